@@ -1,0 +1,153 @@
+/**
+ * @module The ParsedDocument contract of DESIGN.md: what `raadsinfo parse FILE --json` prints and what the
+ * store imports. Field names are fixed because outside tools and tests read them.
+ */
+import type { DocumentKind } from "./document-kind.js";
+import type { WarningCode } from "./warning-code.js";
+
+/** Where a source file came from and what it is. */
+export interface SourceInfo {
+  readonly file: string;
+  readonly sha256: string;
+  readonly format: SourceFormat;
+  readonly pages: number;
+}
+
+export const SOURCE_FORMATS = ["text", "pdf", "docx"] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export interface ParsedMeeting {
+  /** ISO date (YYYY-MM-DD). */
+  readonly date: string | null;
+  /** "HH:MM" */
+  readonly startTime: string | null;
+  readonly endTime: string | null;
+  readonly location: string | null;
+  readonly previousMeetingDate: string | null;
+  readonly nextMeetingDate: string | null;
+}
+
+export interface Attendee {
+  readonly name: string;
+  /** Party letter as written: "A", "V", "Ø" ... */
+  readonly party: string | null;
+  /** Municipality name without "Kommune": "Aalborg". */
+  readonly municipality: string | null;
+  /** For a substitute ("Suppl. for Birgit Hansen"): the name of the member substituted for. */
+  readonly substituteFor?: string | null;
+}
+
+export interface ParsedAttendance {
+  readonly present: readonly Attendee[];
+  readonly absent: readonly Attendee[];
+}
+
+export interface ParsedSection {
+  readonly number: string;
+  readonly title: string;
+}
+
+/** Keys of the headed fields of an item, lower case without accents. */
+export const ITEM_FIELD_KEYS = [
+  "resume",
+  "baggrund",
+  "indstilling",
+  "sagsforloeb",
+  "sagsfremstilling",
+  "beslutning",
+] as const;
+export type ItemFieldKey = (typeof ITEM_FIELD_KEYS)[number];
+export type ItemFields = Partial<Record<ItemFieldKey, string>>;
+
+export function isItemFieldKey(value: string): value is ItemFieldKey {
+  return (ITEM_FIELD_KEYS as readonly string[]).includes(value);
+}
+
+/** Page and 1-based line range in the original file. */
+export interface LineRange {
+  readonly page: number;
+  readonly lineStart: number;
+  readonly lineEnd: number;
+}
+
+export interface ParsedItem {
+  /** "2.3"; a section-level item such as "5 Eventuelt" has number "5". */
+  readonly number: string;
+  readonly title: string;
+  /** Number of the section the item belongs to. */
+  readonly section: string | null;
+  readonly caseNumber: string | null;
+  readonly caseInitials: readonly string[];
+  readonly fields: ItemFields;
+  /** Unheaded text of the item (discussion notes, protokolbemærkninger). */
+  readonly notes: string | null;
+  /** Count of "./." annex markers in the item. */
+  readonly annexMarkers: number;
+  /** Closed item (lukket punkt): never shown to the public. */
+  readonly closed?: boolean;
+  readonly source: LineRange;
+}
+
+export const TOC_LEVELS = ["item", "annex"] as const;
+export type TocLevel = (typeof TOC_LEVELS)[number];
+
+export interface TocEntry {
+  readonly itemNumber: string | null;
+  readonly annexNumber: number | null;
+  readonly title: string;
+  readonly page: number | null;
+  readonly level: TocLevel;
+}
+
+export interface ParsedAnnexDocument {
+  readonly itemNumber: string | null;
+  readonly annexNumber: number | null;
+  readonly title: string;
+  readonly source: {
+    readonly pageStart: number;
+    readonly pageEnd: number;
+    readonly lineStart: number;
+    readonly lineEnd: number;
+  };
+}
+
+export interface ParsedAmount {
+  readonly text: string;
+  /** Whole kroner. */
+  readonly valueDKK: number;
+  readonly source: { readonly line: number };
+}
+
+export interface ParseWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+  readonly source?: { readonly lineStart: number; readonly lineEnd: number };
+}
+
+/** One page of the original file: its number and the 1-based line range it covers. */
+export interface PageSpan {
+  readonly page: number;
+  readonly lineStart: number;
+  readonly lineEnd: number;
+}
+
+export interface ParsedDocument {
+  readonly source: SourceInfo;
+  readonly kind: DocumentKind;
+  readonly body: string | null;
+  readonly meeting: ParsedMeeting | null;
+  readonly attendance: ParsedAttendance;
+  readonly sections: readonly ParsedSection[];
+  readonly items: readonly ParsedItem[];
+  readonly toc: readonly TocEntry[];
+  readonly documents: readonly ParsedAnnexDocument[];
+  readonly amounts: readonly ParsedAmount[];
+  readonly warnings: readonly ParseWarning[];
+  /** The cleaned full text. */
+  readonly text: string;
+  /**
+   * Cleaned text per page of the original, in page order. Not in DESIGN.md's example but part of the
+   * contract: the store keeps annex text page by page so search and the annex page can point at a page.
+   */
+  readonly pageTexts?: readonly (PageSpan & { readonly text: string })[];
+}
