@@ -1,0 +1,85 @@
+/**
+ * @module The extract stage: one dispatcher that picks the extractor for a file by its bytes
+ * (and its name where the bytes say "zip") and refuses files that are no document at all.
+ */
+import { IngestError } from "../ingest-error.js";
+import type { ExtractedDocument, SourceFile } from "../types.js";
+import { extractDocx } from "./docx.js";
+import { extractPdf } from "./pdf.js";
+import { extractText } from "./text.js";
+
+export { extractDocx } from "./docx.js";
+export { extractPdf } from "./pdf.js";
+export { extractText, startsPdfPage } from "./text.js";
+
+/** Largest file ingest accepts: the issue asks for a clean refusal of a 200 MB file. */
+export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
+
+/** What a file's bytes say it is. */
+export type SniffedFormat = "pdf" | "docx" | "text" | "binary" | "empty";
+
+/**
+ * Extracts any supported file: PDF by its "%PDF" signature (anywhere in the first KiB, as pdf.js
+ * allows), DOCX by the zip signature, plain text otherwise. Throws IngestError for an empty, binary,
+ * oversized or unreadable file.
+ *
+ * @example
+ * const doc = await extract({ file: "referat.pdf", bytes, sha256 });
+ */
+export async function extract(source: SourceFile): Promise<ExtractedDocument> {
+  if (source.bytes.length > MAX_SOURCE_BYTES) {
+    throw new IngestError(source.file, `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`);
+  }
+  switch (sniffFormat(source.bytes, source.file)) {
+    case "empty":
+      throw new IngestError(source.file, "the file is empty");
+    case "pdf":
+      return extractPdf(source);
+    case "docx":
+      return extractDocx(source);
+    case "text":
+      return extractText(source);
+    case "binary":
+      throw new IngestError(source.file, "not a text, PDF or DOCX file");
+  }
+}
+
+/** Decides the format from the bytes; the name only separates a .docx from other zip files. */
+export function sniffFormat(bytes: Uint8Array, fileName = ""): SniffedFormat {
+  if (bytes.length === 0) return "empty";
+  const head = bytes.subarray(0, 1024);
+  if (indexOfAscii(head, "%PDF-") >= 0) return "pdf";
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    // A zip that is not a Word document (xlsx, odt, plain zip) has no word/ part.
+    return fileName.toLowerCase().endsWith(".docx") || indexOfAscii(bytes.subarray(0, 65536), "word/") >= 0
+      ? "docx"
+      : "binary";
+  }
+  if (isUtf16Bom(bytes)) return "text";
+  if (looksBinary(bytes.subarray(0, 65536))) return "binary";
+  const hasText = bytes.some((byte) => byte > 0x20);
+  return hasText ? "text" : "empty";
+}
+
+function isUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** NUL bytes, or more than 2% control characters other than tab, newline, CR and form feed. */
+function looksBinary(sample: Uint8Array): boolean {
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
+  }
+  return control > sample.length * 0.02;
+}
+
+function indexOfAscii(bytes: Uint8Array, needle: string): number {
+  const codes = [...needle].map((char) => char.charCodeAt(0));
+  outer: for (let i = 0; i + codes.length <= bytes.length; i++) {
+    for (let j = 0; j < codes.length; j++) if (bytes[i + j] !== codes[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
