@@ -4,4 +4,5 @@ export * from "./follow-up-status.js";
 export * from "./meeting-state.js";
 export * from "./membership-role.js";
 export * from "./parsed-document.js";
+export * from "./person-name.js";
 export * from "./warning-code.js";

@@ -1,0 +1,13 @@
+/** @module Where a command's store lives: --data-dir, or DATABASE_URL for a PostgreSQL server. */
+import { openStore, type Store } from "../store/index.js";
+
+export interface StoreFlags {
+  readonly "data-dir"?: string | undefined;
+}
+
+export function openStoreFromFlags(flags: StoreFlags): Promise<Store> {
+  return openStore({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: flags["data-dir"] ?? process.env.RAADSINFO_DATA_DIR ?? "./data",
+  });
+}

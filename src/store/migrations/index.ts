@@ -1,0 +1,10 @@
+/**
+ * @module The ordered list of migrations. Forward only: a released migration is never edited; a change
+ * is a new file. Kysely records each applied name in `kysely_migration`.
+ */
+import type { Migration } from "kysely";
+import * as domain from "./0001-domain.js";
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001-domain": domain,
+};

@@ -1,0 +1,138 @@
+/**
+ * @module Opens the store: PGlite in a data directory by default, a PostgreSQL server when a URL is given.
+ * Both run the same migrations; callers get one Kysely instance and never learn which backend it is.
+ */
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { migrations } from "./migrations/index.js";
+import { PGliteDialect } from "./pglite-driver.js";
+import type { Database } from "./schema.js";
+import { StoreError } from "./store-error.js";
+
+export type Backend = "pglite" | "postgres";
+
+export interface StoreOptions {
+  /** PostgreSQL connection URL; when set, the server is used. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite data directory (default ./data). `memory://` keeps it in memory. */
+  readonly dataDir?: string | undefined;
+  /** PostgreSQL schema to use (tests give each suite a fresh one). */
+  readonly schema?: string | undefined;
+}
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly backend: Backend;
+  /** A line for logs: "PGlite in ./data" or "PostgreSQL at host/db". */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+/** Dates stay ISO strings ("2024-09-20"): they are calendar days, not instants. */
+const keepText = (value: string): string => value;
+/** count(*) is bigint; our counts fit a number. */
+const toNumber = (value: string): number => Number(value);
+
+/**
+ * Opens and migrates the store.
+ * @example const store = await openStore({ dataDir: "./data" });
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const store = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.schema)
+    : await openPGlite(options.dataDir ?? "./data");
+  try {
+    await migrate(store.db);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+async function openPGlite(dataDir: string): Promise<Store> {
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: { pg_trgm },
+      parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+    });
+  } catch (error) {
+    throw new StoreError(`cannot open the database in ${dataDir}: ${reason(error)}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    backend: "pglite",
+    description: inMemory ? "PGlite in memory" : `PGlite in ${dataDir}`,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Store> {
+  const types = {
+    getTypeParser: (oid: number, format?: "text" | "binary") => {
+      if (oid === DATE_OID) return keepText;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    types,
+    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+  });
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema) await client.query(`create schema if not exists "${schema.replace(/"/g, "")}"`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw new StoreError(`cannot connect to PostgreSQL at ${redact(databaseUrl)}: ${reason(error)}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    backend: "postgres",
+    description: `PostgreSQL at ${redact(databaseUrl)}`,
+    close: () => db.destroy(),
+  };
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  // pg_trgm lives in public on a server (shared by test schemas); PGlite loads it the same way.
+  await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new StoreError(`migration ${failed} failed: ${reason(error)}`);
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
+}
+
+/** Hides a password in a connection URL. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}

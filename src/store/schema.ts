@@ -1,0 +1,218 @@
+/**
+ * @module Table types of the Rådsinfo database, as Kysely sees them. The migrations in ./migrations
+ * create exactly these; every row has `created`, `modified` and `deleted` (soft deletion, which OParl
+ * needs to report removed objects under `modified_since`).
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb: written as a JSON string, read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+
+interface Audited {
+  created: Generated<Date>;
+  modified: Timestamp;
+  deleted: Generated<boolean>;
+}
+
+/** Where an imported row came from. */
+interface Provenance {
+  source_file_id: number | null;
+  page: number | null;
+  line_start: number | null;
+  line_end: number | null;
+}
+
+export interface BodyTable extends Audited {
+  id: Generated<number>;
+  /** Natural key, e.g. "KKR Nordjylland". */
+  name: string;
+  short_name: string | null;
+  classification: string;
+  website: string | null;
+}
+
+export interface OrganizationTable extends Audited {
+  id: Generated<number>;
+  body_id: number;
+  name: string;
+  classification: string;
+}
+
+export interface LegislativeTermTable extends Audited {
+  id: Generated<number>;
+  body_id: number;
+  name: string;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export interface PersonTable extends Audited {
+  id: Generated<number>;
+  name: string;
+  party: string | null;
+  municipality: string | null;
+  /** Personal data that never reaches a public surface (e-mail, phone). */
+  private_note: string | null;
+}
+
+/** A near-match between two persons ("Birgit Hansen" / "Birgit Stenbak Hansen"): linked, not merged. */
+export interface PersonLinkTable {
+  id: Generated<number>;
+  person_id: number;
+  other_person_id: number;
+  reason: string;
+  created: Generated<Date>;
+}
+
+export interface MembershipTable extends Audited {
+  id: Generated<number>;
+  person_id: number;
+  organization_id: number;
+  role: string;
+  party: string | null;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export interface SourceFileTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  format: string;
+  mime: string;
+  byte_size: number;
+  pages: number;
+  kind: string;
+  body_name: string | null;
+  content: Uint8Array | null;
+  text: string;
+  warnings: Json<unknown[]>;
+  parsed: Json<unknown>;
+  imported: Generated<Date>;
+  created: Generated<Date>;
+  modified: Timestamp;
+  deleted: Generated<boolean>;
+}
+
+export interface MeetingTable extends Audited, Pick<Provenance, "source_file_id"> {
+  id: Generated<number>;
+  body_id: number;
+  organization_id: number | null;
+  name: string;
+  /** ISO date; with body_id the natural key. */
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  location: string | null;
+  state: string;
+  previous_meeting_date: string | null;
+  next_meeting_date: string | null;
+}
+
+export interface AttendanceTable extends Audited, Provenance {
+  id: Generated<number>;
+  meeting_id: number;
+  person_id: number;
+  /** "present" | "absent" */
+  status: string;
+  substitute_for_person_id: number | null;
+  substitute_for_name: string | null;
+}
+
+export interface CaseTable extends Audited {
+  id: Generated<number>;
+  /** Natural key: "SAG-2024-03326". */
+  number: string;
+  initials: Json<string[]>;
+  title: string | null;
+}
+
+export interface AgendaItemTable extends Audited, Provenance {
+  id: Generated<number>;
+  meeting_id: number;
+  /** Natural key within the meeting: "2.3". */
+  number: string;
+  position: number;
+  section_number: string | null;
+  section_title: string | null;
+  title: string;
+  public: boolean;
+  case_id: number | null;
+  resume: string | null;
+  baggrund: string | null;
+  indstilling: string | null;
+  sagsforloeb: string | null;
+  sagsfremstilling: string | null;
+  beslutning: string | null;
+  notes: string | null;
+  annex_markers: number;
+}
+
+/** An annex (bilag): one document, usually inside an annex pack. */
+export interface FileTable extends Audited {
+  id: Generated<number>;
+  source_file_id: number | null;
+  meeting_id: number | null;
+  agenda_item_id: number | null;
+  item_number: string | null;
+  annex_number: number | null;
+  title: string;
+  file_name: string;
+  mime: string;
+  sha256: string;
+  byte_size: number;
+  page_start: number | null;
+  page_end: number | null;
+  line_start: number | null;
+  line_end: number | null;
+  text: string;
+  position: number;
+  /** "original": the imported file itself (minutes, agenda, pack) for download; "annex": one document. */
+  role: string;
+}
+
+/** Text of one page of an annex, so search and links can point at the page. */
+export interface FilePageTable {
+  id: Generated<number>;
+  file_id: number;
+  page: number;
+  line_start: number | null;
+  line_end: number | null;
+  text: string;
+}
+
+export interface FollowUpTable extends Audited {
+  id: Generated<number>;
+  agenda_item_id: number;
+  description: string;
+  responsible: string | null;
+  due_date: string | null;
+  status: string;
+}
+
+export interface Database {
+  body: BodyTable;
+  organization: OrganizationTable;
+  legislative_term: LegislativeTermTable;
+  person: PersonTable;
+  person_link: PersonLinkTable;
+  membership: MembershipTable;
+  source_file: SourceFileTable;
+  meeting: MeetingTable;
+  attendance: AttendanceTable;
+  case_file: CaseTable;
+  agenda_item: AgendaItemTable;
+  file: FileTable;
+  file_page: FilePageTable;
+  follow_up: FollowUpTable;
+}
+
+export type Body = Selectable<BodyTable>;
+export type Meeting = Selectable<MeetingTable>;
+export type NewMeeting = Insertable<MeetingTable>;
+export type MeetingUpdate = Updateable<MeetingTable>;
+export type AgendaItem = Selectable<AgendaItemTable>;
+export type Person = Selectable<PersonTable>;
+export type AnnexFile = Selectable<FileTable>;
+export type SourceFileRow = Selectable<SourceFileTable>;

@@ -1,0 +1,41 @@
+/**
+ * @module The HTTP application: sub-apps for pages, API, OParl and static files, mounted in one place.
+ * Handlers read the store from the context; the web never parses files itself.
+ */
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import type { Kysely } from "kysely";
+import type { Database } from "../store/index.js";
+import type { SiteSettings } from "./context.js";
+import { notFoundHandler, onError } from "./error-pages.js";
+import { frontPageApp } from "./pages/front-page.js";
+import { staticApp } from "./static.js";
+
+export interface AppDeps {
+  readonly db: Kysely<Database>;
+  readonly settings?: Partial<SiteSettings>;
+}
+
+/**
+ * Builds the app. Tests call `app.request(path)`; `raadsinfo serve` hands it to the Node server.
+ * @example const app = createApp({ db: store.db }); const res = await app.request("/healthz");
+ */
+export function createApp(deps: AppDeps): Hono {
+  const settings: SiteSettings = {
+    publicBaseUrl: (deps.settings?.publicBaseUrl ?? "http://localhost:3000").replace(/\/$/, ""),
+    siteName: deps.settings?.siteName ?? "Rådsinfo",
+  };
+  const app = new Hono();
+  app.use(async function provideStore(c, next) {
+    c.set("db", deps.db);
+    c.set("settings", settings);
+    await next();
+  });
+  app.use(compress());
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.route("/static", staticApp());
+  app.route("/", frontPageApp());
+  app.notFound(notFoundHandler);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,100 @@
+/** @module The one page layout: Det Fælles Designsystem header, search box, breadcrumbs, footer. */
+import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
+
+export interface Crumb {
+  readonly label: string;
+  readonly href?: string;
+}
+
+export interface LayoutProps {
+  readonly title: string;
+  readonly children?: Child;
+  readonly breadcrumbs?: readonly Crumb[];
+  /** Value to show in the header search box. */
+  readonly query?: string;
+  /** Extra elements for <head>, e.g. feed links. */
+  readonly head?: Child;
+  readonly siteName?: string;
+}
+
+/** Renders a full HTML page. Works without JavaScript; dkfds CSS only. */
+export function Layout(props: LayoutProps) {
+  const siteName = props.siteName ?? "Rådsinfo";
+  return (
+    <>
+      {raw("<!DOCTYPE html>")}
+      <html lang="da">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{props.title === siteName ? siteName : `${props.title} – ${siteName}`}</title>
+          <link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css" />
+          <link rel="stylesheet" href="/static/site.css" />
+          {props.head}
+        </head>
+        <body>
+          <a class="skipnav" href="#main-content">
+            Gå til sideindhold
+          </a>
+          <header class="header site-header">
+            <div class="container site-header__inner">
+              <a class="site-header__logo" href="/">
+                {siteName}
+              </a>
+              <search class="site-search-region">
+                <form class="site-search" action="/soeg" method="get">
+                  <label class="sr-only" for="site-search-q">
+                    Søg i møder, punkter og bilag
+                  </label>
+                  <input
+                    class="form-input"
+                    id="site-search-q"
+                    name="q"
+                    type="search"
+                    value={props.query ?? ""}
+                    placeholder="Søg fx biokul eller lærepladser"
+                  />
+                  <button class="button button-primary" type="submit">
+                    Søg
+                  </button>
+                </form>
+              </search>
+            </div>
+          </header>
+          <div class="container">
+            {props.breadcrumbs && props.breadcrumbs.length > 0 ? (
+              <nav class="breadcrumbs" aria-label="Brødkrumme">
+                <ol class="breadcrumbs__list">
+                  {props.breadcrumbs.map((crumb) => (
+                    <li class="breadcrumbs__list-item">
+                      {crumb.href ? (
+                        <a class="breadcrumbs__link" href={crumb.href}>
+                          {crumb.label}
+                        </a>
+                      ) : (
+                        <span aria-current="page">{crumb.label}</span>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              </nav>
+            ) : null}
+            <main id="main-content" class="site-main">
+              {props.children}
+            </main>
+          </div>
+          <footer class="footer site-footer">
+            <div class="container">
+              <p>
+                {siteName} – mødematerialer fra kommunale og tværkommunale politiske organer.{" "}
+                <a href="/tilgaengelighed">Tilgængelighedserklæring</a> · <a href="/api/openapi.json">API</a>{" "}
+                · <a href="/oparl/v1/system">OParl</a>
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
