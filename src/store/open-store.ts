@@ -113,7 +113,13 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
 
 async function migrate(db: Kysely<Database>): Promise<void> {
   // pg_trgm lives in public on a server (shared by test schemas); PGlite loads it the same way.
-  await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+  try {
+    await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+  } catch (error) {
+    // Two processes creating it at once: one wins, the other sees a duplicate; both can go on.
+    const present = await sql<{ n: number }>`select count(*)::int as n from pg_extension where extname = 'pg_trgm'`.execute(db);
+    if (present.rows[0]?.n !== 1) throw error;
+  }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,0 +1,80 @@
+/**
+ * @module The store backends every store suite runs against: PGlite in memory and the PostgreSQL server,
+ * each suite in a fresh schema. RAADSINFO_TEST_BACKENDS=pglite (or postgres) narrows the list. In CI the
+ * server leg must run: an unreachable server fails the suite instead of skipping it.
+ */
+import { randomBytes } from "node:crypto";
+import { after, before, describe } from "node:test";
+import { sql } from "kysely";
+import { openStore, type Store } from "../../src/store/index.js";
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+export interface TestBackend {
+  readonly name: "pglite" | "postgres";
+  open(): Promise<Store>;
+}
+
+const ALL: readonly TestBackend[] = [
+  { name: "pglite", open: () => openStore({ dataDir: "memory://" }) },
+  {
+    name: "postgres",
+    open: async () => {
+      const schema = `test_${randomBytes(6).toString("hex")}`;
+      const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema });
+      return {
+        ...store,
+        close: async () => {
+          await sql.raw(`drop schema if exists "${schema}" cascade`).execute(store.db);
+          await store.close();
+        },
+      };
+    },
+  },
+];
+
+export function testBackends(): readonly TestBackend[] {
+  const wanted = process.env.RAADSINFO_TEST_BACKENDS?.split(",").map((s) => s.trim());
+  return wanted ? ALL.filter((b) => wanted.includes(b.name)) : ALL;
+}
+
+/** True when the PostgreSQL server answers; outside CI a missing server skips that leg with a notice. */
+async function serverReachable(): Promise<boolean> {
+  try {
+    const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema: "test_probe" });
+    await store.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `suite` once per backend, with a fresh store opened before and closed after.
+ * @example forEachBackend("import", (get) => { it("stores items", async () => { const { db } = get(); ... }) })
+ */
+export function forEachBackend(name: string, suite: (store: () => Store, backend: TestBackend) => void): void {
+  for (const backend of testBackends()) {
+    describe(`${name} [${backend.name}]`, async () => {
+      let store: Store | undefined;
+      const skip =
+        backend.name === "postgres" && !process.env.CI && !(await serverReachable())
+          ? "PostgreSQL server not reachable (set TEST_DATABASE_URL); runs in CI"
+          : false;
+      if (skip) {
+        describe("skipped", { skip }, () => {});
+        return;
+      }
+      before(async () => {
+        store = await backend.open();
+      });
+      after(async () => {
+        await store?.close();
+      });
+      suite(() => {
+        if (!store) throw new Error("store not open");
+        return store;
+      }, backend);
+    });
+  }
+}
