@@ -1,0 +1,120 @@
+/**
+ * @module Finds running headers and footers (page numbers, the body and date line, repeated document
+ * titles) so that cleaning can drop them from the text.
+ */
+import type { SourceLine } from "../types.js";
+
+/** Text lines from a page boundary within which a header or footer can sit. */
+const EDGE_LINES = 3;
+/** A line repeated at page edges this often is running text even without a page number beside it. */
+const MIN_REPEATS = 3;
+/** Lines (blank ones included) between a header line and the page number it sits beside. */
+const NEAR_PAGE_NUMBER = 4;
+
+/**
+ * Page-number lines that need no page boundary to be recognised: "Side 27 af 72" (seeds/002 line
+ * 9628), "SIDE  |  11" (seeds/004 line 684), "Page 3 of 10", "3 / 10". "SIDE 6 - 9" (seeds/003 line
+ * 2805) is a page range in a contents box and does not match.
+ */
+const PAGE_NUMBER_ANYWHERE: readonly RegExp[] = [
+  /^(side|page|s\.)\s*\d{1,4}\s*(af|of|\/)\s*\d{1,4}$/iu,
+  /^(side|page)\s*\|\s*\d{1,4}$/iu,
+  /^\d{1,4}\s*\|\s*(side|page)$/iu,
+];
+
+/** Page-number lines that are running text only at a page edge: "7", "- 7 -", "Side 7", "7/72". */
+const PAGE_NUMBER_AT_EDGE: readonly RegExp[] = [
+  /^[-–]?\s*\d{1,3}\s*[-–]?$/u,
+  /^(side|page|s\.)\s*\d{1,4}$/iu,
+  /^\d{1,3}\s*(\/|af|of)\s*\d{1,3}$/iu,
+];
+
+/**
+ * Returns the line numbers of running headers and footers.
+ *
+ * A line is running text when it is a page number (see the patterns above), or when its shape (digits
+ * masked, spaces collapsed, case folded) recurs at the edges of several pages: "KKR Nordjylland  |
+ * 20-09-2024" stands at four page breaks of seeds/004 (lines 682, 948, 1751, 1845). Page edges are the
+ * first and last few text lines of each page, taken from `SourceLine.page`, so the rule works for any
+ * body and any layout whose extraction keeps pages.
+ *
+ * @example
+ * const skip = findRunningLines(doc.lines);
+ * joinLines(doc.lines, isWord, skip);
+ */
+export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
+  const running = new Set<number>();
+  const edge = edgeLines(lines);
+  for (const line of lines) {
+    const text = normaliseSpace(line.text);
+    if (text === "") continue;
+    if (PAGE_NUMBER_ANYWHERE.some((pattern) => pattern.test(text))) running.add(line.line);
+    else if (edge.has(line.line) && PAGE_NUMBER_AT_EDGE.some((pattern) => pattern.test(text))) {
+      running.add(line.line);
+    }
+  }
+  // Repeated shapes at page edges: count the distinct pages each shape is found on.
+  const pagesByShape = new Map<string, Set<number>>();
+  const linesByShape = new Map<string, number[]>();
+  for (const line of lines) {
+    if (!edge.has(line.line)) continue;
+    const shape = shapeOf(line.text);
+    if (shape.length < 3) continue;
+    let pages = pagesByShape.get(shape);
+    if (!pages) {
+      pages = new Set();
+      pagesByShape.set(shape, pages);
+      linesByShape.set(shape, []);
+    }
+    pages.add(line.page);
+    linesByShape.get(shape)!.push(line.line);
+  }
+  // A repeated shape is running text when it stands next to a page number at most of its places
+  // (seeds/004: "KKR Nordjylland  |  20-09-2024" two lines above "SIDE  |  11"), or when it is at the
+  // edge of at least half of all pages (a document title repeated as a header). Text seeds mark pages
+  // loosely (any paragraph that starts with one space), so a shape that merely recurs at a few "edges"
+  // ("Beslutning", "Formål") is not enough.
+  const pageCount = new Set(lines.map((line) => line.page)).size;
+  const numberLines = [...running].sort((a, b) => a - b);
+  for (const [shape, pages] of pagesByShape) {
+    if (pages.size < 2) continue;
+    const places = linesByShape.get(shape) ?? [];
+    const besidePageNumber = places.filter((place) => nearAny(numberLines, place, NEAR_PAGE_NUMBER)).length;
+    const titleLike = pages.size >= MIN_REPEATS && pages.size >= pageCount * 0.5;
+    if (besidePageNumber >= Math.max(2, places.length * 0.75) || titleLike) {
+      for (const place of places) running.add(place);
+    }
+  }
+  return running;
+}
+
+/** True when a sorted list holds a number within `distance` of `value`. */
+function nearAny(sorted: readonly number[], value: number, distance: number): boolean {
+  return sorted.some((n) => n !== value && Math.abs(n - value) <= distance);
+}
+
+/** Line numbers of the first and last few text lines of every page. */
+function edgeLines(lines: readonly SourceLine[]): Set<number> {
+  const byPage = new Map<number, SourceLine[]>();
+  for (const line of lines) {
+    if (line.text.trim() === "") continue;
+    const page = byPage.get(line.page) ?? [];
+    page.push(line);
+    byPage.set(line.page, page);
+  }
+  const edge = new Set<number>();
+  for (const pageLines of byPage.values()) {
+    for (const line of pageLines.slice(0, EDGE_LINES)) edge.add(line.line);
+    for (const line of pageLines.slice(-EDGE_LINES)) edge.add(line.line);
+  }
+  return edge;
+}
+
+function normaliseSpace(text: string): string {
+  return text.replace(/[\s\u00A0]+/g, " ").trim();
+}
+
+/** The shape a running line keeps from page to page: digits masked, spaces collapsed, case folded. */
+function shapeOf(text: string): string {
+  return normaliseSpace(text).toLowerCase().replace(/\d+/g, "#");
+}
