@@ -110,7 +110,7 @@ export function amountsInLine(text: string, lineNumber: number): ParsedAmount[] 
     // currency-first form "kr. 84.900", which the second pass finds.
     if (/^\.?\s*\//.test(after)) continue;
     if (/^(kr|dkk)/iu.test(currency) && /^\.?\s*\d/.test(after)) continue;
-    const value = valueOf(number, scale, currency);
+    const value = amountValue(number, scale, currency);
     if (value === null) continue;
     const written = whole.trim();
     found.push({ index, amount: { text: written, valueDKK: value, source: { line: lineNumber } } });
@@ -120,7 +120,7 @@ export function amountsInLine(text: string, lineNumber: number): ParsedAmount[] 
     const [whole, , number = "", scale] = match;
     const index = match.index ?? 0;
     if (taken.some(([start, end]) => index < end && index + whole.length > start)) continue;
-    const value = valueOf(number, scale, "kr.");
+    const value = amountValue(number, scale, "kr.");
     if (value === null) continue;
     found.push({ index, amount: { text: whole.trim(), valueDKK: value, source: { line: lineNumber } } });
   }
@@ -132,7 +132,7 @@ function isRange(text: string, index: number): boolean {
   return /\d\s*[-–]\s*$/.test(text.slice(Math.max(0, index - 4), index));
 }
 
-function valueOf(number: string, scale: string | undefined, currency: string): number | null {
+function amountValue(number: string, scale: string | undefined, currency: string): number | null {
   const base = NUMBER_WORDS[number.toLowerCase()] ?? parseDanishNumber(number);
   if (!Number.isFinite(base)) return null;
   // A number word without a scale ("to kr.") is too rare to be worth the false hits ("et kr.-beløb").
