@@ -48,7 +48,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     ? await openPostgres(options.databaseUrl, options.schema)
     : await openPGlite(options.dataDir ?? "./data");
   try {
-    await migrate(store.db);
+    await migrate(store.db, options.databaseUrl ? options.schema : undefined);
   } catch (error) {
     await store.close();
     throw error;
@@ -111,7 +111,7 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   };
 }
 
-async function migrate(db: Kysely<Database>): Promise<void> {
+async function migrate(db: Kysely<Database>, schema: string | undefined): Promise<void> {
   // pg_trgm lives in public on a server (shared by test schemas); PGlite loads it the same way.
   try {
     await sql`create extension if not exists pg_trgm with schema public`.execute(db);
@@ -120,7 +120,12 @@ async function migrate(db: Kysely<Database>): Promise<void> {
     const present = await sql<{ n: number }>`select count(*)::int as n from pg_extension where extname = 'pg_trgm'`.execute(db);
     if (present.rows[0]?.n !== 1) throw error;
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+    // Kysely looks for its own tables across schemas; name ours, or another schema's would be found.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";

@@ -42,6 +42,7 @@ export function testBackends(): readonly TestBackend[] {
 async function serverReachable(): Promise<boolean> {
   try {
     const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema: "test_probe" });
+    await sql`drop schema if exists test_probe cascade`.execute(store.db);
     await store.close();
     return true;
   } catch {
@@ -53,7 +54,10 @@ async function serverReachable(): Promise<boolean> {
  * Runs `suite` once per backend, with a fresh store opened before and closed after.
  * @example forEachBackend("import", (get) => { it("stores items", async () => { const { db } = get(); ... }) })
  */
-export function forEachBackend(name: string, suite: (store: () => Store, backend: TestBackend) => void): void {
+export function forEachBackend(
+  name: string,
+  suite: (store: () => Store, backend: TestBackend) => void,
+): void {
   for (const backend of testBackends()) {
     describe(`${name} [${backend.name}]`, async () => {
       let store: Store | undefined;

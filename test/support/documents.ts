@@ -1,0 +1,57 @@
+/** @module Builders for ParsedDocuments in tests: a valid minimal document with overrides. */
+import { createHash } from "node:crypto";
+import type { ParsedDocument, ParsedItem } from "../../src/domain/index.js";
+
+/** An item with all four fields; override what the test is about. */
+export function buildItem(number: string, overrides: Partial<ParsedItem> = {}): ParsedItem {
+  return {
+    number,
+    title: `Punkt ${number}`,
+    section: number.split(".")[0] ?? null,
+    caseNumber: "SAG-2026-00001",
+    caseInitials: ["abcd"],
+    fields: {
+      baggrund: `Baggrund for ${number}.`,
+      indstilling: `Det indstilles, at punkt ${number} godkendes.`,
+      sagsfremstilling: `Sagsfremstilling for ${number}.`,
+      beslutning: `Punkt ${number} blev godkendt.`,
+    },
+    notes: null,
+    annexMarkers: 0,
+    source: { page: 1, lineStart: 1, lineEnd: 2 },
+    ...overrides,
+  };
+}
+
+/** Minutes of one meeting; the sha256 follows the content so changed documents get a new hash. */
+export function buildMinutes(overrides: Partial<ParsedDocument> = {}): ParsedDocument {
+  const base: Omit<ParsedDocument, "source"> = {
+    kind: "minutes",
+    body: "KKR Testregion",
+    meeting: {
+      date: "2026-03-20",
+      startTime: "10:00",
+      endTime: "12:00",
+      location: null,
+      previousMeetingDate: null,
+      nextMeetingDate: null,
+    },
+    attendance: {
+      present: [
+        { name: "Anne Berg", party: "A", municipality: "Aalborg", substituteFor: null },
+        { name: "Bo Dahl", party: "V", municipality: "Thisted", substituteFor: "Birgit Hansen" },
+      ],
+      absent: [{ name: "Birgit Stenbak Hansen", party: "A", municipality: "Frederikshavn" }],
+    },
+    sections: [{ number: "1", title: "Sager" }],
+    items: [buildItem("1.1"), buildItem("1.2"), buildItem("1.3")],
+    toc: [],
+    documents: [],
+    amounts: [],
+    warnings: [],
+    text: "Referat",
+    ...overrides,
+  };
+  const sha256 = createHash("sha256").update(JSON.stringify(base)).digest("hex");
+  return { source: { file: "referat.txt", sha256, format: "text", pages: 1 }, ...base, ...overrides };
+}
