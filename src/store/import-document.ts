@@ -3,6 +3,7 @@
  * Natural keys (body name; body and date for a meeting; number within a meeting; case number; person name
  * and municipality) make a re-import update rows in place, so ids, and the URLs built on them, stay.
  */
+import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import {
   type Attendee,
@@ -103,6 +104,7 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
     .values({
       file_name: doc.source.file,
       sha256: doc.source.sha256,
+      sha512: createHash("sha512").update(content ?? doc.text).digest("hex"),
       format: doc.source.format,
       mime: options.mime ?? MIME_BY_FORMAT[doc.source.format],
       byte_size: content?.byteLength ?? Buffer.byteLength(doc.text),

@@ -79,6 +79,8 @@ export interface SourceFileTable {
   id: Generated<number>;
   file_name: string;
   sha256: string;
+  /** Hex SHA-512 of the bytes a download serves (OParl File.sha512Checksum); migration 0003. */
+  sha512: string | null;
   format: string;
   mime: string;
   byte_size: number;
