@@ -22,7 +22,7 @@ const SUSPENDED_BEFORE = new Set(["og", "eller", "samt", "som", "til", "and", "o
  *   "Høje-" / "Taastrup", seeds/003 line 1183), unless the whole word is in capitals;
  * - otherwise join when the joined word is Danish ("ud-" / "viklingsgruppe", seeds/004 line 179) or when
  *   either half is no word by itself (a long compound Hunspell does not know, broken mid-syllable);
- *   keep it when both halves are words and together they are not ("it-" / "systemer").
+ *   keep it only when both halves are words and the head is a short abbreviation ("it-" / "systemer").
  * Only the part of the head after its last real hyphen or slash counts, so "CO2-udled-" / "ning"
  * (seeds/003 line 230) joins into "CO2-udledning".
  *
@@ -44,7 +44,12 @@ export function shouldJoinHyphen(head: string, tail: string, isWord: WordChecker
   if (/^\p{Lu}/u.test(tailWord) && !/^\p{Lu}+$/u.test(headPart + tailWord)) return false;
   const joined = headPart + tailWord;
   if (isWord(joined)) return true;
-  return !(isWordAlone(headPart, isWord) && isWordAlone(tailWord, isWord));
+  if (!(isWordAlone(headPart, isWord) && isWordAlone(tailWord, isWord))) return true;
+  // Two words that Hunspell does not know as one compound: Danish writes compounds closed, so a
+  // hyphen at a line end between two lower-case words is the typesetter's ("erhvervsfremme-" /
+  // "projekter", seeds/003 line 2148), unless the head is a short abbreviation written in lower
+  // case ("it-" / "systemer", "tv-" / "kanaler").
+  return [...headPart].length > 3;
 }
 
 /** The last whitespace-separated word without leading quotes or brackets. */

@@ -22,10 +22,31 @@ export function closeLetterSpacing(text: string): string {
   if (singles.length / tokens.length < 0.8 || letters.length < 3) return text;
   const words = body
     .split(/ {2,}/)
-    .map((segment) => {
+    .flatMap((segment) => {
       const parts = segment.split(" ");
-      return parts.every((part) => [...part].length <= 1) ? parts.join("") : segment;
+      return parts.every((part) => [...part].length <= 1) ? closeSegment(parts) : [segment];
     })
     .filter((word) => word !== "");
   return lead + words.join(" ");
+}
+
+/**
+ * Closes up one word's letters. Closing punctuation sticks to the word ("M I L J Ø ," -> "MILJØ,");
+ * a dash or an opening bracket stays a word of its own ("- L I M F J O R D E N" -> "- LIMFJORDEN",
+ * seeds/001 line 975).
+ */
+function closeSegment(parts: readonly string[]): string[] {
+  const words: string[] = [];
+  let current = "";
+  for (const part of parts) {
+    if (/^[\p{L}\p{N}]$/u.test(part) || (current !== "" && /^[,.;:!?)%]$/u.test(part))) {
+      current += part;
+    } else {
+      if (current !== "") words.push(current);
+      words.push(part);
+      current = "";
+    }
+  }
+  if (current !== "") words.push(current);
+  return words;
 }
