@@ -11,6 +11,8 @@ export const WARNING_CODES = [
   "encoding-converted",
   "empty-page",
   "truncated",
+  "running-text-removed",
+  "unstamped-document",
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

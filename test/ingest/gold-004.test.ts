@@ -59,7 +59,12 @@ describe("gold/004: KKR Nordjylland minutes", () => {
   });
 
   test("all 15 present and 9 absent with party, municipality and substitute", () => {
-    const shape = (a: GoldAttendee) => ({
+    const shape = (a: {
+      name: string;
+      party: string | null;
+      municipality: string | null;
+      substituteFor?: string | null;
+    }) => ({
       name: a.name,
       party: a.party,
       municipality: a.municipality,

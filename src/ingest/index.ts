@@ -1,0 +1,29 @@
+/**
+ * @module Ingest's public face: read a source file, extract it, parse it into a ParsedDocument.
+ */
+import type { ParsedDocument } from "../domain/index.js";
+import { loadDanishWordChecker } from "./danish/word-checker.js";
+import { extract } from "./extract/index.js";
+import { parseExtracted } from "./parse.js";
+import type { IngestOptions, SourceFile } from "./types.js";
+
+export { IngestError, isIngestError } from "./ingest-error.js";
+export { parseExtracted } from "./parse.js";
+export { listSourceFiles, MAX_SOURCE_FILE_BYTES, readSourceFile } from "./read-source.js";
+export type { ExtractedDocument, IngestOptions, SourceFile, SourceLine, WordChecker } from "./types.js";
+
+/**
+ * Extracts and parses one source file.
+ *
+ * @example
+ * const doc = await parseSource(await readSourceFile(path), await loadIngestOptions());
+ */
+export async function parseSource(source: SourceFile, options: IngestOptions): Promise<ParsedDocument> {
+  const extracted = await extract(source);
+  return parseExtracted({ file: source.file, sha256: source.sha256 }, extracted, options);
+}
+
+/** The options every parse needs: the Danish word checker (loaded once per process). */
+export async function loadIngestOptions(): Promise<IngestOptions> {
+  return { isWord: await loadDanishWordChecker() };
+}

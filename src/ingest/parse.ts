@@ -1,0 +1,193 @@
+/**
+ * @module The recognise stage as one pure function: extracted lines in, ParsedDocument out. Cleaning
+ * (running lines, joined text) and recognition (kind, meeting, attendance, items, contents, documents)
+ * are chained here; nothing is read from disk.
+ */
+import type {
+  ParsedAttendance,
+  ParsedDocument,
+  ParsedMeeting,
+  ParseWarning,
+  SourceFormat,
+} from "../domain/index.js";
+import { findRunningLines, joinLines } from "./clean/index.js";
+import { findAmounts } from "./entities/amounts.js";
+import { recogniseAttendance } from "./recognise/attendance.js";
+import { recogniseDocuments } from "./recognise/documents.js";
+import { type ItemsResult, recogniseItems, type TextOf } from "./recognise/items.js";
+import { decideKind, kindSignals, looksLikeMeetingDocument } from "./recognise/kind.js";
+import { buildLineView, normaliseSpace } from "./recognise/line-view.js";
+import { recogniseMeeting } from "./recognise/meeting.js";
+import { recogniseToc } from "./recognise/toc.js";
+import { findUnassigned, type LineSpan } from "./recognise/unassigned.js";
+import type { ExtractedDocument, IngestOptions, SourceLine } from "./types.js";
+
+const NO_ITEMS: ItemsResult = { sections: [], items: [], claimed: [], warnings: [], itemsWithFields: 0 };
+
+/**
+ * Parses an extracted document.
+ *
+ * @example
+ * const doc = parseExtracted({ file: "004.txt", sha256 }, extractText(source), await loadIngestOptions());
+ * doc.items[2].number; // "2.1"
+ */
+export function parseExtracted(
+  source: { readonly file: string; readonly sha256: string },
+  doc: ExtractedDocument,
+  options: IngestOptions,
+): ParsedDocument {
+  const lines = doc.lines;
+  const running = findRunningLines(lines);
+  const view = buildLineView(lines, running);
+  const textOf = makeTextOf(lines, running, options);
+  const warnings: ParseWarning[] = [];
+
+  const toc = recogniseToc(view);
+  const signals = kindSignals(view, toc.listsAnnexes);
+  const meetingDocument =
+    !toc.listsAnnexes && (looksLikeMeetingDocument(signals) || signals.agendaTitle || signals.minutesTitle);
+  let itemsResult = meetingDocument ? recogniseItems(view, textOf) : NO_ITEMS;
+  const documentsResult = meetingDocument
+    ? null
+    : recogniseDocuments(view, toc.entries, toc.claimed ? toc.claimed[1] : null);
+  const decisionsWithText = itemsResult.items.filter(
+    (item) => (item.fields.beslutning ?? "").trim().length > 0,
+  ).length;
+  const kind = decideKind(signals, {
+    decisionsWithText,
+    stamps: documentsResult?.stamps.length ?? 0,
+    items: itemsResult.items.length,
+  });
+  if (kind !== "minutes" && kind !== "agenda") itemsResult = NO_ITEMS;
+  const documents = kind === "annex-pack" && documentsResult ? documentsResult : null;
+  if (kind === "document") {
+    warnings.push({
+      code: "unknown-kind",
+      message: "No agenda items, decisions, contents page or item stamps found: read as a plain document.",
+    });
+  }
+
+  const attendanceResult =
+    kind === "minutes" || kind === "agenda"
+      ? recogniseAttendance(view)
+      : { attendance: EMPTY_ATTENDANCE, claimed: [], warnings: [] };
+  const meetingResult = recogniseMeeting(view);
+  const meeting = hasAnyValue(meetingResult.meeting) ? meetingResult.meeting : null;
+  if (kind === "minutes" || kind === "agenda") warnings.push(...meetingResult.warnings);
+
+  warnings.push(...itemsResult.warnings, ...attendanceResult.warnings, ...(documents?.warnings ?? []));
+  const claimed: LineSpan[] = [
+    ...itemsResult.claimed,
+    ...attendanceResult.claimed,
+    ...(documents?.claimed ?? []),
+    ...(toc.claimed ? [toc.claimed] : []),
+  ];
+  warnings.push(...findUnassigned(view, claimed));
+  warnings.push(...runningTextWarnings(lines, running));
+  warnings.push(...extractionWarnings(doc.notes));
+
+  return {
+    source: {
+      file: source.file,
+      sha256: source.sha256,
+      format: doc.format as SourceFormat,
+      pages: doc.pages,
+    },
+    kind,
+    body: meetingResult.body,
+    meeting,
+    attendance: attendanceResult.attendance,
+    sections: itemsResult.sections,
+    items: itemsResult.items,
+    toc: toc.entries,
+    documents: documents?.documents ?? [],
+    amounts: findAmounts(lines.filter((line) => !running.has(line.line))),
+    warnings,
+    text: joinLines(lines, options.isWord, running),
+    pageTexts: pageTexts(lines, running, options),
+  };
+}
+
+const EMPTY_ATTENDANCE: ParsedAttendance = { present: [], absent: [] };
+
+function hasAnyValue(meeting: ParsedMeeting): boolean {
+  return Object.values(meeting).some((value) => value !== null);
+}
+
+/** Cleaned text of a line range, with running lines left out. */
+function makeTextOf(
+  lines: readonly SourceLine[],
+  running: ReadonlySet<number>,
+  options: IngestOptions,
+): TextOf {
+  const indexOf = new Map<number, number>();
+  lines.forEach((line, index) => {
+    indexOf.set(line.line, index);
+  });
+  return (lineStart, lineEnd) => {
+    const from = indexOf.get(lineStart);
+    const to = indexOf.get(lineEnd);
+    if (from === undefined || to === undefined || to < from) return "";
+    return joinLines(lines.slice(from, to + 1), options.isWord, running);
+  };
+}
+
+/** Cleaned text per page with the line range each page covers. */
+function pageTexts(
+  lines: readonly SourceLine[],
+  running: ReadonlySet<number>,
+  options: IngestOptions,
+): { page: number; lineStart: number; lineEnd: number; text: string }[] {
+  const out: { page: number; lineStart: number; lineEnd: number; text: string }[] = [];
+  let start = 0;
+  for (let index = 1; index <= lines.length; index++) {
+    const current = lines[index];
+    const first = lines[start];
+    if (!first) break;
+    if (current && current.page === first.page) continue;
+    const slice = lines.slice(start, index);
+    const last = slice[slice.length - 1] as SourceLine;
+    out.push({
+      page: first.page,
+      lineStart: first.line,
+      lineEnd: last.line,
+      text: joinLines(slice, options.isWord, running),
+    });
+    start = index;
+  }
+  return out;
+}
+
+/**
+ * Running headers and footers are cut from the text; so that no text is lost without trace, each
+ * distinct one is reported once with the lines it stood on.
+ */
+function runningTextWarnings(lines: readonly SourceLine[], running: ReadonlySet<number>): ParseWarning[] {
+  if (running.size === 0) return [];
+  const byText = new Map<string, number[]>();
+  for (const line of lines) {
+    if (!running.has(line.line)) continue;
+    const text = normaliseSpace(line.text);
+    if (text === "") continue;
+    const list = byText.get(text) ?? [];
+    list.push(line.line);
+    byText.set(text, list);
+  }
+  const out: ParseWarning[] = [];
+  for (const [text, at] of byText) {
+    const first = at[0] as number;
+    const last = at[at.length - 1] as number;
+    out.push({
+      code: "running-text-removed",
+      message: `Running header/footer removed from the text: "${text}" (line${at.length > 1 ? "s" : ""} ${at.slice(0, 20).join(", ")}${at.length > 20 ? ", …" : ""})`,
+      source: { lineStart: first, lineEnd: last },
+    });
+  }
+  return out;
+}
+
+function extractionWarnings(notes: readonly string[]): ParseWarning[] {
+  return notes
+    .filter((note) => /windows-1252|utf-16|converted|decoded/iu.test(note))
+    .map((note) => ({ code: "encoding-converted" as const, message: note }));
+}

@@ -1,0 +1,151 @@
+/**
+ * @module Attendance of a meeting: the "Deltagere" (present) and "Afbud" (absent) lists, each entry a
+ * person with party letter, municipality and, for a substitute, whom they stand in for.
+ */
+import type { Attendee, ParsedAttendance, ParseWarning } from "../../domain/index.js";
+import { parseFieldHeading, parseNumberedHeading } from "./headings.js";
+import type { LineView, ViewLine } from "./line-view.js";
+
+/** What the attendance recogniser found and the lines it claims. */
+export interface AttendanceResult {
+  readonly attendance: ParsedAttendance;
+  readonly claimed: readonly (readonly [number, number])[];
+  readonly warnings: readonly ParseWarning[];
+}
+
+type ListKind = "present" | "absent";
+
+/** Headings that open a list; "Deltagerfortegnelse" (seeds/004 line 25) is the page title above them. */
+const LIST_HEADINGS: readonly (readonly [RegExp, ListKind])[] = [
+  [/^(?:deltagere|mødedeltagere|til stede|tilstede|fremmødte|deltog|medlemmer til stede)\s*:?$/iu, "present"],
+  [/^(?:afbud|fraværende|afbud fra|afbud:|forfald|ikke til stede)\s*:?$/iu, "absent"],
+];
+/** "Deltagere: Anna Aaen (Ø), ..." on one line. */
+const INLINE_HEADING = /^(deltagere|til stede|fremmødte|afbud|fraværende)\s*:\s*(\S.{0,2000})$/iu;
+
+/** Role words written before a name in some lists ("Borgmester Mads Duedahl (V) ..."), dropped from the name. */
+const ROLE_PREFIX =
+  /^(?:(?:1\.\s*|2\.\s*)?(?:borgmester|viceborgmester|rådmand|formand|næstformand|kommunalbestyrelsesmedlem|byrådsmedlem|regionsrådsformand|medlem|udvalgsformand)\s+)+/iu;
+
+/**
+ * One entry: "Hans Ejner Bertelsen (V) Morsø Kommune", "Peter E. Nielsen (A) Frederikshavn Kommune,
+ * Suppl. for Birgit Hansen", "Brian Nielsen (D), Thisted Kommune" (comma after the party, seeds/004
+ * line 79).
+ */
+const ENTRY =
+  /^(?<name>[^()]{2,80}?)\s{0,3}\((?<party>[\p{Lu}]{1,3})\)\s{0,3}[,–-]?\s{0,3}(?<rest>[^(]{0,200})$/u;
+const SUBSTITUTE =
+  /^(?<place>.*?)[,;]?\s*(?:\(?\s*)?(?:suppl\.?|suppleant|stedfortræder)\s+(?:for\s+)?(?<for>[^)]{2,80})\)?\s*$/iu;
+
+/** Parses one attendee line, or null when the line is no entry. */
+export function parseAttendee(text: string): Attendee | null {
+  const match = ENTRY.exec(text);
+  if (!match?.groups) return null;
+  const name = (match.groups.name ?? "")
+    .replace(ROLE_PREFIX, "")
+    .replace(/[,;]\s*$/, "")
+    .trim();
+  if (!/^\p{Lu}/u.test(name) || name.split(" ").length > 6) return null;
+  let rest = (match.groups.rest ?? "").trim();
+  let substituteFor: string | null = null;
+  const substitute = SUBSTITUTE.exec(rest);
+  if (substitute?.groups) {
+    substituteFor = (substitute.groups.for ?? "").trim().replace(/[.,;]$/, "") || null;
+    rest = (substitute.groups.place ?? "").trim();
+  }
+  return { name, party: match.groups.party ?? null, municipality: municipalityOf(rest), substituteFor };
+}
+
+/** "Vesthimmerlands Kommune" -> "Vesthimmerlands" (as written, seeds/004 line 67); "Region Nordjylland" -> null. */
+function municipalityOf(rest: string): string | null {
+  const cleaned = rest
+    .replace(/^[,;–-]\s*/, "")
+    .replace(/[.,;]\s*$/, "")
+    .trim();
+  const kommune = /^(.{2,40}?)\s+[Kk]ommune\b/u.exec(cleaned);
+  if (kommune?.[1]) return kommune[1].trim();
+  const after = /^[Kk]ommune\s*:?\s*(\S.{1,40})$/u.exec(cleaned);
+  if (after?.[1]) return after[1].trim();
+  if (/^(?:region|kl\b|kkr\b)/iu.test(cleaned) || cleaned === "") return null;
+  // A bare place name ("Morsø") is a municipality when it is one or two capitalised words.
+  return /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?$/u.test(cleaned) ? cleaned : null;
+}
+
+function listKindOf(text: string): ListKind | null {
+  for (const [pattern, kind] of LIST_HEADINGS) if (pattern.test(text)) return kind;
+  return null;
+}
+
+/**
+ * Finds the attendance lists. A list runs from its heading over the entries that follow; one line that is
+ * no entry between entries is reported, two in a row (or a heading) end the list.
+ */
+export function recogniseAttendance(view: LineView): AttendanceResult {
+  const present: Attendee[] = [];
+  const absent: Attendee[] = [];
+  const claimed: [number, number][] = [];
+  const warnings: ParseWarning[] = [];
+  const content = view.content;
+  for (let pos = 0; pos < content.length; pos++) {
+    const line = content[pos] as ViewLine;
+    const inline = INLINE_HEADING.exec(line.text);
+    if (inline?.[1] && inline[2]) {
+      const kind: ListKind = /^(afbud|fraværende)/iu.test(inline[1]) ? "absent" : "present";
+      const entries = splitInline(inline[2]).map(parseAttendee);
+      if (entries.length > 0 && entries.every((entry) => entry !== null)) {
+        (kind === "present" ? present : absent).push(...(entries as Attendee[]));
+        claimed.push([line.line, line.line]);
+      }
+      continue;
+    }
+    const kind = listKindOf(line.text);
+    if (!kind) continue;
+    const target = kind === "present" ? present : absent;
+    let end = pos;
+    let misses: ViewLine[] = [];
+    for (let probe = pos + 1; probe < content.length; probe++) {
+      const entryLine = content[probe] as ViewLine;
+      if (
+        listKindOf(entryLine.text) ||
+        parseNumberedHeading(entryLine.text) ||
+        parseFieldHeading(entryLine.text)
+      )
+        break;
+      const attendee = parseAttendee(entryLine.text);
+      if (attendee) {
+        for (const miss of misses) {
+          warnings.push({
+            code: "attendance-unparsed",
+            message: `An attendance line could not be read as "Name (Party) Municipality": "${miss.text}"`,
+            source: { lineStart: miss.line, lineEnd: miss.line },
+          });
+        }
+        misses = [];
+        target.push(attendee);
+        end = probe;
+        continue;
+      }
+      misses.push(entryLine);
+      if (misses.length >= 2) break;
+    }
+    const endLine = content[end] as ViewLine;
+    if (end > pos) {
+      // A page title above the lists ("Deltagerfortegnelse", seeds/004 line 25) belongs to them.
+      const above = content[pos - 1];
+      const titled =
+        above &&
+        /^(?:deltagerfortegnelse|deltagerliste|fremmødeliste|tilstedeværelse)\s*:?$/iu.test(above.text);
+      claimed.push([titled ? above.line : line.line, endLine.line]);
+      pos = end;
+    }
+  }
+  return { attendance: { present, absent }, claimed, warnings };
+}
+
+/** Splits "A (V), B (A) Aalborg Kommune; C (Ø)" into entries: after each closing party bracket's entry. */
+function splitInline(text: string): string[] {
+  return text
+    .split(/;|,(?=\s*\p{Lu}[\p{L}.\s-]{1,60}\()/u)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}

@@ -1,0 +1,387 @@
+/**
+ * @module The documents inside an annex pack: each opens with an item stamp ("3.2 Limfjordsrådet -
+ * Masterplan", seeds/001 line 970), possibly wrapped, or, where the contents page lists a document that
+ * has no stamp, at the page its content shows it begins.
+ */
+import type { ParsedAnnexDocument, ParseWarning, TocEntry } from "../../domain/index.js";
+import { type NumberedHeading, parseNumberedHeading } from "./headings.js";
+import type { LineView, ViewLine } from "./line-view.js";
+
+/** An item stamp: the item number and title set alone at the top of an annex's first page. */
+export interface Stamp {
+  /** Content position of the first stamp line. */
+  readonly pos: number;
+  /** Content position of the last stamp line (a wrapped title runs onto the next line). */
+  readonly end: number;
+  readonly heading: NumberedHeading;
+  /** Title with a wrapped continuation joined. */
+  readonly title: string;
+  /** "3.1 Bilag 2" stamps carry the annex number. */
+  readonly annexNumber: number | null;
+  /** First and last line numbers of the stamp. */
+  readonly lineStart: number;
+  readonly lineEnd: number;
+}
+
+/** What the document recogniser found. */
+export interface DocumentsResult {
+  readonly documents: readonly ParsedAnnexDocument[];
+  readonly stamps: readonly Stamp[];
+  readonly claimed: readonly (readonly [number, number])[];
+  readonly warnings: readonly ParseWarning[];
+}
+
+/** Blank lines that set a stamp apart from the text before and after it (seeds/003 lines 28-36). */
+const ISOLATION = 2;
+
+/**
+ * Finds the item stamps. A stamp is a two-level numbered title that stands alone: the file or a page
+ * starts with it, or two blank lines precede it; and a page break or two blank lines follow it (with at
+ * most one wrapped title line in between). A numbered heading inside a document is followed directly by
+ * its text ("2.2 Tilskudsregler" / "For at få tilskud ...", seeds/002 lines 8001-8002) or by one blank
+ * line ("3.1 Grøn omstilling i den kollektive trafik", seeds/000 line 2294) and is not a stamp.
+ */
+export function findStamps(view: LineView): Stamp[] {
+  const content = view.content;
+  const out: Stamp[] = [];
+  for (let pos = 0; pos < content.length; pos++) {
+    const line = content[pos] as ViewLine;
+    if (line.text.length > 160) continue;
+    const opensAlone = pos === 0 || line.pageStart || line.blankBefore >= ISOLATION;
+    if (!opensAlone) continue;
+    const heading = parseNumberedHeading(line.text);
+    if (!heading || heading.minor === null) continue;
+    if (/^\s*[-–—•·▪]/u.test(line.raw)) continue;
+    let end = pos;
+    const next = content[pos + 1];
+    if (next && !isolatedAfter(next) && wrapsInto(line, next, heading)) end = pos + 1;
+    const after = content[end + 1];
+    if (after && !isolatedAfter(after)) continue;
+    const title = content
+      .slice(pos, end + 1)
+      .map((l, index) => (index === 0 ? heading.title : l.text))
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim();
+    const annex = /^bilag\s{0,3}(\d{1,3})\b\s*[:.–-]?\s*(.*)$/iu.exec(title);
+    out.push({
+      pos,
+      end,
+      heading,
+      title: annex ? (annex[2] ?? "").trim() || title : title,
+      annexNumber: annex ? Number(annex[1]) : null,
+      lineStart: line.line,
+      lineEnd: (content[end] as ViewLine).line,
+    });
+  }
+  return keepRisingRun(out);
+}
+
+/** True when a line is set apart from the line before it: a page break or enough blank lines. */
+function isolatedAfter(line: ViewLine): boolean {
+  return line.pageStart || line.blankBefore >= ISOLATION;
+}
+
+/**
+ * A stamp title wraps when the first line is long or breaks after a function word, and the next line is
+ * a short title fragment ("regnskab 2019", "(tidl. Sociolancen)", "Nordjylland": seeds/000 line 6234,
+ * seeds/003 line 3556, seeds/001 line 5949), not a sentence.
+ */
+function wrapsInto(line: ViewLine, next: ViewLine, heading: NumberedHeading): boolean {
+  if (next.blankBefore > 0 || next.text.length > 80 || /[.:;]$/.test(next.text)) return false;
+  if (parseNumberedHeading(next.text)) return false;
+  const brokenAfterFunctionWord = /\b(?:og|i|til|for|af|om|på|med|samt|mellem|fra|ved|det|den|de)$/iu.test(
+    line.text,
+  );
+  return heading.title.length >= 45 || brokenAfterFunctionWord;
+}
+
+function compare(a: NumberedHeading, b: NumberedHeading): number {
+  return a.major !== b.major ? a.major - b.major : (a.minor ?? 0) - (b.minor ?? 0);
+}
+
+/**
+ * Stamps follow the agenda, so their numbers never go down (the same number repeats for a second annex
+ * of one item, seeds/001 lines 1546 and 2357). Keeps the longest non-decreasing run, which drops a stray
+ * in-document heading that happens to stand alone.
+ */
+function keepRisingRun(stamps: readonly Stamp[]): Stamp[] {
+  const n = stamps.length;
+  if (n <= 1) return [...stamps];
+  const length = new Array<number>(n).fill(1);
+  const previous = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (
+        compare((stamps[j] as Stamp).heading, (stamps[i] as Stamp).heading) <= 0 &&
+        (length[j] ?? 0) + 1 > (length[i] ?? 0)
+      ) {
+        length[i] = (length[j] ?? 0) + 1;
+        previous[i] = j;
+      }
+    }
+  }
+  let best = 0;
+  for (let i = 1; i < n; i++) if ((length[i] ?? 0) > (length[best] ?? 0)) best = i;
+  const out: Stamp[] = [];
+  for (let i = best; i >= 0; i = previous[i] ?? -1) out.push(stamps[i] as Stamp);
+  return out.reverse();
+}
+
+/** A document being assembled: where it starts (content position) and what it is. */
+interface Start {
+  readonly pos: number;
+  readonly itemNumber: string | null;
+  readonly annexNumber: number | null;
+  readonly title: string;
+}
+
+/**
+ * Splits an annex pack into documents. Without a contents page every stamp opens a document, numbered
+ * Bilag 1, 2 ... per item, and text before the first stamp is a document of its own whose item is
+ * unknown. With a contents page the stamps are matched to its annex entries item by item; an entry left
+ * without a stamp (seeds/003: 3.1 Bilag 2 and 3.2 Bilag 1) starts at the page whose opening lines best
+ * match its title, near where the contents page numbers put it.
+ */
+export function recogniseDocuments(
+  view: LineView,
+  toc: readonly TocEntry[],
+  tocEnd: number | null,
+): DocumentsResult {
+  const content = view.content;
+  const warnings: ParseWarning[] = [];
+  const firstPos = tocEnd === null ? 0 : content.findIndex((line) => line.line > tocEnd);
+  if (firstPos < 0 || content.length === 0) return { documents: [], stamps: [], claimed: [], warnings };
+  const tocItems = new Set(
+    toc.filter((entry) => entry.itemNumber !== null).map((entry) => entry.itemNumber as string),
+  );
+  let stamps = findStamps(view).filter((stamp) => stamp.pos >= firstPos);
+  if (tocItems.size > 0) stamps = stamps.filter((stamp) => tocItems.has(stamp.heading.number));
+  const annexEntries = toc.filter((entry) => entry.level === "annex");
+  const starts =
+    annexEntries.length > 0
+      ? startsFromToc(view, stamps, annexEntries, firstPos, warnings)
+      : startsFromStamps(stamps, firstPos, content);
+  const documents: ParsedAnnexDocument[] = [];
+  const claimed: [number, number][] = [];
+  starts.forEach((start, index) => {
+    const nextPos = starts[index + 1]?.pos ?? content.length;
+    const first = content[start.pos] as ViewLine;
+    const last = (content[nextPos - 1] ?? first) as ViewLine;
+    documents.push({
+      itemNumber: start.itemNumber,
+      annexNumber: start.annexNumber,
+      title: start.title,
+      source: { pageStart: first.page, pageEnd: last.page, lineStart: first.line, lineEnd: last.line },
+    });
+    claimed.push([first.line, last.line]);
+  });
+  return { documents, stamps, claimed, warnings };
+}
+
+function startsFromStamps(stamps: readonly Stamp[], firstPos: number, content: readonly ViewLine[]): Start[] {
+  const starts: Start[] = [];
+  const first = stamps[0];
+  if (first && first.pos > firstPos) {
+    // Text before the first stamp: an annex whose stamp is missing (seeds/000 opens with a plan whose
+    // first page carries no stamp).
+    const opening = (content[firstPos] as ViewLine).text;
+    starts.push({ pos: firstPos, itemNumber: null, annexNumber: null, title: opening.slice(0, 120) });
+  }
+  const perItem = new Map<string, number>();
+  for (const stamp of stamps) {
+    const count = stamp.annexNumber ?? (perItem.get(stamp.heading.number) ?? 0) + 1;
+    perItem.set(stamp.heading.number, count);
+    starts.push({ pos: stamp.pos, itemNumber: stamp.heading.number, annexNumber: count, title: stamp.title });
+  }
+  return starts;
+}
+
+/** Words that say nothing about which document a page opens. */
+const STOP_WORDS = new Set([
+  "og",
+  "i",
+  "til",
+  "for",
+  "af",
+  "om",
+  "på",
+  "med",
+  "samt",
+  "mellem",
+  "fra",
+  "ved",
+  "det",
+  "den",
+  "de",
+  "en",
+  "et",
+  "kl",
+  "kkr",
+  "bilag",
+  "der",
+  "som",
+  "er",
+  "at",
+]);
+
+function titleWords(title: string): string[] {
+  return (title.toLowerCase().match(/[\p{L}\d]{3,}/gu) ?? []).filter((word) => !STOP_WORDS.has(word));
+}
+
+function startsFromToc(
+  view: LineView,
+  stamps: readonly Stamp[],
+  annexEntries: readonly TocEntry[],
+  firstPos: number,
+  warnings: ParseWarning[],
+): Start[] {
+  const content = view.content;
+  // Stamps per item, in order.
+  const stampsOf = new Map<string, Stamp[]>();
+  for (const stamp of stamps) {
+    const list = stampsOf.get(stamp.heading.number) ?? [];
+    list.push(stamp);
+    stampsOf.set(stamp.heading.number, list);
+  }
+  // First pass: entries with a stamp get its position; the rest are left for inference.
+  const positions: (number | null)[] = annexEntries.map(() => null);
+  const used = new Map<string, number>();
+  annexEntries.forEach((entry, index) => {
+    const item = entry.itemNumber ?? "";
+    const list = stampsOf.get(item) ?? [];
+    const numbered = list.find(
+      (stamp) => stamp.annexNumber !== null && stamp.annexNumber === entry.annexNumber,
+    );
+    if (numbered) {
+      positions[index] = numbered.pos;
+      return;
+    }
+    const k = used.get(item) ?? 0;
+    const stamp = list.filter((s) => s.annexNumber === null)[k];
+    if (stamp) {
+      positions[index] = stamp.pos;
+      used.set(item, k + 1);
+    }
+  });
+  if (positions[0] === null) positions[0] = firstPos;
+  // Anchors for placing the unstamped: (contents page, line) of the stamped.
+  const anchors: { page: number; line: number }[] = [];
+  annexEntries.forEach((entry, index) => {
+    const pos = positions[index];
+    if (pos !== null && pos !== undefined && entry.page !== null)
+      anchors.push({ page: entry.page, line: (content[pos] as ViewLine).line });
+  });
+  const lastLine = (content[content.length - 1] as ViewLine).line;
+  for (let index = 0; index < annexEntries.length; index++) {
+    if (positions[index] !== null) continue;
+    const entry = annexEntries[index] as TocEntry;
+    let lower = firstPos;
+    for (let j = index - 1; j >= 0; j--) {
+      const pos = positions[j];
+      if (pos !== null && pos !== undefined) {
+        lower = pos + 1;
+        break;
+      }
+    }
+    let upper = content.length;
+    for (let j = index + 1; j < annexEntries.length; j++) {
+      const pos = positions[j];
+      if (pos !== null && pos !== undefined) {
+        upper = pos;
+        break;
+      }
+    }
+    const expected = expectedLine(anchors, entry.page, lastLine);
+    const pos = bestOpening(view, lower, upper, entry.title, expected);
+    if (pos === null) {
+      warnings.push({
+        code: "toc-mismatch",
+        message: `The contents page lists ${entry.itemNumber ?? "?"} Bilag ${entry.annexNumber ?? "?"} "${entry.title}", but no page in the text opens it.`,
+      });
+      continue;
+    }
+    positions[index] = pos;
+    warnings.push({
+      code: "toc-mismatch",
+      message: `${entry.itemNumber ?? "?"} Bilag ${entry.annexNumber ?? "?"} "${entry.title}" has no item stamp; its start at line ${(content[pos] as ViewLine).line} is inferred from its content.`,
+      source: { lineStart: (content[pos] as ViewLine).line, lineEnd: (content[pos] as ViewLine).line },
+    });
+  }
+  const starts: Start[] = [];
+  annexEntries.forEach((entry, index) => {
+    const pos = positions[index];
+    if (pos === null || pos === undefined) return;
+    if (starts.length > 0 && pos <= (starts[starts.length - 1] as Start).pos) return;
+    starts.push({ pos, itemNumber: entry.itemNumber, annexNumber: entry.annexNumber, title: entry.title });
+  });
+  return starts;
+}
+
+/** Where the contents page puts a page, interpolated between the stamped documents' lines. */
+function expectedLine(
+  anchors: readonly { page: number; line: number }[],
+  page: number | null,
+  lastLine: number,
+): number | null {
+  if (page === null || anchors.length === 0) return null;
+  const sorted = [...anchors].sort((a, b) => a.page - b.page);
+  let below = sorted[0] as { page: number; line: number };
+  let above: { page: number; line: number } | null = null;
+  for (const anchor of sorted) {
+    if (anchor.page <= page) below = anchor;
+    else if (above === null) above = anchor;
+  }
+  if (above === null || above.page === below.page) {
+    return below.page === page ? below.line : Math.min(lastLine, below.line + (page - below.page) * 40);
+  }
+  return below.line + ((page - below.page) / (above.page - below.page)) * (above.line - below.line);
+}
+
+/**
+ * The content position in [lower, upper) that best opens a document with this title: a page start
+ * whose first lines share the title's words ("KLIMATILPASNING" for "KL Klimatilpasning", seeds/003 line
+ * 1202), or that opens like a document ("1. Indledning", line 1909), near the expected line.
+ */
+function bestOpening(
+  view: LineView,
+  lower: number,
+  upper: number,
+  title: string,
+  expected: number | null,
+): number | null {
+  const content = view.content;
+  const words = titleWords(title);
+  const span = Math.max(
+    1,
+    ((content[upper - 1] ?? content[content.length - 1]) as ViewLine).line -
+      ((content[lower] ?? content[0]) as ViewLine).line,
+  );
+  let best: number | null = null;
+  let bestScore = 0;
+  for (let pos = lower; pos < upper; pos++) {
+    const line = content[pos] as ViewLine;
+    if (!line.pageStart && line.blankBefore < 3) continue;
+    const window = content
+      .slice(pos, Math.min(upper, pos + 6))
+      .map((l) => l.text.toLowerCase())
+      .join(" ");
+    let score = 0;
+    for (const word of words) if (window.includes(word)) score += 1 / Math.max(1, words.length);
+    const opening = line.text.toLowerCase();
+    if (words.some((word) => opening.includes(word))) score += 0.5;
+    if (/^(?:1\.?\s+)?(?:indledning|forord|baggrund|resumé|resume|sammenfatning)\b/iu.test(line.text))
+      score += 0.6;
+    if (line.text.length >= 4 && line.text === line.text.toUpperCase() && /\p{Lu}{4}/u.test(line.text))
+      score += 0.2;
+    if (expected !== null) {
+      const distance = Math.abs(line.line - expected) / span;
+      score *= Math.exp(-(distance * distance) / (2 * 0.25 * 0.25));
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = pos;
+    }
+  }
+  return bestScore >= 0.3 ? best : null;
+}

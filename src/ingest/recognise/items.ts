@@ -1,0 +1,438 @@
+/**
+ * @module Sections and agenda items of minutes and agendas: numbered headings, case lines, the headed
+ * fields (Baggrund, Indstilling, Sagsfremstilling, Beslutning, Resume, Sagsforløb), unheaded notes and
+ * "./." annex markers.
+ */
+import type { ItemFieldKey, ParsedItem, ParsedSection, ParseWarning } from "../../domain/index.js";
+import {
+  isStandingTitle,
+  type NumberedHeading,
+  parseCaseLine,
+  parseFieldHeading,
+  parseNumberedHeading,
+  parseNumberOnly,
+} from "./headings.js";
+import { type LineView, looksEmphasised, type ViewLine } from "./line-view.js";
+
+/** Cleaned text of the original lines lineStart..lineEnd (1-based, inclusive). */
+export type TextOf = (lineStart: number, lineEnd: number) => string;
+
+/** What the item recogniser found, with the lines each part claims. */
+export interface ItemsResult {
+  readonly sections: readonly ParsedSection[];
+  readonly items: readonly ParsedItem[];
+  /** Line ranges (inclusive) claimed by section headings and items. */
+  readonly claimed: readonly (readonly [number, number])[];
+  readonly warnings: readonly ParseWarning[];
+  /** How many items carry at least one headed field: the strongest sign of minutes or an agenda. */
+  readonly itemsWithFields: number;
+}
+
+/** A numbered heading found at a content position; `end` is the last position of a wrapped title. */
+interface Candidate {
+  readonly pos: number;
+  readonly end: number;
+  readonly heading: NumberedHeading;
+  /** A case line or field heading follows before the next heading. */
+  readonly strong: boolean;
+}
+
+/** How far after a heading a case line or first field heading may stand (content lines). */
+const EVIDENCE_WINDOW = 6;
+
+/**
+ * Finds sections and items. Items are numbered "2.3" (or "2.3."); a section is a one-level heading
+ * ("2. Regionalpolitiske sager") that opens the items numbered under it; a one-level heading with no
+ * items under it and a standing title ("5. Eventuelt", seeds/004 line 2132) is both a section and an
+ * item. Numbered list entries inside an item (seeds/004 lines 1502-1510) are neither.
+ */
+export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
+  const content = view.content;
+  const candidates = findCandidates(view);
+  const itemCandidates = candidates.filter((c) => c.heading.minor !== null);
+  const sectionCandidates = candidates.filter((c) => c.heading.minor === null);
+
+  const acceptedItems = acceptItems(itemCandidates);
+  const sectionHeads = acceptSections(sectionCandidates, acceptedItems, content.length);
+
+  // Headings in document order: items and sections (standing one-level items are both).
+  interface Head {
+    readonly candidate: Candidate;
+    readonly isItem: boolean;
+  }
+  const heads: Head[] = [
+    ...acceptedItems.map((candidate) => ({ candidate, isItem: true })),
+    ...sectionHeads.map((s) => ({ candidate: s.candidate, isItem: s.alsoItem })),
+  ].sort((a, b) => a.candidate.pos - b.candidate.pos);
+
+  const sections: ParsedSection[] = sectionHeads.map((s) => ({
+    number: s.candidate.heading.number,
+    title: titleText(view, s.candidate),
+  }));
+  const items: ParsedItem[] = [];
+  const claimed: [number, number][] = [];
+  const warnings: ParseWarning[] = [];
+  let itemsWithFields = 0;
+  let currentSection: string | null = null;
+
+  heads.forEach((head, index) => {
+    const { candidate } = head;
+    const first = content[candidate.pos];
+    if (!first) return;
+    if (candidate.heading.minor === null) currentSection = candidate.heading.number;
+    const nextPos = heads[index + 1]?.candidate.pos ?? content.length;
+    const last = content[nextPos - 1] ?? first;
+    if (!head.isItem) {
+      claimed.push([first.line, content[candidate.end]?.line ?? first.line]);
+      return;
+    }
+    const section =
+      candidate.heading.minor === null
+        ? candidate.heading.number
+        : sectionFor(candidate.heading, currentSection, sectionHeads.length > 0);
+    const item = buildItem(view, candidate, nextPos, section, textOf, warnings);
+    if (Object.keys(item.fields).length > 0) itemsWithFields++;
+    items.push(item);
+    claimed.push([first.line, last.line]);
+  });
+  return { sections, items, claimed, warnings, itemsWithFields };
+}
+
+/** An item's section: the section heading it stands under, or its major number when sections exist. */
+function sectionFor(heading: NumberedHeading, current: string | null, haveSections: boolean): string | null {
+  if (current === String(heading.major)) return current;
+  return haveSections || current === null ? String(heading.major) : current;
+}
+
+/** Finds every numbered heading, joining a number that stands alone with the title on the next line. */
+function findCandidates(view: LineView): Candidate[] {
+  const content = view.content;
+  const out: Candidate[] = [];
+  for (let pos = 0; pos < content.length; pos++) {
+    const line = content[pos];
+    if (!line) continue;
+    let heading = parseNumberedHeading(line.text);
+    let end = pos;
+    if (!heading) {
+      heading = numberThenTitle(content, pos);
+      if (heading) end = pos + 1;
+    }
+    if (!heading || bulletedInRaw(line) || sentenceLike(heading.title)) continue;
+    end = wrappedTitleEnd(content, end, heading);
+    out.push({ pos, end, heading, strong: hasItemEvidence(content, end) });
+  }
+  return out;
+}
+
+/** "2.3" alone on a line with the title on the next (some PDF extractions split them). */
+function numberThenTitle(content: readonly ViewLine[], pos: number): NumberedHeading | null {
+  const line = content[pos];
+  const next = content[pos + 1];
+  if (!line || !next || next.blankBefore > 1) return null;
+  const number = parseNumberOnly(line.text);
+  if (!number) return null;
+  return parseNumberedHeading(
+    `${number.major}${number.minor === null ? "." : `.${number.minor}`} ${next.text}`,
+  );
+}
+
+/**
+ * A heading written after a dash or bullet is a list entry ("– 5.5 Udvikle flere ...", seeds/004 line
+ * 1520); the normalised text no longer shows a leading glyph, so look at the raw line.
+ */
+function bulletedInRaw(line: ViewLine): boolean {
+  return /^\s*[-–—•·▪●○*]/u.test(line.raw);
+}
+
+/** A title that reads as a sentence (ends in a full stop after a lower-case word) is a list entry, not a heading. */
+function sentenceLike(title: string): boolean {
+  return (
+    /[\p{Ll}\d)]\.\s*$/u.test(title) && !/\b(?:mv|m\.v|bl\.a|etc|inkl|ca|nr|jf|tidl)\.\s*$/iu.test(title)
+  );
+}
+
+/**
+ * A long heading can wrap onto the next line ("3.5 Proces for Rammeaftale 2021-2022 samt forslag til" /
+ * "udviklingsområder", seeds/003 lines 3496-3497). Join only a directly following line that starts in
+ * lower case or follows a line that breaks after a function word, and is itself no heading or field.
+ */
+function wrappedTitleEnd(content: readonly ViewLine[], end: number, heading: NumberedHeading): number {
+  const line = content[end];
+  const next = content[end + 1];
+  if (!line || !next || next.blankBefore > 0 || next.pageStart) return end;
+  if (parseNumberedHeading(next.text) || parseCaseLine(next.text) || parseFieldHeading(next.text)) return end;
+  if (next.text.length > 80 || /[.:]$/.test(next.text)) return end;
+  const brokenAfterFunctionWord = /\b(?:og|i|til|for|af|om|på|med|samt|mellem|fra|ved|the|and|of)$/iu.test(
+    line.text,
+  );
+  const startsLower = /^[\p{Ll}(]/u.test(next.text);
+  const longFirst = heading.title.length >= 45;
+  return (startsLower && longFirst) || brokenAfterFunctionWord ? end + 1 : end;
+}
+
+/** True when a case line or a field heading follows the heading within a few lines, before another heading. */
+function hasItemEvidence(content: readonly ViewLine[], end: number): boolean {
+  for (let pos = end + 1; pos <= end + EVIDENCE_WINDOW && pos < content.length; pos++) {
+    const line = content[pos];
+    if (!line) break;
+    if (parseCaseLine(line.text) || parseFieldHeading(line.text)) return true;
+    if (parseNumberedHeading(line.text)) return false;
+  }
+  return false;
+}
+
+function compareNumbers(a: NumberedHeading, b: NumberedHeading): number {
+  return a.major !== b.major ? a.major - b.major : (a.minor ?? 0) - (b.minor ?? 0);
+}
+
+/**
+ * Accepts the real items among two-level headings. A heading with a case line or field heading under it
+ * is an item when its number goes up. Without such evidence a heading is taken only as the next number in
+ * sequence, and, once the document has evidenced items, only where it fills a gap before the next
+ * evidenced one: numbered sub-headings inside an item's text ("2.1 Overordnede vurderinger ...") follow
+ * their own sequence and are left as text.
+ */
+function acceptItems(candidates: readonly Candidate[]): Candidate[] {
+  const anyStrong = candidates.some((c) => c.strong);
+  const accepted: Candidate[] = [];
+  candidates.forEach((candidate, index) => {
+    const previous = accepted[accepted.length - 1];
+    if (previous && compareNumbers(candidate.heading, previous.heading) <= 0) return;
+    if (candidate.strong) {
+      accepted.push(candidate);
+      return;
+    }
+    const sequential = previous
+      ? (candidate.heading.major === previous.heading.major &&
+          candidate.heading.minor === (previous.heading.minor ?? 0) + 1) ||
+        (candidate.heading.major === previous.heading.major + 1 && candidate.heading.minor === 1)
+      : candidate.heading.minor === 1;
+    if (!sequential) return;
+    if (!anyStrong) {
+      accepted.push(candidate);
+      return;
+    }
+    const nextStrong = candidates.slice(index + 1).find((c) => c.strong);
+    if (nextStrong && compareNumbers(nextStrong.heading, candidate.heading) > 0) accepted.push(candidate);
+  });
+  return accepted;
+}
+
+interface SectionHead {
+  readonly candidate: Candidate;
+  /** A section with no items under it is an item too ("5. Eventuelt"). */
+  readonly alsoItem: boolean;
+}
+
+/**
+ * Picks section headings. For each major number that has items, the section heading is the closest
+ * one-level heading with that number before its first item (and after the items of the section before).
+ * After a section's items, further one-level headings are sections without items only when they carry the
+ * next number in sequence and either have a standing title or case and field evidence of their own.
+ */
+function acceptSections(
+  candidates: readonly Candidate[],
+  items: readonly Candidate[],
+  contentLength: number,
+): SectionHead[] {
+  const heads: SectionHead[] = [];
+  const majors = [...new Set(items.map((i) => i.heading.major))];
+  const firstItemOf = new Map<number, Candidate>();
+  const lastItemOf = new Map<number, Candidate>();
+  for (const item of items) {
+    if (!firstItemOf.has(item.heading.major)) firstItemOf.set(item.heading.major, item);
+    lastItemOf.set(item.heading.major, item);
+  }
+  let floor = -1;
+  let lastNumber = 0;
+  const takeItemless = (limit: number): void => {
+    for (const candidate of candidates) {
+      if (candidate.pos <= floor || candidate.pos >= limit) continue;
+      if (candidate.heading.major !== lastNumber + 1) continue;
+      if (!(isStandingTitle(candidate.heading.title) || candidate.strong)) continue;
+      heads.push({ candidate, alsoItem: true });
+      lastNumber = candidate.heading.major;
+      floor = candidate.pos;
+    }
+  };
+  for (const major of majors) {
+    const first = firstItemOf.get(major);
+    if (!first) continue;
+    if (major > lastNumber + 1) takeItemless(first.pos);
+    const before = candidates.filter((c) => c.heading.major === major && c.pos > floor && c.pos < first.pos);
+    const chosen = before[before.length - 1];
+    if (chosen) heads.push({ candidate: chosen, alsoItem: false });
+    lastNumber = major;
+    floor = lastItemOf.get(major)?.pos ?? first.pos;
+  }
+  takeItemless(contentLength);
+  // Documents numbered on one level only ("1. Godkendelse af dagsorden" with case lines and fields).
+  if (items.length === 0 && heads.length === 0) {
+    let expected = 0;
+    for (const candidate of candidates) {
+      if (!candidate.strong) continue;
+      if (expected !== 0 && candidate.heading.major <= expected) continue;
+      heads.push({ candidate, alsoItem: true });
+      expected = candidate.heading.major;
+    }
+  }
+  return heads.sort((a, b) => a.candidate.pos - b.candidate.pos);
+}
+
+/** The heading's title, joined with its wrapped continuation. */
+function titleText(view: LineView, candidate: Candidate): string {
+  const parts = [candidate.heading.title];
+  const numberAlone = parseNumberOnly(view.content[candidate.pos]?.text ?? "") !== null;
+  for (let pos = candidate.pos + (numberAlone ? 2 : 1); pos <= candidate.end; pos++) {
+    const line = view.content[pos];
+    if (line) parts.push(line.text);
+  }
+  return parts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** Builds one item from its heading up to (not including) the content position `nextPos`. */
+function buildItem(
+  view: LineView,
+  candidate: Candidate,
+  nextPos: number,
+  section: string | null,
+  textOf: TextOf,
+  warnings: ParseWarning[],
+): ParsedItem {
+  const content = view.content;
+  const first = content[candidate.pos] as ViewLine;
+  const last = content[nextPos - 1] ?? first;
+  let caseNumber: string | null = null;
+  let caseInitials: readonly string[] = [];
+  let pos = candidate.end + 1;
+  // The case line stands right under the title.
+  for (let probe = pos; probe < Math.min(nextPos, pos + 3); probe++) {
+    const line = content[probe];
+    if (!line || parseFieldHeading(line.text)) break;
+    const caseLine = parseCaseLine(line.text);
+    if (caseLine) {
+      caseNumber = caseLine.caseNumber;
+      caseInitials = caseLine.initials;
+      pos = probe + 1;
+      break;
+    }
+  }
+  const fieldStarts: { key: ItemFieldKey; pos: number }[] = [];
+  for (let probe = pos; probe < nextPos; probe++) {
+    const line = content[probe];
+    if (!line) continue;
+    const key = parseFieldHeading(line.text);
+    if (key && isFieldHeadingLine(view, line)) fieldStarts.push({ key, pos: probe });
+  }
+  const fields: Partial<Record<ItemFieldKey, string>> = {};
+  const notesParts: string[] = [];
+  const firstField = fieldStarts[0]?.pos ?? nextPos;
+  if (firstField > pos) {
+    const from = content[pos];
+    const to = content[firstField - 1];
+    if (from && to) notesParts.push(textOf(from.line, to.line));
+  }
+  // Hyperlink targets that the extraction dumped after the item's last text (seeds/004 lines 1645-1646)
+  // are no part of the decision: they go to the notes.
+  let fieldsEnd = nextPos;
+  if (fieldStarts.length > 0) {
+    const lastStart = (fieldStarts[fieldStarts.length - 1] as { pos: number }).pos;
+    while (fieldsEnd - 1 > lastStart && isBareUrl((content[fieldsEnd - 1] as ViewLine).text)) fieldsEnd--;
+    if (fieldsEnd < nextPos) {
+      notesParts.push(textOf((content[fieldsEnd] as ViewLine).line, (content[nextPos - 1] as ViewLine).line));
+    }
+  }
+  fieldStarts.forEach((start, index) => {
+    let endPos = (fieldStarts[index + 1]?.pos ?? fieldsEnd) - 1;
+    if (start.key === "beslutning") {
+      const notesFrom = decisionNotesStart(content, start.pos, endPos);
+      if (notesFrom !== null) {
+        notesParts.push(textOf((content[notesFrom] as ViewLine).line, (content[endPos] as ViewLine).line));
+        endPos = notesFrom - 1;
+      }
+    }
+    const heading = content[start.pos] as ViewLine;
+    const to = content[endPos];
+    const text = to && endPos > start.pos ? textOf(heading.line + 1, to.line) : "";
+    const existing = fields[start.key];
+    if (existing !== undefined) {
+      // A repeated heading (e.g. a second "Beslutning") continues the same field.
+      fields[start.key] = [existing, text].filter((part) => part.length > 0).join("\n\n");
+      warnings.push({
+        code: "ambiguous-heading",
+        message: `Item ${candidate.heading.number}: the heading "${heading.text}" appears more than once; the parts are joined.`,
+        source: { lineStart: heading.line, lineEnd: heading.line },
+      });
+    } else {
+      fields[start.key] = text;
+    }
+  });
+  let annexMarkers = 0;
+  for (let probe = candidate.pos; probe < nextPos; probe++) {
+    const line = content[probe];
+    if (line) annexMarkers += countAnnexMarkers(line.raw);
+  }
+  const title = titleText(view, candidate);
+  const notes = notesParts.join("\n\n").trim();
+  const closed = /\blukket\b/iu.test(title) || undefined;
+  return {
+    number: candidate.heading.number,
+    title,
+    section,
+    caseNumber,
+    caseInitials,
+    fields,
+    notes: notes.length > 0 ? notes : null,
+    annexMarkers,
+    ...(closed ? { closed: true } : {}),
+    source: { page: first.page, lineStart: first.line, lineEnd: last.line },
+  };
+}
+
+/**
+ * A field word can also begin a sentence in running text; in a PDF the heading is set apart by weight or
+ * size, so when font data exists and the line is not emphasised while its neighbours share its size,
+ * trust the data. Plain text has no such data and the word alone on its line decides.
+ */
+function isFieldHeadingLine(view: LineView, line: ViewLine): boolean {
+  if (line.fontSize === undefined && line.bold === undefined) return true;
+  if (view.bodyFontSize === null) return true;
+  return looksEmphasised(line, view) || line.text.length <= 20;
+}
+
+/**
+ * Minutes often go on after the decision with the minute-taker's notes under sub-headings of their own
+ * (seeds/004 lines 1979-1983: "KKR Nordjylland tog orienteringen til efterretning." then "Erhvervshus
+ * Nordjylland" and the notes from each orientation). Returns the content position of the first such
+ * sub-heading: a short line without closing punctuation that follows a finished sentence and is followed
+ * by text. A decision that runs on into a list ("Fra KKR Nordjylland blev det bl.a. bemærket,", line
+ * 930) has no such line and stays whole.
+ */
+function decisionNotesStart(content: readonly ViewLine[], headingPos: number, endPos: number): number | null {
+  for (let pos = headingPos + 2; pos < endPos; pos++) {
+    const line = content[pos] as ViewLine;
+    const previous = content[pos - 1] as ViewLine;
+    const next = content[pos + 1] as ViewLine;
+    if (line.text.length > 60 || !/^\p{Lu}/u.test(line.text) || /[.,:;!?]$/.test(line.text)) continue;
+    if (/^\s*[-–—•·▪*]/u.test(line.raw) || (line.blankBefore === 0 && !line.pageStart)) continue;
+    if (!/[.!?]["”)]?$/.test(previous.text) || next.text.length < 30) continue;
+    return pos;
+  }
+  return null;
+}
+
+/** A line that is one web address and nothing else. */
+function isBareUrl(text: string): boolean {
+  return text.length < 400 && /^(?:https?:\/\/|www\.)\S+$/iu.test(text);
+}
+
+/** Counts "./." annex markers (the KKR convention for "see annex") on a line. */
+export function countAnnexMarkers(text: string): number {
+  let count = 0;
+  let at = text.indexOf("./.");
+  while (at !== -1) {
+    count++;
+    at = text.indexOf("./.", at + 3);
+  }
+  return count;
+}

@@ -1,0 +1,186 @@
+/**
+ * @module The meeting a document belongs to: body ("KKR Nordjylland"), date, start and end time,
+ * location, and the dates of the previous and next meetings.
+ */
+import type { ParsedMeeting, ParseWarning } from "../../domain/index.js";
+import { findDates, findTimes, isoDate } from "./dates.js";
+import { type LineView, normaliseSpace } from "./line-view.js";
+
+/** What the meeting recogniser found. */
+export interface MeetingResult {
+  readonly body: string | null;
+  readonly meeting: ParsedMeeting;
+  readonly warnings: readonly ParseWarning[];
+}
+
+const KKR_REGIONS = "Nordjylland|Midtjylland|Syddanmark|Sjælland|Hovedstaden";
+const KKR_NAME = new RegExp(`\\bKKR\\s{1,3}(${KKR_REGIONS})\\b`, "gu");
+const KKR_LONG = new RegExp(
+  `\\bKommunekontaktråd(?:et)?\\s{1,3}(?:\\(KKR\\)\\s{1,3})?(?:i\\s{1,3})?(${KKR_REGIONS})\\b`,
+  "giu",
+);
+
+/**
+ * A running header that names body and date: "KKR Nordjylland  | 20-09-2024" (seeds/004 line 682). It
+ * is cut from the text as a running line, so it is read from the raw lines.
+ */
+const HEADER_BODY_DATE = /^(.{2,60}?)\s{0,4}\|\s{0,4}(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/u;
+/** A labelled date, time or place: "Dato: 20. september 2024", "Tidspunkt: kl. 10.00-12.00", "Sted: ...". */
+const LABEL =
+  /^(dato|mødedato|tid|tidspunkt|mødetidspunkt|dato og tid|tid og sted|sted|mødested|lokale|placering|afholdt)\s{0,3}:\s{0,3}(\S.{0,200})$/iu;
+/** A document title with a date: "Referat fra mødet i KKR Nordjylland den 20. september 2024". */
+const TITLE_WORDS = /\b(?:referat|dagsorden|beslutningsprotokol|mødet?)\b/iu;
+
+/**
+ * Recognises body and meeting. Sources in order of trust: running header with date; labelled lines;
+ * a dated title in the first lines; then the programme of the day for times ("10.00-12.00 – KKR-møde",
+ * seeds/004 line 114); "næste møde ... den 22. november 2024" and "referat fra ... mødet den 21. juni
+ * 2024" sentences for the neighbouring meetings.
+ */
+export function recogniseMeeting(view: LineView): MeetingResult {
+  const warnings: ParseWarning[] = [];
+  const headerCounts = new Map<string, { count: number; body: string; iso: string }>();
+  for (const line of view.lines) {
+    const text = normaliseSpace(line.text);
+    if (text.length > 80) continue;
+    const match = HEADER_BODY_DATE.exec(text);
+    const iso = match ? isoDate(Number(match[4]), Number(match[3]), Number(match[2])) : null;
+    if (!match || !iso) continue;
+    const body = (match[1] ?? "").trim();
+    const key = `${body}|${iso}`;
+    const entry = headerCounts.get(key) ?? { count: 0, body, iso };
+    entry.count++;
+    headerCounts.set(key, entry);
+  }
+  const header = [...headerCounts.values()].sort((a, b) => b.count - a.count)[0];
+
+  let date: string | null = header?.iso ?? null;
+  let startTime: string | null = null;
+  let endTime: string | null = null;
+  let location: string | null = null;
+  const content = view.content;
+
+  for (const line of content.slice(0, 400)) {
+    const label = LABEL.exec(line.text);
+    if (!label?.[1] || !label[2]) continue;
+    const name = label[1].toLowerCase();
+    const value = label[2];
+    if (/sted|lokale|placering/.test(name) && !/^tid$/.test(name)) {
+      location ??= valueAfterTimes(value);
+    }
+    if (/dato|afholdt|tid/.test(name)) {
+      date ??= findDates(value)[0]?.iso ?? null;
+      const time = findTimes(value)[0];
+      if (time && startTime === null) {
+        startTime = time.start;
+        endTime = time.end;
+      }
+    }
+  }
+
+  if (date === null) {
+    for (const line of content.slice(0, 40)) {
+      if (!TITLE_WORDS.test(line.text)) continue;
+      const found = findDates(line.text)[0];
+      if (found) {
+        date = found.iso;
+        break;
+      }
+    }
+  }
+
+  // One string of the content so that dates and phrases that wrap over lines are found.
+  const joined = content.map((line) => line.text).join(" ");
+  if (startTime === null) {
+    const programme = programmeTimes(content.map((line) => line.text));
+    if (programme) {
+      startTime = programme.start;
+      endTime = programme.end;
+    }
+  }
+
+  const dates = findDates(joined);
+  let previousMeetingDate: string | null = null;
+  let nextMeetingDate: string | null = null;
+  for (const found of dates) {
+    const before = joined.slice(Math.max(0, found.index - 90), found.index).toLowerCase();
+    if (nextMeetingDate === null && /næste (?:møde|kkr-møde)/u.test(before) && (!date || found.iso > date)) {
+      nextMeetingDate = found.iso;
+    } else if (
+      previousMeetingDate === null &&
+      /referat(?:et)?\b.{0,80}møde/u.test(before) &&
+      (!date || found.iso < date)
+    ) {
+      previousMeetingDate = found.iso;
+    }
+  }
+
+  if (date === null) {
+    // Last resort: the date most often named in the text, if it stands out.
+    const counts = new Map<string, number>();
+    for (const found of dates) counts.set(found.iso, (counts.get(found.iso) ?? 0) + 1);
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    if (best && best[1] >= 2 && (!second || best[1] > second[1])) {
+      date = best[0];
+      warnings.push({
+        code: "no-meeting-date",
+        message: `No dated header or title; the meeting date ${best[0]} is the date the text names most often.`,
+      });
+    } else {
+      warnings.push({ code: "no-meeting-date", message: "No meeting date found." });
+    }
+  }
+
+  const body = header ? (bodyFrom(header.body) ?? mostNamedBody(joined)) : mostNamedBody(joined);
+  return {
+    body,
+    meeting: { date, startTime, endTime, location, previousMeetingDate, nextMeetingDate },
+    warnings,
+  };
+}
+
+/** "Aalborg Rådhus, kl. 10-12" -> the place part. */
+function valueAfterTimes(value: string): string | null {
+  const place = value.replace(/,?\s*kl\.?\s*[\d.:\s–-]+$/iu, "").trim();
+  return place.length > 0 ? place : null;
+}
+
+/**
+ * The meeting's own slot in the day's programme: a time span followed by words naming the meeting
+ * ("10.00-12.00 – KKR-møde"), not arrival, breakfast or lunch (seeds/004 lines 112-116).
+ */
+function programmeTimes(lines: readonly string[]): { start: string; end: string | null } | null {
+  let fallback: { start: string; end: string | null } | null = null;
+  for (const text of lines) {
+    if (text.length > 160) continue;
+    for (const time of findTimes(text)) {
+      if (time.end === null) continue;
+      const rest = text.slice(time.index + time.length, time.index + time.length + 60).toLowerCase();
+      const before = text.slice(Math.max(0, time.index - 40), time.index).toLowerCase();
+      if (/møde|mødet|kkr\b/u.test(rest) && !/formøde|frokost|morgenmad|ankomst/u.test(rest)) return time;
+      if (fallback === null && /\bkl\.?\s*$/u.test(before) && /møde/u.test(before + rest)) fallback = time;
+    }
+  }
+  return fallback;
+}
+
+/** The body named in a running header, if it is one we know the form of. */
+function bodyFrom(text: string): string | null {
+  const match = new RegExp(`\\bKKR\\s{1,3}(${KKR_REGIONS})\\b`, "u").exec(text);
+  if (match) return `KKR ${match[1]}`;
+  return text.length <= 40 && /^\p{Lu}/u.test(text) ? text : null;
+}
+
+/** The KKR the text names most often ("KKR Midtjylland" in seeds/003), or null. */
+function mostNamedBody(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(KKR_NAME))
+    counts.set(`KKR ${match[1]}`, (counts.get(`KKR ${match[1]}`) ?? 0) + 1);
+  for (const match of text.matchAll(KKR_LONG)) {
+    const region = (match[1] ?? "").replace(/^./u, (c) => c.toUpperCase());
+    counts.set(`KKR ${region}`, (counts.get(`KKR ${region}`) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : null;
+}
