@@ -104,7 +104,9 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
     .values({
       file_name: doc.source.file,
       sha256: doc.source.sha256,
-      sha512: createHash("sha512").update(content ?? doc.text).digest("hex"),
+      sha512: createHash("sha512")
+        .update(content ?? doc.text)
+        .digest("hex"),
       format: doc.source.format,
       mime: options.mime ?? MIME_BY_FORMAT[doc.source.format],
       byte_size: content?.byteLength ?? Buffer.byteLength(doc.text),
@@ -290,6 +292,7 @@ async function upsertMeeting(
       .execute();
     return found.id;
   }
+  await ensureLegislativeTerm(tx, bodyId, date, now);
   const row = await tx
     .insertInto("meeting")
     .values({
@@ -307,6 +310,27 @@ async function upsertMeeting(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Danish local councils are elected for four years from 1 January after the November election (2021,
+ * 2025, ...), and KKR members are appointed for the same period; every meeting falls in one such term.
+ */
+async function ensureLegislativeTerm(tx: Tx, bodyId: number, date: string, now: Date): Promise<void> {
+  const year = Number(date.slice(0, 4));
+  const start = 2022 + 4 * Math.floor((year - 2022) / 4);
+  const name = `Valgperiode ${start}-${start + 3}`;
+  await tx
+    .insertInto("legislative_term")
+    .values({
+      body_id: bodyId,
+      name,
+      start_date: `${start}-01-01`,
+      end_date: `${start + 3}-12-31`,
+      modified: now,
+    })
+    .onConflict((oc) => oc.columns(["body_id", "name"]).doNothing())
+    .execute();
 }
 
 async function upsertPerson(tx: Tx, person: Attendee, now: Date, warnings: ParseWarning[]): Promise<number> {
