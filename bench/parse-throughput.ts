@@ -1,0 +1,40 @@
+/** @module Parse throughput on the five seeds: seconds for all five together (target < 1 s) and MB/s. */
+import { statSync } from "node:fs";
+import { type BenchOptions, type Figure, notAvailable } from "./figure.js";
+import { loadIngest, parseFiles } from "./pieces.js";
+import { seedFiles } from "./seeds.js";
+import { median, round } from "./stats.js";
+
+export async function run(options: BenchOptions): Promise<Figure[]> {
+  const ingest = await loadIngest();
+  if (!ingest.ok) {
+    return [
+      notAvailable("five seeds parsed, first run", "s", ingest.reason, "< 1"),
+      notAvailable("parse throughput", "MB/s", ingest.reason),
+    ];
+  }
+  const files = seedFiles(options.seedsDir);
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  // The first run pays for JIT warm-up, as `raadsinfo import` does; later runs show the steady state.
+  const first = await parseFiles(ingest.value, files);
+  const repeats: number[] = [];
+  for (let i = 0; i < (options.quick ? 3 : 7); i++) {
+    const again = await parseFiles(ingest.value, files);
+    repeats.push(again.parseMs + again.readMs);
+  }
+  const firstSeconds = (first.parseMs + first.readMs) / 1000;
+  const warm = median(repeats)! / 1000;
+  const mb = bytes / 1e6;
+  const note = `${files.length} files, ${round(mb)} MB; read + extract + clean + recognise`;
+  return [
+    { name: "five seeds parsed, first run", value: round(firstSeconds), unit: "s", target: "< 1", note },
+    { name: "five seeds parsed, warm (median)", value: round(warm), unit: "s", target: "< 1" },
+    { name: "parse throughput, warm", value: round(mb / warm), unit: "MB/s" },
+    {
+      name: "ingest options load (Hunspell)",
+      value: round(first.optionsMs),
+      unit: "ms",
+      note: "once per process, not counted above",
+    },
+  ];
+}

@@ -1,0 +1,98 @@
+/**
+ * @module `npm run bench [-- --quick] [-- --only NAME]`: runs every benchmark, prints one table and writes
+ * bench/results.json with the machine and the date. A benchmark whose piece has not landed yet (its file,
+ * or the code it measures) shows "not available" instead of stopping the run.
+ */
+import { writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { type BenchModule, type BenchOptions, type Figure, notAvailable, reasonOf } from "./figure.js";
+import { machineInfo } from "./machine.js";
+import { step } from "./progress.js";
+import { markdownTable, type RowFigure, textTable } from "./table.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** In run order: cheap seed figures first, so a quick look needs no database server. */
+const BENCHMARKS = [
+  "parse-throughput",
+  "ingest-accuracy",
+  "import-throughput",
+  "search-relevance",
+  "search-latency",
+  "page-latency",
+  "scale",
+] as const;
+
+function isBenchModule(value: unknown): value is BenchModule {
+  return typeof value === "object" && value !== null && typeof (value as BenchModule).run === "function";
+}
+
+async function runOne(name: string, options: BenchOptions): Promise<Figure[]> {
+  let module: unknown;
+  try {
+    // A variable specifier: the file may not exist yet (another team's benchmark still to land).
+    const specifier = `./${name}.js`;
+    module = await import(specifier);
+  } catch (error) {
+    return [notAvailable(name, "", `bench/${name}.ts cannot be loaded (${reasonOf(error)})`)];
+  }
+  if (!isBenchModule(module)) return [notAvailable(name, "", `bench/${name}.ts exports no run(options)`)];
+  try {
+    return await module.run(options);
+  } catch (error) {
+    console.error(error);
+    return [notAvailable(name, "", `failed: ${reasonOf(error)}`)];
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      only: { type: "string", multiple: true },
+      out: { type: "string" },
+      markdown: { type: "boolean", default: false },
+    },
+  });
+  const options: BenchOptions = {
+    quick: values.quick ?? false,
+    databaseUrl:
+      process.env.BENCH_DATABASE_URL ??
+      process.env.TEST_DATABASE_URL ??
+      "postgres://postgres@127.0.0.1:5432/test",
+    seedsDir: resolve(here, "..", "..", "shared", "seeds"),
+    goldDir: resolve(here, "..", "..", "shared", "gold"),
+  };
+  const only = values.only ?? [];
+  const selected = BENCHMARKS.filter((b) => only.length === 0 || only.some((o) => b.includes(o)));
+  const started = new Date();
+  const rows: RowFigure[] = [];
+  for (const name of selected) {
+    step(`${name}${options.quick ? " (quick)" : ""}`);
+    const t0 = performance.now();
+    const figures = await runOne(name, options);
+    step(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (const f of figures) rows.push({ benchmark: name, ...f });
+  }
+  const machine = machineInfo();
+  const seconds = Math.round((Date.now() - started.getTime()) / 100) / 10;
+  const results = {
+    date: started.toISOString(),
+    mode: options.quick ? "quick" : "full",
+    durationSeconds: seconds,
+    machine,
+    figures: rows,
+  };
+  const out = values.out ?? join(here, "results.json");
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  const heading = `Rådsinfo benchmarks, ${results.mode} run, ${started.toISOString().slice(0, 16)}Z, ${seconds} s — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}`;
+  console.log(`\n${heading}\n`);
+  console.log(values.markdown ? markdownTable(rows) : textTable(rows));
+  console.log(`\nWritten to ${out}`);
+  // Pools and servers opened by the benchmarks are closed by them; this ends stray timers of libraries.
+  process.exit(0);
+}
+
+await main();
