@@ -5,7 +5,8 @@
 import type { WordChecker } from "../types.js";
 
 /** A space after f or t followed by a letter: the only places a broken ligature leaves a gap. */
-const SPLIT = /(\p{L}*[ft])( )(\p{L}+)/gu;
+// Anchored at a word start: unanchored, every letter of a long word would start a new backtracking try.
+const SPLIT = /(?<!\p{L})(\p{L}*[ft])( )(\p{L}+)/gu;
 
 /** Options for {@link joinSplitLigatures}. */
 export interface LigatureOptions {
