@@ -10,7 +10,7 @@ import type {
   ParseWarning,
   SourceFormat,
 } from "../domain/index.js";
-import { findRunningLines, joinLines } from "./clean/index.js";
+import { findRunningLines, joinLines, shouldJoinHyphen } from "./clean/index.js";
 import { findAmounts } from "./entities/amounts.js";
 import { recogniseAttendance } from "./recognise/attendance.js";
 import { recogniseDocuments } from "./recognise/documents.js";
@@ -41,6 +41,8 @@ export function parseExtracted(
   const view = buildLineView(lines, running);
   const textOf = makeTextOf(lines, running, options);
   const warnings: ParseWarning[] = [];
+  // Cleaning is the costly step: each page is cleaned once and the full text is built from the pages.
+  const pages = pageTexts(lines, running, options);
 
   const toc = recogniseToc(view);
   const signals = kindSignals(view, toc.listsAnnexes);
@@ -71,7 +73,7 @@ export function parseExtracted(
     kind === "minutes" || kind === "agenda"
       ? recogniseAttendance(view)
       : { attendance: EMPTY_ATTENDANCE, claimed: [], warnings: [] };
-  const meetingResult = recogniseMeeting(view);
+  const meetingResult = recogniseMeeting(view, { meetingDocument: kind === "minutes" || kind === "agenda" });
   const meeting = hasAnyValue(meetingResult.meeting) ? meetingResult.meeting : null;
   if (kind === "minutes" || kind === "agenda") warnings.push(...meetingResult.warnings);
 
@@ -103,8 +105,8 @@ export function parseExtracted(
     documents: documents?.documents ?? [],
     amounts: findAmounts(lines.filter((line) => !running.has(line.line))),
     warnings,
-    text: joinLines(lines, options.isWord, running),
-    pageTexts: pageTexts(lines, running, options),
+    text: joinPageTexts(pages, options),
+    pageTexts: pages,
   };
 }
 
@@ -154,6 +156,32 @@ function pageTexts(
       text: joinLines(slice, options.isWord, running),
     });
     start = index;
+  }
+  return out;
+}
+
+/**
+ * The full text from the cleaned pages. A page break never ends a sentence by itself: a word hyphenated
+ * over it is joined as cleaning joins it within a page, text going on in lower case continues with a
+ * space, and a paragraph break is kept only where the page ends a sentence.
+ */
+function joinPageTexts(pages: readonly { readonly text: string }[], options: IngestOptions): string {
+  let out = "";
+  for (const page of pages) {
+    const next = page.text;
+    if (next === "") continue;
+    if (out === "") {
+      out = next;
+      continue;
+    }
+    if (/[\p{L}\p{N}]-$/u.test(out) && !/--$/.test(out) && /^\p{L}/u.test(next)) {
+      const head = out.slice(0, -1);
+      out = shouldJoinHyphen(head, next, options.isWord) ? head + next : out + next;
+      continue;
+    }
+    const ends = /[.!?:]["”’)]?$/u.test(out);
+    out += ends || /^[\p{Lu}\p{N}"“•–-]/u.test(next) ? "\n\n" : " ";
+    out += next;
   }
   return out;
 }

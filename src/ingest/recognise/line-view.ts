@@ -37,7 +37,8 @@ export interface LineView {
 
 /** Collapses white space (including no-break and other Unicode spaces) and trims. */
 export function normaliseSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, " ").trim();
+  // JavaScript's \s covers no-break and the other Unicode spaces; zero-width ones are glyph clean-up's job.
+  return text.replace(/\s+/g, " ").trim();
 }
 
 /** True when a line holds no visible text. */

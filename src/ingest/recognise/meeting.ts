@@ -37,7 +37,10 @@ const TITLE_WORDS = /\b(?:referat|dagsorden|beslutningsprotokol|mødet?)\b/iu;
  * seeds/004 line 114); "næste møde ... den 22. november 2024" and "referat fra ... mødet den 21. juni
  * 2024" sentences for the neighbouring meetings.
  */
-export function recogniseMeeting(view: LineView): MeetingResult {
+export function recogniseMeeting(
+  view: LineView,
+  options: { readonly meetingDocument: boolean },
+): MeetingResult {
   const warnings: ParseWarning[] = [];
   const headerCounts = new Map<string, { count: number; body: string; iso: string }>();
   for (const line of view.lines) {
@@ -60,7 +63,7 @@ export function recogniseMeeting(view: LineView): MeetingResult {
   let location: string | null = null;
   const content = view.content;
 
-  for (const line of content.slice(0, 400)) {
+  for (const line of options.meetingDocument ? content.slice(0, 400) : []) {
     const label = LABEL.exec(line.text);
     if (!label?.[1] || !label[2]) continue;
     const name = label[1].toLowerCase();
@@ -78,6 +81,23 @@ export function recogniseMeeting(view: LineView): MeetingResult {
     }
   }
 
+  // One string of the content so that dates and phrases that wrap over lines are found.
+  const joined = content.map((line) => line.text).join(" ");
+  if (!options.meetingDocument) {
+    // An annex pack or plain document names many dates; only its running header dates the meeting.
+    return {
+      body: header ? (bodyFrom(header.body) ?? mostNamedBody(joined)) : mostNamedBody(joined),
+      meeting: {
+        date: header?.iso ?? null,
+        startTime: null,
+        endTime: null,
+        location: null,
+        previousMeetingDate: null,
+        nextMeetingDate: null,
+      },
+      warnings,
+    };
+  }
   if (date === null) {
     for (const line of content.slice(0, 40)) {
       if (!TITLE_WORDS.test(line.text)) continue;
@@ -89,8 +109,6 @@ export function recogniseMeeting(view: LineView): MeetingResult {
     }
   }
 
-  // One string of the content so that dates and phrases that wrap over lines are found.
-  const joined = content.map((line) => line.text).join(" ");
   if (startTime === null) {
     const programme = programmeTimes(content.map((line) => line.text));
     if (programme) {
