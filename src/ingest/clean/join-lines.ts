@@ -24,6 +24,10 @@ interface TextLine {
 const SPACING_WINDOW = 8;
 /** Lines on either side within which one clear ligature split makes "af tale" a split too. */
 const LIGATURE_WINDOW = 10;
+/** Gaps on either side that decide whether lines read as a list of entries. */
+const LIST_WINDOW = 4;
+/** Text lines on either side that set the width of a full line. */
+const WIDTH_WINDOW = 20;
 
 /**
  * Joins a block of lines into clean text.
@@ -48,10 +52,15 @@ export function joinLines(
   const textLines = collectTextLines(lines, skip);
   if (textLines.length === 0) return "";
   const doubleSpaced = doubleSpacingByGap(textLines);
-  const typical = typicalLength(textLines);
+  const widths = lineWidths(textLines);
+  const lists = listLikeByGap(textLines);
   const splitLines = textLines.map((line) => hasUnambiguousLigatureSplit(line.text, isWord));
   const cleaned = textLines.map((line, index) =>
-    joinSplitLigatures(line.text, isWord, { splitsNearby: near(splitLines, index, LIGATURE_WINDOW) }),
+    // Runs of spaces are closed up only after the ligature step, which reads them as evidence.
+    joinSplitLigatures(line.text, isWord, { splitsNearby: near(splitLines, index, LIGATURE_WINDOW) }).replace(
+      / {2,}/g,
+      " ",
+    ),
   );
   // Pieces are collected and joined once: growing one string and testing its end with a regex would
   // rescan the whole text at every line.
@@ -66,7 +75,11 @@ export function joinLines(
     }
     pieces.push(
       current,
-      separator(cleaned[index - 1]!, next, textLines[index]!, doubleSpaced[index] === true, typical),
+      separator(cleaned[index - 1]!, next, textLines[index]!, {
+        doubleSpaced: doubleSpaced[index] === true,
+        width: widths[index]!,
+        listLike: lists[index] === true,
+      }),
     );
     current = next;
   }
@@ -127,10 +140,53 @@ function doubleSpacingByGap(lines: readonly TextLine[]): boolean[] {
   });
 }
 
-/** The length of a full line in this block: the 80th percentile of text line lengths. */
-function typicalLength(lines: readonly TextLine[]): number {
-  const lengths = lines.map((line) => line.text.length).sort((a, b) => a - b);
-  return lengths[Math.floor((lengths.length - 1) * 0.8)] ?? 0;
+/** What the text around a gap looks like. */
+interface GapLayout {
+  readonly doubleSpaced: boolean;
+  readonly width: number;
+  readonly listLike: boolean;
+}
+
+/**
+ * For each gap, whether the lines around it read as a list of entries: in at least 80% of the
+ * neighbouring gaps the next line starts with a capital although the line before has no comma or
+ * hyphen at its end. Wrapped Danish prose starts few lines with a capital (nouns are lower case).
+ */
+function listLikeByGap(lines: readonly TextLine[]): boolean[] {
+  const upper = lines.map(
+    (line, index) => index > 0 && /^\p{Lu}/u.test(line.text) && !/[,;:\-–]$/u.test(lines[index - 1]!.text),
+  );
+  return lines.map((_, index) => {
+    let hits = 0;
+    let total = 0;
+    for (
+      let j = Math.max(1, index - LIST_WINDOW);
+      j <= Math.min(lines.length - 1, index + LIST_WINDOW);
+      j++
+    ) {
+      total++;
+      if (upper[j]) hits++;
+    }
+    return total >= 4 && hits / total >= 0.8;
+  });
+}
+
+/**
+ * The width of a full line around each line: the 90th percentile of text line lengths within
+ * WIDTH_WINDOW lines, so that a table or a narrow column nearby does not set the measure.
+ */
+function lineWidths(lines: readonly TextLine[]): number[] {
+  // A long list of short lines (names, seeds/004 lines 29-79) would make its own lines look full:
+  // the block's overall measure is the floor.
+  const all = lines.map((line) => line.text.length).sort((a, b) => a - b);
+  const floor = all[Math.floor((all.length - 1) * 0.8)] ?? 0;
+  return lines.map((_, index) => {
+    const lengths = lines
+      .slice(Math.max(0, index - WIDTH_WINDOW), index + WIDTH_WINDOW + 1)
+      .map((line) => line.text.length)
+      .sort((a, b) => a - b);
+    return Math.max(floor, lengths[Math.floor((lengths.length - 1) * 0.9)] ?? 0);
+  });
 }
 
 function near(flags: readonly boolean[], index: number, window: number): boolean {
@@ -157,30 +213,36 @@ function joinHyphenated(text: string, next: string, isWord: WordChecker): string
   return null;
 }
 
-/** The separator between two text lines: a space, a line break or a paragraph break. */
-function separator(
-  previous: string,
-  next: string,
-  gap: TextLine,
-  doubleSpaced: boolean,
-  typical: number,
-): string {
+/**
+ * The separator between two text lines: a space (a wrapped line), a line break (a line that ended
+ * before the margin on purpose: a list of names, seeds/004 lines 29-57) or a paragraph break.
+ * A line ended on purpose when the next line's first word would have fitted on it.
+ */
+function separator(previous: string, next: string, gap: TextLine, layout: GapLayout): string {
+  const { doubleSpaced, width, listLike } = layout;
   const ends = /[.!?:]["”’)]?$/u.test(previous);
-  const nextStartsBlock = /^[\p{Lu}\p{N}"“•]/u.test(next);
-  const short = previous.length < typical * 0.7;
+  // A digit opens a block only after a full stop: "fase" / "2, som skal" (seeds/004) is one sentence.
+  const nextStartsBlock = /^[\p{Lu}"“•]/u.test(next) || (ends && /^\p{N}/u.test(next));
   const list = isListLine(next);
+  if (list) return gap.breakBefore || gap.blanksBefore === 0 || doubleSpaced ? "\n" : "\n\n";
   if (gap.breakBefore) {
     // A page break or a dropped footer: a paragraph ends there only if the sentence does.
-    if (list) return "\n";
-    return ends && nextStartsBlock ? "\n\n" : " ";
+    if (ends && nextStartsBlock) return "\n\n";
+  } else {
+    const paragraphGap = doubleSpaced ? gap.blanksBefore >= 2 : gap.blanksBefore >= 1;
+    if (paragraphGap) return "\n\n";
   }
-  const blanks = gap.blanksBefore;
-  const paragraphGap = doubleSpaced ? blanks >= 2 : blanks >= 1;
-  if (paragraphGap) return "\n\n";
-  if (list) return "\n";
-  if (doubleSpaced && blanks === 1 && short && nextStartsBlock && (ends || !/[,;]$/.test(previous))) {
-    return "\n\n";
-  }
-  if (short && ends && nextStartsBlock) return "\n";
-  return " ";
+  // In a run of lines that nearly all start with a capital after an open end, each line is an entry
+  // of its own (the attendee lists of seeds/004 lines 29-79), however long.
+  if (listLike && nextStartsBlock && !/[,;]$/u.test(previous)) return "\n";
+  // A contents line ends at its page number ("INDHOLD.......... 3", seeds/003 line 89).
+  if (/(\.{3,}|…)\s*\d+$/u.test(previous)) return "\n";
+  const firstWord = /^\S+/u.exec(next)?.[0] ?? "";
+  const fits = previous.length + 1 + firstWord.length <= width;
+  if (!nextStartsBlock || !fits) return " ";
+  // A short line that ends a sentence, or a short heading, closes a paragraph ("Mission", seeds/004
+  // line 5, then one blank line, then its text).
+  const short = previous.length < width * 0.7;
+  const heading = previous.length < width * 0.4 && !/[,;]$/u.test(previous);
+  return (short && ends) || heading ? "\n\n" : "\n";
 }

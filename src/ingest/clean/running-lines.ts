@@ -9,7 +9,7 @@ const EDGE_LINES = 3;
 /** A line repeated at page edges this often is running text even without a page number beside it. */
 const MIN_REPEATS = 3;
 /** Lines (blank ones included) between a header line and the page number it sits beside. */
-const NEAR_PAGE_NUMBER = 4;
+const NEAR_PAGE_NUMBER = 2;
 
 /**
  * Page-number lines that need no page boundary to be recognised: "Side 27 af 72" (seeds/002 line
@@ -53,36 +53,41 @@ export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
       running.add(line.line);
     }
   }
-  // Repeated shapes at page edges: count the distinct pages each shape is found on.
+  // Repeated shapes at page edges. A running line stands at the same place on each page (first line,
+  // second line, last line ...), so a shape is counted per place from the page's top or bottom.
+  const pagesByKey = new Map<string, Set<number>>();
+  const linesByKey = new Map<string, number[]>();
   const pagesByShape = new Map<string, Set<number>>();
   const linesByShape = new Map<string, number[]>();
-  for (const line of lines) {
-    if (!edge.has(line.line)) continue;
+  for (const [lineNumber, { place, line }] of edge) {
     const shape = shapeOf(line.text);
     if (shape.length < 3) continue;
-    let pages = pagesByShape.get(shape);
-    if (!pages) {
-      pages = new Set();
-      pagesByShape.set(shape, pages);
-      linesByShape.set(shape, []);
+    for (const [key, pagesMap, linesMap] of [
+      [`${place} ${shape}`, pagesByKey, linesByKey],
+      [shape, pagesByShape, linesByShape],
+    ] as const) {
+      const pageSet = pagesMap.get(key) ?? new Set<number>();
+      pageSet.add(line.page);
+      pagesMap.set(key, pageSet);
+      linesMap.set(key, [...(linesMap.get(key) ?? []), lineNumber]);
     }
-    pages.add(line.page);
-    linesByShape.get(shape)!.push(line.line);
   }
   // A repeated shape is running text when it stands next to a page number at most of its places
   // (seeds/004: "KKR Nordjylland  |  20-09-2024" two lines above "SIDE  |  11"), or when it is at the
-  // edge of at least half of all pages (a document title repeated as a header). Text seeds mark pages
-  // loosely (any paragraph that starts with one space), so a shape that merely recurs at a few "edges"
-  // ("Beslutning", "Formål") is not enough.
+  // same edge place of at least half of all pages (a document title repeated as a header). Text seeds
+  // mark pages loosely (any paragraph that starts with one space), so a shape that merely recurs at a
+  // few "edges" ("Beslutning", "Formål") is not enough.
   const pageCount = new Set(lines.map((line) => line.page)).size;
   const numberLines = [...running].sort((a, b) => a - b);
-  for (const [shape, pages] of pagesByShape) {
-    if (pages.size < 2) continue;
+  for (const [shape, pageSet] of pagesByShape) {
+    if (pageSet.size < 2) continue;
     const places = linesByShape.get(shape) ?? [];
     const besidePageNumber = places.filter((place) => nearAny(numberLines, place, NEAR_PAGE_NUMBER)).length;
-    const titleLike = pages.size >= MIN_REPEATS && pages.size >= pageCount * 0.5;
-    if (besidePageNumber >= Math.max(2, places.length * 0.75) || titleLike) {
-      for (const place of places) running.add(place);
+    if (besidePageNumber >= Math.max(2, places.length * 0.75)) for (const place of places) running.add(place);
+  }
+  for (const [key, pageSet] of pagesByKey) {
+    if (pageSet.size >= MIN_REPEATS && pageSet.size >= pageCount * 0.5) {
+      for (const place of linesByKey.get(key) ?? []) running.add(place);
     }
   }
   return running;
@@ -93,8 +98,8 @@ function nearAny(sorted: readonly number[], value: number, distance: number): bo
   return sorted.some((n) => n !== value && Math.abs(n - value) <= distance);
 }
 
-/** Line numbers of the first and last few text lines of every page. */
-function edgeLines(lines: readonly SourceLine[]): Set<number> {
+/** The first and last few text lines of every page, by line number, with their place ("t0", "b1"). */
+function edgeLines(lines: readonly SourceLine[]): Map<number, { place: string; line: SourceLine }> {
   const byPage = new Map<number, SourceLine[]>();
   for (const line of lines) {
     if (line.text.trim() === "") continue;
@@ -102,10 +107,15 @@ function edgeLines(lines: readonly SourceLine[]): Set<number> {
     page.push(line);
     byPage.set(line.page, page);
   }
-  const edge = new Set<number>();
+  const edge = new Map<number, { place: string; line: SourceLine }>();
   for (const pageLines of byPage.values()) {
-    for (const line of pageLines.slice(0, EDGE_LINES)) edge.add(line.line);
-    for (const line of pageLines.slice(-EDGE_LINES)) edge.add(line.line);
+    pageLines.slice(-EDGE_LINES).forEach((line, index, last) => {
+      edge.set(line.line, { place: `b${last.length - 1 - index}`, line });
+    });
+    // The top wins where a short page's lines are both.
+    pageLines.slice(0, EDGE_LINES).forEach((line, index) => {
+      edge.set(line.line, { place: `t${index}`, line });
+    });
   }
   return edge;
 }
