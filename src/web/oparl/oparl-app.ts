@@ -1,0 +1,108 @@
+/**
+ * @module The OParl 1.1 API under /oparl/v1: System, body list, each body's external lists, every object
+ * by its URL, and the files' bytes. Handlers parse, ask the store, map; mapping lives in one file per type.
+ */
+
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import {
+  type OparlListKind,
+  type OparlScope,
+  oparlBodyExists,
+  oparlFileContent,
+  oparlListIds,
+  oparlOrganizationExists,
+  oparlSystemDates,
+} from "../../store/index.js";
+import { notFound } from "../http-error.js";
+import { listPage, readListRequest } from "./list-page.js";
+import { OBJECT_LOADERS } from "./object-loaders.js";
+import { mapSystem } from "./system.js";
+import { BODY_LIST_PATHS, type BodyListKind, OBJECT_PATHS, type OparlObjectKind, oparlUrls } from "./urls.js";
+
+function urlsOf(c: Context) {
+  return oparlUrls(c.get("settings").publicBaseUrl);
+}
+
+/** Row ids are positive integers; anything else names no object. */
+function rowId(raw: string | undefined): number {
+  if (!raw || !/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) throw notFound("Objektet");
+  return Number(raw);
+}
+
+async function answerList(c: Context, kind: OparlListKind, scope: OparlScope, listUrl: string) {
+  const request = readListRequest((name) => c.req.query(name));
+  const db = c.get("db");
+  const { total, ids } = await oparlListIds(db, kind, scope, request.filter, request.page);
+  const data = await OBJECT_LOADERS[kind](db, ids, urlsOf(c));
+  return c.json(listPage(listUrl, request, total, data));
+}
+
+/**
+ * Builds the sub-app; mount it with `app.route("/oparl/v1", oparlApp())`.
+ * @example const res = await app.request("/oparl/v1/system");
+ */
+export function oparlApp(): Hono {
+  const app = new Hono();
+  // OParl clients run in browsers too; the spec asks for open CORS (§2.6 "Cross-Origin Resource Sharing").
+  app.use(cors({ origin: "*" }));
+
+  app.get("/system", async (c) => {
+    const dates = (await oparlSystemDates(c.get("db"))) ?? { created: new Date(0), modified: new Date(0) };
+    return c.json(mapSystem({ name: c.get("settings").siteName, ...dates }, urlsOf(c)));
+  });
+
+  app.get("/bodies", (c) => answerList(c, "body", { kind: "system" }, urlsOf(c).bodies()));
+
+  for (const [kind, path] of Object.entries(BODY_LIST_PATHS) as [BodyListKind, string][]) {
+    app.get(`/body/:id/${path}`, async (c) => {
+      const id = rowId(c.req.param("id"));
+      if (!(await oparlBodyExists(c.get("db"), id))) throw notFound("Organet");
+      return answerList(c, kind, { kind: "body", id }, urlsOf(c).bodyList(id, kind));
+    });
+  }
+
+  app.get("/organization/:id/meetings", async (c) => {
+    const id = rowId(c.req.param("id"));
+    if (!(await oparlOrganizationExists(c.get("db"), id))) throw notFound("Organisationen");
+    return answerList(c, "meeting", { kind: "organization", id }, urlsOf(c).organizationMeetings(id));
+  });
+  app.get("/organization/:id/consultations", async (c) => {
+    const id = rowId(c.req.param("id"));
+    if (!(await oparlOrganizationExists(c.get("db"), id))) throw notFound("Organisationen");
+    return answerList(
+      c,
+      "consultation",
+      { kind: "organization", id },
+      urlsOf(c).organizationConsultations(id),
+    );
+  });
+
+  app.get("/file/:id/access", (c) => serveFile(c, "inline"));
+  app.get("/file/:id/download", (c) => serveFile(c, "attachment"));
+
+  for (const [kind, path] of Object.entries(OBJECT_PATHS) as [OparlObjectKind, string][]) {
+    app.get(`/${path}/:id`, async (c) => {
+      const [object] = await OBJECT_LOADERS[kind](c.get("db"), [rowId(c.req.param("id"))], urlsOf(c));
+      if (!object) throw notFound("Objektet");
+      // A deleted object still answers 200 with `deleted: true` (§2.8), never 404 or 410.
+      return c.json(object);
+    });
+  }
+  return app;
+}
+
+/** Serves a File's original bytes; a deleted file's bytes are gone (410), its OParl object stays. */
+async function serveFile(c: Context, disposition: "inline" | "attachment") {
+  const content = await oparlFileContent(c.get("db"), rowId(c.req.param("id")));
+  if (!content) throw notFound("Filen");
+  if (content.deleted) return c.json({ error: { status: 410, message: "Filen er slettet." } }, 410);
+  // RFC 6266: a UTF-8 file name goes in filename*, with an ASCII fallback for old clients.
+  const ascii = content.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return c.body(new Uint8Array(content.bytes).buffer as ArrayBuffer, 200, {
+    "content-type": content.mime,
+    "content-length": String(content.bytes.byteLength),
+    "content-disposition": `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(content.fileName)}`,
+  });
+}
