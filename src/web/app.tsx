@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../store/index.js";
 import type { SiteSettings } from "./context.js";
 import { notFoundHandler, onError } from "./error-pages.js";
+import { oparlApp } from "./oparl/oparl-app.js";
 import { frontPageApp } from "./pages/front-page.js";
 import { staticApp } from "./static.js";
 
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(compress());
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/static", staticApp());
+  app.route("/oparl/v1", oparlApp());
   app.route("/", frontPageApp());
   app.notFound(notFoundHandler);
   app.onError(onError);
