@@ -161,7 +161,7 @@ export function recogniseDocuments(
   const starts =
     annexEntries.length > 0
       ? startsFromToc(view, stamps, annexEntries, firstPos, warnings)
-      : startsFromStamps(stamps, firstPos, content);
+      : startsFromStamps(stamps, firstPos, content, warnings);
   const documents: ParsedAnnexDocument[] = [];
   const claimed: [number, number][] = [];
   starts.forEach((start, index) => {
@@ -179,14 +179,25 @@ export function recogniseDocuments(
   return { documents, stamps, claimed, warnings };
 }
 
-function startsFromStamps(stamps: readonly Stamp[], firstPos: number, content: readonly ViewLine[]): Start[] {
+function startsFromStamps(
+  stamps: readonly Stamp[],
+  firstPos: number,
+  content: readonly ViewLine[],
+  warnings: ParseWarning[],
+): Start[] {
   const starts: Start[] = [];
   const first = stamps[0];
   if (first && first.pos > firstPos) {
     // Text before the first stamp: an annex whose stamp is missing (seeds/000 opens with a plan whose
     // first page carries no stamp).
-    const opening = (content[firstPos] as ViewLine).text;
-    starts.push({ pos: firstPos, itemNumber: null, annexNumber: null, title: opening.slice(0, 120) });
+    const opening = content[firstPos] as ViewLine;
+    const last = content[first.pos - 1] as ViewLine;
+    starts.push({ pos: firstPos, itemNumber: null, annexNumber: null, title: opening.text.slice(0, 120) });
+    warnings.push({
+      code: "unstamped-document",
+      message: `Lines ${opening.line}-${last.line} come before the first item stamp; they are kept as a document whose item is unknown.`,
+      source: { lineStart: opening.line, lineEnd: last.line },
+    });
   }
   const perItem = new Map<string, number>();
   for (const stamp of stamps) {
