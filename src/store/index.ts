@@ -3,5 +3,6 @@ export * from "./body-queries.js";
 export * from "./import-document.js";
 export * from "./oparl-queries.js";
 export * from "./open-store.js";
+export * from "./portal-queries.js";
 export type * from "./schema.js";
 export * from "./store-error.js";

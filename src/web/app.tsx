@@ -8,8 +8,15 @@ import type { Kysely } from "kysely";
 import type { Database } from "../store/index.js";
 import type { SiteSettings } from "./context.js";
 import { notFoundHandler, onError } from "./error-pages.js";
+import { feedApp } from "./feeds/feed-app.js";
 import { oparlApp } from "./oparl/oparl-app.js";
+import { accessibilityPageApp } from "./pages/accessibility-page.js";
+import { annexPageApp } from "./pages/annex-page.js";
+import { bodyPageApp } from "./pages/body-page.js";
 import { frontPageApp } from "./pages/front-page.js";
+import { itemPageApp } from "./pages/item-page.js";
+import { meetingPageApp } from "./pages/meeting-page.js";
+import { personPageApp } from "./pages/person-page.js";
 import { staticApp } from "./static.js";
 
 export interface AppDeps {
@@ -37,6 +44,13 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/static", staticApp());
   app.route("/oparl/v1", oparlApp());
   app.route("/", frontPageApp());
+  app.route("/", bodyPageApp());
+  app.route("/", meetingPageApp());
+  app.route("/", itemPageApp());
+  app.route("/", personPageApp());
+  app.route("/", annexPageApp());
+  app.route("/", accessibilityPageApp());
+  app.route("/", feedApp());
   app.notFound(notFoundHandler);
   app.onError(onError);
   return app;

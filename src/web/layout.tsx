@@ -1,6 +1,7 @@
 /** @module The one page layout: Det Fælles Designsystem header, search box, breadcrumbs, footer. */
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { LastUpdated } from "./components/last-updated.js";
 
 export interface Crumb {
   readonly label: string;
@@ -16,6 +17,8 @@ export interface LayoutProps {
   /** Extra elements for <head>, e.g. feed links. */
   readonly head?: Child;
   readonly siteName?: string;
+  /** When the content last changed; shown as "Senest opdateret" under it. */
+  readonly lastModified?: Date | null;
 }
 
 /** Renders a full HTML page. Works without JavaScript; dkfds CSS only. */
@@ -82,6 +85,7 @@ export function Layout(props: LayoutProps) {
             ) : null}
             <main id="main-content" class="site-main">
               {props.children}
+              <LastUpdated at={props.lastModified ?? null} />
             </main>
           </div>
           <footer class="footer site-footer">

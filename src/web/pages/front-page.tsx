@@ -1,49 +1,82 @@
-/** @module The front page: bodies and their latest meetings. */
+/** @module The front page: the bodies, the next and the latest meetings, the latest decisions. */
 import { Hono } from "hono";
-import { formatDanishDate, isMeetingState, MEETING_STATE_LABELS } from "../../domain/index.js";
-import { listBodies, listMeetings } from "../../store/index.js";
+import { formatDanishDate } from "../../domain/index.js";
+import { getFrontPage } from "../../store/index.js";
+import { teaser } from "../components/format.js";
+import { MeetingList } from "../components/meeting-list.js";
 import { Layout } from "../layout.js";
 
 export function frontPageApp(): Hono {
   const app = new Hono();
   app.get("/", async (c) => {
-    const db = c.get("db");
-    const [bodies, meetings] = await Promise.all([listBodies(db), listMeetings(db, { limit: 20 })]);
+    const data = await getFrontPage(c.get("db"));
     return c.html(
-      <Layout title="Rådsinfo" siteName={c.get("settings").siteName}>
+      <Layout title="Rådsinfo" siteName={c.get("settings").siteName} lastModified={data.lastModified}>
         <h1>Møder og beslutninger</h1>
         <p class="font-lead">
           Find dagsordener, referater, beslutninger og bilag fra kommunekontaktrådene og andre politiske
           organer.
         </p>
-        <h2>Organer</h2>
-        {bodies.length === 0 ? (
-          <p>Der er endnu ikke indlæst nogen møder.</p>
-        ) : (
-          <ul>
-            {bodies.map((body) => (
-              <li>
-                <a href={`/organ/${body.id}`}>{body.name}</a> ({body.meetingCount}{" "}
-                {body.meetingCount === 1 ? "møde" : "møder"})
-              </li>
-            ))}
-          </ul>
-        )}
-        <h2>Seneste møder</h2>
-        <ul class="meeting-list">
-          {meetings.map((m) => (
-            <li>
-              <a href={`/moede/${m.id}`}>
-                {m.bodyName}, {formatDanishDate(m.date)}
-              </a>
-              <br />
-              <span class="small-text">
-                {isMeetingState(m.state) ? MEETING_STATE_LABELS[m.state] : m.state} · {m.itemCount}{" "}
-                {m.itemCount === 1 ? "punkt" : "punkter"}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <search class="front-search" aria-label="Søg på forsiden">
+          <form action="/soeg" method="get">
+            <label class="form-label" for="front-search-q">
+              Søg i møder, punkter og bilag
+            </label>
+            <div class="front-search__row">
+              <input class="form-input" id="front-search-q" name="q" type="search" />
+              <button class="button button-primary" type="submit">
+                Søg
+              </button>
+            </div>
+          </form>
+        </search>
+        <div class="front-grid">
+          <section aria-labelledby="organer">
+            <h2 id="organer">Organer</h2>
+            {data.bodies.length === 0 ? (
+              <p>Der er endnu ikke indlæst nogen møder.</p>
+            ) : (
+              <ul class="body-list">
+                {data.bodies.map((body) => (
+                  <li>
+                    <a href={`/organ/${body.id}`}>{body.name}</a>{" "}
+                    <span class="meeting-list__meta">
+                      {body.meetingCount} {body.meetingCount === 1 ? "møde" : "møder"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="naeste-moeder">
+            <h2 id="naeste-moeder">Næste møder</h2>
+            <MeetingList meetings={data.upcoming} empty="Der er ingen kommende møder i kalenderen." />
+          </section>
+          <section aria-labelledby="seneste-moeder">
+            <h2 id="seneste-moeder">Seneste møder</h2>
+            <MeetingList meetings={data.latest} empty="Der er ingen afholdte møder endnu." />
+          </section>
+        </div>
+        <section aria-labelledby="seneste-beslutninger">
+          <h2 id="seneste-beslutninger">Seneste beslutninger</h2>
+          {data.decisions.length === 0 ? (
+            <p>Der er ingen beslutninger endnu.</p>
+          ) : (
+            <ul class="decision-list">
+              {data.decisions.map((d) => (
+                <li>
+                  <a href={`/punkt/${d.itemId}`}>
+                    {d.number} {d.title}
+                  </a>
+                  <span class="meeting-list__meta">
+                    {d.meeting.bodyName}, {formatDanishDate(d.meeting.date)}
+                  </span>
+                  <p>{teaser(d.decision)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       </Layout>,
     );
   });

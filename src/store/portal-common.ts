@@ -1,0 +1,171 @@
+/** @module Pieces the portal read models share: meeting and file references, the public-file rules. */
+import type { ExpressionBuilder, Kysely } from "kysely";
+import type { Database } from "./schema.js";
+
+/** Today's calendar day in Denmark, ISO; meetings are Danish calendar days. */
+export function danishToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" }).format(now);
+}
+
+export interface MeetingRef {
+  readonly id: number;
+  readonly date: string;
+  readonly bodyId: number;
+  readonly bodyName: string;
+  readonly state: string;
+  readonly startTime: string | null;
+  readonly location: string | null;
+}
+
+export function meetingRefQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom("meeting")
+    .innerJoin("body", "body.id", "meeting.body_id")
+    .select([
+      "meeting.id",
+      "meeting.date",
+      "meeting.body_id as bodyId",
+      "body.name as bodyName",
+      "meeting.state",
+      "meeting.start_time as startTime",
+      "meeting.location",
+    ])
+    .where("meeting.deleted", "=", false)
+    .where("body.deleted", "=", false);
+}
+
+export function toMeetingRef(r: {
+  id: number;
+  date: string;
+  bodyId: number;
+  bodyName: string;
+  state: string;
+  startTime: string | null;
+  location: string | null;
+}): MeetingRef {
+  return {
+    id: r.id,
+    date: r.date,
+    bodyId: r.bodyId,
+    bodyName: r.bodyName,
+    state: r.state,
+    startTime: r.startTime,
+    location: r.location,
+  };
+}
+
+export function toDate(value: unknown): Date | null {
+  if (value instanceof Date) return value;
+  if (typeof value === "string" && value !== "") return new Date(value);
+  return null;
+}
+
+export interface FileRef {
+  readonly id: number;
+  readonly title: string;
+  readonly fileName: string;
+  readonly itemNumber: string | null;
+  readonly annexNumber: number | null;
+  readonly pageStart: number | null;
+  readonly pageEnd: number | null;
+  readonly mime: string;
+  readonly byteSize: number;
+}
+
+/**
+ * True for a file that a public page may show: not deleted, and not belonging to a closed item, whether
+ * linked by id or (for a pack imported before its minutes) only by item number.
+ */
+export function filePublic(eb: ExpressionBuilder<Database, "file">) {
+  return eb.and([
+    eb("file.deleted", "=", false),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom("agenda_item as closed_item")
+          .select("closed_item.id")
+          .where("closed_item.public", "=", false)
+          .where("closed_item.deleted", "=", false)
+          .where((inner) =>
+            inner.or([
+              inner("closed_item.id", "=", inner.ref("file.agenda_item_id")),
+              inner.and([
+                inner("closed_item.meeting_id", "=", inner.ref("file.meeting_id")),
+                inner("closed_item.number", "=", inner.ref("file.item_number")),
+              ]),
+            ]),
+          ),
+      ),
+    ),
+  ]);
+}
+
+/** True for an original file none of whose content belongs to a closed item. */
+export function sourcePublic(eb: ExpressionBuilder<Database, "file">) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom("agenda_item as closed_item")
+        .select("closed_item.id")
+        .where("closed_item.public", "=", false)
+        .where("closed_item.deleted", "=", false)
+        .where((inner) =>
+          inner.or([
+            inner("closed_item.source_file_id", "=", inner.ref("file.source_file_id")),
+            inner.exists(
+              inner
+                .selectFrom("file as sibling")
+                .select("sibling.id")
+                .where("sibling.source_file_id", "=", inner.ref("file.source_file_id"))
+                .where("sibling.deleted", "=", false)
+                .where((s) =>
+                  s.or([
+                    s("sibling.agenda_item_id", "=", s.ref("closed_item.id")),
+                    s.and([
+                      s("sibling.meeting_id", "=", s.ref("closed_item.meeting_id")),
+                      s("sibling.item_number", "=", s.ref("closed_item.number")),
+                    ]),
+                  ]),
+                ),
+            ),
+          ]),
+        ),
+    ),
+  );
+}
+
+export const FILE_REF_COLUMNS = [
+  "file.id",
+  "file.title",
+  "file.file_name",
+  "file.item_number",
+  "file.annex_number",
+  "file.page_start",
+  "file.page_end",
+  "file.mime",
+  "file.byte_size",
+] as const;
+
+export function toFileRef(r: {
+  id: number;
+  title: string;
+  file_name: string;
+  item_number: string | null;
+  annex_number: number | null;
+  page_start: number | null;
+  page_end: number | null;
+  mime: string;
+  byte_size: number;
+}): FileRef {
+  return {
+    id: r.id,
+    title: r.title,
+    fileName: r.file_name,
+    itemNumber: r.item_number,
+    annexNumber: r.annex_number,
+    pageStart: r.page_start,
+    pageEnd: r.page_end,
+    mime: r.mime,
+    byteSize: r.byte_size,
+  };
+}

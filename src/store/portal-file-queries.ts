@@ -1,0 +1,112 @@
+/** @module Read models of an annex page (text page by page) and of an original file's download. */
+import type { Kysely } from "kysely";
+import { type FileRef, filePublic, sourcePublic, toDate, toFileRef } from "./portal-common.js";
+import type { Database } from "./schema.js";
+
+export interface AnnexPage {
+  readonly page: number;
+  readonly text: string;
+}
+
+export interface AnnexPageData {
+  readonly file: FileRef;
+  readonly pages: readonly AnnexPage[];
+  readonly meeting: {
+    readonly id: number;
+    readonly date: string;
+    readonly bodyId: number;
+    readonly bodyName: string;
+  } | null;
+  /** The open item the annex belongs to, if known. */
+  readonly item: { readonly id: number; readonly number: string; readonly title: string } | null;
+  readonly downloadable: boolean;
+  readonly lastModified: Date | null;
+}
+
+/** An annex with its pages; null when unknown, deleted, an original, or belonging to a closed item. */
+export async function getAnnexPage(db: Kysely<Database>, fileId: number): Promise<AnnexPageData | null> {
+  const file = await db
+    .selectFrom("file")
+    .leftJoin("meeting", "meeting.id", "file.meeting_id")
+    .leftJoin("body", "body.id", "meeting.body_id")
+    .select([
+      "file.id",
+      "file.title",
+      "file.file_name",
+      "file.item_number",
+      "file.annex_number",
+      "file.page_start",
+      "file.page_end",
+      "file.mime",
+      "file.byte_size",
+      "file.agenda_item_id",
+      "file.modified",
+      "meeting.id as meetingId",
+      "meeting.date",
+      "body.id as bodyId",
+      "body.name as bodyName",
+    ])
+    .select((eb) => sourcePublic(eb).as("downloadable"))
+    .where("file.id", "=", fileId)
+    .where("file.role", "=", "annex")
+    .where(filePublic)
+    .executeTakeFirst();
+  if (!file) return null;
+  const [pages, item] = await Promise.all([
+    db
+      .selectFrom("file_page")
+      .select(["page", "text"])
+      .where("file_id", "=", fileId)
+      .orderBy("page")
+      .execute(),
+    db
+      .selectFrom("agenda_item")
+      .select(["id", "number", "title"])
+      .where("public", "=", true)
+      .where("deleted", "=", false)
+      .where((eb) =>
+        file.agenda_item_id !== null
+          ? eb("id", "=", file.agenda_item_id)
+          : eb.and([eb("meeting_id", "=", file.meetingId ?? -1), eb("number", "=", file.item_number ?? "")]),
+      )
+      .executeTakeFirst(),
+  ]);
+  return {
+    file: toFileRef(file),
+    pages,
+    meeting:
+      file.meetingId !== null && file.date !== null && file.bodyId !== null && file.bodyName !== null
+        ? { id: file.meetingId, date: file.date, bodyId: file.bodyId, bodyName: file.bodyName }
+        : null,
+    item: item ?? null,
+    downloadable: Boolean(file.downloadable),
+    lastModified: toDate(file.modified),
+  };
+}
+
+export interface OriginalDownload {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly content: Uint8Array;
+}
+
+/**
+ * The imported file behind an annex or original, for download. Null when there are no bytes, or when
+ * the file holds a closed item: its text would reveal what the page hides.
+ */
+export async function getOriginalDownload(
+  db: Kysely<Database>,
+  fileId: number,
+): Promise<OriginalDownload | null> {
+  const row = await db
+    .selectFrom("file")
+    .innerJoin("source_file", "source_file.id", "file.source_file_id")
+    .select(["source_file.file_name", "source_file.mime", "source_file.content"])
+    .where("file.id", "=", fileId)
+    .where(filePublic)
+    .where(sourcePublic)
+    .where("source_file.deleted", "=", false)
+    .executeTakeFirst();
+  if (!row?.content) return null;
+  return { fileName: row.file_name, mime: row.mime, content: row.content };
+}

@@ -1,0 +1,110 @@
+/**
+ * @module The one place that turns an agenda_item row into what a public surface may show. A closed item
+ * (public = false) becomes its number and the title "Lukket punkt", nothing else: no fields, no case, no
+ * annexes, no source. Every portal query passes its items through here.
+ */
+
+/** The title every public surface shows for a closed item. */
+export const CLOSED_ITEM_TITLE = "Lukket punkt";
+
+/** The columns portal queries select for an item; the presenter below decides what leaves the store. */
+export interface ItemRow {
+  readonly id: number;
+  readonly meeting_id: number;
+  readonly number: string;
+  readonly position: number;
+  readonly section_number: string | null;
+  readonly section_title: string | null;
+  readonly title: string;
+  readonly public: boolean;
+  readonly resume: string | null;
+  readonly baggrund: string | null;
+  readonly indstilling: string | null;
+  readonly sagsforloeb: string | null;
+  readonly sagsfremstilling: string | null;
+  readonly beslutning: string | null;
+  readonly notes: string | null;
+}
+
+/** Column list for selectFrom("agenda_item"), in the shape of ItemRow. */
+export const ITEM_COLUMNS = [
+  "agenda_item.id",
+  "agenda_item.meeting_id",
+  "agenda_item.number",
+  "agenda_item.position",
+  "agenda_item.section_number",
+  "agenda_item.section_title",
+  "agenda_item.title",
+  "agenda_item.public",
+  "agenda_item.resume",
+  "agenda_item.baggrund",
+  "agenda_item.indstilling",
+  "agenda_item.sagsforloeb",
+  "agenda_item.sagsfremstilling",
+  "agenda_item.beslutning",
+  "agenda_item.notes",
+] as const;
+
+/** The headed text fields of an open item, in reading order. */
+export interface ItemFieldsView {
+  readonly resume: string | null;
+  readonly baggrund: string | null;
+  readonly indstilling: string | null;
+  readonly sagsforloeb: string | null;
+  readonly sagsfremstilling: string | null;
+  readonly beslutning: string | null;
+  readonly notes: string | null;
+}
+
+export interface OpenItemView {
+  readonly closed: false;
+  readonly id: number;
+  readonly meetingId: number;
+  readonly number: string;
+  readonly sectionNumber: string | null;
+  readonly sectionTitle: string | null;
+  readonly title: string;
+  readonly fields: ItemFieldsView;
+}
+
+/** A closed item as the public sees it: where it sits on the agenda, and nothing about its matter. */
+export interface ClosedItemView {
+  readonly closed: true;
+  readonly id: number;
+  readonly meetingId: number;
+  readonly number: string;
+  readonly sectionNumber: string | null;
+  readonly sectionTitle: string | null;
+  readonly title: typeof CLOSED_ITEM_TITLE;
+}
+
+export type ItemView = OpenItemView | ClosedItemView;
+
+/**
+ * Presents an item row field by field; closed items lose everything but their place on the agenda.
+ * @example presentItem(row).title // "Lukket punkt" when row.public is false
+ */
+export function presentItem(row: ItemRow): ItemView {
+  const place = {
+    id: row.id,
+    meetingId: row.meeting_id,
+    number: row.number,
+    sectionNumber: row.section_number,
+    sectionTitle: row.section_title,
+  };
+  if (!row.public) return { ...place, closed: true, title: CLOSED_ITEM_TITLE };
+  return {
+    ...place,
+    closed: false,
+    title: row.title,
+    fields: {
+      resume: row.resume,
+      baggrund: row.baggrund,
+      indstilling: row.indstilling,
+      sagsforloeb: row.sagsforloeb,
+      sagsfremstilling: row.sagsfremstilling,
+      beslutning: row.beslutning,
+      notes: row.notes,
+    },
+  };
+}

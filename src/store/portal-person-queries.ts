@@ -1,0 +1,136 @@
+/**
+ * @module Read model of a person's page: memberships, attendance with its rate, items naming the person.
+ * Only public columns are selected; person.private_note never leaves the store.
+ */
+import { type Kysely, sql } from "kysely";
+import { toDate } from "./portal-common.js";
+import type { Database } from "./schema.js";
+
+export interface PersonMembership {
+  readonly bodyId: number;
+  readonly bodyName: string;
+  readonly organizationName: string;
+  readonly role: string;
+  readonly party: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+}
+
+export interface PersonAttendance {
+  readonly meetingId: number;
+  readonly date: string;
+  readonly bodyName: string;
+  readonly status: "present" | "absent";
+  readonly substituteForName: string | null;
+}
+
+export interface PersonItem {
+  readonly id: number;
+  readonly number: string;
+  readonly title: string;
+  readonly meetingId: number;
+  readonly date: string;
+  readonly bodyName: string;
+}
+
+export interface PersonPageData {
+  readonly id: number;
+  readonly name: string;
+  readonly party: string | null;
+  readonly municipality: string | null;
+  readonly memberships: readonly PersonMembership[];
+  readonly attendance: readonly PersonAttendance[];
+  readonly attended: number;
+  readonly missed: number;
+  /** Share of recorded meetings attended, 0..1; null with no record. */
+  readonly rate: number | null;
+  readonly items: readonly PersonItem[];
+  readonly lastModified: Date | null;
+}
+
+/** A person's public record; null for an unknown or deleted person. */
+export async function getPersonPage(db: Kysely<Database>, personId: number): Promise<PersonPageData | null> {
+  const person = await db
+    .selectFrom("person")
+    .select(["id", "name", "party", "municipality", "modified"])
+    .where("id", "=", personId)
+    .where("deleted", "=", false)
+    .executeTakeFirst();
+  if (!person) return null;
+  const pattern = `%${person.name.replace(/[%_\\]/g, "\\$&")}%`;
+  const [memberships, attendance, items] = await Promise.all([
+    db
+      .selectFrom("membership")
+      .innerJoin("organization", "organization.id", "membership.organization_id")
+      .innerJoin("body", "body.id", "organization.body_id")
+      .select([
+        "body.id as bodyId",
+        "body.name as bodyName",
+        "organization.name as organizationName",
+        "membership.role",
+        "membership.party",
+        "membership.start_date as startDate",
+        "membership.end_date as endDate",
+      ])
+      .where("membership.person_id", "=", personId)
+      .where("membership.deleted", "=", false)
+      .orderBy("body.name")
+      .execute(),
+    db
+      .selectFrom("attendance")
+      .innerJoin("meeting", "meeting.id", "attendance.meeting_id")
+      .innerJoin("body", "body.id", "meeting.body_id")
+      .select([
+        "meeting.id as meetingId",
+        "meeting.date",
+        "body.name as bodyName",
+        "attendance.status",
+        "attendance.substitute_for_name as substituteForName",
+      ])
+      .where("attendance.person_id", "=", personId)
+      .where("attendance.deleted", "=", false)
+      .where("meeting.deleted", "=", false)
+      .orderBy("meeting.date", "desc")
+      .execute(),
+    db
+      .selectFrom("agenda_item")
+      .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
+      .innerJoin("body", "body.id", "meeting.body_id")
+      .select([
+        "agenda_item.id",
+        "agenda_item.number",
+        "agenda_item.title",
+        "meeting.id as meetingId",
+        "meeting.date",
+        "body.name as bodyName",
+      ])
+      // Only open items are searched: a closed item must not even be found by a name in it.
+      .where("agenda_item.public", "=", true)
+      .where("agenda_item.deleted", "=", false)
+      .where("meeting.deleted", "=", false)
+      .where(
+        sql<boolean>`concat_ws(' ', agenda_item.title, agenda_item.resume, agenda_item.baggrund,
+          agenda_item.indstilling, agenda_item.sagsforloeb, agenda_item.sagsfremstilling,
+          agenda_item.beslutning, agenda_item.notes) ilike ${pattern}`,
+      )
+      .orderBy("meeting.date", "desc")
+      .orderBy("agenda_item.position")
+      .limit(50)
+      .execute(),
+  ]);
+  const attended = attendance.filter((a) => a.status === "present").length;
+  const missed = attendance.length - attended;
+  return {
+    id: person.id,
+    name: person.name,
+    party: person.party,
+    municipality: person.municipality,
+    memberships,
+    attendance: attendance.map((a) => ({ ...a, status: a.status === "absent" ? "absent" : "present" })),
+    attended,
+    missed,
+    rate: attendance.length > 0 ? attended / attendance.length : null,
+    items,
+    lastModified: toDate(person.modified),
+  };
+}

@@ -1,0 +1,355 @@
+/**
+ * @module Read models of the public portal: front page, body and meeting. Every item leaves through
+ * presentItem (closed items become "Lukket punkt"); every person through explicit columns, so personal
+ * data such as person.private_note is never selected.
+ */
+import { type Kysely, sql } from "kysely";
+import {
+  danishToday,
+  FILE_REF_COLUMNS,
+  type FileRef,
+  filePublic,
+  type MeetingRef,
+  meetingRefQuery,
+  sourcePublic,
+  toDate,
+  toFileRef,
+  toMeetingRef,
+} from "./portal-common.js";
+import { ITEM_COLUMNS, type ItemView, presentItem } from "./portal-items.js";
+import type { Database } from "./schema.js";
+
+export * from "./portal-common.js";
+export * from "./portal-feed-queries.js";
+export * from "./portal-file-queries.js";
+export * from "./portal-item-queries.js";
+export * from "./portal-items.js";
+export * from "./portal-person-queries.js";
+
+export interface DecisionRef {
+  readonly itemId: number;
+  readonly number: string;
+  readonly title: string;
+  readonly decision: string;
+  readonly meeting: MeetingRef;
+}
+
+export interface FrontPageData {
+  readonly bodies: readonly { readonly id: number; readonly name: string; readonly meetingCount: number }[];
+  readonly upcoming: readonly MeetingRef[];
+  readonly latest: readonly MeetingRef[];
+  readonly decisions: readonly DecisionRef[];
+  readonly lastModified: Date | null;
+}
+
+/** The front page: bodies, the next and the latest meetings, the latest decisions of open items. */
+export async function getFrontPage(
+  db: Kysely<Database>,
+  options: { today?: string } = {},
+): Promise<FrontPageData> {
+  const today = options.today ?? danishToday();
+  const [bodies, upcoming, latest, decisionRows, modified] = await Promise.all([
+    db
+      .selectFrom("body")
+      .select((eb) => [
+        "body.id",
+        "body.name",
+        eb
+          .selectFrom("meeting")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("meeting.body_id", "=", "body.id")
+          .where("meeting.deleted", "=", false)
+          .as("meetingCount"),
+      ])
+      .where("body.deleted", "=", false)
+      .orderBy("body.name")
+      .execute(),
+    meetingRefQuery(db).where("meeting.date", ">=", today).orderBy("meeting.date", "asc").limit(5).execute(),
+    meetingRefQuery(db).where("meeting.date", "<", today).orderBy("meeting.date", "desc").limit(6).execute(),
+    meetingRefQuery(db)
+      .innerJoin("agenda_item", "agenda_item.meeting_id", "meeting.id")
+      .select([
+        "agenda_item.id as itemId",
+        "agenda_item.number",
+        "agenda_item.title",
+        "agenda_item.beslutning as decision",
+      ])
+      .where("agenda_item.deleted", "=", false)
+      // Closed items have no public decision; they are left out here rather than shown as "Lukket punkt".
+      .where("agenda_item.public", "=", true)
+      .where("agenda_item.beslutning", "is not", null)
+      .orderBy("meeting.date", "desc")
+      .orderBy("agenda_item.position", "asc")
+      .limit(6)
+      .execute(),
+    db
+      .selectFrom("meeting")
+      .select((eb) => eb.fn.max("modified").as("modified"))
+      .where("deleted", "=", false)
+      .executeTakeFirst(),
+  ]);
+  return {
+    bodies: bodies.map((b) => ({ id: b.id, name: b.name, meetingCount: Number(b.meetingCount ?? 0) })),
+    upcoming: upcoming.map(toMeetingRef),
+    latest: latest.map(toMeetingRef),
+    decisions: decisionRows.map((r) => ({
+      itemId: r.itemId,
+      number: r.number,
+      title: r.title,
+      decision: r.decision ?? "",
+      meeting: toMeetingRef(r),
+    })),
+    lastModified: toDate(modified?.modified),
+  };
+}
+
+export interface MemberView {
+  readonly personId: number;
+  readonly name: string;
+  readonly party: string | null;
+  readonly municipality: string | null;
+  readonly role: string;
+}
+
+export interface MeetingAttendanceCount {
+  readonly meetingId: number;
+  readonly date: string;
+  readonly present: number;
+  readonly absent: number;
+}
+
+export interface BodyPageData {
+  readonly id: number;
+  readonly name: string;
+  readonly members: readonly MemberView[];
+  readonly meetings: readonly MeetingRef[];
+  readonly attendance: readonly MeetingAttendanceCount[];
+  readonly lastModified: Date | null;
+}
+
+const ROLE_ORDER = ["chair", "vice-chair", "member", "substitute"];
+
+/** A body with its current members, its meetings (newest first) and attendance counts per meeting. */
+export async function getBodyPage(db: Kysely<Database>, bodyId: number): Promise<BodyPageData | null> {
+  const body = await db
+    .selectFrom("body")
+    .select(["id", "name", "modified"])
+    .where("id", "=", bodyId)
+    .where("deleted", "=", false)
+    .executeTakeFirst();
+  if (!body) return null;
+  const [members, meetings, attendance] = await Promise.all([
+    db
+      .selectFrom("membership")
+      .innerJoin("organization", "organization.id", "membership.organization_id")
+      .innerJoin("person", "person.id", "membership.person_id")
+      .select([
+        "person.id as personId",
+        "person.name",
+        "membership.party as membershipParty",
+        "person.party as personParty",
+        "person.municipality",
+        "membership.role",
+      ])
+      .where("organization.body_id", "=", bodyId)
+      .where("membership.deleted", "=", false)
+      .where("person.deleted", "=", false)
+      .where((eb) =>
+        eb.or([eb("membership.end_date", "is", null), eb("membership.end_date", ">=", danishToday())]),
+      )
+      .orderBy("person.name")
+      .execute(),
+    meetingRefQuery(db).where("meeting.body_id", "=", bodyId).orderBy("meeting.date", "desc").execute(),
+    db
+      .selectFrom("meeting")
+      .leftJoin("attendance", (join) =>
+        join.onRef("attendance.meeting_id", "=", "meeting.id").on("attendance.deleted", "=", false),
+      )
+      .select((eb) => [
+        "meeting.id as meetingId",
+        "meeting.date",
+        eb.fn.count<number>(sql`case when attendance.status = 'present' then 1 end`).as("present"),
+        eb.fn.count<number>(sql`case when attendance.status = 'absent' then 1 end`).as("absent"),
+      ])
+      .where("meeting.body_id", "=", bodyId)
+      .where("meeting.deleted", "=", false)
+      .groupBy(["meeting.id", "meeting.date"])
+      .orderBy("meeting.date", "asc")
+      .execute(),
+  ]);
+  // A person can be both member and substitute over time; the page lists each person once, highest role.
+  const byPerson = new Map<number, MemberView>();
+  for (const m of members) {
+    const view: MemberView = {
+      personId: m.personId,
+      name: m.name,
+      party: m.membershipParty ?? m.personParty,
+      municipality: m.municipality,
+      role: m.role,
+    };
+    const known = byPerson.get(m.personId);
+    if (!known || rank(view.role) < rank(known.role)) byPerson.set(m.personId, view);
+  }
+  const meetingRefs = meetings.map(toMeetingRef);
+  const lastModified = meetings.length > 0 ? await lastModifiedOfMeetings(db, bodyId) : body.modified;
+  return {
+    id: body.id,
+    name: body.name,
+    members: [...byPerson.values()].sort(
+      (a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name, "da"),
+    ),
+    meetings: meetingRefs,
+    attendance: attendance
+      .filter((a) => Number(a.present) + Number(a.absent) > 0)
+      .map((a) => ({
+        meetingId: a.meetingId,
+        date: a.date,
+        present: Number(a.present),
+        absent: Number(a.absent),
+      })),
+    lastModified: toDate(lastModified),
+  };
+}
+
+function rank(role: string): number {
+  const index = ROLE_ORDER.indexOf(role);
+  return index === -1 ? ROLE_ORDER.length : index;
+}
+
+async function lastModifiedOfMeetings(db: Kysely<Database>, bodyId: number): Promise<unknown> {
+  const row = await db
+    .selectFrom("meeting")
+    .select((eb) => eb.fn.max("modified").as("modified"))
+    .where("body_id", "=", bodyId)
+    .where("deleted", "=", false)
+    .executeTakeFirst();
+  return row?.modified;
+}
+
+export interface AttendeeView {
+  readonly personId: number;
+  readonly name: string;
+  readonly party: string | null;
+  readonly municipality: string | null;
+  readonly status: "present" | "absent";
+  readonly substituteForPersonId: number | null;
+  readonly substituteForName: string | null;
+}
+
+export interface MeetingPageData {
+  readonly id: number;
+  readonly name: string;
+  readonly date: string;
+  readonly startTime: string | null;
+  readonly endTime: string | null;
+  readonly location: string | null;
+  readonly state: string;
+  readonly body: { readonly id: number; readonly name: string };
+  readonly attendance: readonly AttendeeView[];
+  readonly items: readonly ItemView[];
+  readonly annexes: readonly FileRef[];
+  /** The imported files themselves (minutes, agenda, pack), downloadable unless they hold closed items. */
+  readonly originals: readonly (FileRef & { readonly downloadable: boolean })[];
+  readonly previous: MeetingRef | null;
+  readonly next: MeetingRef | null;
+  readonly lastModified: Date | null;
+}
+
+/** A meeting with attendance, agenda, annexes and its neighbours in the same body. */
+export async function getMeetingPage(
+  db: Kysely<Database>,
+  meetingId: number,
+): Promise<MeetingPageData | null> {
+  const meeting = await db
+    .selectFrom("meeting")
+    .innerJoin("body", "body.id", "meeting.body_id")
+    .select([
+      "meeting.id",
+      "meeting.name",
+      "meeting.date",
+      "meeting.start_time",
+      "meeting.end_time",
+      "meeting.location",
+      "meeting.state",
+      "meeting.modified",
+      "body.id as bodyId",
+      "body.name as bodyName",
+    ])
+    .where("meeting.id", "=", meetingId)
+    .where("meeting.deleted", "=", false)
+    .executeTakeFirst();
+  if (!meeting) return null;
+  const [attendance, items, files, previous, next] = await Promise.all([
+    db
+      .selectFrom("attendance")
+      .innerJoin("person", "person.id", "attendance.person_id")
+      .select([
+        "person.id as personId",
+        "person.name",
+        "person.party",
+        "person.municipality",
+        "attendance.status",
+        "attendance.substitute_for_person_id",
+        "attendance.substitute_for_name",
+      ])
+      .where("attendance.meeting_id", "=", meetingId)
+      .where("attendance.deleted", "=", false)
+      .orderBy("attendance.id")
+      .execute(),
+    db
+      .selectFrom("agenda_item")
+      .select(ITEM_COLUMNS)
+      .where("agenda_item.meeting_id", "=", meetingId)
+      .where("agenda_item.deleted", "=", false)
+      .orderBy("agenda_item.position")
+      .execute(),
+    db
+      .selectFrom("file")
+      .select(FILE_REF_COLUMNS)
+      .select((eb) => ["file.role", sourcePublic(eb).as("downloadable")])
+      .where("file.meeting_id", "=", meetingId)
+      .where(filePublic)
+      .orderBy("file.source_file_id")
+      .orderBy("file.position")
+      .execute(),
+    meetingRefQuery(db)
+      .where("meeting.body_id", "=", meeting.bodyId)
+      .where("meeting.date", "<", meeting.date)
+      .orderBy("meeting.date", "desc")
+      .limit(1)
+      .executeTakeFirst(),
+    meetingRefQuery(db)
+      .where("meeting.body_id", "=", meeting.bodyId)
+      .where("meeting.date", ">", meeting.date)
+      .orderBy("meeting.date", "asc")
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return {
+    id: meeting.id,
+    name: meeting.name,
+    date: meeting.date,
+    startTime: meeting.start_time,
+    endTime: meeting.end_time,
+    location: meeting.location,
+    state: meeting.state,
+    body: { id: meeting.bodyId, name: meeting.bodyName },
+    attendance: attendance.map((a) => ({
+      personId: a.personId,
+      name: a.name,
+      party: a.party,
+      municipality: a.municipality,
+      status: a.status === "absent" ? "absent" : "present",
+      substituteForPersonId: a.substitute_for_person_id,
+      substituteForName: a.substitute_for_name,
+    })),
+    items: items.map(presentItem),
+    annexes: files.filter((f) => f.role === "annex").map(toFileRef),
+    originals: files
+      .filter((f) => f.role === "original")
+      .map((f) => ({ ...toFileRef(f), downloadable: Boolean(f.downloadable) })),
+    previous: previous ? toMeetingRef(previous) : null,
+    next: next ? toMeetingRef(next) : null,
+    lastModified: toDate(meeting.modified),
+  };
+}

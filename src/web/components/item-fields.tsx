@@ -1,0 +1,46 @@
+/**
+ * @module The headed fields of an open item in reading order, with the decision set apart in its own
+ * box so a reader who only wants the outcome finds it at once.
+ */
+import type { ItemFieldsView } from "../../store/index.js";
+import { TextBlock } from "./text-block.js";
+
+const FIELDS: readonly { readonly key: keyof ItemFieldsView; readonly label: string }[] = [
+  { key: "resume", label: "Resumé" },
+  { key: "baggrund", label: "Baggrund" },
+  { key: "indstilling", label: "Indstilling" },
+  { key: "sagsforloeb", label: "Sagsforløb" },
+  { key: "sagsfremstilling", label: "Sagsfremstilling" },
+];
+
+export function ItemFields(props: { readonly fields: ItemFieldsView; readonly headingLevel?: 2 | 3 }) {
+  const level = props.headingLevel ?? 2;
+  const Heading = (p: { readonly children: string; readonly id?: string }) =>
+    level === 2 ? <h2 id={p.id}>{p.children}</h2> : <h3 id={p.id}>{p.children}</h3>;
+  const { fields } = props;
+  return (
+    <>
+      {fields.beslutning ? (
+        <section class="decision" aria-labelledby="beslutning">
+          <Heading id="beslutning">Beslutning</Heading>
+          <TextBlock text={fields.beslutning} />
+        </section>
+      ) : null}
+      {FIELDS.map(({ key, label }) => {
+        const text = fields[key];
+        return text ? (
+          <section class="item-field">
+            <Heading>{label}</Heading>
+            <TextBlock text={text} />
+          </section>
+        ) : null;
+      })}
+      {fields.notes ? (
+        <section class="item-field">
+          <Heading>Bemærkninger</Heading>
+          <TextBlock text={fields.notes} />
+        </section>
+      ) : null}
+    </>
+  );
+}

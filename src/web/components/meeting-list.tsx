@@ -1,0 +1,32 @@
+/** @module A list of meetings as links: body, Danish date, time and state. */
+import { formatDanishDate } from "../../domain/index.js";
+import type { MeetingRef } from "../../store/index.js";
+import { formatTime, meetingStateLabel } from "./format.js";
+
+export function MeetingList(props: {
+  readonly meetings: readonly MeetingRef[];
+  readonly showBody?: boolean;
+  readonly empty: string;
+}) {
+  if (props.meetings.length === 0) return <p>{props.empty}</p>;
+  return (
+    <ul class="meeting-list">
+      {props.meetings.map((m) => {
+        const time = formatTime(m.startTime);
+        return (
+          <li>
+            <a href={`/moede/${m.id}`}>
+              {props.showBody === false ? "" : `${m.bodyName}, `}
+              {formatDanishDate(m.date)}
+            </a>
+            <span class="meeting-list__meta">
+              {[time ? `kl. ${time}` : null, m.location, meetingStateLabel(m.state)]
+                .filter(Boolean)
+                .join(" · ")}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

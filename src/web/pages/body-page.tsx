@@ -1,0 +1,110 @@
+/** @module The body page: members now, meetings by year, attendance over the meetings, feeds. */
+import { Hono } from "hono";
+import { getBodyPage, type MeetingRef } from "../../store/index.js";
+import { AttendanceChart } from "../components/attendance-chart.js";
+import { municipalityLabel, roleLabel } from "../components/format.js";
+import { MeetingList } from "../components/meeting-list.js";
+import { notFound } from "../http-error.js";
+import { Layout } from "../layout.js";
+import { idParam } from "./route-params.js";
+
+function byYear(meetings: readonly MeetingRef[]): [string, MeetingRef[]][] {
+  const years = new Map<string, MeetingRef[]>();
+  for (const m of meetings) {
+    const year = m.date.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), m]);
+  }
+  return [...years.entries()];
+}
+
+export function bodyPageApp(): Hono {
+  const app = new Hono();
+  app.get("/organ/:id{[0-9]+}", async (c) => {
+    const data = await getBodyPage(c.get("db"), idParam(c, "Organet"));
+    if (!data) throw notFound("Organet");
+    const feeds = (
+      <>
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${data.name}: møder og beslutninger (RSS)`}
+          href={`/organ/${data.id}/feed.rss`}
+        />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${data.name}: møder og beslutninger (Atom)`}
+          href={`/organ/${data.id}/feed.atom`}
+        />
+      </>
+    );
+    return c.html(
+      <Layout
+        title={data.name}
+        siteName={c.get("settings").siteName}
+        head={feeds}
+        lastModified={data.lastModified}
+        breadcrumbs={[{ label: "Forside", href: "/" }, { label: data.name }]}
+      >
+        <h1>{data.name}</h1>
+        <ul class="follow-links">
+          <li>
+            <a href={`/organ/${data.id}/feed.rss`}>Nyhedsfeed (RSS)</a>
+          </li>
+          <li>
+            <a href={`/organ/${data.id}/feed.atom`}>Nyhedsfeed (Atom)</a>
+          </li>
+          <li>
+            <a href={`/organ/${data.id}/moeder.ics`}>Mødekalender (ICS)</a>
+          </li>
+        </ul>
+        <section aria-labelledby="medlemmer">
+          <h2 id="medlemmer">Medlemmer</h2>
+          {data.members.length === 0 ? (
+            <p>Der er ikke registreret medlemmer.</p>
+          ) : (
+            <div class="table--responsive-scroll">
+              <table class="table table--compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Navn</th>
+                    <th scope="col">Parti</th>
+                    <th scope="col">Kommune</th>
+                    <th scope="col">Rolle</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.members.map((m) => (
+                    <tr>
+                      <th scope="row">
+                        <a href={`/person/${m.personId}`}>{m.name}</a>
+                      </th>
+                      <td>{m.party ?? ""}</td>
+                      <td>{municipalityLabel(m.municipality) ?? ""}</td>
+                      <td>{roleLabel(m.role)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <section aria-labelledby="fremmoede">
+          <h2 id="fremmoede">Fremmøde</h2>
+          <AttendanceChart id="fremmoede-chart" meetings={data.attendance} />
+        </section>
+        <section aria-labelledby="moeder">
+          <h2 id="moeder">Møder</h2>
+          {data.meetings.length === 0 ? <p>Der er ingen møder endnu.</p> : null}
+          {byYear(data.meetings).map(([year, meetings]) => (
+            <>
+              <h3>{year}</h3>
+              <MeetingList meetings={meetings} showBody={false} empty="" />
+            </>
+          ))}
+        </section>
+      </Layout>,
+    );
+  });
+  return app;
+}

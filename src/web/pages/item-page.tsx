@@ -1,0 +1,103 @@
+/**
+ * @module The item page, a stable URL per agenda item: the fields with the decision set apart, annexes,
+ * case number, the same case at other meetings, and the source page in the original file. A closed item
+ * shows "Lukket punkt" and nothing about its matter.
+ */
+import { Hono } from "hono";
+import { formatDanishDate } from "../../domain/index.js";
+import { getItemPage } from "../../store/index.js";
+import { AnnexList } from "../components/annex-list.js";
+import { ItemFields } from "../components/item-fields.js";
+import { notFound } from "../http-error.js";
+import { Layout } from "../layout.js";
+import { idParam } from "./route-params.js";
+
+export function itemPageApp(): Hono {
+  const app = new Hono();
+  app.get("/punkt/:id{[0-9]+}", async (c) => {
+    const data = await getItemPage(c.get("db"), idParam(c, "Punktet"));
+    if (!data) throw notFound("Punktet");
+    const { item, meeting } = data;
+    const date = formatDanishDate(meeting.date);
+    const meetingHref = `/moede/${meeting.id}`;
+    const crumbs = [
+      { label: "Forside", href: "/" },
+      { label: meeting.bodyName, href: `/organ/${meeting.bodyId}` },
+      { label: `Møde ${date}`, href: meetingHref },
+      { label: `Punkt ${item.number}` },
+    ];
+    const settings = c.get("settings");
+    if (item.closed) {
+      return c.html(
+        <Layout title={item.title} siteName={settings.siteName} breadcrumbs={crumbs}>
+          <h1>
+            <span class="h1-context">{`${meeting.bodyName}, møde ${date}, punkt ${item.number}`}</span>
+            {item.title}
+          </h1>
+          <p>
+            Lukkede punkter offentliggøres ikke.{" "}
+            <a href={`${meetingHref}#punkt-${item.number}`}>Til mødets dagsorden</a>
+          </p>
+        </Layout>,
+      );
+    }
+    return c.html(
+      <Layout
+        title={`${item.number} ${item.title}`}
+        siteName={settings.siteName}
+        breadcrumbs={crumbs}
+        lastModified={data.lastModified}
+        head={<link rel="canonical" href={`${settings.publicBaseUrl}/punkt/${item.id}`} />}
+      >
+        <h1>
+          <span class="h1-context">
+            <a href={`${meetingHref}#punkt-${item.number}`}>{`${meeting.bodyName}, møde ${date}`}</a>
+            {item.sectionTitle ? ` · ${item.sectionNumber ?? ""} ${item.sectionTitle}` : ""}
+          </span>
+          {`${item.number} ${item.title}`}
+        </h1>
+        <dl class="facts">
+          {data.caseNumber ? (
+            <>
+              <dt>Sagsnummer</dt>
+              <dd>{data.caseNumber}</dd>
+            </>
+          ) : null}
+        </dl>
+        {data.source ? (
+          <p class="item-source">
+            {"Kilde: "}
+            {data.source.originalFileId !== null ? (
+              <a href={`/bilag/${data.source.originalFileId}/original`}>
+                {`side ${data.source.page ?? 1} i ${data.source.fileName}`}
+              </a>
+            ) : (
+              `side ${data.source.page ?? 1} i ${data.source.fileName}`
+            )}
+          </p>
+        ) : null}
+        <ItemFields fields={item.fields} />
+        <section aria-labelledby="punkt-bilag">
+          <h2 id="punkt-bilag">Bilag</h2>
+          <AnnexList files={data.annexes} empty="Punktet har ingen bilag." />
+        </section>
+        {data.sameCase.length > 0 ? (
+          <section aria-labelledby="samme-sag">
+            <h2 id="samme-sag">Samme sag på andre møder</h2>
+            <ul class="meeting-list">
+              {data.sameCase.map((other) => (
+                <li>
+                  <a href={`/punkt/${other.id}`}>{`${other.number} ${other.title}`}</a>
+                  <span class="meeting-list__meta">
+                    {`${other.meeting.bodyName}, ${formatDanishDate(other.meeting.date)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </Layout>,
+    );
+  });
+  return app;
+}
