@@ -1,0 +1,159 @@
+/**
+ * @module The search itself: parse the query, ask the index (all words; any word when all find nothing),
+ * suggest a spelling for unknown words, and present results with links and provenance.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../store/schema.js";
+import {
+  emptyFacets,
+  type SearchFacetCounts,
+  type SearchIndexHit,
+  type SearchKind,
+  searchIndex,
+} from "../store/search-queries.js";
+import { knownWords, similarWord } from "../store/search-words.js";
+import { formatQuery, type ParsedQuery, parseQuery, requiredWords } from "./parse-query.js";
+import type { SearchRequest } from "./search-request.js";
+import { annexPageUrl, itemUrl } from "./search-urls.js";
+import { snippetHtml } from "./snippet.js";
+import { groupTsQueries, toTsQuery } from "./ts-query.js";
+
+export interface SearchSource {
+  /** The imported file's name. */
+  readonly file: string | null;
+  readonly sha256: string | null;
+  readonly page: number | null;
+  readonly lineStart: number | null;
+  readonly lineEnd: number | null;
+}
+
+export interface SearchResult {
+  readonly kind: SearchKind;
+  readonly title: string;
+  readonly meeting: { readonly id: number; readonly date: string; readonly body: string | null } | null;
+  readonly itemNumber: string | null;
+  readonly url: string;
+  /** HTML: escaped text with <mark> around the matches. */
+  readonly snippet: string;
+  readonly source: SearchSource;
+  /** Further matching pages of the same annex, collapsed under this one. */
+  readonly morePages: readonly { readonly page: number; readonly url: string }[];
+}
+
+export interface SearchResponse {
+  readonly query: string;
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  /**
+   * How many of `total` have every word. When few do, results with some of the words follow them (ranked
+   * by how many they have), so a query with one word written differently ("112" for "1-1-2") still lands.
+   */
+  readonly allWordsTotal: number;
+  /** "Mente du": the query with unknown words replaced by the nearest indexed words. */
+  readonly suggestion: string | null;
+  readonly facets: SearchFacetCounts;
+  readonly results: readonly SearchResult[];
+}
+
+/**
+ * Runs a search for the public: closed items and their annexes are never part of it.
+ * @example await search(db, parseSearchRequest({ q: "biokul" }))
+ */
+export async function search(db: Kysely<Database>, request: SearchRequest): Promise<SearchResponse> {
+  const parsed = parseQuery(request.q);
+  const empty: SearchResponse = {
+    query: request.q,
+    total: 0,
+    page: request.page,
+    pageSize: request.pageSize,
+    allWordsTotal: 0,
+    suggestion: null,
+    facets: emptyFacets(),
+    results: [],
+  };
+  const all = await runIndex(db, request, parsed, "all");
+  if (!all) return empty;
+  let found = all;
+  const suggestion = all.total === 0 ? await suggest(db, parsed) : null;
+  // Fewer hits with every word than fill a page: fill it with hits that have most of them.
+  if (all.total < request.pageSize && parsed.required.length > 1) {
+    const any = await runIndex(db, request, parsed, "any");
+    if (any && any.total > all.total) found = any;
+  }
+  return {
+    ...empty,
+    total: found.total,
+    allWordsTotal: all.total,
+    suggestion,
+    facets: found.facets,
+    results: found.hits.map(presentHit),
+  };
+}
+
+async function runIndex(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  parsed: ParsedQuery,
+  mode: "all" | "any",
+) {
+  const match = toTsQuery(parsed, { prefix: true, mode });
+  const exact = toTsQuery(parsed, { prefix: false, mode });
+  if (match === null || exact === null) return null;
+  return searchIndex(db, {
+    match,
+    exact,
+    ...(mode === "any" ? { coverage: groupTsQueries(parsed, { prefix: true }) } : {}),
+    filters: {
+      body: request.body,
+      year: request.year,
+      kind: request.kind,
+      municipality: request.municipality,
+      personId: request.person,
+    },
+    sort: request.sort,
+    limit: request.pageSize,
+    offset: (request.page - 1) * request.pageSize,
+  });
+}
+
+/** Replaces each word that occurs nowhere in public text by its nearest indexed word, if any. */
+async function suggest(db: Kysely<Database>, parsed: ParsedQuery): Promise<string | null> {
+  const words = [...new Set(requiredWords(parsed).filter((w) => /^\p{L}{3,}$/u.test(w)))];
+  if (words.length === 0) return null;
+  const known = await knownWords(db, words);
+  const replacements = new Map<string, string>();
+  for (const word of words) {
+    if (known.has(word)) continue;
+    const similar = await similarWord(db, word);
+    if (similar) replacements.set(word, similar);
+  }
+  if (replacements.size === 0) return null;
+  return formatQuery(parsed, (w) => replacements.get(w) ?? w);
+}
+
+function presentHit(hit: SearchIndexHit): SearchResult {
+  const url = hit.fileId !== null ? annexPageUrl(hit.fileId, hit.page) : itemUrl(hit.itemId ?? 0);
+  return {
+    kind: hit.kind,
+    title: hit.title,
+    meeting:
+      hit.meetingId !== null && hit.meetingDate !== null
+        ? { id: hit.meetingId, date: hit.meetingDate, body: hit.bodyName }
+        : null,
+    itemNumber: hit.itemNumber,
+    url,
+    snippet: snippetHtml(hit.snippet),
+    source: {
+      file: hit.fileName,
+      sha256: hit.sha256,
+      page: hit.page,
+      lineStart: hit.lineStart,
+      lineEnd: hit.lineEnd,
+    },
+    morePages:
+      hit.fileId === null
+        ? []
+        : hit.morePages.map((page) => ({ page, url: annexPageUrl(hit.fileId ?? 0, page) })),
+  };
+}
