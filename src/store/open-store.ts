@@ -2,7 +2,8 @@
  * @module Opens the store: PGlite in a data directory by default, a PostgreSQL server when a URL is given.
  * Both run the same migrations; callers get one Kysely instance and never learn which backend it is.
  */
-import { mkdir } from "node:fs/promises";
+import { access, mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
@@ -60,10 +61,15 @@ async function openPGlite(dataDir: string): Promise<Store> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   let client: PGlite;
+  const options = {
+    extensions: { pg_trgm },
+    parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+  };
   try {
+    const loadDataDir = inMemory || (await isCluster(dataDir)) ? undefined : await freshCluster();
     client = await PGlite.create(inMemory ? undefined : dataDir, {
-      extensions: { pg_trgm },
-      parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+      ...options,
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
   } catch (error) {
     throw new StoreError(`cannot open the database in ${dataDir}: ${reason(error)}`);
@@ -75,6 +81,27 @@ async function openPGlite(dataDir: string): Promise<Store> {
     description: inMemory ? "PGlite in memory" : `PGlite in ${dataDir}`,
     close: () => db.destroy(),
   };
+}
+
+async function isCluster(dataDir: string): Promise<boolean> {
+  return access(join(dataDir, "PG_VERSION")).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A new cluster made in memory and handed over as a tarball: PGlite's initdb straight into a folder
+ * takes 10-20 s here (a file at a time through its virtual file system), in memory it takes 4-5 s and
+ * loading the tarball under 1 s. That keeps a first `npm start` well inside a minute.
+ */
+async function freshCluster(): Promise<Blob> {
+  const scratch = await PGlite.create();
+  try {
+    return await scratch.dumpDataDir("none");
+  } finally {
+    await scratch.close();
+  }
 }
 
 async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Store> {
@@ -117,7 +144,9 @@ async function migrate(db: Kysely<Database>, schema: string | undefined): Promis
     await sql`create extension if not exists pg_trgm with schema public`.execute(db);
   } catch (error) {
     // Two processes creating it at once: one wins, the other sees a duplicate; both can go on.
-    const present = await sql<{ n: number }>`select count(*)::int as n from pg_extension where extname = 'pg_trgm'`.execute(db);
+    const present = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_extension where extname = 'pg_trgm'`.execute(db);
     if (present.rows[0]?.n !== 1) throw error;
   }
   const migrator = new Migrator({
