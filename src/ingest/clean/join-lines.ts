@@ -28,6 +28,8 @@ const LIGATURE_WINDOW = 10;
 const LIST_WINDOW = 4;
 /** Text lines on either side that set the width of a full line. */
 const WIDTH_WINDOW = 20;
+/** Lines that share one measured width. */
+const WIDTH_STEP = 8;
 
 /**
  * Joins a block of lines into clean text.
@@ -180,13 +182,18 @@ function lineWidths(lines: readonly TextLine[]): number[] {
   // the block's overall measure is the floor.
   const all = lines.map((line) => line.text.length).sort((a, b) => a - b);
   const floor = all[Math.floor((all.length - 1) * 0.8)] ?? 0;
-  return lines.map((_, index) => {
-    const lengths = lines
-      .slice(Math.max(0, index - WIDTH_WINDOW), index + WIDTH_WINDOW + 1)
-      .map((line) => line.text.length)
+  const lengths = lines.map((line) => line.text.length);
+  const widths: number[] = [];
+  // The measure changes slowly: one window per WIDTH_STEP lines is enough and saves a sort per line.
+  for (let chunk = 0; chunk < lines.length; chunk += WIDTH_STEP) {
+    const centre = Math.min(lines.length - 1, chunk + Math.floor(WIDTH_STEP / 2));
+    const window = lengths
+      .slice(Math.max(0, centre - WIDTH_WINDOW), centre + WIDTH_WINDOW + 1)
       .sort((a, b) => a - b);
-    return Math.max(floor, lengths[Math.floor((lengths.length - 1) * 0.9)] ?? 0);
-  });
+    const width = Math.max(floor, window[Math.floor((window.length - 1) * 0.9)] ?? 0);
+    for (let index = chunk; index < Math.min(lines.length, chunk + WIDTH_STEP); index++) widths.push(width);
+  }
+  return widths;
 }
 
 function near(flags: readonly boolean[], index: number, window: number): boolean {

@@ -13,6 +13,8 @@
  * closeLetterSpacing("K K R  N O R D J Y L L A N D"); // "KKR NORDJYLLAND"
  */
 export function closeLetterSpacing(text: string): string {
+  // Cheap test first: four single characters in a row, one space apart.
+  if (!/(^|\s)\S \S \S \S(\s|$)/u.test(text)) return text;
   const lead = /^\s*/.exec(text)?.[0] ?? "";
   const body = text.slice(lead.length).replace(/\s+$/, "");
   const tokens = body.split(" ").filter((token) => token !== "");

@@ -5,8 +5,32 @@
 import type { WordChecker } from "../types.js";
 
 /** A space after f or t followed by a letter: the only places a broken ligature leaves a gap. */
-// Anchored at a word start: unanchored, every letter of a long word would start a new backtracking try.
-const SPLIT = /(?<!\p{L})(\p{L}*[ft])( )(\p{L}+)/gu;
+const GAP = /[ft] (?=\p{L})/gu;
+const LETTER = /\p{L}/u;
+
+/** One candidate split: the word before the gap (ending in f or t) and the letters after it. */
+interface SplitCandidate {
+  readonly start: number;
+  readonly head: string;
+  readonly tail: string;
+  readonly end: number;
+}
+
+/**
+ * The gaps after f or t in a line, each widened to the whole word on either side. Found by a plain
+ * scan for "f " / "t " and walking outwards: a pattern that matched whole words would retry at every
+ * letter of a long line.
+ */
+function* splitCandidates(text: string): Generator<SplitCandidate> {
+  for (const match of text.matchAll(GAP)) {
+    const gap = (match.index ?? 0) + 1;
+    let start = gap;
+    while (start > 0 && LETTER.test(text[start - 1]!)) start--;
+    let end = gap + 1;
+    while (end < text.length && LETTER.test(text[end]!)) end++;
+    yield { start, head: text.slice(start, gap), tail: text.slice(gap + 1, end), end };
+  }
+}
 
 /** Options for {@link joinSplitLigatures}. */
 export interface LigatureOptions {
@@ -35,19 +59,13 @@ export function joinSplitLigatures(text: string, isWord: WordChecker, options: L
   const joinBothWords = options.splitsNearby === true || doubledAfterF;
   let out = "";
   let last = 0;
-  for (const match of text.matchAll(SPLIT)) {
-    const [whole, head = "", , tail = ""] = match;
-    const start = match.index ?? 0;
-    // A joined tail must be able to take part in a later pair ("ef fektivt" then nothing): re-scan is
-    // not needed because the regex consumes the tail, and a tail never ends in a split of its own
-    // that matters more than this one.
+  for (const { start, head, tail, end } of splitCandidates(text)) {
+    // A tail that was joined cannot be the head of the next pair ("ef fektivt" is one split).
     if (start < last) continue;
     if (shouldJoinLigature(head, tail, isWord, joinBothWords)) {
       out += text.slice(last, start) + head + tail;
-    } else {
-      out += text.slice(last, start) + whole;
+      last = end;
     }
-    last = start + whole.length;
   }
   return out + text.slice(last);
 }
@@ -81,9 +99,8 @@ function isRealWord(word: string, isWord: WordChecker): boolean {
 
 /** True when the line has a split that {@link shouldJoinLigature} joins without context. */
 export function hasUnambiguousLigatureSplit(text: string, isWord: WordChecker): boolean {
-  for (const match of text.matchAll(SPLIT)) {
-    const head = match[1] ?? "";
-    const tail = match[3] ?? "";
+  if (!/[ft] \p{L}/u.test(text)) return false;
+  for (const { head, tail } of splitCandidates(text)) {
     if (shouldJoinLigature(head, tail, isWord, false)) return true;
   }
   return false;
