@@ -124,6 +124,8 @@ export interface BodyPageData {
   readonly members: readonly MemberView[];
   readonly meetings: readonly MeetingRef[];
   readonly attendance: readonly MeetingAttendanceCount[];
+  /** Annexes of the body's imported files that name no meeting (an annex pack without a date). */
+  readonly documents: readonly FileRef[];
   readonly lastModified: Date | null;
 }
 
@@ -138,7 +140,7 @@ export async function getBodyPage(db: Kysely<Database>, bodyId: number): Promise
     .where("deleted", "=", false)
     .executeTakeFirst();
   if (!body) return null;
-  const [members, meetings, attendance] = await Promise.all([
+  const [members, meetings, attendance, documents] = await Promise.all([
     db
       .selectFrom("membership")
       .innerJoin("organization", "organization.id", "membership.organization_id")
@@ -176,6 +178,18 @@ export async function getBodyPage(db: Kysely<Database>, bodyId: number): Promise
       .groupBy(["meeting.id", "meeting.date"])
       .orderBy("meeting.date", "asc")
       .execute(),
+    db
+      .selectFrom("file")
+      .innerJoin("source_file", "source_file.id", "file.source_file_id")
+      .select(FILE_REF_COLUMNS)
+      .where("source_file.body_name", "=", body.name)
+      .where("source_file.deleted", "=", false)
+      .where("file.meeting_id", "is", null)
+      .where("file.role", "=", "annex")
+      .where(filePublic)
+      .orderBy("source_file.file_name")
+      .orderBy("file.position")
+      .execute(),
   ]);
   // A person can be both member and substitute over time; the page lists each person once, highest role.
   const byPerson = new Map<number, MemberView>();
@@ -207,6 +221,7 @@ export async function getBodyPage(db: Kysely<Database>, bodyId: number): Promise
         present: Number(a.present),
         absent: Number(a.absent),
       })),
+    documents: documents.map(toFileRef),
     lastModified: toDate(lastModified),
   };
 }

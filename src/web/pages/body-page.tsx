@@ -1,6 +1,7 @@
 /** @module The body page: members now, meetings by year, attendance over the meetings, feeds. */
 import { Hono } from "hono";
 import { getBodyPage, type MeetingRef } from "../../store/index.js";
+import { AnnexList } from "../components/annex-list.js";
 import { AttendanceChart } from "../components/attendance-chart.js";
 import { municipalityLabel, roleLabel } from "../components/format.js";
 import { MeetingList } from "../components/meeting-list.js";
@@ -103,6 +104,13 @@ export function bodyPageApp(): Hono {
             </>
           ))}
         </section>
+        {data.documents.length > 0 ? (
+          <section aria-labelledby="dokumenter">
+            <h2 id="dokumenter">Andre dokumenter</h2>
+            <p>Bilag og dokumenter, der ikke er knyttet til et bestemt møde.</p>
+            <AnnexList files={data.documents} empty="" />
+          </section>
+        ) : null}
       </Layout>,
     );
   });

@@ -1,0 +1,187 @@
+/**
+ * End to end in Debian's Chromium: the five seeds in a fresh PGlite store, the portal on a free port,
+ * a reader's path from the front page to item 2.8's decision, search to item 2.1, an annex download,
+ * axe-core on every page type, and screenshots at phone and desktop width in test-output/screenshots/.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
+import { serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import type { Store } from "../../src/store/index.js";
+import { createApp } from "../../src/web/app.js";
+import { storeWithSeeds } from "./import-seeds.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = "test-output/screenshots";
+const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+
+function chromiumMissing(): string | false {
+  if (existsSync(CHROMIUM)) return false;
+  const message = `Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
+  // In CI a missing browser is a broken machine, not a reason to pass quietly.
+  if (process.env.CI) throw new Error(message);
+  console.warn(`browser test skipped: ${message}`);
+  return message;
+}
+
+/** Fails on any serious or critical axe-core violation, naming the rule and the first elements. */
+async function assertAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    ),
+    [],
+    `axe-core on the ${what} page`,
+  );
+}
+
+/** Full-page screenshots of the current page at phone and desktop width. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [label, size] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
+  }
+  await page.setViewportSize(WIDTHS.desktop);
+}
+
+const skip = chromiumMissing();
+
+describe("portal in Chromium with the five seeds", { skip }, () => {
+  let store: Store;
+  let dataDir: string;
+  let browser: Browser;
+  let server: ReturnType<typeof serve>;
+  let base: string;
+  let page: Page;
+
+  before(async () => {
+    ({ store, dataDir } = await storeWithSeeds());
+    const app = createApp({ db: store.db });
+    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: WIDTHS.desktop,
+      acceptDownloads: true,
+      locale: "da-DK",
+    });
+    page = await context.newPage();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await store?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("goes from the front page to KKR Nordjylland, the meeting of 20 September 2024 and item 2.8's decision", async () => {
+    await page.goto(`${base}/`);
+    await assertAccessible(page, "front");
+    await screenshots(page, "front");
+
+    await page.getByRole("link", { name: "KKR Nordjylland", exact: true }).first().click();
+    await page.waitForURL(/\/organ\/\d+$/);
+    assert.equal(await page.locator("h1").innerText(), "KKR Nordjylland");
+    await assertAccessible(page, "body");
+    await screenshots(page, "body");
+
+    await page.locator("#moeder").locator("..").getByRole("link", { name: "20. september 2024" }).click();
+    await page.waitForURL(/\/moede\/\d+$/);
+    assert.match(await page.locator("h1").innerText(), /20\. september 2024/);
+    await assertAccessible(page, "meeting");
+    await screenshots(page, "meeting");
+
+    await page.locator("#punkt-2\\.8 a").first().click();
+    await page.waitForURL(/\/punkt\/\d+$/);
+    assert.match(await page.locator("h1").innerText(), /2\.8 Fordeling af lærepladser/);
+    const decision = page.locator(".decision");
+    assert.match(
+      await decision.innerText(),
+      /KKR Nordjylland tiltrådte indstillingen vedrørende fordelingen af lærepladser/,
+    );
+    await assertAccessible(page, "item");
+    await screenshots(page, "item");
+  });
+
+  it("follows an attendee to the person page", async () => {
+    await page.goto(`${base}/`);
+    await page
+      .getByRole("link", { name: /KKR Nordjylland, 20\. september 2024/ })
+      .first()
+      .click();
+    await page.locator("#deltagere").locator("..").getByRole("link", { name: "Peter E. Nielsen" }).click();
+    await page.waitForURL(/\/person\/\d+$/);
+    assert.equal(await page.locator("h1").innerText(), "Peter E. Nielsen");
+    await assertAccessible(page, "person");
+  });
+
+  it('searches "biokul" and clicks through to item 2.1', async () => {
+    await page.goto(`${base}/`);
+    await page.locator("#site-search-q").fill("biokul");
+    await page.locator("#site-search-q").press("Enter");
+    await page.waitForURL(/\/soeg\?/);
+    await assertAccessible(page, "search");
+    await screenshots(page, "search");
+    await page.locator('main a[href^="/punkt/"]', { hasText: "Status fra KlimaNord" }).first().click();
+    await page.waitForURL(/\/punkt\/\d+/);
+    assert.match(await page.locator("h1").innerText(), /2\.1 Status fra KlimaNord/);
+  });
+
+  it("opens an annex, finds a word in it and downloads the original file", async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole("link", { name: "KKR Nordjylland", exact: true }).first().click();
+    await page.locator("#dokumenter").locator("..").locator('a[href^="/bilag/"]').first().click();
+    await page.waitForURL(/\/bilag\/\d+$/);
+    await assertAccessible(page, "annex");
+
+    await page.locator("#annex-q").fill("Nordjylland");
+    await page.locator("#annex-q").press("Enter");
+    await page.waitForURL(/\/bilag\/\d+\?q=Nordjylland/);
+    assert.ok((await page.locator("main mark").count()) > 0, "matches are marked");
+    await page.locator(".hit-list a").first().click();
+    assert.match(page.url(), /#side-\d+$/);
+    await assertAccessible(page, "annex with matches");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Hent originalfilen/ }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^00\d_[0-9a-f]+\.txt$/);
+    const path = await download.path();
+    assert.ok(readFileSync(path).byteLength > 1000, "the original file has its bytes");
+  });
+
+  it("has no serious accessibility problems on the 404 and accessibility statement pages", async () => {
+    const missing = await page.goto(`${base}/moede/999999`);
+    assert.equal(missing?.status(), 404);
+    await assertAccessible(page, "404");
+    await page.goto(`${base}/tilgaengelighed`);
+    await assertAccessible(page, "accessibility statement");
+  });
+});
