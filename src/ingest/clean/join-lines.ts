@@ -22,7 +22,7 @@ interface TextLine {
 
 /** How many gaps on either side decide whether a stretch of text is double-spaced. */
 const SPACING_WINDOW = 8;
-/** Lines on either side within which one clear ligature split makes "af tale" a split too. */
+/** Lines on either side within which two clear ligature splits make "af tale" a split too. */
 const LIGATURE_WINDOW = 10;
 /** Gaps on either side that decide whether lines read as a list of entries. */
 const LIST_WINDOW = 4;
@@ -59,10 +59,9 @@ export function joinLines(
   const splitLines = textLines.map((line) => hasUnambiguousLigatureSplit(line.text, isWord));
   const cleaned = textLines.map((line, index) =>
     // Runs of spaces are closed up only after the ligature step, which reads them as evidence.
-    joinSplitLigatures(line.text, isWord, { splitsNearby: near(splitLines, index, LIGATURE_WINDOW) }).replace(
-      / {2,}/g,
-      " ",
-    ),
+    joinSplitLigatures(line.text, isWord, {
+      splitsNearby: countNear(splitLines, index, LIGATURE_WINDOW) >= 2,
+    }).replace(/ {2,}/g, " "),
   );
   // Pieces are collected and joined once: growing one string and testing its end with a regex would
   // rescan the whole text at every line.
@@ -196,11 +195,13 @@ function lineWidths(lines: readonly TextLine[]): number[] {
   return widths;
 }
 
-function near(flags: readonly boolean[], index: number, window: number): boolean {
+/** How many flags are set within `window` places of `index`. */
+function countNear(flags: readonly boolean[], index: number, window: number): number {
+  let count = 0;
   for (let j = Math.max(0, index - window); j <= Math.min(flags.length - 1, index + window); j++) {
-    if (flags[j]) return true;
+    if (flags[j]) count++;
   }
-  return false;
+  return count;
 }
 
 /**

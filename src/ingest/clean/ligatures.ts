@@ -14,6 +14,8 @@ interface SplitCandidate {
   readonly head: string;
   readonly tail: string;
   readonly end: number;
+  /** The rest is two or three letters and a full stop, like "ift." (i forhold til). */
+  readonly abbreviation: boolean;
 }
 
 /**
@@ -28,7 +30,14 @@ function* splitCandidates(text: string): Generator<SplitCandidate> {
     while (start > 0 && LETTER.test(text[start - 1]!)) start--;
     let end = gap + 1;
     while (end < text.length && LETTER.test(text[end]!)) end++;
-    yield { start, head: text.slice(start, gap), tail: text.slice(gap + 1, end), end };
+    const restLength = end - gap - 1;
+    yield {
+      start,
+      head: text.slice(start, gap),
+      tail: text.slice(gap + 1, end),
+      end,
+      abbreviation: restLength > 1 && restLength <= 3 && text[end] === ".",
+    };
   }
 }
 
@@ -59,9 +68,10 @@ export function joinSplitLigatures(text: string, isWord: WordChecker, options: L
   const joinBothWords = options.splitsNearby === true || doubledAfterF;
   let out = "";
   let last = 0;
-  for (const { start, head, tail, end } of splitCandidates(text)) {
+  for (const { start, head, tail, end, abbreviation } of splitCandidates(text)) {
     // A tail that was joined cannot be the head of the next pair ("ef fektivt" is one split).
     if (start < last) continue;
+    if (abbreviation && isRealWord(head, isWord)) continue;
     if (shouldJoinLigature(head, tail, isWord, joinBothWords)) {
       out += text.slice(last, start) + head + tail;
       last = end;
@@ -83,6 +93,10 @@ export function shouldJoinLigature(
   // Ligatures that break after a t are ti and tt ("produkt iviteten"); after an f any letter may follow
   // (fi, fl, ff, ft, fj, and "f remover" in seeds/001 line 4312, a kerning gap).
   if (head.endsWith("t") && !/^[it]/u.test(tail)) return false;
+  // A one-letter rest is the t or i of a broken ft or fi ("arbejdskraf t", seeds/001 line 4130;
+  // "geograf i"); "pati-" / "ent i
+  // 2023" (seeds/002 line 10387) is a word and a preposition.
+  if ([...tail].length === 1 && !(head.endsWith("f") && (tail === "t" || tail === "i"))) return false;
   // Cheap, memoised checks of the halves first: most pairs are two real words and stop here.
   const headWord = isRealWord(head, isWord);
   const tailWord = isRealWord(tail, isWord);
@@ -100,7 +114,9 @@ function isRealWord(word: string, isWord: WordChecker): boolean {
 /** True when the line has a split that {@link shouldJoinLigature} joins without context. */
 export function hasUnambiguousLigatureSplit(text: string, isWord: WordChecker): boolean {
   if (!/[ft] \p{L}/u.test(text)) return false;
-  for (const { head, tail } of splitCandidates(text)) {
+  for (const { head, tail, abbreviation } of splitCandidates(text)) {
+    // "lavest ift. antal" (seeds/002 line 8899): a word, then an abbreviation.
+    if (abbreviation && isRealWord(head, isWord)) continue;
     if (shouldJoinLigature(head, tail, isWord, false)) return true;
   }
   return false;

@@ -66,6 +66,15 @@ describe("joinSplitLigatures", () => {
     }
   });
 
+  it("keeps a word before an abbreviation and a word before 'i' (seeds/002 lines 8899, 10387)", () => {
+    const abbreviation = seedLine("002", 8899);
+    assert.match(abbreviation, /lavest ift\. antal/);
+    assert.equal(joinSplitLigatures(abbreviation, isWord, { splitsNearby: true }), abbreviation);
+    const preposition = seedLine("002", 10387);
+    assert.match(preposition, /^ent i 2023/);
+    assert.equal(joinSplitLigatures(preposition, isWord, { splitsNearby: true }), preposition);
+  });
+
   it("does not join a name after f", () => {
     assert.equal(shouldJoinLigature("af", "Thisted", isWord), false);
   });
