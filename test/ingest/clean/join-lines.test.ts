@@ -81,8 +81,8 @@ describe("joinLines", () => {
     assert.match(text, /kernen i den decentrale erhvervsservice\.\n\nErhvervshus Midtjylland betjener/);
   });
 
-  it("joins split ligatures with the evidence of the lines around them (seeds/001 lines 4141-4143)", () => {
-    const text = joinLines(seedRange("001", 4141, 4143), isWord);
+  it("joins split ligatures with the evidence of the lines around them (seeds/001 lines 4128-4146)", () => {
+    const text = joinLines(seedRange("001", 4128, 4146), isWord);
     assert.match(text, /Erhvervshuse aftales hvilke programmer/);
     assert.match(text, /om efterspørgslen efter specialiseret vejledning/);
     assert.match(text, /styrkelse af viden/);
