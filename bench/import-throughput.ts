@@ -1,0 +1,115 @@
+/**
+ * @module Import throughput: the five seeds parsed and imported into the embedded store (target < 10 s),
+ * and items per second through importDocument (the path of `raadsinfo import`) and through the bulk
+ * loader, into PGlite and into the PostgreSQL server (target >= 2,000 items/s).
+ */
+import { readFile } from "node:fs/promises";
+import type { ParsedDocument } from "../src/domain/index.js";
+import { createBulkLoader } from "../src/store/bulk-load.js";
+import { importDocument } from "../src/store/index.js";
+import { type BenchStore, openPgliteBenchStore, openServerBenchStore } from "./bench-store.js";
+import { generateCorpus } from "./corpus/generate.js";
+import { seedWordModel } from "./corpus/model.js";
+import { type BenchOptions, type Figure, notAvailable, reasonOf } from "./figure.js";
+import { loadIngest, parseFiles } from "./pieces.js";
+import { progress } from "./progress.js";
+import { seedFiles } from "./seeds.js";
+import { round } from "./stats.js";
+
+async function seedsIntoPglite(options: BenchOptions): Promise<Figure> {
+  const name = "five seeds parsed and imported, PGlite on disk";
+  const ingest = await loadIngest();
+  if (!ingest.ok) return notAvailable(name, "s", ingest.reason, "< 10");
+  const store = await openPgliteBenchStore();
+  try {
+    const files = seedFiles(options.seedsDir);
+    const t0 = performance.now();
+    const { docs } = await parseFiles(ingest.value, files);
+    for (const [i, doc] of docs.entries()) {
+      await importDocument(store.db, doc, { content: new Uint8Array(await readFile(files[i]!)) });
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      name,
+      value: round(seconds),
+      unit: "s",
+      target: "< 10",
+      note: "after the store is open and Hunspell loaded",
+    };
+  } finally {
+    await store.dispose();
+  }
+}
+
+function corpusDocs(options: BenchOptions, items: number): { docs: ParsedDocument[]; items: number } {
+  const model = seedWordModel(options.seedsDir);
+  const docs: ParsedDocument[] = [];
+  let count = 0;
+  const p = progress(`generate ${items.toLocaleString("en")} items`, items);
+  for (const m of generateCorpus({ model, items })) {
+    docs.push(m.minutes.parsed);
+    if (m.annexPack) docs.push(m.annexPack.parsed);
+    count = m.itemsSoFar;
+    p.update(count);
+  }
+  p.done();
+  return { docs, items: count };
+}
+
+async function measure(
+  label: string,
+  open: () => Promise<BenchStore>,
+  docs: readonly ParsedDocument[],
+  items: number,
+  how: "importDocument" | "bulk",
+): Promise<Figure> {
+  const name = `${how === "bulk" ? "bulk load" : "importDocument"} into ${label}`;
+  let store: BenchStore;
+  try {
+    store = await open();
+  } catch (error) {
+    return notAvailable(name, "items/s", reasonOf(error), how === "bulk" ? undefined : ">= 2000");
+  }
+  try {
+    const p = progress(name, items);
+    const t0 = performance.now();
+    let done = 0;
+    if (how === "bulk") {
+      const loader = createBulkLoader(store.db);
+      for (let i = 0; i < docs.length; i += 200) {
+        const r = await loader.load(docs.slice(i, i + 200));
+        done += r.items;
+        p.update(done);
+      }
+    } else {
+      for (const doc of docs) {
+        await importDocument(store.db, doc);
+        done += doc.items.length;
+        p.update(done);
+      }
+    }
+    p.done();
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      name,
+      value: round(items / seconds),
+      unit: "items/s",
+      ...(how === "bulk" ? {} : { target: ">= 2000" }),
+      note: `${items.toLocaleString("en")} synthetic items with attendance and annex pages, ${round(seconds)} s`,
+    };
+  } finally {
+    await store.dispose();
+  }
+}
+
+export async function run(options: BenchOptions): Promise<Figure[]> {
+  const figures: Figure[] = [await seedsIntoPglite(options)];
+  const { docs, items } = corpusDocs(options, options.quick ? 2_000 : 20_000);
+  const pglite = () => openPgliteBenchStore();
+  const server = () => openServerBenchStore(options.databaseUrl, "import");
+  figures.push(await measure("PGlite", pglite, docs, items, "importDocument"));
+  figures.push(await measure("PostgreSQL server", server, docs, items, "importDocument"));
+  figures.push(await measure("PGlite", pglite, docs, items, "bulk"));
+  figures.push(await measure("PostgreSQL server", server, docs, items, "bulk"));
+  return figures;
+}

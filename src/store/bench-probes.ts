@@ -1,0 +1,52 @@
+/**
+ * @module Queries the benchmarks need and the product does not: the size of a schema, the raw full-text
+ * query that is the floor under the search layer, and dropping a benchmark's schema. SQL lives in the store.
+ */
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./schema.js";
+
+/** Bytes on disk of every table and index in the current schema (search_path's first entry). */
+export async function schemaSizeBytes(db: Kysely<Database>): Promise<number> {
+  const result = await sql<{ bytes: number }>`
+    select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as bytes
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'm')`.execute(db);
+  return Number(result.rows[0]?.bytes ?? 0);
+}
+
+/** Items, meetings and annex pages in the store, to report what a size figure is per. */
+export async function corpusCounts(
+  db: Kysely<Database>,
+): Promise<{ items: number; meetings: number; pages: number }> {
+  const result = await sql<{ items: number; meetings: number; pages: number }>`
+    select (select count(*) from agenda_item)::int as items, (select count(*) from meeting)::int as meetings,
+           (select count(*) from file_page)::int as pages`.execute(db);
+  return result.rows[0] ?? { items: 0, meetings: 0, pages: 0 };
+}
+
+/**
+ * The floor under search: one raw query over the same weighted tsvector columns and GIN indexes that
+ * search uses (migration 0002), ranking public items and annex pages, top 10, no snippets or facets.
+ */
+export async function rawSearchFloor(db: Kysely<Database>, query: string): Promise<number> {
+  const result = await sql<{ id: number }>`
+    with q as (select websearch_to_tsquery('danish', ${query}) as q)
+    select id from (
+      (select i.id, ts_rank(i.search_vector, q.q) as rank from agenda_item i, q
+        where i.search_vector @@ q.q and i.public and not i.deleted order by rank desc limit 10)
+      union all
+      (select p.id, ts_rank(p.search_vector, q.q) as rank from file_page p, q
+        where p.search_vector @@ q.q order by rank desc limit 10)
+    ) hits order by rank desc limit 10`.execute(db);
+  return result.rows.length;
+}
+
+/** Drops a benchmark's schema on the server, with everything in it. */
+export async function dropSchema(db: Kysely<Database>, schema: string): Promise<void> {
+  await sql.raw(`drop schema if exists "${schema.replace(/"/g, "")}" cascade`).execute(db);
+}
+
+/** Refreshes planner statistics after a bulk load, as autovacuum would some time later. */
+export async function analyze(db: Kysely<Database>): Promise<void> {
+  await sql`analyze`.execute(db);
+}
