@@ -166,12 +166,20 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
       };
       const row = await tx
         .selectFrom("agenda_item")
-        .select("id")
+        .selectAll()
         .where("meeting_id", "=", meetingId)
         .where("number", "=", item.number)
         .executeTakeFirst();
       if (row) {
-        await tx.updateTable("agenda_item").set(values).where("id", "=", row.id).execute();
+        // An item whose content is unchanged keeps its `modified`, so OParl's modified_since lists only
+        // what a re-import really changed (OParl 1.1 §2.5 "Filter"); its provenance still moves along.
+        const unchanged = CONTENT_COLUMNS.every((column) => isSame(row[column], values[column]));
+        const { modified: _modified, ...provenanceOnly } = values;
+        await tx
+          .updateTable("agenda_item")
+          .set(unchanged ? provenanceOnly : values)
+          .where("id", "=", row.id)
+          .execute();
         itemIds.set(item.number, row.id);
         items.updated++;
       } else {
@@ -626,6 +634,29 @@ async function writeFiles(
     await tx.updateTable("file").set({ deleted: true, modified: now }).where("id", "in", stale).execute();
   }
   return planned.length - 1;
+}
+
+/** Columns of an agenda item whose change is a change of the item (provenance columns are not). */
+const CONTENT_COLUMNS = [
+  "position",
+  "section_number",
+  "section_title",
+  "title",
+  "public",
+  "case_id",
+  "resume",
+  "baggrund",
+  "indstilling",
+  "sagsforloeb",
+  "sagsfremstilling",
+  "beslutning",
+  "notes",
+  "annex_markers",
+  "deleted",
+] as const;
+
+function isSame(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (b ?? null);
 }
 
 function lineCount(text: string): number {
