@@ -1,6 +1,68 @@
-/** @module `raadsinfo search`: not built yet (the search issue builds it). */
+/**
+ * @module `raadsinfo search "QUERY" [--json] [--body --year --kind --page]`: the public search from the
+ * command line. --json prints exactly what GET /api/search returns; without it, a short readable list.
+ */
+import { formatDanishDate } from "../domain/index.js";
+import { parseSearchRequest, presentSearchJson, SearchRequestError, search } from "../search/index.js";
+import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { UsageError } from "./usage-error.js";
 
-export async function searchCommand(_query: string, _flags: Record<string, unknown>): Promise<void> {
-  throw new UsageError("search is not built yet", 1);
+export interface SearchFlags extends StoreFlags {
+  readonly json?: boolean | undefined;
+  readonly body?: string | undefined;
+  readonly year?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly page?: string | undefined;
+}
+
+const stripMarks = (html: string): string =>
+  html
+    .replace(/<\/?mark>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+export async function searchCommand(query: string, flags: SearchFlags): Promise<void> {
+  if (query.trim() === "") throw new UsageError('search needs a QUERY, e.g. raadsinfo search "biokul"');
+  let request: ReturnType<typeof parseSearchRequest>;
+  try {
+    request = parseSearchRequest({
+      q: query,
+      body: flags.body,
+      year: flags.year,
+      kind: flags.kind,
+      page: flags.page,
+    });
+  } catch (error) {
+    if (error instanceof SearchRequestError) throw new UsageError(error.message);
+    throw error;
+  }
+  const store = await openStoreFromFlags(flags);
+  try {
+    const response = await search(store.db, request);
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(presentSearchJson(response), null, 2)}\n`);
+      return;
+    }
+    const lines = [`${response.total} results for "${query}" (page ${response.page})`];
+    if (response.suggestion) lines.push(`Mente du: ${response.suggestion}`);
+    for (const r of response.results) {
+      const where = [
+        r.meeting ? `${r.meeting.body ?? ""} ${formatDanishDate(r.meeting.date)}`.trim() : null,
+        r.itemNumber ? `punkt ${r.itemNumber}` : null,
+        r.source.file ? `${r.source.file} p.${r.source.page ?? "?"} l.${r.source.lineStart ?? "?"}` : null,
+      ].filter(Boolean);
+      lines.push(
+        "",
+        `[${r.kind}] ${r.title}  ${r.url}`,
+        `  ${where.join(" · ")}`,
+        `  ${stripMarks(r.snippet)}`,
+      );
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
+  } finally {
+    await store.close();
+  }
 }

@@ -12,6 +12,7 @@ export {
   type SearchSource,
   search,
 } from "./search.js";
+export { presentSearchJson, type SearchJson, type SearchJsonResult } from "./search-json.js";
 export {
   DEFAULT_PAGE_SIZE,
   parseSearchRequest,

@@ -7,6 +7,7 @@ import { compress } from "hono/compress";
 import type { Kysely } from "kysely";
 import type { Database } from "../store/index.js";
 import type { SiteSettings } from "./context.js";
+import { searchApiApp } from "./api/search-route.js";
 import { notFoundHandler, onError } from "./error-pages.js";
 import { feedApp } from "./feeds/feed-app.js";
 import { oparlApp } from "./oparl/oparl-app.js";
@@ -17,6 +18,7 @@ import { frontPageApp } from "./pages/front-page.js";
 import { itemPageApp } from "./pages/item-page.js";
 import { meetingPageApp } from "./pages/meeting-page.js";
 import { personPageApp } from "./pages/person-page.js";
+import { searchPageApp } from "./pages/search-page.js";
 import { staticApp } from "./static.js";
 
 export interface AppDeps {
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", annexPageApp());
   app.route("/", accessibilityPageApp());
   app.route("/", feedApp());
+  app.route("/api/search", searchApiApp());
+  app.route("/", searchPageApp());
   app.notFound(notFoundHandler);
   app.onError(onError);
   return app;

@@ -1,0 +1,68 @@
+/**
+ * @module The JSON of a search, as GET /api/search and `raadsinfo search --json` print it. Built field by
+ * field, so nothing the search carries internally (scores, ids of closed things) can slip out.
+ */
+import type { SearchFacetCounts, SearchKind } from "../store/search-queries.js";
+import type { SearchResponse } from "./search.js";
+
+export interface SearchJsonResult {
+  readonly kind: SearchKind;
+  readonly title: string;
+  readonly meeting: { readonly date: string; readonly body: string | null } | null;
+  readonly itemNumber: string | null;
+  readonly url: string;
+  /** HTML: escaped text, matches in <mark>. */
+  readonly snippet: string;
+  readonly source: {
+    readonly file: string | null;
+    readonly sha256: string | null;
+    readonly page: number | null;
+    readonly lineStart: number | null;
+    readonly lineEnd: number | null;
+  };
+}
+
+export interface SearchJson {
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  /** "Mente du": a corrected query, or null. */
+  readonly suggestion: string | null;
+  readonly facets: SearchFacetCounts;
+  readonly results: readonly SearchJsonResult[];
+}
+
+/**
+ * The public JSON shape of a search response.
+ * @example presentSearchJson(await search(db, parseSearchRequest({ q: "biokul" })))
+ */
+export function presentSearchJson(response: SearchResponse): SearchJson {
+  return {
+    total: response.total,
+    page: response.page,
+    pageSize: response.pageSize,
+    suggestion: response.suggestion,
+    facets: {
+      body: response.facets.body.map(({ value, label, count }) => ({ value, label, count })),
+      year: response.facets.year.map(({ value, label, count }) => ({ value, label, count })),
+      kind: response.facets.kind.map(({ value, label, count }) => ({ value, label, count })),
+      municipality: response.facets.municipality.map(({ value, label, count }) => ({ value, label, count })),
+      person: response.facets.person.map(({ value, label, count }) => ({ value, label, count })),
+    },
+    results: response.results.map((r) => ({
+      kind: r.kind,
+      title: r.title,
+      meeting: r.meeting ? { date: r.meeting.date, body: r.meeting.body } : null,
+      itemNumber: r.itemNumber,
+      url: r.url,
+      snippet: r.snippet,
+      source: {
+        file: r.source.file,
+        sha256: r.source.sha256,
+        page: r.source.page,
+        lineStart: r.source.lineStart,
+        lineEnd: r.source.lineEnd,
+      },
+    })),
+  };
+}

@@ -1,0 +1,371 @@
+/**
+ * @module The search page /soeg: the form, facets with counts as plain links, results with highlighted
+ * passages and provenance, pagination, and help when nothing is found. Works without JavaScript.
+ */
+import { Hono } from "hono";
+import { raw } from "hono/html";
+import { formatDanishDate } from "../../domain/index.js";
+import {
+  DEFAULT_PAGE_SIZE,
+  parseSearchRequest,
+  type SearchRequest,
+  SearchRequestError,
+  type SearchResponse,
+  type SearchResult,
+  search,
+  searchPageUrl,
+} from "../../search/index.js";
+import type { SearchFacetName, SearchFacetValue, SearchKind } from "../../store/index.js";
+import { badRequest } from "../http-error.js";
+import { Layout } from "../layout.js";
+
+const KIND_LABELS: Readonly<Record<SearchKind, string>> = {
+  item: "Dagsordenspunkt",
+  decision: "Beslutning",
+  annex: "Bilag",
+};
+
+const FACET_TITLES: Readonly<Record<SearchFacetName, string>> = {
+  body: "Organ",
+  year: "År",
+  kind: "Type",
+  municipality: "Kommune nævnt",
+  person: "Deltager i mødet",
+};
+
+/** The URL parameter each facet filters by. */
+const FACET_PARAMS: Readonly<Record<SearchFacetName, keyof SearchRequest>> = {
+  body: "body",
+  year: "year",
+  kind: "kind",
+  municipality: "municipality",
+  person: "person",
+};
+
+type Params = Record<string, string | number | undefined>;
+
+function baseParams(request: SearchRequest): Params {
+  return {
+    q: request.q,
+    body: request.body,
+    year: request.year,
+    kind: request.kind,
+    municipality: request.municipality,
+    person: request.person,
+    sort: request.sort === "relevance" ? undefined : request.sort,
+    pageSize: request.pageSize === DEFAULT_PAGE_SIZE ? undefined : request.pageSize,
+  };
+}
+
+function facetLabel(facet: SearchFacetName, value: SearchFacetValue): string {
+  return facet === "kind" ? (KIND_LABELS[value.value as SearchKind] ?? value.label) : value.label;
+}
+
+function Facet(props: {
+  readonly facet: SearchFacetName;
+  readonly values: readonly SearchFacetValue[];
+  readonly request: SearchRequest;
+}) {
+  const { facet, values, request } = props;
+  const param = FACET_PARAMS[facet];
+  const active = request[param];
+  if (values.length === 0 && active === undefined) return null;
+  return (
+    <section class="search-facet">
+      <h3 class="h5">{FACET_TITLES[facet]}</h3>
+      <ul class="nobullet-list">
+        {values.map((value) => {
+          const selected = active !== undefined && String(active) === value.value;
+          const href = searchPageUrl({ ...baseParams(request), [param]: selected ? undefined : value.value });
+          return (
+            <li>
+              {selected ? (
+                <>
+                  <strong aria-current="true">
+                    {facetLabel(facet, value)} ({value.count})
+                  </strong>{" "}
+                  <a href={href}>
+                    Fjern<span class="sr-only"> afgrænsningen {facetLabel(facet, value)}</span>
+                  </a>
+                </>
+              ) : (
+                <a href={href}>
+                  {facetLabel(facet, value)} <span class="search-facet__count">({value.count})</span>
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Provenance(props: { readonly result: SearchResult }) {
+  const { source, meeting, itemNumber, kind } = props.result;
+  const parts = [
+    KIND_LABELS[kind],
+    meeting ? [meeting.body, formatDanishDate(meeting.date)].filter(Boolean).join(", ") : null,
+    itemNumber ? `punkt ${itemNumber}` : null,
+    source.page !== null ? `side ${source.page}` : null,
+  ].filter((p): p is string => Boolean(p));
+  return (
+    <p class="search-result__meta small-text">
+      {parts.join(" · ")}
+      {source.file ? (
+        <>
+          <br />
+          Kilde: {source.file}
+          {source.lineStart !== null
+            ? `, linje ${source.lineStart}–${source.lineEnd ?? source.lineStart}`
+            : ""}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function Result(props: { readonly result: SearchResult }) {
+  const { result } = props;
+  return (
+    <li class="search-result">
+      <h3 class="h4 search-result__title">
+        <a href={result.url}>{result.title}</a>
+      </h3>
+      <Provenance result={result} />
+      {/* Safe as raw: snippetHtml escaped every character of the text before adding <mark>. */}
+      {result.snippet ? <p class="search-result__snippet">{raw(result.snippet)}</p> : null}
+      {result.morePages.length > 0 ? (
+        <p class="small-text">
+          Også på side{" "}
+          {result.morePages.slice(0, 12).map((p, i) => (
+            <>
+              {i > 0 ? ", " : ""}
+              <a href={p.url}>{p.page}</a>
+            </>
+          ))}
+          {result.morePages.length > 12 ? ` og ${result.morePages.length - 12} andre` : ""}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function Pagination(props: { readonly request: SearchRequest; readonly total: number }) {
+  const { request, total } = props;
+  const pages = Math.min(100, Math.ceil(total / request.pageSize));
+  if (pages <= 1) return null;
+  const current = request.page;
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
+  const href = (page: number) =>
+    searchPageUrl({ ...baseParams(request), page: page === 1 ? undefined : page });
+  return (
+    <nav class="pagination" aria-label="Sider med søgeresultater">
+      <ul class="pagination__items">
+        {current > 1 ? (
+          <li class="pagination-item">
+            <a class="button button-secondary" href={href(current - 1)}>
+              Forrige<span class="sr-only"> side</span>
+            </a>
+          </li>
+        ) : null}
+        {shown.map((page, i) => (
+          <>
+            {i > 0 && page - (shown[i - 1] ?? page) > 1 ? <li class="pagination-item">…</li> : null}
+            <li class="pagination-item">
+              {page === current ? (
+                <span class="button button-primary" aria-current="page">
+                  <span class="sr-only">Side </span>
+                  {page}
+                </span>
+              ) : (
+                <a class="button button-secondary" href={href(page)}>
+                  <span class="sr-only">Side </span>
+                  {page}
+                </a>
+              )}
+            </li>
+          </>
+        ))}
+        {current < pages ? (
+          <li class="pagination-item">
+            <a class="button button-secondary" href={href(current + 1)}>
+              Næste<span class="sr-only"> side</span>
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function SearchForm(props: { readonly request: SearchRequest }) {
+  const { request } = props;
+  const kept = baseParams(request);
+  return (
+    <search aria-label="Søgeformular">
+      <form class="search-form" action="/soeg" method="get">
+        <div class="form-group">
+          <label class="form-label" for="soeg-q">
+            Søgeord
+          </label>
+          <span class="form-hint" id="soeg-q-hint">
+            Skriv ord fra punktet eller bilaget. Brug "anførselstegn" om en bestemt frase og -ord for at
+            udelukke et ord.
+          </span>
+          <input
+            class="form-input"
+            id="soeg-q"
+            name="q"
+            type="search"
+            value={request.q}
+            aria-describedby="soeg-q-hint"
+          />
+        </div>
+        <div class="form-group">
+          <label class="form-label" for="soeg-sort">
+            Sortér efter
+          </label>
+          <select class="form-select" id="soeg-sort" name="sort">
+            <option value="relevance" selected={request.sort === "relevance"}>
+              Relevans
+            </option>
+            <option value="date" selected={request.sort === "date"}>
+              Dato, nyeste først
+            </option>
+          </select>
+        </div>
+        {(["body", "year", "kind", "municipality", "person"] as const).map((name) =>
+          kept[name] !== undefined ? <input type="hidden" name={name} value={String(kept[name])} /> : null,
+        )}
+        <button class="button button-primary" type="submit">
+          Søg
+        </button>
+      </form>
+    </search>
+  );
+}
+
+function Help(props: { readonly nothingFound: boolean }) {
+  return (
+    <section class="search-help">
+      <h2 class="h3">{props.nothingFound ? "Gode råd, når intet bliver fundet" : "Sådan søger du"}</h2>
+      <ul>
+        <li>
+          Tjek stavningen, eller prøv et andet ord for det samme (fx "praktikpladser" for "lærepladser").
+        </li>
+        <li>Skriv færre ord: et par ord, der står i punktet, finder mere end en hel sætning.</li>
+        <li>Et ord finder også sammensatte ord, der begynder med det: "klima" finder "klimaplan".</li>
+        <li>
+          Sæt "anførselstegn" om ord, der skal stå lige efter hinanden, og skriv -ord for at udelukke et ord.
+        </li>
+        <li>Fjern afgrænsninger til organ, år eller type, hvis du har valgt nogle.</li>
+      </ul>
+    </section>
+  );
+}
+
+function Results(props: { readonly request: SearchRequest; readonly response: SearchResponse }) {
+  const { request, response } = props;
+  const first = (request.page - 1) * request.pageSize;
+  // Results past allWordsTotal have only some of the words; a heading says so where they begin.
+  const splitAt = response.allWordsTotal < response.total ? response.allWordsTotal - first : -1;
+  const results = response.results;
+  const list = (items: readonly SearchResult[], start: number) => (
+    <ol class="search-results" start={start + 1}>
+      {items.map((r) => (
+        <Result result={r} />
+      ))}
+    </ol>
+  );
+  if (splitAt < 0 || splitAt >= results.length) return list(results, first);
+  return (
+    <>
+      {splitAt > 0 ? list(results.slice(0, splitAt), first) : null}
+      <h3 class="h4">Resultater med nogle af ordene</h3>
+      {list(results.slice(Math.max(0, splitAt)), first + Math.max(0, splitAt))}
+    </>
+  );
+}
+
+function SearchPage(props: { readonly request: SearchRequest; readonly response: SearchResponse | null }) {
+  const { request, response } = props;
+  const q = request.q;
+  const total = response?.total ?? 0;
+  return (
+    <>
+      <h1>Søg</h1>
+      <SearchForm request={request} />
+      {response === null ? (
+        <Help nothingFound={false} />
+      ) : (
+        <div class="row">
+          <div class="col-12 col-md-8">
+            <h2 class="h3" id="resultater">
+              {total === 0
+                ? `Ingen resultater for »${q}«`
+                : `${total.toLocaleString("da-DK")} ${total === 1 ? "resultat" : "resultater"} for »${q}«`}
+            </h2>
+            {response.suggestion ? (
+              <p class="search-suggestion">
+                Mente du:{" "}
+                <a href={searchPageUrl({ ...baseParams(request), q: response.suggestion })}>
+                  {response.suggestion}
+                </a>
+                ?
+              </p>
+            ) : null}
+            {total > 0 && response.allWordsTotal === 0 ? (
+              <p>Intet indeholder alle ordene. Her er resultater med nogle af dem.</p>
+            ) : null}
+            {total === 0 ? <Help nothingFound={true} /> : <Results request={request} response={response} />}
+            <Pagination request={request} total={total} />
+          </div>
+          {total > 0 || hasFilters(request) ? (
+            <aside class="col-12 col-md-4" aria-labelledby="afgraens">
+              <h2 class="h3" id="afgraens">
+                Afgræns
+              </h2>
+              {(["body", "year", "kind", "municipality", "person"] as const).map((facet) => (
+                <Facet facet={facet} values={response.facets[facet]} request={request} />
+              ))}
+            </aside>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}
+
+function hasFilters(request: SearchRequest): boolean {
+  return [request.body, request.year, request.kind, request.municipality, request.person].some(
+    (v) => v !== undefined,
+  );
+}
+
+/**
+ * The /soeg page. An empty query shows the form and how to search.
+ * @example app.route("/", searchPageApp())
+ */
+export function searchPageApp(): Hono {
+  const app = new Hono();
+  app.get("/soeg", async function searchPage(c) {
+    let request: SearchRequest;
+    try {
+      request = parseSearchRequest(c.req.query());
+    } catch (error) {
+      if (error instanceof SearchRequestError) throw badRequest(error.message);
+      throw error;
+    }
+    const response = request.q === "" ? null : await search(c.get("db"), request);
+    const title = request.q === "" ? "Søg" : `Søgning: ${request.q}`;
+    return c.html(
+      <Layout title={title} query={request.q} siteName={c.get("settings").siteName}>
+        <SearchPage request={request} response={response} />
+      </Layout>,
+    );
+  });
+  return app;
+}

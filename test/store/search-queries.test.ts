@@ -1,0 +1,155 @@
+/** @module Search over the store on both backends: words, ranking, grouping, facets, and closed items. */
+import assert from "node:assert/strict";
+import { before, it } from "node:test";
+import { parseSearchRequest, type SearchResponse, search } from "../../src/search/index.js";
+import { refreshSearchWords } from "../../src/store/index.js";
+import { CLOSED_TITLE, CLOSED_WORD, importSearchFixture } from "../search/search-fixture.js";
+import { forEachBackend } from "../support/stores.js";
+
+forEachBackend("search", (store) => {
+  const find = (params: Record<string, string>): Promise<SearchResponse> =>
+    search(store().db, parseSearchRequest(params));
+  const titles = (response: SearchResponse) => response.results.map((r) => r.title);
+
+  before(async () => {
+    await importSearchFixture(store().db);
+  });
+
+  it("a closed item's words find nothing: no result, no snippet, no facet, no suggestion", async () => {
+    for (const q of [CLOSED_WORD, "direktørens fratrædelse", "personsag", `"lukkede døre"`]) {
+      const response = await find({ q });
+      assert.equal(response.total, 0, q);
+      assert.deepEqual(response.results, [], q);
+      assert.deepEqual(Object.values(response.facets).flat(), [], q);
+      assert.equal(response.suggestion, null, q);
+    }
+    // A word the closed item shares with public ones finds only the public ones.
+    const biokul = await find({ q: "biokul" });
+    assert.ok(biokul.total > 0);
+    const json = JSON.stringify(biokul);
+    assert.ok(!json.includes(CLOSED_TITLE) && !json.includes(CLOSED_WORD), "closed item leaked");
+  });
+
+  it("finds inflected forms through the Danish stemmer", async () => {
+    const response = await find({ q: "lærepladserne" });
+    assert.equal(response.results[0]?.title, "Fordeling af lærepladser på SOSU-uddannelserne");
+  });
+
+  it("a word also finds compounds that begin with it, ranked below exact matches", async () => {
+    const response = await find({ q: "klima" });
+    const order = titles(response);
+    assert.ok(order.includes("Klimaplanerne i kommunerne"), "compound klimaplan found");
+    assert.ok(
+      order.indexOf("Klima i den kommunale planlægning") < order.indexOf("Klimaplanerne i kommunerne"),
+      `exact before compound: ${order.join(" | ")}`,
+    );
+  });
+
+  it("a quoted phrase needs its words together; -word excludes", async () => {
+    const phrase = await find({ q: '"politisk udviklingsgruppe"' });
+    assert.deepEqual(titles(phrase), ["Status fra KlimaNord"]);
+    const apart = await find({ q: '"udviklingsgruppe politisk"' });
+    assert.equal(apart.total, 0);
+    const excluded = await find({ q: "klima -biokul" });
+    assert.ok(!titles(excluded).includes("Status fra KlimaNord"));
+    assert.ok(titles(excluded).includes("Klima i den kommunale planlægning"));
+  });
+
+  it("shows at most two pages of one annex and lists the other matching pages under the best", async () => {
+    const response = await find({ q: "busdrift" });
+    const annex = response.results.filter((r) => r.kind === "annex");
+    assert.equal(annex.length, 2);
+    assert.equal(response.total, 2);
+    const best = annex[0]!;
+    assert.match(best.url, /^\/bilag\/\d+#side-\d$/);
+    assert.equal(best.morePages.length, 4, "five matching pages: the best and four more");
+    assert.ok(best.snippet.includes("<mark>"));
+    assert.equal(best.source.file, "pack-2024.txt");
+    assert.equal(best.source.sha256, "sha-pack-2024");
+    assert.equal(best.source.lineEnd! - best.source.lineStart!, 9);
+  });
+
+  it("escapes text in snippets before marking matches", async () => {
+    const response = await find({ q: "tegn busdrift" });
+    const snippet = response.results.find((r) => r.source.page === 5)?.snippet ?? "";
+    // ts_headline drops tags itself; what is left of markup characters is escaped by us.
+    assert.ok(snippet.includes("5 &lt; 7 &amp; andre"), snippet);
+    assert.ok(!snippet.includes("<script"), snippet);
+    assert.match(snippet, /<mark>[^<]+<\/mark>/);
+  });
+
+  it("item results carry provenance and link to the item page", async () => {
+    const response = await find({ q: "socialtilsyn årsberetning" });
+    const first = response.results[0]!;
+    assert.equal(first.title, "Socialtilsyn Nords årsberetning 2022");
+    assert.match(first.url, /^\/punkt\/\d+$/);
+    assert.deepEqual(first.meeting && { date: first.meeting.date, body: first.meeting.body }, {
+      date: "2023-03-10",
+      body: "KKR Testjylland",
+    });
+    assert.equal(first.itemNumber, "3.2");
+    assert.deepEqual(
+      { ...first.source, sha256: first.source.sha256 },
+      { file: "minutes-2023.txt", sha256: "sha-minutes-2023.txt", page: 1, lineStart: 25, lineEnd: 34 },
+    );
+  });
+
+  it("counts facets and filters by year, kind, body and municipality", async () => {
+    const all = await find({ q: "klima" });
+    const years = Object.fromEntries(all.facets.year.map((f) => [f.value, f.count]));
+    assert.equal(years["2023"], 1);
+    assert.equal((years["2024"] ?? 0) + (years["2023"] ?? 0), all.total);
+    const kinds = all.facets.kind.map((f) => f.value).sort();
+    assert.deepEqual(kinds, ["decision", "item"]);
+    assert.deepEqual(all.facets.body, [
+      { value: "KKR Testjylland", label: "KKR Testjylland", count: all.total },
+    ]);
+    assert.ok(all.facets.municipality.some((m) => m.value === "Frederikshavn"));
+    assert.ok(all.facets.person.some((p) => p.label.startsWith("Mette Mogensen")));
+
+    const in2023 = await find({ q: "klima", year: "2023" });
+    assert.deepEqual(titles(in2023), ["Klima i den kommunale planlægning"]);
+    const decisions = await find({ q: "klima", kind: "decision" });
+    assert.ok(decisions.results.every((r) => r.kind === "decision") && decisions.total > 0);
+    const elsewhere = await find({ q: "klima", body: "KKR Andetsteds" });
+    assert.equal(elsewhere.total, 0);
+    const aalborg = await find({ q: "lærepladser", municipality: "Aalborg" });
+    assert.equal(aalborg.total, 1);
+    const annexes = await find({ q: "busdrift", kind: "annex" });
+    assert.ok(annexes.results.every((r) => r.kind === "annex") && annexes.total === 2);
+  });
+
+  it("sorts by date, newest first, when asked", async () => {
+    const response = await find({ q: "klima", sort: "date" });
+    const dates = response.results.map((r) => r.meeting?.date ?? "");
+    assert.deepEqual(dates, [...dates].sort().reverse());
+  });
+
+  it("suggests the nearest indexed word for a misspelling", async () => {
+    await refreshSearchWords(store().db);
+    const response = await find({ q: "pasagerrådet" });
+    assert.equal(response.total, 0);
+    assert.equal(response.suggestion, "passagerrådet");
+  });
+
+  it("fills a page with results that have some of the words when few have all", async () => {
+    const response = await find({ q: "busdrift skolerne ukendtord" });
+    assert.equal(response.allWordsTotal, 0);
+    assert.ok(response.total > 0);
+    assert.equal(response.results[0]?.source.page, 2, "the page with two of the words comes first");
+  });
+
+  it("a query of only stop words or only exclusions finds nothing, without error", async () => {
+    assert.equal((await find({ q: "for og af" })).total, 0);
+    assert.equal((await find({ q: "-klima" })).total, 0);
+    assert.equal((await find({ q: "\"'&|!:*()<->" })).total, 0);
+  });
+
+  it("pages through results", async () => {
+    const first = await find({ q: "klima", pageSize: "1" });
+    const second = await find({ q: "klima", pageSize: "1", page: "2" });
+    assert.equal(first.results.length, 1);
+    assert.equal(second.results.length, 1);
+    assert.notEqual(first.results[0]?.url, second.results[0]?.url);
+  });
+});

@@ -1,0 +1,112 @@
+/** @module GET /api/search and the /soeg page, through app.request on both backends. */
+import assert from "node:assert/strict";
+import { before, it } from "node:test";
+import { createApp } from "../../src/web/app.js";
+import { CLOSED_TITLE, CLOSED_WORD, importSearchFixture } from "../search/search-fixture.js";
+import { forEachBackend } from "../support/stores.js";
+
+forEachBackend("search web", (store) => {
+  const get = (path: string) => createApp({ db: store().db }).request(path);
+
+  before(async () => {
+    await importSearchFixture(store().db);
+  });
+
+  it("/api/search returns the JSON of the issue, field for field", async () => {
+    const res = await get("/api/search?q=biokul");
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).sort(), [
+      "facets",
+      "page",
+      "pageSize",
+      "results",
+      "suggestion",
+      "total",
+    ]);
+    assert.deepEqual(Object.keys(body.facets as object).sort(), [
+      "body",
+      "kind",
+      "municipality",
+      "person",
+      "year",
+    ]);
+    const results = body.results as Record<string, unknown>[];
+    assert.equal(body.total, 1);
+    assert.deepEqual(results[0], {
+      kind: "decision",
+      title: "Status fra KlimaNord",
+      meeting: { date: "2024-09-20", body: "KKR Testjylland" },
+      itemNumber: "2.1",
+      url: results[0]?.url,
+      snippet: results[0]?.snippet,
+      source: {
+        file: "minutes-2024.txt",
+        sha256: "sha-minutes-2024.txt",
+        page: 1,
+        lineStart: 10,
+        lineEnd: 19,
+      },
+    });
+    assert.match(String(results[0]?.url), /^\/punkt\/\d+$/);
+    assert.match(String(results[0]?.snippet), /<mark>biokul<\/mark>/);
+  });
+
+  it("/api/search filters by body, year, kind and page, and refuses bad parameters with 400 JSON", async () => {
+    const res = await get("/api/search?q=klima&year=2023&kind=item&body=KKR%20Testjylland&page=1");
+    const body = (await res.json()) as { total: number; results: { title: string }[] };
+    assert.deepEqual(
+      body.results.map((r) => r.title),
+      ["Klima i den kommunale planlægning"],
+    );
+    const bad = await get("/api/search?q=klima&kind=everything");
+    assert.equal(bad.status, 400);
+    assert.match(JSON.stringify(await bad.json()), /kind/);
+  });
+
+  it("a closed item's words find nothing on the API or the page", async () => {
+    const api = await (await get(`/api/search?q=${CLOSED_WORD}`)).text();
+    assert.match(api, /"total":0/);
+    assert.ok(!api.includes(CLOSED_TITLE));
+    const page = await (await get(`/soeg?q=${CLOSED_WORD}`)).text();
+    assert.ok(!page.includes(CLOSED_TITLE));
+    assert.match(page, /Ingen resultater/);
+  });
+
+  it("/soeg shows results with marked snippets, facets with counts and provenance", async () => {
+    const res = await get("/soeg?q=klima");
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<html lang="da">/);
+    assert.match(html, /resultater for »klima«/);
+    assert.match(html, /<mark>[^<]*<\/mark>/);
+    assert.match(html, /href="\/punkt\/\d+"/);
+    assert.match(html, /Afgræns/);
+    assert.match(html, /href="\/soeg\?q=klima&amp;year=2023"/);
+    assert.match(html, /Kilde: minutes-20\d\d\.txt, linje \d+–\d+/);
+    assert.match(html, /20\. september 2024/);
+  });
+
+  it("/soeg offers 'Mente du' and help when nothing is found, and the form when empty", async () => {
+    const html = await (await get("/soeg?q=pasagerr%C3%A5det")).text();
+    assert.match(html, /Mente du:/);
+    assert.match(html, /href="\/soeg\?q=passagerr%C3%A5det"/);
+    assert.match(html, /Gode råd, når intet bliver fundet/);
+    const empty = await (await get("/soeg")).text();
+    assert.match(empty, /Sådan søger du/);
+    assert.match(empty, /<label class="form-label" for="soeg-q">/);
+  });
+
+  it("/soeg pages with links to the next page and marks the current one", async () => {
+    const html = await (await get("/soeg?q=klima&pageSize=1")).text();
+    assert.match(html, /aria-label="Sider med søgeresultater"/);
+    assert.match(html, /aria-current="page"/);
+    assert.match(html, /href="\/soeg\?q=klima&amp;pageSize=1&amp;page=2"/);
+  });
+
+  it("/soeg with a bad parameter answers a Danish 400 page", async () => {
+    const res = await get("/soeg?q=klima&page=abc");
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /Forkert forespørgsel/);
+  });
+});
