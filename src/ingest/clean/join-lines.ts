@@ -244,7 +244,7 @@ function separator(previous: string, next: string, gap: TextLine, layout: GapLay
   // of its own (the attendee lists of seeds/004 lines 29-79), however long.
   if (listLike && nextStartsBlock && !/[,;]$/u.test(previous)) return "\n";
   // A contents line ends at its page number ("INDHOLD.......... 3", seeds/003 line 89).
-  if (/(\.{3,}|…)\s*\d+$/u.test(previous)) return "\n";
+  if (/(?:\.{3}|…)\s*\d+$/u.test(previous)) return "\n";
   const firstWord = /^\S+/u.exec(next)?.[0] ?? "";
   const fits = previous.length + 1 + firstWord.length <= width;
   if (!nextStartsBlock || !fits) return " ";
