@@ -5,7 +5,7 @@
 import type { WordChecker } from "../types.js";
 
 /** Words after which a trailing hyphen is a suspended compound: "by- og land", "Sundheds- og Ældreudvalget". */
-const SUSPENDED_BEFORE = new Set(["og", "eller", "samt", "som", "til", "and", "or", "&"]);
+const SUSPENDED_BEFORE = new Set(["og", "eller", "samt", "and", "or", "&"]);
 
 /**
  * True when the hyphen that ends a line is a typesetter's break to remove, so that head and tail are
@@ -40,7 +40,9 @@ export function shouldJoinHyphen(head: string, tail: string, isWord: WordChecker
   if (headPart === "" || tailWord === "") return false;
   if (tailWord === "," || SUSPENDED_BEFORE.has(tailWord.toLowerCase())) return false;
   if (!/^\p{L}+$/u.test(headPart) || !/^\p{L}+$/u.test(tailWord)) return false;
-  if (/^\p{Lu}{2,}$/u.test(headPart) && !/^\p{Lu}+$/u.test(tailWord)) return false;
+  // An acronym or a single capital before lower case: "CRM-" / "systemet" (seeds/003 line 2230),
+  // "X-" / "projekt" (seeds/002 line 6706).
+  if (/^\p{Lu}+$/u.test(headPart) && !/^\p{Lu}+$/u.test(tailWord)) return false;
   if (/^\p{Lu}/u.test(tailWord) && !/^\p{Lu}+$/u.test(headPart + tailWord)) return false;
   const joined = headPart + tailWord;
   if (isWord(joined)) return true;
@@ -49,8 +51,14 @@ export function shouldJoinHyphen(head: string, tail: string, isWord: WordChecker
   // hyphen at a line end between two lower-case words is the typesetter's ("erhvervsfremme-" /
   // "projekter", seeds/003 line 2148), unless the head is a short abbreviation written in lower
   // case ("it-" / "systemer", "tv-" / "kanaler").
+  // Adjectives in a pair keep their hyphen: "offentligt-" / "privat partnerskab" (seeds/001 line 3336),
+  // "kommunalt-" / "ejede" (line 3558); a compound's first part is a stem, not an inflected adjective.
+  if (ADJECTIVE_ENDING.test(headPart)) return false;
   return [...headPart].length > 3;
 }
+
+/** Endings of inflected adjectives and adverbs, which do not begin a closed compound. */
+const ADJECTIVE_ENDING = /(ligt?|lige|iske?|sk|alt|elt)$/u;
 
 /** The last whitespace-separated word without leading quotes or brackets. */
 function lastWord(text: string): string {

@@ -66,6 +66,21 @@ describe("shouldJoinHyphen", () => {
     assert.equal(shouldJoinHyphen("samarbejder om CRM", "systemet, og at", isWord), false);
   });
 
+  it("keeps the hyphen between two adjectives: 'offentligt-' / 'privat' (seeds/001 line 3336)", () => {
+    assert.equal(seedLine("001", 3336), "Green Hub Denmark er et offentligt-");
+    assert.equal(
+      shouldJoinHyphen("Green Hub Denmark er et offentligt", "privat partnerskab, som arbejder med", isWord),
+      false,
+    );
+  });
+
+  it("joins 'så-' / 'som' (seeds/001 line 6459) and keeps 'X-' / 'projekt' (seeds/002 line 6706)", () => {
+    assert.match(seedLine("001", 6459), /så-$/);
+    assert.equal(shouldJoinHyphen("så", "som", isWord), true);
+    assert.match(seedLine("002", 6706), /X-$/);
+    assert.equal(shouldJoinHyphen("et X", "projekt", isWord), false);
+  });
+
   it("keeps the hyphen between two words that are no compound ('it-' / 'systemer')", () => {
     assert.equal(shouldJoinHyphen("nye it", "systemer", isWord), false);
   });
