@@ -43,11 +43,15 @@ const ISOLATION = 2;
  */
 export function findStamps(view: LineView): Stamp[] {
   const content = view.content;
+  // A PDF extraction writes one blank line for any paragraph gap; a text export repeats them.
+  const gap = view.bodyFontSize === null ? ISOLATION : 1;
+  const isolatedAfter = (line: ViewLine): boolean => line.pageStart || line.blankBefore >= gap;
   const out: Stamp[] = [];
   for (let pos = 0; pos < content.length; pos++) {
     const line = content[pos] as ViewLine;
     if (line.text.length > 160) continue;
-    const opensAlone = pos === 0 || line.pageStart || line.blankBefore >= ISOLATION;
+    // In a PDF a one-line gap is any paragraph break, so there a stamp must also open its page.
+    const opensAlone = pos === 0 || line.pageStart || (view.bodyFontSize === null && line.blankBefore >= gap);
     if (!opensAlone) continue;
     const heading = parseNumberedHeading(line.text);
     if (!heading || heading.minor === null) continue;
@@ -75,11 +79,6 @@ export function findStamps(view: LineView): Stamp[] {
     });
   }
   return keepRisingRun(out);
-}
-
-/** True when a line is set apart from the line before it: a page break or enough blank lines. */
-function isolatedAfter(line: ViewLine): boolean {
-  return line.pageStart || line.blankBefore >= ISOLATION;
 }
 
 /**

@@ -248,8 +248,16 @@ function acceptSections(
   const takeItemless = (limit: number): void => {
     for (const candidate of candidates) {
       if (candidate.pos <= floor || candidate.pos >= limit) continue;
-      if (candidate.heading.major !== lastNumber + 1) continue;
-      if (!(isStandingTitle(candidate.heading.title) || candidate.strong)) continue;
+      // The next number with a standing title, or any higher number with case or field evidence (a
+      // closed item left out of a public agenda leaves a gap).
+      const next = candidate.heading.major === lastNumber + 1;
+      if (
+        !(
+          (next && isStandingTitle(candidate.heading.title)) ||
+          (candidate.strong && candidate.heading.major > lastNumber)
+        )
+      )
+        continue;
       heads.push({ candidate, alsoItem: true });
       lastNumber = candidate.heading.major;
       floor = candidate.pos;

@@ -23,8 +23,8 @@ import { extractText } from "../../../src/ingest/extract/text.js";
 import { loadIngestOptions, parseSource, readSourceFile } from "../../../src/ingest/index.js";
 import { findStamps } from "../../../src/ingest/recognise/documents.js";
 import { buildLineView } from "../../../src/ingest/recognise/line-view.js";
-import type { SourceLine } from "../../../src/ingest/types.js";
 import { seedPath } from "../../support/seeds.js";
+import { toLines } from "../../support/source-lines.js";
 
 /** [item number, first line, last line] of every true stamp per seed. */
 const STAMPS: Readonly<Record<string, readonly (readonly [string, number, number])[]>> = {
@@ -114,25 +114,17 @@ describe("documents of the annex-pack seeds", () => {
   });
 });
 
-function lines(texts: readonly string[]): SourceLine[] {
-  let page = 1;
-  return texts.map((text, index) => {
-    if (index > 0 && /^ \S/.test(text)) page++;
-    return { line: index + 1, page, text };
-  });
-}
-
 describe("findStamps on small layouts", () => {
   test("a heading followed directly by its text is no stamp", () => {
     const view = buildLineView(
-      lines(["Tekst.", "", "", "", "2.2 Tilskudsregler", "For at få tilskud kræves en henvisning."]),
+      toLines(["Tekst.", "", "", "", "2.2 Tilskudsregler", "For at få tilskud kræves en henvisning."]),
     );
     assert.deepEqual(findStamps(view), []);
   });
 
   test("a heading with one blank line before its text is no stamp (seeds/000 line 2294)", () => {
     const view = buildLineView(
-      lines([
+      toLines([
         "Tekst.",
         "",
         "",
@@ -147,7 +139,7 @@ describe("findStamps on small layouts", () => {
 
   test("a stamp alone between blank lines, and one directly before a page break", () => {
     const view = buildLineView(
-      lines([
+      toLines([
         "Slut.",
         "",
         "",
@@ -165,7 +157,7 @@ describe("findStamps on small layouts", () => {
 
   test("a sub-heading that falls back in number is dropped", () => {
     const view = buildLineView(
-      lines([
+      toLines([
         "3.2 Limfjordsrådet - Masterplan",
         "",
         "",
