@@ -96,7 +96,9 @@ export async function getItemPage(db: Kysely<Database>, itemId: number): Promise
             "body.name as bodyName",
           ])
           .where("agenda_item.case_id", "=", row.case_id)
-          .where("agenda_item.id", "!=", itemId)
+          // Other meetings only: one set of minutes often files every item under the minutes' own case
+          // number (seeds/004 puts 1.1 to 5 under SAG-2024-03326), which says nothing about the matter.
+          .where("agenda_item.meeting_id", "!=", row.meeting_id)
           // A closed item on the same case is left out: even its existence would tell about the matter.
           .where("agenda_item.public", "=", true)
           .where("agenda_item.deleted", "=", false)

@@ -17,6 +17,8 @@ export interface LayoutProps {
   /** Extra elements for <head>, e.g. feed links. */
   readonly head?: Child;
   readonly siteName?: string;
+  /** False on a page that has its own, larger search form (the front page). */
+  readonly headerSearch?: boolean;
   /** When the content last changed; shown as "Senest opdateret" under it. */
   readonly lastModified?: Date | null;
 }
@@ -45,24 +47,26 @@ export function Layout(props: LayoutProps) {
               <a class="site-header__logo" href="/">
                 {siteName}
               </a>
-              <search class="site-search-region">
-                <form class="site-search" action="/soeg" method="get">
-                  <label class="sr-only" for="site-search-q">
-                    Søg i møder, punkter og bilag
-                  </label>
-                  <input
-                    class="form-input"
-                    id="site-search-q"
-                    name="q"
-                    type="search"
-                    value={props.query ?? ""}
-                    placeholder="Søg fx biokul eller lærepladser"
-                  />
-                  <button class="button button-primary" type="submit">
-                    Søg
-                  </button>
-                </form>
-              </search>
+              {props.headerSearch === false ? null : (
+                <search class="site-search-region">
+                  <form class="site-search" action="/soeg" method="get">
+                    <label class="sr-only" for="site-search-q">
+                      Søg i møder, punkter og bilag
+                    </label>
+                    <input
+                      class="form-input"
+                      id="site-search-q"
+                      name="q"
+                      type="search"
+                      value={props.query ?? ""}
+                      placeholder="Søg fx biokul eller lærepladser"
+                    />
+                    <button class="button button-primary" type="submit">
+                      Søg
+                    </button>
+                  </form>
+                </search>
+              )}
             </div>
           </header>
           <div class="container">

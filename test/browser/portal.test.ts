@@ -143,8 +143,8 @@ describe("portal in Chromium with the five seeds", { skip }, () => {
 
   it('searches "biokul" and clicks through to item 2.1', async () => {
     await page.goto(`${base}/`);
-    await page.locator("#site-search-q").fill("biokul");
-    await page.locator("#site-search-q").press("Enter");
+    await page.locator("#front-search-q").fill("biokul");
+    await page.locator("#front-search-q").press("Enter");
     await page.waitForURL(/\/soeg\?/);
     await assertAccessible(page, "search");
     await screenshots(page, "search");

@@ -3,7 +3,7 @@
  * stays hono/jsx's default (no raw HTML).
  */
 import type { Child } from "hono/jsx";
-import { TextBlock } from "./text-block.js";
+import { paragraphs, TextBlock } from "./text-block.js";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -37,13 +37,9 @@ function marked(line: string, matcher: RegExp): Child[] {
 export function HighlightedText(props: { readonly text: string; readonly matcher: RegExp | null }) {
   const { matcher } = props;
   if (!matcher) return <TextBlock text={props.text} />;
-  const paragraphs = props.text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== "");
   return (
     <>
-      {paragraphs.map((paragraph) => (
+      {paragraphs(props.text).map((paragraph) => (
         <p>
           {paragraph.split("\n").map((line, index) => (
             <>

@@ -100,10 +100,10 @@ export function annexPageApp(): Hono {
         {matcher ? (
           <section class="annex-hits">
             {hits.length === 0 ? (
-              <p>{`"${query}" findes ikke i bilaget.`}</p>
+              <p>{`“${query}” findes ikke i bilaget.`}</p>
             ) : (
               <>
-                <p>{`"${query}" findes på ${hits.length} ${hits.length === 1 ? "side" : "sider"}:`}</p>
+                <p>{`“${query}” findes på ${hits.length} ${hits.length === 1 ? "side" : "sider"}:`}</p>
                 <ul class="hit-list">
                   {hits.map((h) => (
                     <li>

@@ -11,7 +11,12 @@ export function frontPageApp(): Hono {
   app.get("/", async (c) => {
     const data = await getFrontPage(c.get("db"));
     return c.html(
-      <Layout title="Rådsinfo" siteName={c.get("settings").siteName} lastModified={data.lastModified}>
+      <Layout
+        title="Rådsinfo"
+        siteName={c.get("settings").siteName}
+        lastModified={data.lastModified}
+        headerSearch={false}
+      >
         <h1>Møder og beslutninger</h1>
         <p class="font-lead">
           Find dagsordener, referater, beslutninger og bilag fra kommunekontaktrådene og andre politiske

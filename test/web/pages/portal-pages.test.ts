@@ -1,0 +1,158 @@
+/** The portal's pages over the demo meeting, in-process through app.request. */
+import assert from "node:assert/strict";
+import { before, it } from "node:test";
+import { createApp } from "../../../src/web/app.js";
+import { forEachBackend } from "../../support/stores.js";
+import { type DemoIds, demoIds } from "./portal-support.js";
+
+forEachBackend("portal pages", (store) => {
+  let ids: DemoIds;
+  const get = async (path: string) => {
+    const res = await createApp({ db: store().db }).request(path);
+    return { status: res.status, html: await res.text(), headers: res.headers };
+  };
+  before(async () => {
+    ids = await demoIds(store().db);
+  });
+
+  it("front page: bodies, latest meetings, latest decisions and a search form", async () => {
+    const { status, html } = await get("/");
+    assert.equal(status, 200);
+    assert.match(html, new RegExp(`<a href="/organ/${ids.body}">KKR Eksempelregion</a>`));
+    assert.match(html, new RegExp(`href="/moede/${ids.meeting}">KKR Eksempelregion, 18\\. september 2026`));
+    assert.match(html, /Seneste beslutninger/);
+    assert.match(html, /KKR Eksempelregion godkendte forprojektet/);
+    assert.match(html, /<form action="\/soeg" method="get">/);
+    assert.match(html, /Senest opdateret <time/);
+  });
+
+  it("body page: members with party, municipality and role, meetings by year, attendance chart and feeds", async () => {
+    const { status, html } = await get(`/organ/${ids.body}`);
+    assert.equal(status, 200);
+    assert.match(html, /<h1>KKR Eksempelregion<\/h1>/);
+    assert.match(html, /Karen Holm<\/a><\/th><td>A<\/td><td>Eksempelby Kommune<\/td><td>Medlem<\/td>/);
+    assert.match(html, /Ole Bak<\/a><\/th><td>V<\/td><td>Hedelund Kommune<\/td><td>Suppleant<\/td>/);
+    assert.match(html, /<h3>2026<\/h3>/);
+    assert.match(html, /<svg role="img" aria-labelledby="fremmoede-chart-title fremmoede-chart-desc"/);
+    assert.match(html, /<title id="fremmoede-chart-title">Fremmøde pr\. møde<\/title>/);
+    assert.match(html, /<summary>Vis fremmødet som tabel<\/summary>/);
+    assert.match(html, new RegExp(`href="/organ/${ids.body}/feed.rss"`));
+    assert.match(html, new RegExp(`href="/organ/${ids.body}/moeder.ics"`));
+    assert.match(html, /<nav class="breadcrumbs"/);
+  });
+
+  it("meeting page: facts, attendance with the substitute, agenda anchored by item number, annexes, originals", async () => {
+    const { status, html } = await get(`/moede/${ids.meeting}`);
+    assert.equal(status, 200);
+    assert.match(html, /Møde 18\. september 2026<\/h1>/);
+    assert.match(html, /<dt>Tidspunkt<\/dt><dd>kl\. 10\.00-12\.00<\/dd>/);
+    assert.match(html, /<dt>Sted<\/dt><dd>Rådhuset, Eksempelby<\/dd>/);
+    assert.match(html, /<dt>Status<\/dt><dd>Afholdt<\/dd>/);
+    assert.match(html, /Til stede \(4\)/);
+    assert.match(html, /Afbud \(1\)/);
+    assert.match(
+      html,
+      new RegExp(
+        `Ole Bak</a> \\(V\\) Hedelund Kommune, suppleant for <a href="/person/${ids.person("Søren Dam")}">Søren Dam</a>`,
+      ),
+    );
+    assert.match(html, /<h3>2\. Regionalpolitiske sager<\/h3>/);
+    assert.match(
+      html,
+      new RegExp(`<li id="punkt-2.1" class="agenda__item"><a href="/punkt/${ids.item("2.1")}">`),
+    );
+    assert.match(
+      html,
+      new RegExp(`href="/bilag/${ids.annex}">2.1 Bilag 1: Oplæg fra udviklingsgruppen for klima</a>`),
+    );
+    assert.match(html, new RegExp(`href="/bilag/${ids.packOriginal}/original"`));
+    // The minutes hold the closed item's text, so the file itself is not offered.
+    assert.doesNotMatch(html, new RegExp(`href="/bilag/${ids.minutesOriginal}/original"`));
+  });
+
+  it("item page: the decision set apart, the other fields, case number, annexes and the source", async () => {
+    const { status, html } = await get(`/punkt/${ids.item("2.1")}`);
+    assert.equal(status, 200);
+    assert.match(html, /2\.1 Fælles klimaplan og biokul i landbruget<\/h1>/);
+    assert.match(
+      html,
+      /<section class="decision" aria-labelledby="beslutning"><h2 id="beslutning">Beslutning<\/h2><p>KKR Eksempelregion godkendte forprojektet/,
+    );
+    for (const heading of ["Baggrund", "Indstilling", "Sagsfremstilling", "Bemærkninger"]) {
+      assert.match(html, new RegExp(`<h2>${heading}</h2>`));
+    }
+    assert.match(html, /<dt>Sagsnummer<\/dt><dd>SAG-2026-01002<\/dd>/);
+    assert.match(html, /Kilde: side 1 i demo-referat-2026-09-18\.txt/);
+    assert.match(html, new RegExp(`href="/bilag/${ids.annex}"`));
+    assert.match(html, new RegExp(`href="/moede/${ids.meeting}#punkt-2.1"`));
+  });
+
+  it("person page: memberships, attendance with its rate, items naming the person", async () => {
+    const substitute = await get(`/person/${ids.person("Ole Bak")}`);
+    assert.equal(substitute.status, 200);
+    assert.match(substitute.html, /KKR Eksempelregion<\/a>: Suppleant \(V\)/);
+    assert.match(substitute.html, /Deltog i 1 af 1 møder \(100 %\)\. Afbud: 0\./);
+    assert.match(substitute.html, /Til stede, suppleant for Søren Dam/);
+    const absent = await get(`/person/${ids.person("Søren Dam")}`);
+    assert.match(absent.html, /Deltog i 0 af 1 møder \(0 %\)\. Afbud: 1\./);
+    assert.match(absent.html, /Personen er ikke nævnt i nogen offentlige punkter\./);
+  });
+
+  it("annex page: text page by page with anchors, find-in-annex without JavaScript, download of the original", async () => {
+    const { status, html } = await get(`/bilag/${ids.annex}`);
+    assert.equal(status, 200);
+    assert.match(html, /<section class="annex-page" id="side-1"/);
+    assert.match(html, /<section class="annex-page" id="side-2"/);
+    assert.match(html, new RegExp(`<form action="/bilag/${ids.annex}" method="get">`));
+    assert.match(html, new RegExp(`href="/bilag/${ids.annex}/original"`));
+
+    const found = await get(`/bilag/${ids.annex}?q=biokul`);
+    assert.match(found.html, /“biokul” findes på 1 side:/);
+    assert.match(found.html, /<a href="#side-1">Side 1<\/a> \(2 gange\)/);
+    assert.match(found.html, /<mark>Biokul<\/mark> fremstilles/);
+
+    const hostile = await get(`/bilag/${ids.annex}?q=${encodeURIComponent("<script>x")}`);
+    assert.doesNotMatch(hostile.html, /<script>x/);
+    assert.match(hostile.html, /“&lt;script&gt;x” findes ikke i bilaget\./);
+  });
+
+  it("original download: the bytes with their type and a Content-Disposition file name", async () => {
+    const res = await createApp({ db: store().db }).request(`/bilag/${ids.annex}/original`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("content-type"), "text/plain; charset=utf-8");
+    assert.equal(
+      res.headers.get("content-disposition"),
+      `attachment; filename="demo-bilag-2026-09-18.txt"; filename*=UTF-8''demo-bilag-2026-09-18.txt`,
+    );
+    assert.match(await res.text(), /Biokul fremstilles ved pyrolyse/);
+  });
+
+  it("accessibility statement is linked from every page's footer", async () => {
+    const { status, html } = await get("/tilgaengelighed");
+    assert.equal(status, 200);
+    assert.match(html, /<h1>Tilgængelighedserklæring<\/h1>/);
+    assert.match(html, /WCAG 2\.1/);
+    assert.match((await get(`/moede/${ids.meeting}`)).html, /href="\/tilgaengelighed"/);
+  });
+
+  it("unknown or malformed ids get a Danish 404 page", async () => {
+    for (const path of [
+      "/organ/999999",
+      "/moede/999999",
+      "/punkt/999999",
+      "/person/999999",
+      "/bilag/999999",
+      "/bilag/999999/original",
+      "/moede/99999999999999",
+    ]) {
+      const { status, html } = await get(path);
+      assert.equal(status, 404, path);
+      assert.match(html, /<html lang="da">/, path);
+      assert.match(html, /findes ikke/, path);
+    }
+  });
+
+  it("an original file is not an annex page", async () => {
+    assert.equal((await get(`/bilag/${ids.packOriginal}`)).status, 404);
+  });
+});
