@@ -50,3 +50,53 @@ export async function dropSchema(db: Kysely<Database>, schema: string): Promise<
 export async function analyze(db: Kysely<Database>): Promise<void> {
   await sql`analyze`.execute(db);
 }
+
+export interface SamplePages {
+  readonly bodyId: number | null;
+  /** The meeting with the most public items: the heaviest meeting page. */
+  readonly meetingId: number | null;
+  /** The public item with the most text. */
+  readonly itemId: number | null;
+  /** The person with the most attendance rows. */
+  readonly personId: number | null;
+  /** The annex with the most pages. */
+  readonly annexId: number | null;
+}
+
+/** Ids of the heaviest page of each type, so page figures are worst cases rather than lucky ones. */
+export async function samplePages(db: Kysely<Database>): Promise<SamplePages> {
+  const first = async <T>(query: Promise<{ rows: T[] }>) => (await query).rows[0] ?? null;
+  const body = await first(sql<{ id: number }>`select id from body order by id limit 1`.execute(db));
+  const meeting = await first(
+    sql<{ id: number }>`select meeting_id as id from agenda_item where public and not deleted
+      group by meeting_id order by count(*) desc, meeting_id limit 1`.execute(db),
+  );
+  const item = await first(
+    sql<{ id: number }>`select id from agenda_item where public and not deleted
+      order by length(coalesce(sagsfremstilling, '')) + length(coalesce(baggrund, '')) desc, id limit 1`.execute(db),
+  );
+  const person = await first(
+    sql<{ id: number }>`select person_id as id from attendance group by person_id order by count(*) desc, person_id limit 1`.execute(
+      db,
+    ),
+  );
+  const annex = await first(
+    sql<{ id: number }>`select f.id from file f join file_page p on p.file_id = f.id
+      where f.role = 'annex' and not f.deleted group by f.id order by count(*) desc, f.id limit 1`.execute(db),
+  );
+  return {
+    bodyId: body?.id ?? null,
+    meetingId: meeting?.id ?? null,
+    itemId: item?.id ?? null,
+    personId: person?.id ?? null,
+    annexId: annex?.id ?? null,
+  };
+}
+
+/** Ids of a spread of meetings (every n-th), for load tests that should not hit one cached row only. */
+export async function meetingIds(db: Kysely<Database>, count: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    select id from (select id, row_number() over (order by id) as n, count(*) over () as total from meeting) m
+    where n % greatest(1, total / ${count}) = 0 order by id limit ${count}`.execute(db);
+  return result.rows.map((r) => r.id);
+}

@@ -1,0 +1,24 @@
+/**
+ * @module Child process of the page and scale benchmarks: serves the portal over a given store on a free
+ * port of 127.0.0.1 and prints `{"port":N}` when it listens. A separate process, so the load generator
+ * does not share the server's event loop and the server's memory can be read alone.
+ */
+import { serve } from "@hono/node-server";
+import { openStore } from "../src/store/index.js";
+import { createApp } from "../src/web/app.js";
+
+const store = await openStore(
+  process.env.BENCH_DATABASE_URL
+    ? { databaseUrl: process.env.BENCH_DATABASE_URL, schema: process.env.BENCH_SCHEMA }
+    : { dataDir: process.env.BENCH_DATA_DIR },
+);
+const app = createApp({ db: store.db });
+const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+  process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
+});
+const stop = () => {
+  server.close();
+  void store.close().then(() => process.exit(0));
+};
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
