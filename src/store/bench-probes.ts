@@ -73,16 +73,22 @@ export async function samplePages(db: Kysely<Database>): Promise<SamplePages> {
   );
   const item = await first(
     sql<{ id: number }>`select id from agenda_item where public and not deleted
-      order by length(coalesce(sagsfremstilling, '')) + length(coalesce(baggrund, '')) desc, id limit 1`.execute(db),
+      order by length(coalesce(sagsfremstilling, '')) + length(coalesce(baggrund, '')) desc, id limit 1`.execute(
+      db,
+    ),
   );
   const person = await first(
-    sql<{ id: number }>`select person_id as id from attendance group by person_id order by count(*) desc, person_id limit 1`.execute(
+    sql<{
+      id: number;
+    }>`select person_id as id from attendance group by person_id order by count(*) desc, person_id limit 1`.execute(
       db,
     ),
   );
   const annex = await first(
     sql<{ id: number }>`select f.id from file f join file_page p on p.file_id = f.id
-      where f.role = 'annex' and not f.deleted group by f.id order by count(*) desc, f.id limit 1`.execute(db),
+      where f.role = 'annex' and not f.deleted group by f.id order by count(*) desc, f.id limit 1`.execute(
+      db,
+    ),
   );
   return {
     bodyId: body?.id ?? null,
