@@ -3,6 +3,7 @@
  * person with party letter, municipality and, for a substitute, whom they stand in for.
  */
 import type { Attendee, ParsedAttendance, ParseWarning } from "../../domain/index.js";
+import { findMunicipality } from "../entities/municipalities.js";
 import { parseFieldHeading, parseNumberedHeading } from "./headings.js";
 import type { LineView, ViewLine } from "./line-view.js";
 
@@ -33,42 +34,62 @@ const ROLE_PREFIX =
  * line 79).
  */
 const ENTRY =
-  /^(?<name>[^()]{2,80}?)\s{0,3}\((?<party>[\p{Lu}]{1,3})\)\s{0,3}[,–-]?\s{0,3}(?<rest>[^(]{0,200})$/u;
+  /^(?<name>[^()]{2,80}?)\s{0,3}\((?<party>[\p{Lu}]{1,3})\)\s{0,3}[,–-]?\s{0,3}(?<rest>.{0,200})$/u;
 const SUBSTITUTE =
   /^(?<place>.*?)[,;]?\s*(?:\(?\s*)?(?:suppl\.?|suppleant|stedfortræder)\s+(?:for\s+)?(?<for>[^)]{2,80})\)?\s*$/iu;
 
+/** "Name, Aalborg Kommune" with no party letter (lists that leave parties out). */
+const NO_PARTY =
+  /^(?<name>\p{Lu}[\p{L}.'-]{0,30}(?:\s\p{Lu}[\p{L}.'-]{0,30}){1,4}),\s{0,3}(?<rest>\p{Lu}[^(]{1,120})$/u;
+/** "Name, Aalborg Kommune (A)": the party letter written last. */
+const PARTY_LAST = /^(?<name>[^(,]{2,80}),\s{0,3}(?<rest>[^(]{2,120}?)\s{0,3}\((?<party>\p{Lu}{1,3})\)\s*$/u;
+
 /** Parses one attendee line, or null when the line is no entry. */
-export function parseAttendee(text: string): Attendee | null {
-  const match = ENTRY.exec(text);
-  if (!match?.groups) return null;
-  const name = (match.groups.name ?? "")
+export function parseAttendee(line: string): Attendee | null {
+  // A bullet or dash before the name is list layout, not part of it.
+  const text = line.replace(/^[\s•·▪●○*–—-]+/u, "").trim();
+  const match = ENTRY.exec(text) ?? PARTY_LAST.exec(text);
+  if (match?.groups) {
+    return attendee(match.groups.name ?? "", match.groups.party ?? null, match.groups.rest ?? "");
+  }
+  const bare = NO_PARTY.exec(text);
+  if (bare?.groups && /\bkommune\b/iu.test(bare.groups.rest ?? "")) {
+    return attendee(bare.groups.name ?? "", null, bare.groups.rest ?? "");
+  }
+  return null;
+}
+
+function attendee(rawName: string, party: string | null, rawRest: string): Attendee | null {
+  const name = rawName
     .replace(ROLE_PREFIX, "")
     .replace(/[,;]\s*$/, "")
     .trim();
   if (!/^\p{Lu}/u.test(name) || name.split(" ").length > 6) return null;
-  let rest = (match.groups.rest ?? "").trim();
+  let rest = rawRest.trim();
   let substituteFor: string | null = null;
   const substitute = SUBSTITUTE.exec(rest);
   if (substitute?.groups) {
     substituteFor = (substitute.groups.for ?? "").trim().replace(/[.,;]$/, "") || null;
     rest = (substitute.groups.place ?? "").trim();
   }
-  return { name, party: match.groups.party ?? null, municipality: municipalityOf(rest), substituteFor };
+  return { name, party, municipality: municipalityOf(rest), substituteFor };
 }
 
-/** "Vesthimmerlands Kommune" -> "Vesthimmerlands" (as written, seeds/004 line 67); "Region Nordjylland" -> null. */
+/**
+ * "Vesthimmerlands Kommune" -> "Vesthimmerlands" (as written, seeds/004 line 67); a bare name is taken
+ * only when it is one of the 98 municipalities; "Region Nordjylland" -> null.
+ */
 function municipalityOf(rest: string): string | null {
   const cleaned = rest
     .replace(/^[,;–-]\s*/, "")
     .replace(/[.,;]\s*$/, "")
     .trim();
-  const kommune = /^(.{2,40}?)\s+[Kk]ommune\b/u.exec(cleaned);
+  const kommune = /^(.{2,40}?)\s+(?:[Rr]egions)?[Kk]ommune\b/u.exec(cleaned);
   if (kommune?.[1]) return kommune[1].trim();
   const after = /^[Kk]ommune\s*:?\s*(\S.{1,40})$/u.exec(cleaned);
   if (after?.[1]) return after[1].trim();
-  if (/^(?:region|kl\b|kkr\b)/iu.test(cleaned) || cleaned === "") return null;
-  // A bare place name ("Morsø") is a municipality when it is one or two capitalised words.
-  return /^\p{Lu}[\p{L}-]{1,30}(?:\s\p{Lu}[\p{L}-]{1,30})?$/u.test(cleaned) ? cleaned : null;
+  if (cleaned === "") return null;
+  return findMunicipality(cleaned);
 }
 
 function listKindOf(text: string): ListKind | null {

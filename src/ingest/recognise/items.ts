@@ -117,7 +117,8 @@ function findCandidates(view: LineView): Candidate[] {
       heading = numberThenTitle(content, pos);
       if (heading) end = pos + 1;
     }
-    if (!heading || bulletedInRaw(line) || sentenceLike(heading.title)) continue;
+    if (!heading || bulletedInRaw(line) || sentenceLike(heading.title) || contentsLine(heading.title))
+      continue;
     end = wrappedTitleEnd(content, end, heading);
     out.push({ pos, end, heading, strong: hasItemEvidence(content, end) });
   }
@@ -142,6 +143,11 @@ function numberThenTitle(content: readonly ViewLine[], pos: number): NumberedHea
  */
 function bulletedInRaw(line: ViewLine): boolean {
   return /^\s*[-–—•·▪●○*]/u.test(line.raw);
+}
+
+/** A line of a contents page ("2.1 Status fra KlimaNord ........ 4") names an item but does not open it. */
+function contentsLine(title: string): boolean {
+  return /[.·…_]{4}/u.test(title);
 }
 
 /** A title that reads as a sentence (ends in a full stop after a lower-case word) is a list entry, not a heading. */

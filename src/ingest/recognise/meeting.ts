@@ -110,7 +110,8 @@ export function recogniseMeeting(
   }
 
   if (startTime === null) {
-    const programme = programmeTimes(content.map((line) => line.text));
+    const programme =
+      programmeTimes(content.map((line) => line.text)) ?? headTimes(content.slice(0, 30).map((l) => l.text));
     if (programme) {
       startTime = programme.start;
       endTime = programme.end;
@@ -181,6 +182,17 @@ function programmeTimes(lines: readonly string[]): { start: string; end: string 
     }
   }
   return fallback;
+}
+
+/** A "kl. 10.00-13.00" on the first page of an agenda or minutes: the meeting's own time. */
+function headTimes(lines: readonly string[]): { start: string; end: string | null } | null {
+  for (const text of lines) {
+    if (text.length > 160) continue;
+    for (const time of findTimes(text)) {
+      if (/\bkl\.?\s*$/iu.test(text.slice(Math.max(0, time.index - 6), time.index))) return time;
+    }
+  }
+  return null;
 }
 
 /** The body named in a running header, if it is one we know the form of. */
