@@ -7,6 +7,8 @@ import { compress } from "hono/compress";
 import type { Kysely } from "kysely";
 import type { Database } from "../store/index.js";
 import type { SiteSettings } from "./context.js";
+import { apiApp } from "./api/api-app.js";
+import { exportApp } from "./api/export-routes.js";
 import { searchApiApp } from "./api/search-route.js";
 import { notFoundHandler, onError } from "./error-pages.js";
 import { feedApp } from "./feeds/feed-app.js";
@@ -45,6 +47,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/static", staticApp());
   app.route("/oparl/v1", oparlApp());
+  app.route("/api", apiApp());
+  app.route("/", exportApp());
   app.route("/", frontPageApp());
   app.route("/", bodyPageApp());
   app.route("/", meetingPageApp());

@@ -1,0 +1,106 @@
+/**
+ * @module The portal's JSON API under /api: bodies, meetings, items, persons, the OpenAPI document and
+ * its reference page. /api/search is its own sub-app (search-route.ts). Handlers validate, read, present.
+ */
+
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import {
+  apiBodies,
+  apiBody,
+  apiItem,
+  apiMeeting,
+  apiMeetings,
+  apiPerson,
+  apiPersons,
+} from "../../store/index.js";
+import { notFound } from "../http-error.js";
+import { apiLinks } from "./api-links.js";
+import { pathId, readListQuery } from "./api-query.js";
+import { openApiDocument } from "./openapi.js";
+import { presentBody } from "./present-body.js";
+import { presentFile } from "./present-file.js";
+import { presentItem } from "./present-item.js";
+import { presentMeeting, presentMeetingDetail } from "./present-meeting.js";
+import { presentPerson, presentPersonDetail } from "./present-person.js";
+import { ReferencePage } from "./reference-page.js";
+
+const linksOf = (c: Context) => apiLinks(c.get("settings").publicBaseUrl);
+
+function idOr404(c: Context, what: string): number {
+  const id = pathId(c.req.param("id"));
+  if (id === null) throw notFound(what);
+  return id;
+}
+
+/**
+ * Builds the sub-app; mount it with `app.route("/api", apiApp())`.
+ * @example const res = await app.request("/api/meetings?body=1&limit=10");
+ */
+export function apiApp(): Hono {
+  const app = new Hono();
+  app.use(cors({ origin: "*" }));
+
+  app.get("/", (c) => {
+    const settings = c.get("settings");
+    return c.html(
+      <ReferencePage document={openApiDocument(settings.publicBaseUrl)} siteName={settings.siteName} />,
+    );
+  });
+  app.get("/openapi.json", (c) => c.json(openApiDocument(c.get("settings").publicBaseUrl)));
+
+  app.get("/bodies", async (c) => {
+    const rows = await apiBodies(c.get("db"));
+    return c.json({ data: rows.map((r) => presentBody(r, linksOf(c))) });
+  });
+  app.get("/bodies/:id", async (c) => {
+    const body = await apiBody(c.get("db"), idOr404(c, "Organet"));
+    if (!body) throw notFound("Organet");
+    return c.json(presentBody(body, linksOf(c)));
+  });
+
+  app.get("/meetings", async (c) => {
+    const query = readListQuery((name) => c.req.query(name));
+    const { total, rows } = await apiMeetings(c.get("db"), query);
+    return c.json({
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      data: rows.map((r) => presentMeeting(r, linksOf(c))),
+    });
+  });
+  app.get("/meetings/:id", async (c) => {
+    const meeting = await apiMeeting(c.get("db"), idOr404(c, "Mødet"));
+    if (!meeting) throw notFound("Mødet");
+    return c.json(presentMeetingDetail(meeting, linksOf(c)));
+  });
+
+  app.get("/items/:id", async (c) => {
+    const detail = await apiItem(c.get("db"), idOr404(c, "Punktet"));
+    if (!detail) throw notFound("Punktet");
+    const links = linksOf(c);
+    return c.json({
+      ...presentItem(detail.item, links),
+      meeting: presentMeeting(detail.meeting, links),
+      files: detail.files.map((f) => presentFile(f, links)),
+    });
+  });
+
+  app.get("/persons", async (c) => {
+    const query = readListQuery((name) => c.req.query(name));
+    const { total, rows } = await apiPersons(c.get("db"), query);
+    return c.json({
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      data: rows.map((r) => presentPerson(r, linksOf(c))),
+    });
+  });
+  app.get("/persons/:id", async (c) => {
+    const person = await apiPerson(c.get("db"), idOr404(c, "Personen"));
+    if (!person) throw notFound("Personen");
+    return c.json(presentPersonDetail(person, linksOf(c)));
+  });
+  return app;
+}

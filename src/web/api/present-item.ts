@@ -1,0 +1,86 @@
+/**
+ * @module The public JSON of an agenda item. A closed item (lukket punkt) is only its id, number,
+ * meeting, the title "Lukket punkt" and `public: false`: no fields, files, case or provenance.
+ */
+import type { ApiItemRow } from "../../store/index.js";
+import type { ApiLinks } from "./api-links.js";
+
+export const CLOSED_ITEM_TITLE = "Lukket punkt";
+
+export interface ClosedItemJson {
+  readonly id: number;
+  readonly meetingId: number;
+  readonly number: string;
+  readonly title: string;
+  readonly public: false;
+  readonly url: string;
+}
+
+export interface OpenItemJson {
+  readonly id: number;
+  readonly meetingId: number;
+  readonly number: string;
+  readonly title: string;
+  readonly public: true;
+  readonly url: string;
+  readonly section: { readonly number: string; readonly title: string | null } | null;
+  readonly case: { readonly number: string; readonly initials: readonly string[] } | null;
+  readonly fields: {
+    readonly resume: string | null;
+    readonly baggrund: string | null;
+    readonly indstilling: string | null;
+    readonly sagsforloeb: string | null;
+    readonly sagsfremstilling: string | null;
+    readonly beslutning: string | null;
+  };
+  readonly notes: string | null;
+  readonly source: {
+    readonly file: string | null;
+    readonly sha256: string | null;
+    readonly page: number | null;
+    readonly lineStart: number | null;
+    readonly lineEnd: number | null;
+  };
+}
+
+export type ItemJson = ClosedItemJson | OpenItemJson;
+
+export function presentItem(row: ApiItemRow, links: ApiLinks): ItemJson {
+  const url = links.page(`/punkt/${row.id}`);
+  if (!row.public) {
+    return {
+      id: row.id,
+      meetingId: row.meetingId,
+      number: row.number,
+      title: CLOSED_ITEM_TITLE,
+      public: false,
+      url,
+    };
+  }
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    number: row.number,
+    title: row.title,
+    public: true,
+    url,
+    section: row.sectionNumber ? { number: row.sectionNumber, title: row.sectionTitle } : null,
+    case: row.caseNumber ? { number: row.caseNumber, initials: [...row.caseInitials] } : null,
+    fields: {
+      resume: row.fields.resume,
+      baggrund: row.fields.baggrund,
+      indstilling: row.fields.indstilling,
+      sagsforloeb: row.fields.sagsforloeb,
+      sagsfremstilling: row.fields.sagsfremstilling,
+      beslutning: row.fields.beslutning,
+    },
+    notes: row.notes,
+    source: {
+      file: row.source.file,
+      sha256: row.source.sha256,
+      page: row.source.page,
+      lineStart: row.source.lineStart,
+      lineEnd: row.source.lineEnd,
+    },
+  };
+}
