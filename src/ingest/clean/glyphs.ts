@@ -21,9 +21,12 @@ const NEEDS_CLEANING =
  */
 export function cleanGlyphs(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text;
-  return text
-    .replace(/[\uE000-\uF8FF]/g, "•")
-    .replace(/[\uFFFD\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-    .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, " ")
-    .replace(/\s+$/, "");
+  return (
+    text
+      .replace(/[\uE000-\uF8FF]/g, "•")
+      .replace(/[\uFFFD\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+      .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, " ")
+      // trimEnd, not /\s+$/: that pattern is quadratic on a long run of inner spaces.
+      .trimEnd()
+  );
 }

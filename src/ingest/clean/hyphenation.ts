@@ -31,7 +31,8 @@ const SUSPENDED_BEFORE = new Set(["og", "eller", "samt", "and", "or", "&"]);
  * shouldJoinHyphen("Anna", "Marie Elmkær Chwastek", isWord); // false
  */
 export function shouldJoinHyphen(head: string, tail: string, isWord: WordChecker): boolean {
-  const trimmedHead = head.replace(/\s+$/, "");
+  // Only the end of the head matters; a bounded slice keeps a very long line linear.
+  const trimmedHead = head.slice(-200).trimEnd();
   if (/[–—]$/.test(trimmedHead)) return false;
   const headWord = lastWord(trimmedHead.replace(/-$/, ""));
   const headPart = headWord.split(/[-/]/).pop() ?? "";

@@ -24,6 +24,8 @@ interface TextLine {
 const SPACING_WINDOW = 8;
 /** Lines on either side within which two clear ligature splits make "af tale" a split too. */
 const LIGATURE_WINDOW = 10;
+/** Characters of the built text that hyphen decisions see: more than any word. */
+const TAIL_LENGTH = 200;
 /** Gaps on either side that decide whether lines read as a list of entries. */
 const LIST_WINDOW = 4;
 /** Text lines on either side that set the width of a full line. */
@@ -65,26 +67,31 @@ export function joinLines(
   );
   // Pieces are collected and joined once: growing one string and testing its end with a regex would
   // rescan the whole text at every line.
-  const pieces: string[] = [];
-  let current = cleaned[0]!;
+  const pieces: string[] = [cleaned[0]!];
+  // The end of the text built so far, bounded: hyphen decisions look only at the last word, and
+  // slicing the growing text itself would copy all of it at every line.
+  let tail = cleaned[0]!.slice(-TAIL_LENGTH);
   for (let index = 1; index < cleaned.length; index++) {
     const next = cleaned[index]!;
-    const hyphen = joinHyphenated(current, next, isWord);
-    if (hyphen !== null) {
-      current = hyphen;
-      continue;
-    }
-    pieces.push(
-      current,
-      separator(cleaned[index - 1]!, next, textLines[index]!, {
+    const glue = hyphenGlue(tail, next, isWord);
+    let separatorText: string;
+    if (glue === "drop-hyphen") {
+      const last = pieces.length - 1;
+      pieces[last] = pieces[last]!.slice(0, -1);
+      tail = tail.slice(0, -1);
+      separatorText = "";
+    } else if (glue !== null) {
+      separatorText = glue;
+    } else {
+      separatorText = separator(cleaned[index - 1]!, next, textLines[index]!, {
         doubleSpaced: doubleSpaced[index] === true,
         width: widths[index]!,
         listLike: lists[index] === true,
-      }),
-    );
-    current = next;
+      });
+    }
+    pieces.push(separatorText, next);
+    tail = (tail + separatorText + next).slice(-TAIL_LENGTH);
   }
-  pieces.push(current);
   return pieces.join("");
 }
 
@@ -205,19 +212,20 @@ function countNear(flags: readonly boolean[], index: number, window: number): nu
 }
 
 /**
- * Joins text ending in a line-end hyphen or dash with the next line, or returns null when the text
- * does not end in one. Keeps the hyphen for real compounds and a space for suspended ones ("by- og land").
+ * How text ending in a line-end hyphen or dash meets the next line: "drop-hyphen" (one word broken by
+ * the typesetter), "" (a real hyphen or a number range, kept without a space), " " (a suspended
+ * compound, "by- og land"), or null when the text does not end in a hyphen or dash.
  */
-function joinHyphenated(text: string, next: string, isWord: WordChecker): string | null {
+function hyphenGlue(text: string, next: string, isWord: WordChecker): "drop-hyphen" | "" | " " | null {
   if (isListLine(next)) return null;
-  if (/[\p{L}\p{N}]-$/u.test(text) && !/--$/.test(text)) {
-    const head = text.slice(0, -1);
-    if (shouldJoinHyphen(head, next, isWord)) return head + next;
-    if (/^(og|eller|samt|,)(\s|$|,)/iu.test(next)) return `${text} ${next}`;
-    return text + next;
+  const end = text.slice(-3);
+  if (/[\p{L}\p{N}]-$/u.test(end) && !end.endsWith("--")) {
+    if (shouldJoinHyphen(text.slice(0, -1), next, isWord)) return "drop-hyphen";
+    if (/^(og|eller|samt|,)(\s|$|,)/iu.test(next)) return " ";
+    return "";
   }
   // An en dash attached to a number is a range ("2020–" / "2023", seeds/003 line 2104): no space.
-  if (/\p{N}[–—]$/u.test(text) && /^\p{N}/u.test(next)) return text + next;
+  if (/\p{N}[–—]$/u.test(end) && /^\p{N}/u.test(next)) return "";
   return null;
 }
 

@@ -16,7 +16,7 @@ export function closeLetterSpacing(text: string): string {
   // Cheap test first: four single characters in a row, one space apart.
   if (!/(^|\s)\S \S \S \S(\s|$)/u.test(text)) return text;
   const lead = /^\s*/.exec(text)?.[0] ?? "";
-  const body = text.slice(lead.length).replace(/\s+$/, "");
+  const body = text.slice(lead.length).trimEnd();
   const tokens = body.split(" ").filter((token) => token !== "");
   if (tokens.length < 4) return text;
   const singles = tokens.filter((token) => [...token].length === 1);

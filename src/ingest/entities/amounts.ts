@@ -45,8 +45,8 @@ const PREFIX_FORM = new RegExp(
  */
 const TABLE_UNIT_HEADER =
   /(?:^|\s|\()(?:i\s+)?(1\.000\s*kr\.?|1000\s*kr\.?|t\.\s?kr\.?|tkr\.?|mio\.?\s*kr\.?|mia\.?\s*kr\.?)\)?\s*$/iu;
-/** A table row: a label, then one or more numbers to the end of the line ("Lemvig    571"). */
-const TABLE_ROW = new RegExp(String.raw`^(\D*?\p{L}[^\d]*?)\s+((?:${NUMBER}\s*)+)$`, "u");
+/** One number cell of a table row, the whole token. */
+const NUMBER_CELL = new RegExp(`^${NUMBER}$`, "u");
 
 /**
  * Finds the amounts of money in the lines, one entry per amount with the text as written and the value
@@ -68,7 +68,7 @@ export function findAmounts(lines: readonly SourceLine[]): ParsedAmount[] {
   for (const line of lines) {
     const text = line.text.replace(/[\u00A0\t]/g, " ");
     if (table) {
-      const row = text.trim() === "" ? null : TABLE_ROW.exec(text.trim());
+      const row = text.trim() === "" ? null : tableRow(text);
       if (text.trim() === "") {
         table.blanks++;
         if (table.blanks > 1) table = null;
@@ -76,8 +76,7 @@ export function findAmounts(lines: readonly SourceLine[]): ParsedAmount[] {
       }
       if (row && !/\b(kr\.?|kroner|dkk)\b/iu.test(text)) {
         table.blanks = 0;
-        const numbers = row[2]!.trim().split(/\s+/);
-        const last = numbers[numbers.length - 1]!;
+        const last = row[row.length - 1]!;
         amounts.push({
           text: last,
           valueDKK: Math.round(parseDanishNumber(last) * table.scale),
@@ -167,4 +166,18 @@ function unitScale(unit: string): number {
 function isHeaderLine(text: string, unitIndex: number): boolean {
   const before = text.slice(0, unitIndex);
   return text.trim().length <= 80 && !/\d/.test(before) && !/\bi alt\b/iu.test(before);
+}
+
+/**
+ * The number cells at the end of a table row whose label has a letter ("Lemvig    571" -> ["571"]), or
+ * null. Done by splitting rather than one pattern: nested repeats of digit runs backtrack
+ * exponentially on a long line of digits.
+ */
+function tableRow(text: string): string[] | null {
+  const tokens = text.trim().split(/\s+/);
+  let first = tokens.length;
+  while (first > 0 && NUMBER_CELL.test(tokens[first - 1]!)) first--;
+  if (first === tokens.length || first === 0) return null;
+  const label = tokens.slice(0, first).join(" ");
+  return /\p{L}/u.test(label) && !/\d/.test(label) ? tokens.slice(first) : null;
 }

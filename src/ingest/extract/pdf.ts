@@ -155,22 +155,22 @@ function toRun(item: PdfTextItem, bold: (fontName: string) => boolean): PlacedRu
 /** Builds the lines of one page, top to bottom; null stands for a blank line (a paragraph gap). */
 export function buildLines(runs: readonly PlacedRun[]): (Omit<SourceLine, "line" | "page"> | null)[] {
   const visible = runs.filter((run) => run.text.trim() !== "");
-  // Group runs whose baselines lie within a third of the font size: superscripts and mixed fonts on one
-  // line differ by a little, neighbouring lines by a whole line height.
+  // Runs whose baselines lie within a third of the font size share a line: superscripts and mixed
+  // fonts on one line differ by a little, neighbouring lines by a whole line height. Sorted by height,
+  // a run only needs comparing with the line being built, which keeps a crowded page linear.
   const sorted = [...visible].sort((p, q) => q.y - p.y || p.x - q.x);
   const groups: PlacedRun[][] = [];
+  let open: PlacedRun[] | null = null;
   for (const run of sorted) {
-    const group = groups.find((g) => {
-      const first = g[0]!;
-      return Math.abs(first.y - run.y) <= Math.max(first.fontSize, run.fontSize) / 3;
-    });
-    if (group) group.push(run);
-    else groups.push([run]);
+    const first = open?.[0];
+    if (open && first && Math.abs(first.y - run.y) <= Math.max(first.fontSize, run.fontSize) / 3) {
+      open.push(run);
+    } else {
+      open = [run];
+      groups.push(open);
+    }
   }
-  groups.sort((g, h) => h[0]!.y - g[0]!.y);
-  const out: (Omit<SourceLine, "line" | "page"> | null)[] = [];
-  let previous: { y: number; size: number } | null = null;
-  for (const group of groups) {
+  const built = groups.map((group) => {
     group.sort((p, q) => p.x - q.x);
     let text = "";
     let end = Number.NEGATIVE_INFINITY;
@@ -187,12 +187,33 @@ export function buildLines(runs: readonly PlacedRun[]): (Omit<SourceLine, "line"
       text += run.text;
       end = Math.max(end, run.x + run.width);
     }
-    const y = group[0]!.y;
     const size = Math.max(...group.map((run) => run.fontSize));
-    if (previous && previous.y - y > Math.max(previous.size, size) * 1.9) out.push(null);
     const bold = group.every((run) => run.bold || run.text.trim() === "");
-    out.push({ text, fontSize: size, bold });
-    previous = { y, size };
-  }
+    return { y: group[0]!.y, size, line: { text, fontSize: size, bold } };
+  });
+  // A paragraph gap is a step between lines clearly larger than the page's usual line step, measured
+  // in font sizes so that headings and footnotes do not set the measure.
+  const steps = built
+    .slice(1)
+    .map((current, index) => (built[index]!.y - current.y) / Math.max(current.size, built[index]!.size))
+    .filter((step) => step > 0);
+  // The lower quartile, held to the range of ordinary leading: a page of few lines has more gaps than
+  // lines, and its median would be a paragraph gap.
+  const usual = Math.min(1.5, Math.max(1.05, quantile(steps, 0.25) ?? 1.2));
+  const out: (Omit<SourceLine, "line" | "page"> | null)[] = [];
+  built.forEach((current, index) => {
+    const previous = built[index - 1];
+    if (previous) {
+      const step = (previous.y - current.y) / Math.max(previous.size, current.size);
+      if (step > Math.max(usual * 1.4, usual + 0.5)) out.push(null);
+    }
+    out.push(current.line);
+  });
   return out;
+}
+
+function quantile(values: readonly number[], q: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) * q)];
 }
