@@ -24,7 +24,7 @@ const KKR_LONG = new RegExp(
  * A running header that names body and date: "KKR Nordjylland  | 20-09-2024" (seeds/004 line 682). It
  * is cut from the text as a running line, so it is read from the raw lines.
  */
-const HEADER_BODY_DATE = /^(.{2,60}?)\s{0,4}\|\s{0,4}(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/u;
+const HEADER_BODY_DATE = /^(.{2,60}?)\s{0,4}\|\s{0,4}(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?:\s|$)/u;
 /** A labelled date, time or place: "Dato: 20. september 2024", "Tidspunkt: kl. 10.00-12.00", "Sted: ...". */
 const LABEL =
   /^(dato|mødedato|tid|tidspunkt|mødetidspunkt|dato og tid|tid og sted|sted|mødested|lokale|placering|afholdt)\s{0,3}:\s{0,3}(\S.{0,200})$/iu;
