@@ -124,7 +124,7 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
         p.update(i + 1);
       }
       p.done();
-      const seconds = options.quick ? 5 : 20;
+      const seconds = options.quick ? 4 : 20;
       for (const [label, url] of [
         ["meeting page (seeds)", urls.meeting],
         ["item page (seeds)", urls.item],
