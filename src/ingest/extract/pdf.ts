@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { IngestError } from "../ingest-error.js";
 import type { ExtractedDocument, SourceFile, SourceLine } from "../types.js";
+import { buildPageLines, type PlacedRun } from "./pdf-lines.js";
 
 /** The part of a pdf.js text item that line building needs. */
 interface PdfTextItem {
@@ -16,16 +17,6 @@ interface PdfTextItem {
   readonly height: number;
   readonly fontName: string;
   readonly hasEOL: boolean;
-}
-
-/** A run of text placed on the page: x from the left, y from the bottom (PDF user space). */
-interface PlacedRun {
-  readonly text: string;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly fontSize: number;
-  readonly bold: boolean;
 }
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -86,7 +77,7 @@ export async function extractPdf(source: SourceFile): Promise<ExtractedDocument>
         const run = toRun(item as PdfTextItem, (name) => isBoldFont(page.commonObjs, name));
         if (run) runs.push(run);
       }
-      const pageLines = buildLines(runs);
+      const pageLines = buildPageLines(runs);
       for (const pageLine of pageLines) {
         const line = lines.length + 1;
         if (pageLine === null) {
@@ -150,70 +141,4 @@ function toRun(item: PdfTextItem, bold: (fontName: string) => boolean): PlacedRu
     fontSize,
     bold: item.str.trim() !== "" && bold(item.fontName),
   };
-}
-
-/** Builds the lines of one page, top to bottom; null stands for a blank line (a paragraph gap). */
-export function buildLines(runs: readonly PlacedRun[]): (Omit<SourceLine, "line" | "page"> | null)[] {
-  const visible = runs.filter((run) => run.text.trim() !== "");
-  // Runs whose baselines lie within a third of the font size share a line: superscripts and mixed
-  // fonts on one line differ by a little, neighbouring lines by a whole line height. Sorted by height,
-  // a run only needs comparing with the line being built, which keeps a crowded page linear.
-  const sorted = [...visible].sort((p, q) => q.y - p.y || p.x - q.x);
-  const groups: PlacedRun[][] = [];
-  let open: PlacedRun[] | null = null;
-  for (const run of sorted) {
-    const first = open?.[0];
-    if (open && first && Math.abs(first.y - run.y) <= Math.max(first.fontSize, run.fontSize) / 3) {
-      open.push(run);
-    } else {
-      open = [run];
-      groups.push(open);
-    }
-  }
-  const built = groups.map((group) => {
-    group.sort((p, q) => p.x - q.x);
-    let text = "";
-    let end = Number.NEGATIVE_INFINITY;
-    for (const run of group) {
-      // A gap wider than a quarter of the font size is a space that the PDF left implicit.
-      if (
-        text !== "" &&
-        run.x - end > run.fontSize * 0.25 &&
-        !text.endsWith(" ") &&
-        !run.text.startsWith(" ")
-      ) {
-        text += " ";
-      }
-      text += run.text;
-      end = Math.max(end, run.x + run.width);
-    }
-    const size = Math.max(...group.map((run) => run.fontSize));
-    const bold = group.every((run) => run.bold || run.text.trim() === "");
-    return { y: group[0]!.y, size, line: { text, fontSize: size, bold } };
-  });
-  // A paragraph gap is a step between lines clearly larger than the page's usual line step, measured
-  // in font sizes so that headings and footnotes do not set the measure.
-  const steps = built
-    .slice(1)
-    .map((current, index) => (built[index]!.y - current.y) / Math.max(current.size, built[index]!.size))
-    .filter((step) => step > 0);
-  // The lower quartile, held to the range of ordinary leading: a page of few lines has more gaps than
-  // lines, and its median would be a paragraph gap.
-  const usual = Math.min(1.5, Math.max(1.05, quantile(steps, 0.25) ?? 1.2));
-  const out: (Omit<SourceLine, "line" | "page"> | null)[] = [];
-  built.forEach((current, index) => {
-    const previous = built[index - 1];
-    if (previous) {
-      const step = (previous.y - current.y) / Math.max(previous.size, current.size);
-      if (step > Math.max(usual * 1.4, usual + 0.5)) out.push(null);
-    }
-    out.push(current.line);
-  });
-  return out;
-}
-
-function quantile(values: readonly number[], q: number): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) * q)];
 }

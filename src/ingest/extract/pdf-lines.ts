@@ -1,0 +1,201 @@
+/**
+ * @module Page layout for PDF extraction: text runs placed on a page become lines in reading order,
+ * with two-column pages read column by column and paragraph gaps kept as blank lines. Pure geometry,
+ * no pdf.js, so it can be tested on made-up runs.
+ */
+import type { SourceLine } from "../types.js";
+
+/** A run of text placed on the page: x from the left, y from the bottom (PDF user space). */
+export interface PlacedRun {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly fontSize: number;
+  readonly bold: boolean;
+}
+
+/** A line of a page before numbering; null stands for a blank line (a paragraph gap). */
+export type PageLine = Omit<SourceLine, "line" | "page"> | null;
+
+/** A piece of one visual line between two wide horizontal gaps. */
+interface Segment {
+  readonly runs: readonly PlacedRun[];
+  readonly x0: number;
+  readonly x1: number;
+  readonly y: number;
+  readonly size: number;
+}
+
+/** A built line with its place on the page. */
+interface Placed {
+  readonly y: number;
+  readonly size: number;
+  readonly line: NonNullable<PageLine>;
+}
+
+/** A gap wider than this many font sizes separates columns (or table cells), not words. */
+const COLUMN_GAP_EM = 1.5;
+
+/**
+ * Builds the lines of one page in reading order.
+ *
+ * Runs whose baselines lie within a third of the font size share a visual line. A page is read as two
+ * columns when many of its lines have two long pieces either side of one vertical gutter; a line that
+ * crosses the gutter (a heading over both columns) ends one band of columns and starts the next. A
+ * step between lines clearly larger than the page's usual leading becomes a blank line.
+ *
+ * @example
+ * buildPageLines([{ text: "Referat", x: 56, y: 780, width: 70, fontSize: 18, bold: true }]);
+ * // [{ text: "Referat", fontSize: 18, bold: true }]
+ */
+export function buildPageLines(runs: readonly PlacedRun[]): PageLine[] {
+  const rows = groupRows(runs.filter((run) => run.text.trim() !== ""));
+  const segmented = rows.map(splitSegments);
+  const gutter = findGutter(segmented);
+  const ordered =
+    gutter === null
+      ? segmented.map((segments) => placeLine(segments.flatMap((s) => s.runs)))
+      : readColumns(segmented, gutter);
+  return withParagraphGaps(ordered);
+}
+
+/** Groups runs into visual lines, top to bottom. Sorted by height, each run meets only the open line. */
+function groupRows(runs: readonly PlacedRun[]): PlacedRun[][] {
+  const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
+  const rows: PlacedRun[][] = [];
+  let open: PlacedRun[] | null = null;
+  for (const run of sorted) {
+    const first = open?.[0];
+    if (open && first && Math.abs(first.y - run.y) <= Math.max(first.fontSize, run.fontSize) / 3) {
+      open.push(run);
+    } else {
+      open = [run];
+      rows.push(open);
+    }
+  }
+  for (const row of rows) row.sort((p, q) => p.x - q.x);
+  return rows;
+}
+
+/** Splits a visual line at gaps wider than COLUMN_GAP_EM font sizes. */
+function splitSegments(row: readonly PlacedRun[]): Segment[] {
+  const segments: Segment[] = [];
+  let current: PlacedRun[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  const close = () => {
+    if (current.length === 0) return;
+    segments.push({
+      runs: current,
+      x0: current[0]!.x,
+      x1: Math.max(...current.map((run) => run.x + run.width)),
+      y: current[0]!.y,
+      size: Math.max(...current.map((run) => run.fontSize)),
+    });
+  };
+  for (const run of row) {
+    if (current.length > 0 && run.x - end > run.fontSize * COLUMN_GAP_EM) {
+      close();
+      current = [];
+    }
+    current.push(run);
+    end = Math.max(end, run.x + run.width);
+  }
+  close();
+  return segments;
+}
+
+/**
+ * The x of a column gutter, or null for a one-column page. A gutter needs at least four lines (and a
+ * quarter of all lines) made of exactly two pieces that each span a quarter of the text width, all
+ * split at the same place. Table rows have short cells and do not count.
+ */
+function findGutter(rows: readonly Segment[][]): number | null {
+  const all = rows.flat();
+  if (all.length === 0) return null;
+  const left = Math.min(...all.map((segment) => segment.x0));
+  const right = Math.max(...all.map((segment) => segment.x1));
+  const minWidth = (right - left) / 4;
+  const gutters = rows
+    .filter((row) => row.length === 2 && row.every((segment) => segment.x1 - segment.x0 >= minWidth))
+    .map((row) => (row[0]!.x1 + row[1]!.x0) / 2);
+  if (gutters.length < Math.max(4, rows.length / 4)) return null;
+  const sorted = [...gutters].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const near = gutters.filter((x) => Math.abs(x - median) <= 20).length;
+  return near >= gutters.length * 0.8 ? median : null;
+}
+
+/** Orders a two-column page: within each band between full-width lines, the left column, then the right. */
+function readColumns(rows: readonly Segment[][], gutter: number): Placed[] {
+  const out: Placed[] = [];
+  let leftColumn: Placed[] = [];
+  let rightColumn: Placed[] = [];
+  const flush = () => {
+    out.push(...leftColumn, ...rightColumn);
+    leftColumn = [];
+    rightColumn = [];
+  };
+  for (const row of rows) {
+    const crossing = row.some((segment) => segment.x0 < gutter && segment.x1 > gutter);
+    if (crossing) {
+      flush();
+      out.push(placeLine(row.flatMap((segment) => segment.runs)));
+      continue;
+    }
+    const leftRuns = row.filter((segment) => segment.x1 <= gutter).flatMap((segment) => segment.runs);
+    const rightRuns = row.filter((segment) => segment.x0 >= gutter).flatMap((segment) => segment.runs);
+    if (leftRuns.length > 0) leftColumn.push(placeLine(leftRuns));
+    if (rightRuns.length > 0) rightColumn.push(placeLine(rightRuns));
+  }
+  flush();
+  return out;
+}
+
+/** Joins the runs of one line, left to right, with a space where the PDF left a gap but no space. */
+function placeLine(runs: readonly PlacedRun[]): Placed {
+  let text = "";
+  let end = Number.NEGATIVE_INFINITY;
+  for (const run of runs) {
+    if (
+      text !== "" &&
+      run.x - end > run.fontSize * 0.25 &&
+      !text.endsWith(" ") &&
+      !run.text.startsWith(" ")
+    ) {
+      text += " ";
+    }
+    text += run.text;
+    end = Math.max(end, run.x + run.width);
+  }
+  const size = Math.max(...runs.map((run) => run.fontSize));
+  const bold = runs.every((run) => run.bold || run.text.trim() === "");
+  return { y: runs[0]!.y, size, line: { text, fontSize: size, bold } };
+}
+
+/**
+ * Inserts a blank line where the step down to the next line is clearly larger than the page's usual
+ * leading, measured in font sizes so that headings and footnotes do not set the measure. The usual
+ * leading is the lower quartile of the steps, held to 1.05-1.5: a page of few lines has as many gaps
+ * as lines, and its median would be a paragraph gap.
+ */
+function withParagraphGaps(lines: readonly Placed[]): PageLine[] {
+  const stepAt = (index: number) => {
+    const previous = lines[index - 1]!;
+    const current = lines[index]!;
+    return (previous.y - current.y) / Math.max(previous.size, current.size);
+  };
+  const steps = lines
+    .slice(1)
+    .map((_, index) => stepAt(index + 1))
+    .filter((step) => step > 0)
+    .sort((a, b) => a - b);
+  const quartile = steps[Math.floor((steps.length - 1) * 0.25)] ?? 1.2;
+  const usual = Math.min(1.5, Math.max(1.05, quartile));
+  const out: PageLine[] = [];
+  lines.forEach((current, index) => {
+    if (index > 0 && stepAt(index) > Math.max(usual * 1.4, usual + 0.5)) out.push(null);
+    out.push(current.line);
+  });
+  return out;
+}
