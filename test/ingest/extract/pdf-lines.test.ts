@@ -48,8 +48,8 @@ describe("buildPageLines", () => {
       "højre spalte fjerde linje",
     ];
     const runs = [run("En overskrift der går hen over begge spalter på siden", 56, 760, 11, true)];
-    left.forEach((text, index) => runs.push(run(text, 56, 730 - index * 13)));
-    right.forEach((text, index) => runs.push(run(text, 320, 730 - index * 13)));
+    for (const [index, text] of left.entries()) runs.push(run(text, 56, 730 - index * 13));
+    for (const [index, text] of right.entries()) runs.push(run(text, 320, 730 - index * 13));
     const lines = texts(buildPageLines(runs)).filter((text) => text !== "");
     assert.deepEqual(lines, ["En overskrift der går hen over begge spalter på siden", ...left, ...right]);
   });
