@@ -59,6 +59,10 @@ function json(schema: JsonSchema, description: string): OpenApiResponse {
 }
 
 const errorResponse = (description: string) => json(ref("Error"), description);
+const htmlPage = (description: string): OpenApiResponse => ({
+  description,
+  content: { "text/html": { schema: string } },
+});
 
 function idParameter(what: string): OpenApiParameter {
   return {
@@ -224,6 +228,54 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
       }),
     ],
   },
+  Export: object(
+    {
+      generated: { type: "string", format: "date-time" },
+      bodies: { type: "array", items: object({ id: integer, name: string }) },
+      items: {
+        type: "array",
+        items: object({
+          body: string,
+          meetingId: integer,
+          meetingDate: { type: "string", format: "date" },
+          itemId: integer,
+          number: string,
+          title: { type: "string", description: "'Lukket punkt' for a closed item." },
+          public: { type: "boolean" },
+          section: nullable("string"),
+          caseNumber: nullable("string"),
+          indstilling: nullable("string"),
+          beslutning: nullable("string"),
+        }),
+      },
+      attendance: {
+        type: "array",
+        items: object({
+          body: string,
+          meetingId: integer,
+          meetingDate: { type: "string", format: "date" },
+          personId: integer,
+          name: string,
+          party: nullable("string"),
+          municipality: nullable("string"),
+          status: { type: "string", enum: ["present", "absent"] },
+          substituteFor: nullable("string"),
+        }),
+      },
+      persons: {
+        type: "array",
+        items: object({
+          personId: integer,
+          name: string,
+          party: nullable("string"),
+          municipality: nullable("string"),
+          meetingsAttended: integer,
+          meetingsMissed: integer,
+        }),
+      },
+    },
+    "Items with decisions (closed items as 'Lukket punkt' only), attendance and persons.",
+  ),
   FacetCount: object({ value: string, label: string, count: integer }),
   SearchResult: object({
     kind: { type: "string", enum: ["item", "decision", "annex"] },
@@ -388,29 +440,31 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
         get: {
           operationId: "exportBodyJson",
           summary: "A body's items with decisions, attendance and persons as JSON",
+          description: "The same document as `raadsinfo export --format json`, for one body.",
           tags: ["exports"],
           parameters: [idParameter("body")],
           responses: {
-            "200": json(
-              object({ body: object({ id: integer, name: string }), items: {}, attendance: {}, persons: {} }),
-              "The export (the same as `raadsinfo export --format json`).",
-            ),
-            "404": errorResponse("No such body."),
+            "200": json(ref("Export"), "The export, as a download."),
+            "404": htmlPage("No such body (the portal's page)."),
           },
         },
       },
       "/organ/{id}/eksport.csv": {
         get: {
           operationId: "exportBodyCsv",
-          summary: "A body's items with decisions as CSV (UTF-8 with BOM, for Excel)",
+          summary: "A body's export as CSV (RFC 4180, UTF-8 with BOM, for Excel)",
+          description:
+            "One table per request: punkter (items with indstilling and beslutning, the default), deltagere " +
+            "(attendance per meeting) or personer (persons with meetings attended and missed).",
           tags: ["exports"],
-          parameters: [idParameter("body")],
+          parameters: [
+            idParameter("body"),
+            query("tabel", "Which table.", { type: "string", enum: ["punkter", "deltagere", "personer"] }),
+          ],
           responses: {
-            "200": {
-              description: "RFC 4180 CSV, one row per item.",
-              content: { "text/csv": { schema: string } },
-            },
-            "404": errorResponse("No such body."),
+            "200": { description: "The table, as a download.", content: { "text/csv": { schema: string } } },
+            "400": htmlPage("An unknown table (the portal's page)."),
+            "404": htmlPage("No such body (the portal's page)."),
           },
         },
       },
