@@ -166,24 +166,31 @@ function pageTexts(
  * space, and a paragraph break is kept only where the page ends a sentence.
  */
 function joinPageTexts(pages: readonly { readonly text: string }[], options: IngestOptions): string {
-  let out = "";
+  // Parts are collected and joined once; only the tail of the text so far is ever inspected, so the cost
+  // stays linear in the number of pages.
+  const parts: string[] = [];
+  let tail = "";
   for (const page of pages) {
     const next = page.text;
     if (next === "") continue;
-    if (out === "") {
-      out = next;
+    if (parts.length === 0) {
+      parts.push(next);
+      tail = next.slice(-200);
       continue;
     }
-    if (/[\p{L}\p{N}]-$/u.test(out) && !/--$/.test(out) && /^\p{L}/u.test(next)) {
-      const head = out.slice(0, -1);
-      out = shouldJoinHyphen(head, next, options.isWord) ? head + next : out + next;
+    if (/[\p{L}\p{N}]-$/u.test(tail) && !/--$/.test(tail) && /^\p{L}/u.test(next)) {
+      const last = parts.pop() as string;
+      const head = last.slice(0, -1);
+      const joined = shouldJoinHyphen(head.slice(-200), next, options.isWord) ? head + next : last + next;
+      parts.push(joined);
+      tail = joined.slice(-200);
       continue;
     }
-    const ends = /[.!?:]["”’)]?$/u.test(out);
-    out += ends || /^[\p{Lu}\p{N}"“•–-]/u.test(next) ? "\n\n" : " ";
-    out += next;
+    const ends = /[.!?:]["”’)]?$/u.test(tail);
+    parts.push(ends || /^[\p{Lu}\p{N}"“•–-]/u.test(next) ? "\n\n" : " ", next);
+    tail = next.slice(-200);
   }
-  return out;
+  return parts.join("");
 }
 
 /**

@@ -38,6 +38,7 @@ export interface LineView {
 /** Collapses white space (including no-break and other Unicode spaces) and trims. */
 export function normaliseSpace(text: string): string {
   // JavaScript's \s covers no-break and the other Unicode spaces; zero-width ones are glyph clean-up's job.
+  if (!/\s\s|[^\S ]|^ | $/.test(text)) return text;
   return text.replace(/\s+/g, " ").trim();
 }
 

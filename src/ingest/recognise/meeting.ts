@@ -207,7 +207,7 @@ function mostNamedBody(text: string): string | null {
   const counts = new Map<string, number>();
   for (const match of text.matchAll(KKR_NAME))
     counts.set(`KKR ${match[1]}`, (counts.get(`KKR ${match[1]}`) ?? 0) + 1);
-  for (const match of text.matchAll(KKR_LONG)) {
+  for (const match of /kommunekontaktråd/iu.test(text) ? text.matchAll(KKR_LONG) : []) {
     const region = (match[1] ?? "").replace(/^./u, (c) => c.toUpperCase());
     counts.set(`KKR ${region}`, (counts.get(`KKR ${region}`) ?? 0) + 1);
   }
