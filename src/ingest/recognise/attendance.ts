@@ -84,7 +84,8 @@ function municipalityOf(rest: string): string | null {
     .replace(/^[,;–-]\s*/, "")
     .replace(/[.,;]\s*$/, "")
     .trim();
-  const kommune = /^(.{2,40}?)\s+(?:[Rr]egions)?[Kk]ommune\b/u.exec(cleaned);
+  // The segment that names the municipality: "borgmester, Aalborg Kommune" -> "Aalborg".
+  const kommune = /(?:^|,\s*)([^,]{2,40}?)\s+(?:[Rr]egions)?[Kk]ommune\b/u.exec(cleaned);
   if (kommune?.[1]) return kommune[1].trim();
   const after = /^[Kk]ommune\s*:?\s*(\S.{1,40})$/u.exec(cleaned);
   if (after?.[1]) return after[1].trim();

@@ -70,7 +70,7 @@ export interface CaseLine {
 const KL_CASE =
   /^(?:sags?(?:nr|nummer)\.?\s{0,3}:?\s{0,3})?([A-ZÆØÅ]{2,6}-\d{4}-\d{2,8})(?:\s{1,8}([a-zæøå]{2,8}(?:\s{0,2}[/,]\s{0,2}[a-zæøå]{2,8}){0,8}))?\s*$/iu;
 const LABELLED_CASE =
-  /^(?:sags?\s?(?:nr|nummer)|j\.?\s?nr)\.?\s{0,3}:?\s{0,3}([\w./-]{3,40})(?:\s{1,8}([a-zæøå]{2,8}(?:\/[a-zæøå]{2,8}){0,8}))?\s*$/iu;
+  /^(?:sags?[\s-]?(?:nr|nummer|id)|j\.?\s?nr|journal\s?(?:nr|nummer))\.?\s{0,3}:?\s{0,3}([\w./-]{3,40})(?:\s{1,8}([a-zæøå]{2,8}(?:\/[a-zæøå]{2,8}){0,8}))?\s*$/iu;
 
 /** Reads a case line, or null. */
 export function parseCaseLine(text: string): CaseLine | null {
@@ -108,6 +108,13 @@ export function parseFieldHeading(text: string): ItemFieldKey | null {
   // "Beslutning i KKR Nordjylland den 20-09-2024": a decision heading that names body or date.
   const qualified = /^(beslutning|indstilling)(?:\s+(?:i|fra|den|på|af)\s+[^.]{1,70})$/u.exec(bare);
   if (qualified?.[1]) return qualified[1] === "beslutning" ? "beslutning" : "indstilling";
+  // "Beslutning Økonomiudvalget den 12-03-2025": a municipal decision heading naming the committee.
+  const named = /^(Beslutning|Indstilling)\s+\p{Lu}[\p{L}-]{2,40}(?:\s[^.]{0,50})?$/u.exec(
+    text.replace(/\s*:\s*$/, ""),
+  );
+  if (named?.[1] && /\d{4}|udvalg|byråd|råd|bestyrelse|kkr/iu.test(text)) {
+    return named[1] === "Beslutning" ? "beslutning" : "indstilling";
+  }
   return null;
 }
 

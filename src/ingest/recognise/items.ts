@@ -90,7 +90,10 @@ export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
       candidate.heading.minor === null
         ? candidate.heading.number
         : sectionFor(candidate.heading, currentSection, sectionHeads.length > 0);
-    const item = buildItem(view, candidate, nextPos, section, textOf, warnings);
+    let item = buildItem(view, candidate, nextPos, section, textOf, warnings);
+    // Items under a closed section ("Lukkede punkter") are closed too.
+    const sectionTitle = sections.find((s) => s.number === section)?.title ?? "";
+    if (!item.closed && /\blukke(?:t|de)\b/iu.test(sectionTitle)) item = { ...item, closed: true };
     if (Object.keys(item.fields).length > 0) itemsWithFields++;
     items.push(item);
     claimed.push([first.line, last.line]);
@@ -388,7 +391,7 @@ function buildItem(
   }
   const title = titleText(view, candidate);
   const notes = notesParts.join("\n\n").trim();
-  const closed = /\blukket\b/iu.test(title) || undefined;
+  const closed = /\blukke(?:t|de)\b/iu.test(title) || undefined;
   return {
     number: candidate.heading.number,
     title,

@@ -128,3 +128,9 @@ describe("recogniseAttendance", () => {
     );
   });
 });
+
+describe("parseAttendee with a role between party and municipality", () => {
+  test("the segment naming the municipality is taken", () => {
+    assert.equal(parseAttendee("Mads Duedahl (V), borgmester, Aalborg Kommune")?.municipality, "Aalborg");
+  });
+});

@@ -154,3 +154,28 @@ describe("recogniseItems", () => {
     assert.equal(item?.annexMarkers, 3);
   });
 });
+
+describe("municipal agenda layouts", () => {
+  test("labelled case numbers, a decision heading naming the committee, closed items", () => {
+    const view = buildLineView(
+      toLines([
+        "1. Godkendelse af dagsorden",
+        "Sags ID: EMN-2024-01234",
+        "Beslutning Økonomiudvalget den 12-03-2025",
+        "Godkendt.",
+        "2. Lukket punkt: Køb af ejendom",
+        "Sagsnr.: 00.01.00-A00-1-24",
+        "Beslutning",
+        "Godkendt.",
+      ]),
+    );
+    const items = recogniseItems(view, textOf).items;
+    assert.deepEqual(
+      items.map((i) => [i.number, i.caseNumber, Object.keys(i.fields).join(","), i.closed === true]),
+      [
+        ["1", "EMN-2024-01234", "beslutning", false],
+        ["2", "00.01.00-A00-1-24", "beslutning", true],
+      ],
+    );
+  });
+});
