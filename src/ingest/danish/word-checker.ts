@@ -8,6 +8,8 @@ import { loadModule } from "hunspell-asm";
 import type { WordChecker } from "../types.js";
 
 let cached: Promise<WordChecker> | undefined;
+/** Words remembered before the cache starts over. */
+const MEMO_LIMIT = 200_000;
 
 /**
  * Loads Hunspell with the Danish dictionary once per process and returns a checker for single words.
@@ -33,6 +35,8 @@ async function createChecker(): Promise<WordChecker> {
     const known = memo.get(word);
     if (known !== undefined) return known;
     const result = word.length > 0 && hunspell.spell(word);
+    // Bounded: a long import meets every word once, and the cache only has to hold the common ones.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(word, result);
     return result;
   };

@@ -22,7 +22,8 @@ import { decodeWindows1252 } from "./windows-1252.js";
 export function extractText(source: SourceFile): ExtractedDocument {
   const notes: string[] = [];
   const text = decodeText(source.bytes, notes);
-  const rawLines = text.split(/\r?\n/);
+  // Classic Mac files end lines with CR alone; anything else splits on LF with an optional CR.
+  const rawLines = text.includes("\n") ? text.split(/\r?\n/) : text.split("\r");
   // A file that ends with a newline has no line after it.
   if (rawLines.length > 1 && rawLines[rawLines.length - 1] === "") rawLines.pop();
   const lines: SourceLine[] = [];
@@ -59,8 +60,39 @@ export function decodeText(bytes: Uint8Array, notes: string[]): string {
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    notes.push("converted from Windows-1252 (the file is not valid UTF-8)");
-    return decodeWindows1252(bytes);
+    return decodeMixed(bytes, notes);
   }
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+/**
+ * Decodes a file that is not valid UTF-8 line by line: a line that is valid UTF-8 stays so, any other
+ * is read as Windows-1252. A Windows export is then converted whole, and a UTF-8 file with a few
+ * pasted Windows-1252 lines keeps its "æøå" instead of turning them into "Ã¦Ã¸Ã¥".
+ */
+function decodeMixed(bytes: Uint8Array, notes: string[]): string {
+  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const parts: string[] = [];
+  let converted = 0;
+  let lines = 0;
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const line = bytes.subarray(start, end);
+    lines++;
+    try {
+      parts.push(utf8.decode(line));
+    } catch {
+      parts.push(decodeWindows1252(line));
+      converted++;
+    }
+    start = end + 1;
+  }
+  notes.push(
+    converted === lines
+      ? "converted from Windows-1252 (the file is not valid UTF-8)"
+      : `converted ${converted} of ${lines} lines from Windows-1252 (they are not valid UTF-8)`,
+  );
+  return parts.join("\n");
 }

@@ -80,3 +80,29 @@ describe("startsPdfPage", () => {
     assert.equal(startsPdfPage(" \t"), false);
   });
 });
+
+describe("extractText on mixed and old files", () => {
+  it("converts only the lines that are not UTF-8", () => {
+    const utf8 = new TextEncoder().encode("Ærø Kommune\n");
+    const latin = new Uint8Array([0x4c, 0xe6, 0x73, 0xf8]); // "Læsø" in Windows-1252
+    const bytes = new Uint8Array([...utf8, ...latin]);
+    const doc = extractText({ file: "blandet.txt", bytes, sha256: "" });
+    assert.deepEqual(
+      doc.lines.map((line) => line.text),
+      ["Ærø Kommune", "Læsø"],
+    );
+    assert.match(doc.notes[0]!, /1 of 2 lines/);
+  });
+
+  it("splits lines on a lone CR", () => {
+    const doc = extractText({ file: "mac.txt", bytes: new TextEncoder().encode("en\rto\r tre"), sha256: "" });
+    assert.deepEqual(
+      doc.lines.map((line) => [line.page, line.text]),
+      [
+        [1, "en"],
+        [1, "to"],
+        [2, " tre"],
+      ],
+    );
+  });
+});
