@@ -17,6 +17,8 @@ export interface AnnexPageData {
     readonly bodyId: number;
     readonly bodyName: string;
   } | null;
+  /** The body that owns the file, also when the file names no meeting (its source names the body). */
+  readonly body: { readonly id: number; readonly name: string } | null;
   /** The open item the annex belongs to, if known. */
   readonly item: { readonly id: number; readonly number: string; readonly title: string } | null;
   readonly downloadable: boolean;
@@ -28,7 +30,15 @@ export async function getAnnexPage(db: Kysely<Database>, fileId: number): Promis
   const file = await db
     .selectFrom("file")
     .leftJoin("meeting", "meeting.id", "file.meeting_id")
-    .leftJoin("body", "body.id", "meeting.body_id")
+    .leftJoin("source_file", "source_file.id", "file.source_file_id")
+    .leftJoin("body", (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb("body.id", "=", eb.ref("meeting.body_id")),
+          eb.and([eb("meeting.id", "is", null), eb("body.name", "=", eb.ref("source_file.body_name"))]),
+        ]),
+      ),
+    )
     .select([
       "file.id",
       "file.title",
@@ -78,6 +88,7 @@ export async function getAnnexPage(db: Kysely<Database>, fileId: number): Promis
       file.meetingId !== null && file.date !== null && file.bodyId !== null && file.bodyName !== null
         ? { id: file.meetingId, date: file.date, bodyId: file.bodyId, bodyName: file.bodyName }
         : null,
+    body: file.bodyId !== null && file.bodyName !== null ? { id: file.bodyId, name: file.bodyName } : null,
     item: item ?? null,
     downloadable: Boolean(file.downloadable),
     lastModified: toDate(file.modified),

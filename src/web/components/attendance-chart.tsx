@@ -5,8 +5,8 @@
 import { formatDanishDate } from "../../domain/index.js";
 import type { MeetingAttendanceCount } from "../../store/index.js";
 
-const BAR = 28;
-const GAP = 12;
+const BAR = 48;
+const GAP = 16;
 const HEIGHT = 160;
 const AXIS = 28;
 // Colours with at least 3:1 contrast to white and to each other's neighbour (WCAG 1.4.11).
@@ -15,7 +15,7 @@ const ABSENT = "#b51d09";
 
 function shortDate(iso: string): string {
   const [year, month, day] = iso.split("-");
-  return `${Number(day)}/${Number(month)} ${year?.slice(2)}`;
+  return `${Number(day)}.${Number(month)}.${year?.slice(2)}`;
 }
 
 export function AttendanceChart(props: {
@@ -43,7 +43,7 @@ export function AttendanceChart(props: {
       >
         <title id={titleId}>Fremmøde pr. møde</title>
         <desc id={descId}>
-          {`Søjler for ${meetings.length} møder: grøn er til stede, rød er afbud. I alt ${totalPresent} af ${totalAll} fremmødte.`}
+          {`Søjler for ${meetings.length} møder: grøn er til stede, rød er afbud, og tallet over søjlen er til stede ud af alle. I alt ${totalPresent} af ${totalAll} fremmødte.`}
         </desc>
         <line x1="0" y1={HEIGHT} x2={width} y2={HEIGHT} stroke="#747474" />
         {meetings.map((m, index) => {
@@ -64,11 +64,11 @@ export function AttendanceChart(props: {
                 x={x + BAR / 2}
                 y={HEIGHT - presentHeight - absentHeight - 4}
                 text-anchor="middle"
-                font-size="11"
+                font-size="12"
               >
-                {m.present}
+                {`${m.present}/${m.present + m.absent}`}
               </text>
-              <text x={x + BAR / 2} y={HEIGHT + 16} text-anchor="middle" font-size="9">
+              <text x={x + BAR / 2} y={HEIGHT + 16} text-anchor="middle" font-size="11">
                 {shortDate(m.date)}
               </text>
             </g>

@@ -42,8 +42,8 @@ export function annexPageApp(): Hono {
       : [];
     const label = annexLabel(data.file);
     const crumbs: Crumb[] = [{ label: "Forside", href: "/" }];
+    if (data.body) crumbs.push({ label: data.body.name, href: `/organ/${data.body.id}` });
     if (data.meeting) {
-      crumbs.push({ label: data.meeting.bodyName, href: `/organ/${data.meeting.bodyId}` });
       crumbs.push({
         label: `Møde ${formatDanishDate(data.meeting.date)}`,
         href: `/moede/${data.meeting.id}`,
@@ -100,10 +100,10 @@ export function annexPageApp(): Hono {
         {matcher ? (
           <section class="annex-hits">
             {hits.length === 0 ? (
-              <p>{`“${query}” findes ikke i bilaget.`}</p>
+              <p>{`»${query}« findes ikke i bilaget.`}</p>
             ) : (
               <>
-                <p>{`“${query}” findes på ${hits.length} ${hits.length === 1 ? "side" : "sider"}:`}</p>
+                <p>{`»${query}« findes på ${hits.length} ${hits.length === 1 ? "side" : "sider"}:`}</p>
                 <ul class="hit-list">
                   {hits.map((h) => (
                     <li>

@@ -49,7 +49,7 @@ export function personPageApp(): Hono {
           ) : (
             <>
               <p>
-                {`Deltog i ${data.attended} af ${data.attended + data.missed} møder (${formatPercent(data.rate)}). Afbud: ${data.missed}.`}
+                {`Deltog i ${data.attended} af ${data.attended + data.missed} ${data.attended + data.missed === 1 ? "møde" : "møder"} (${formatPercent(data.rate)}). Afbud: ${data.missed}.`}
               </p>
               <div class="table--responsive-scroll">
                 <table class="table table--compact">

@@ -91,10 +91,10 @@ forEachBackend("portal pages", (store) => {
     const substitute = await get(`/person/${ids.person("Ole Bak")}`);
     assert.equal(substitute.status, 200);
     assert.match(substitute.html, /KKR Eksempelregion<\/a>: Suppleant \(V\)/);
-    assert.match(substitute.html, /Deltog i 1 af 1 møder \(100 %\)\. Afbud: 0\./);
+    assert.match(substitute.html, /Deltog i 1 af 1 møde \(100 %\)\. Afbud: 0\./);
     assert.match(substitute.html, /Til stede, suppleant for Søren Dam/);
     const absent = await get(`/person/${ids.person("Søren Dam")}`);
-    assert.match(absent.html, /Deltog i 0 af 1 møder \(0 %\)\. Afbud: 1\./);
+    assert.match(absent.html, /Deltog i 0 af 1 møde \(0 %\)\. Afbud: 1\./);
     assert.match(absent.html, /Personen er ikke nævnt i nogen offentlige punkter\./);
   });
 
@@ -107,13 +107,13 @@ forEachBackend("portal pages", (store) => {
     assert.match(html, new RegExp(`href="/bilag/${ids.annex}/original"`));
 
     const found = await get(`/bilag/${ids.annex}?q=biokul`);
-    assert.match(found.html, /“biokul” findes på 1 side:/);
+    assert.match(found.html, /»biokul« findes på 1 side:/);
     assert.match(found.html, /<a href="#side-1">Side 1<\/a> \(2 gange\)/);
     assert.match(found.html, /<mark>Biokul<\/mark> fremstilles/);
 
     const hostile = await get(`/bilag/${ids.annex}?q=${encodeURIComponent("<script>x")}`);
     assert.doesNotMatch(hostile.html, /<script>x/);
-    assert.match(hostile.html, /“&lt;script&gt;x” findes ikke i bilaget\./);
+    assert.match(hostile.html, /»&lt;script&gt;x« findes ikke i bilaget\./);
   });
 
   it("original download: the bytes with their type and a Content-Disposition file name", async () => {
