@@ -13,6 +13,7 @@ export const WARNING_CODES = [
   "truncated",
   "running-text-removed",
   "unstamped-document",
+  "extraction-note",
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -87,6 +87,7 @@ export function parseExtracted(
   warnings.push(...findUnassigned(view, claimed));
   warnings.push(...runningTextWarnings(lines, running));
   warnings.push(...extractionWarnings(doc.notes));
+  warnings.push(...emptyPageWarnings(pages, doc.pages));
 
   return {
     source: {
@@ -222,7 +223,29 @@ function runningTextWarnings(lines: readonly SourceLine[], running: ReadonlySet<
 }
 
 function extractionWarnings(notes: readonly string[]): ParseWarning[] {
-  return notes
-    .filter((note) => /windows-1252|utf-16|converted|decoded/iu.test(note))
-    .map((note) => ({ code: "encoding-converted" as const, message: note }));
+  return notes.map((note) => ({
+    code: /windows-1252|utf-16|converted|decoded/iu.test(note)
+      ? ("encoding-converted" as const)
+      : /no text|scanned|empty/iu.test(note)
+        ? ("empty-page" as const)
+        : ("extraction-note" as const),
+    message: note,
+  }));
+}
+
+/** Pages with no text at all (a scanned or image-only page in a PDF): their content cannot be searched. */
+function emptyPageWarnings(
+  pages: readonly { page: number; text: string }[],
+  pageCount: number,
+): ParseWarning[] {
+  const withText = new Set(pages.filter((p) => p.text.trim() !== "").map((p) => p.page));
+  const empty: number[] = [];
+  for (let page = 1; page <= pageCount; page++) if (!withText.has(page)) empty.push(page);
+  if (empty.length === 0 || withText.size === 0) return [];
+  return [
+    {
+      code: "empty-page",
+      message: `Page${empty.length > 1 ? "s" : ""} ${empty.slice(0, 30).join(", ")}${empty.length > 30 ? ", …" : ""} ha${empty.length > 1 ? "ve" : "s"} no text (scanned or image only?).`,
+    },
+  ];
 }

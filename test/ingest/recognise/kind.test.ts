@@ -56,3 +56,33 @@ describe("kind", () => {
     assert.ok(doc.warnings.some((w) => w.code === "unknown-kind"));
   });
 });
+
+describe("odd input", () => {
+  test("no lines at all: a plain document, no throw", () => {
+    const doc = parseExtracted(
+      { file: "e.txt", sha256: "0" },
+      { format: "text", pages: 0, lines: [], notes: [] },
+      letterWordOptions,
+    );
+    assert.equal(doc.kind, "document");
+    assert.equal(doc.text, "");
+  });
+
+  test("extraction notes and pages without text become warnings", () => {
+    const doc = parseExtracted(
+      { file: "s.pdf", sha256: "0" },
+      {
+        format: "pdf",
+        pages: 3,
+        lines: [{ line: 1, page: 2, text: "Et brev." }],
+        notes: ["converted from Windows-1252 (the file is not valid UTF-8)"],
+      },
+      letterWordOptions,
+    );
+    assert.deepEqual(
+      doc.warnings.map((w) => w.code).filter((code) => code !== "unknown-kind" && code !== "unassigned-text"),
+      ["encoding-converted", "empty-page"],
+    );
+    assert.match(doc.warnings.find((w) => w.code === "empty-page")?.message ?? "", /Pages 1, 3/);
+  });
+});
