@@ -161,7 +161,42 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
       pos = end;
     }
   }
+  warnings.push(...substituteNearMatches(present, absent));
   return { attendance: { present, absent }, claimed, warnings };
+}
+
+/** Name parts for comparing: lower case, hyphens as spaces ("Per Bach-Laursen" = "Per Bach Laursen"). */
+function nameParts(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/[-.]/g, " ")
+    .split(/\s+/)
+    .filter((part) => part.length > 0);
+}
+
+/**
+ * A substitute stands in for a member who should be on the absent list; when the name is written
+ * differently there ("Suppl. for Birgit Hansen" and absent "Birgit Stenbak Hansen", seeds/004 lines
+ * 55/73) the two are linked by first and last name and the difference is reported, never silently merged.
+ */
+function substituteNearMatches(present: readonly Attendee[], absent: readonly Attendee[]): ParseWarning[] {
+  const out: ParseWarning[] = [];
+  for (const person of present) {
+    const wanted = person.substituteFor;
+    if (!wanted || absent.some((a) => a.name === wanted)) continue;
+    const parts = nameParts(wanted);
+    const near = absent.find((a) => {
+      const other = nameParts(a.name);
+      return other[0] === parts[0] && other[other.length - 1] === parts[parts.length - 1];
+    });
+    if (near) {
+      out.push({
+        code: "person-near-match",
+        message: `${person.name} substitutes for "${wanted}", written "${near.name}" in the absent list: taken as the same person.`,
+      });
+    }
+  }
+  return out;
 }
 
 /** Splits "A (V), B (A) Aalborg Kommune; C (Ø)" into entries: after each closing party bracket's entry. */

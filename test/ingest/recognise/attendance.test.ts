@@ -134,3 +134,22 @@ describe("parseAttendee with a role between party and municipality", () => {
     assert.equal(parseAttendee("Mads Duedahl (V), borgmester, Aalborg Kommune")?.municipality, "Aalborg");
   });
 });
+
+describe("substitutes and the absent list", () => {
+  test("a substitute's member written differently in the absent list is reported (seeds/004 lines 55/73)", () => {
+    const view = buildLineView(
+      toLines([
+        "Deltagere",
+        "Peter E. Nielsen (A) Frederikshavn Kommune, Suppl. for Birgit Hansen",
+        "Afbud",
+        "Birgit Stenbak Hansen (A) Frederikshavn Kommune",
+      ]),
+    );
+    const warnings = recogniseAttendance(view).warnings;
+    assert.deepEqual(
+      warnings.map((w) => w.code),
+      ["person-near-match"],
+    );
+    assert.match(warnings[0]?.message ?? "", /Birgit Stenbak Hansen/);
+  });
+});
