@@ -77,6 +77,7 @@ export interface FileRef {
  * linked by id or (for a pack imported before its minutes) only by item number.
  */
 export function filePublic(eb: ExpressionBuilder<Database, "file">) {
+  // Two NOT EXISTS, not one with an OR: each side then uses an index (the primary key; meeting and number).
   return eb.and([
     eb("file.deleted", "=", false),
     eb.not(
@@ -84,54 +85,64 @@ export function filePublic(eb: ExpressionBuilder<Database, "file">) {
         eb
           .selectFrom("agenda_item as closed_item")
           .select("closed_item.id")
+          .whereRef("closed_item.id", "=", "file.agenda_item_id")
           .where("closed_item.public", "=", false)
-          .where("closed_item.deleted", "=", false)
-          .where((inner) =>
-            inner.or([
-              inner("closed_item.id", "=", inner.ref("file.agenda_item_id")),
-              inner.and([
-                inner("closed_item.meeting_id", "=", inner.ref("file.meeting_id")),
-                inner("closed_item.number", "=", inner.ref("file.item_number")),
-              ]),
-            ]),
-          ),
+          .where("closed_item.deleted", "=", false),
+      ),
+    ),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom("agenda_item as closed_item")
+          .select("closed_item.id")
+          .whereRef("closed_item.meeting_id", "=", "file.meeting_id")
+          .whereRef("closed_item.number", "=", "file.item_number")
+          .where("closed_item.public", "=", false)
+          .where("closed_item.deleted", "=", false),
       ),
     ),
   ]);
 }
 
-/** True for an original file none of whose content belongs to a closed item. */
+/**
+ * True for a file whose imported source holds nothing of a closed item: no closed item was read from it,
+ * and none of the documents cut from it belongs to a closed item.
+ */
 export function sourcePublic(eb: ExpressionBuilder<Database, "file">) {
-  return eb.not(
-    eb.exists(
-      eb
-        .selectFrom("agenda_item as closed_item")
-        .select("closed_item.id")
-        .where("closed_item.public", "=", false)
-        .where("closed_item.deleted", "=", false)
-        .where((inner) =>
-          inner.or([
-            inner("closed_item.source_file_id", "=", inner.ref("file.source_file_id")),
-            inner.exists(
-              inner
-                .selectFrom("file as sibling")
-                .select("sibling.id")
-                .where("sibling.source_file_id", "=", inner.ref("file.source_file_id"))
-                .where("sibling.deleted", "=", false)
-                .where((s) =>
-                  s.or([
-                    s("sibling.agenda_item_id", "=", s.ref("closed_item.id")),
-                    s.and([
-                      s("sibling.meeting_id", "=", s.ref("closed_item.meeting_id")),
-                      s("sibling.item_number", "=", s.ref("closed_item.number")),
-                    ]),
-                  ]),
-                ),
-            ),
-          ]),
-        ),
+  return eb.and([
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom("agenda_item as closed_item")
+          .select("closed_item.id")
+          .whereRef("closed_item.source_file_id", "=", "file.source_file_id")
+          .where("closed_item.public", "=", false)
+          .where("closed_item.deleted", "=", false),
+      ),
     ),
-  );
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom("file as sibling")
+          .innerJoin("agenda_item as closed_item", (join) =>
+            join.on((j) =>
+              j.or([
+                j("closed_item.id", "=", j.ref("sibling.agenda_item_id")),
+                j.and([
+                  j("closed_item.meeting_id", "=", j.ref("sibling.meeting_id")),
+                  j("closed_item.number", "=", j.ref("sibling.item_number")),
+                ]),
+              ]),
+            ),
+          )
+          .select("sibling.id")
+          .whereRef("sibling.source_file_id", "=", "file.source_file_id")
+          .where("sibling.deleted", "=", false)
+          .where("closed_item.public", "=", false)
+          .where("closed_item.deleted", "=", false),
+      ),
+    ),
+  ]);
 }
 
 export const FILE_REF_COLUMNS = [
