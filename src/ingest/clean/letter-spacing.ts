@@ -14,7 +14,7 @@
  */
 export function closeLetterSpacing(text: string): string {
   // Cheap test first: four single characters in a row, one space apart.
-  if (!/(^|\s)\S \S \S \S(\s|$)/u.test(text)) return text;
+  if (!/(?:^|\s)\S \S \S \S(?:\s|$)/.test(text)) return text;
   const lead = /^\s*/.exec(text)?.[0] ?? "";
   const body = text.slice(lead.length).trimEnd();
   const tokens = body.split(" ").filter((token) => token !== "");

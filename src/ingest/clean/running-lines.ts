@@ -46,6 +46,8 @@ export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
   const running = new Set<number>();
   const edge = edgeLines(lines);
   for (const line of lines) {
+    // Every page-number pattern has a digit and is short; most lines fail this before any rewriting.
+    if (!/\d/.test(line.text) || line.text.trim().length > 40) continue;
     const text = normaliseSpace(line.text);
     if (text === "") continue;
     if (PAGE_NUMBER_ANYWHERE.some((pattern) => pattern.test(text))) running.add(line.line);

@@ -99,7 +99,7 @@ export function findAmounts(lines: readonly SourceLine[]): ParsedAmount[] {
 /** The written amounts of one line, in the order they appear. */
 export function amountsInLine(text: string, lineNumber: number): ParsedAmount[] {
   // Every amount has a currency word and a digit or number word; most lines have neither.
-  if (!/kr|dkk/iu.test(text)) return [];
+  if (!/kr(?:\.|\b|one)|dkk/i.test(text)) return [];
   const found: { index: number; amount: ParsedAmount }[] = [];
   const taken: [number, number][] = [];
   for (const match of text.matchAll(SUFFIX_FORM)) {
