@@ -17,12 +17,13 @@ const SUSPENDED_BEFORE = new Set(["og", "eller", "samt", "and", "or", "&"]);
  * - a suspended compound keeps its hyphen: the tail starts with "og", "eller" or "," ("by- og land",
  *   seeds/004 line 2064 "Sundheds- og Æl-");
  * - digits on either side keep it ("2025-" / "26" at seeds/004 line 1827, "CO2-" / "udledningen" at
- *   line 221), and so does an acronym head ("CRM-" / "systemet", seeds/003 line 2230);
+ *   line 221), and so does a head in capitals ("CRM-" / "systemet", seeds/003 line 2230; "X-projekt");
  * - a capital after the hyphen starts a name or a new word ("Anna-" / "Marie", seeds/004 line 189;
  *   "Høje-" / "Taastrup", seeds/003 line 1183), unless the whole word is in capitals;
  * - otherwise join when the joined word is Danish ("ud-" / "viklingsgruppe", seeds/004 line 179) or when
  *   either half is no word by itself (a long compound Hunspell does not know, broken mid-syllable);
- *   keep it only when both halves are words and the head is a short abbreviation ("it-" / "systemer").
+ *   keep it only when both halves are words and the head is a short abbreviation ("it-" / "systemer")
+ *   or an inflected adjective ("offentligt-" / "privat").
  * Only the part of the head after its last real hyphen or slash counts, so "CO2-udled-" / "ning"
  * (seeds/003 line 230) joins into "CO2-udledning".
  *

@@ -257,7 +257,7 @@ function separator(previous: string, next: string, gap: TextLine, layout: GapLay
   const fits = previous.length + 1 + firstWord.length <= width;
   if (!nextStartsBlock || !fits) return " ";
   // A short line that ends a sentence, or a short heading, closes a paragraph ("Mission", seeds/004
-  // line 5, then one blank line, then its text).
+  // line 4, then one blank line, then its text).
   const short = previous.length < width * 0.7;
   const heading = previous.length < width * 0.4 && !/[,;]$/u.test(previous);
   return (short && ends) || heading ? "\n\n" : "\n";
