@@ -69,7 +69,7 @@ function idParameter(what: string): OpenApiParameter {
     name: "id",
     in: "path",
     required: true,
-    description: `Id of the ${what}.`,
+    description: `Id på ${what}.`,
     schema: { type: "integer" },
   };
 }
@@ -79,8 +79,8 @@ function query(name: string, description: string, schema: JsonSchema): OpenApiPa
 }
 
 const paging: readonly OpenApiParameter[] = [
-  query("limit", "Objects per page (1-200, default 50).", { type: "integer", minimum: 1, maximum: 200 }),
-  query("offset", "Objects to skip (default 0).", { type: "integer", minimum: 0 }),
+  query("limit", "Antal pr. side (1-200, standard 50).", { type: "integer", minimum: 1, maximum: 200 }),
+  query("offset", "Antal der springes over (standard 0).", { type: "integer", minimum: 0 }),
 ];
 
 const listOf = (item: string): JsonSchema =>
@@ -96,7 +96,7 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
     url,
     exports: object(
       { json: url, csv: url },
-      "Downloads of the body's items, decisions, attendance and persons.",
+      "Downloads af organets punkter, beslutninger, fremmøde og personer.",
     ),
   }),
   Meeting: object({
@@ -116,7 +116,10 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
     name: string,
     party: nullable("string"),
     municipality: nullable("string"),
-    substituteFor: { ...nullable("string"), description: "For a substitute: the member substituted for." },
+    substituteFor: {
+      ...nullable("string"),
+      description: "For en suppleant: det medlem, suppleanten møder for.",
+    },
   }),
   MeetingDetail: {
     allOf: [
@@ -162,7 +165,7 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
         sagsfremstilling: nullable("string"),
         beslutning: nullable("string"),
       },
-      "The headed fields of the item; null where the document has no such heading.",
+      "Punktets felter; null hvor dokumentet ikke har den overskrift.",
     ),
     notes: nullable("string"),
     source: object(
@@ -173,7 +176,7 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
         lineStart: nullable("integer"),
         lineEnd: nullable("integer"),
       },
-      "Where the item's text stands in the imported file.",
+      "Hvor punktets tekst står i den indlæste fil.",
     ),
   }),
   Item: { oneOf: [ref("OpenItem"), ref("ClosedItem")] },
@@ -240,7 +243,7 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
           meetingDate: { type: "string", format: "date" },
           itemId: integer,
           number: string,
-          title: { type: "string", description: "'Lukket punkt' for a closed item." },
+          title: { type: "string", description: "'Lukket punkt' for et lukket punkt." },
           public: { type: "boolean" },
           section: nullable("string"),
           caseNumber: nullable("string"),
@@ -274,7 +277,7 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
         }),
       },
     },
-    "Items with decisions (closed items as 'Lukket punkt' only), attendance and persons.",
+    "Punkter med beslutninger (lukkede punkter kun som 'Lukket punkt'), fremmøde og personer.",
   ),
   FacetCount: object({ value: string, label: string, count: integer }),
   SearchResult: object({
@@ -283,7 +286,7 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
     meeting: { oneOf: [{ type: "null" }, object({ date: string, body: nullable("string") })] },
     itemNumber: nullable("string"),
     url: string,
-    snippet: { type: "string", description: "HTML: escaped text with the matches in <mark>." },
+    snippet: { type: "string", description: "HTML: escapet tekst med fundene i <mark>." },
     source: object({
       file: nullable("string"),
       sha256: nullable("string"),
@@ -299,11 +302,11 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
       total: integer,
       page: integer,
       pageSize: integer,
-      suggestion: { ...nullable("string"), description: "'Mente du': a corrected query, or null." },
+      suggestion: { ...nullable("string"), description: "'Mente du': en rettet søgning, eller null." },
       facets: {
         type: "object",
         additionalProperties: { type: "array", items: ref("FacetCount") },
-        description: "Counts by body, year, kind, municipality and person.",
+        description: "Antal fordelt på organ, år, type, kommune og person.",
       },
       results: { type: "array", items: ref("SearchResult") },
     },
@@ -321,162 +324,165 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
       title: "Rådsinfo API",
       version: "1.0.0",
       description:
-        "The portal's own data as JSON: bodies, meetings with attendance and items, items with their fields " +
-        "and annexes, persons, search, and per-body exports. Closed items (lukkede punkter) appear only as " +
-        "'Lukket punkt'. The same data is published as OParl 1.1 under /oparl/v1/system.",
+        "Portalens data som JSON: organer, møder med fremmøde og punkter, punkter med felter og bilag, " +
+        "personer, søgning og eksport pr. organ. Lukkede punkter vises kun som 'Lukket punkt'. De samme data " +
+        "udgives som OParl 1.1 under /oparl/v1/system.",
     },
     servers: [{ url: publicBaseUrl.replace(/\/$/, "") }],
     tags: [
-      { name: "bodies", description: "KKR and other bodies" },
-      { name: "meetings", description: "Meetings, attendance and agenda items" },
-      { name: "persons", description: "Members and other attendees" },
-      { name: "search", description: "Full-text search" },
-      { name: "exports", description: "Downloads for spreadsheets and other systems" },
-      { name: "meta", description: "This document" },
+      { name: "bodies", description: "Organer: KKR og andre" },
+      { name: "meetings", description: "Møder, fremmøde og dagsordenspunkter" },
+      { name: "persons", description: "Personer: medlemmer og andre deltagere" },
+      { name: "search", description: "Søgning" },
+      { name: "exports", description: "Eksport til regneark og andre systemer" },
+      { name: "meta", description: "Dette dokument" },
     ],
     paths: {
       "/api/bodies": {
         get: {
           operationId: "listBodies",
-          summary: "All bodies, by name",
+          summary: "Alle organer, efter navn",
           tags: ["bodies"],
-          responses: { "200": json(object({ data: { type: "array", items: ref("Body") } }), "The bodies.") },
+          responses: { "200": json(object({ data: { type: "array", items: ref("Body") } }), "Organerne.") },
         },
       },
       "/api/bodies/{id}": {
         get: {
           operationId: "getBody",
-          summary: "One body",
+          summary: "Et organ",
           tags: ["bodies"],
-          parameters: [idParameter("body")],
-          responses: { "200": json(ref("Body"), "The body."), "404": errorResponse("No such body.") },
+          parameters: [idParameter("organet")],
+          responses: { "200": json(ref("Body"), "Organet."), "404": errorResponse("Organet findes ikke.") },
         },
       },
       "/api/meetings": {
         get: {
           operationId: "listMeetings",
-          summary: "Meetings, newest first",
+          summary: "Møder, nyeste først",
           tags: ["meetings"],
           parameters: [
-            query("body", "Only meetings of this body (id).", { type: "integer" }),
-            query("year", "Only meetings of this year.", { type: "integer" }),
+            query("body", "Kun møder i dette organ (id).", { type: "integer" }),
+            query("year", "Kun møder i dette år.", { type: "integer" }),
             ...paging,
           ],
           responses: {
-            "200": json(listOf("Meeting"), "A page of meetings."),
-            "400": errorResponse("A malformed parameter."),
+            "200": json(listOf("Meeting"), "En side med møder."),
+            "400": errorResponse("En parameter har forkert form."),
           },
         },
       },
       "/api/meetings/{id}": {
         get: {
           operationId: "getMeeting",
-          summary: "One meeting with attendance, items and files",
+          summary: "Et møde med fremmøde, punkter og filer",
           tags: ["meetings"],
-          parameters: [idParameter("meeting")],
+          parameters: [idParameter("mødet")],
           responses: {
-            "200": json(ref("MeetingDetail"), "The meeting."),
-            "404": errorResponse("No such meeting."),
+            "200": json(ref("MeetingDetail"), "Mødet."),
+            "404": errorResponse("Mødet findes ikke."),
           },
         },
       },
       "/api/items/{id}": {
         get: {
           operationId: "getItem",
-          summary: "One agenda item with its fields, decision and annexes",
+          summary: "Et dagsordenspunkt med felter, beslutning og bilag",
           tags: ["meetings"],
-          parameters: [idParameter("agenda item")],
-          responses: { "200": json(ref("ItemDetail"), "The item."), "404": errorResponse("No such item.") },
+          parameters: [idParameter("punktet")],
+          responses: {
+            "200": json(ref("ItemDetail"), "Punktet."),
+            "404": errorResponse("Punktet findes ikke."),
+          },
         },
       },
       "/api/persons": {
         get: {
           operationId: "listPersons",
-          summary: "Persons, by name",
+          summary: "Personer, efter navn",
           tags: ["persons"],
-          parameters: [query("body", "Only persons of this body (id).", { type: "integer" }), ...paging],
+          parameters: [query("body", "Kun personer i dette organ (id).", { type: "integer" }), ...paging],
           responses: {
-            "200": json(listOf("Person"), "A page of persons."),
-            "400": errorResponse("A malformed parameter."),
+            "200": json(listOf("Person"), "En side med personer."),
+            "400": errorResponse("En parameter har forkert form."),
           },
         },
       },
       "/api/persons/{id}": {
         get: {
           operationId: "getPerson",
-          summary: "One person with memberships and attendance",
+          summary: "En person med medlemskaber og fremmøde",
           tags: ["persons"],
-          parameters: [idParameter("person")],
+          parameters: [idParameter("personen")],
           responses: {
-            "200": json(ref("PersonDetail"), "The person."),
-            "404": errorResponse("No such person."),
+            "200": json(ref("PersonDetail"), "Personen."),
+            "404": errorResponse("Personen findes ikke."),
           },
         },
       },
       "/api/search": {
         get: {
           operationId: "search",
-          summary: "Search items, decisions and annexes",
-          description: "Danish full-text search with typo tolerance; snippets mark the matches.",
+          summary: "Søg i punkter, beslutninger og bilag",
+          description: "Dansk fritekstsøgning, der tåler stavefejl; uddragene markerer fundene.",
           tags: ["search"],
           parameters: [
-            query("q", "What to search for, e.g. biokul.", string),
-            query("body", "Only this body (name).", string),
-            query("year", "Only this year.", { type: "integer" }),
-            query("kind", "Only this kind of hit.", { type: "string", enum: ["item", "decision", "annex"] }),
-            query("municipality", "Only items naming this municipality.", string),
-            query("person", "Only meetings this person (id) attended.", { type: "integer" }),
-            query("sort", "Order of the hits.", { type: "string", enum: ["relevance", "date"] }),
-            query("page", "Page number, from 1.", { type: "integer", minimum: 1 }),
-            query("pageSize", "Hits per page.", { type: "integer", minimum: 1 }),
+            query("q", "Hvad der søges efter, fx biokul.", string),
+            query("body", "Kun dette organ (navn).", string),
+            query("year", "Kun dette år.", { type: "integer" }),
+            query("kind", "Kun denne type fund.", { type: "string", enum: ["item", "decision", "annex"] }),
+            query("municipality", "Kun punkter, der nævner denne kommune.", string),
+            query("person", "Kun møder, som denne person (id) deltog i.", { type: "integer" }),
+            query("sort", "Rækkefølge.", { type: "string", enum: ["relevance", "date"] }),
+            query("page", "Sidenummer, fra 1.", { type: "integer", minimum: 1 }),
+            query("pageSize", "Fund pr. side.", { type: "integer", minimum: 1 }),
           ],
           responses: {
-            "200": json(ref("SearchResponse"), "The hits, with facet counts."),
-            "400": errorResponse("A malformed parameter."),
+            "200": json(ref("SearchResponse"), "Fundene med antal pr. filter."),
+            "400": errorResponse("En parameter har forkert form."),
           },
         },
       },
       "/organ/{id}/eksport.json": {
         get: {
           operationId: "exportBodyJson",
-          summary: "A body's items with decisions, attendance and persons as JSON",
-          description: "The same document as `raadsinfo export --format json`, for one body.",
+          summary: "Et organs punkter, beslutninger, fremmøde og personer som JSON",
+          description: "Samme dokument som `raadsinfo export --format json`, for ét organ.",
           tags: ["exports"],
-          parameters: [idParameter("body")],
+          parameters: [idParameter("organet")],
           responses: {
-            "200": json(ref("Export"), "The export, as a download."),
-            "404": htmlPage("No such body (the portal's page)."),
+            "200": json(ref("Export"), "Eksporten som download."),
+            "404": htmlPage("Organet findes ikke (portalens side)."),
           },
         },
       },
       "/organ/{id}/eksport.csv": {
         get: {
           operationId: "exportBodyCsv",
-          summary: "A body's export as CSV (RFC 4180, UTF-8 with BOM, for Excel)",
+          summary: "Et organs eksport som CSV (RFC 4180, UTF-8 med BOM, til Excel)",
           description:
-            "One table per request: punkter (items with indstilling and beslutning, the default), deltagere " +
-            "(attendance per meeting) or personer (persons with meetings attended and missed).",
+            "Én tabel pr. forespørgsel: punkter (punkter med indstilling og beslutning, standard), deltagere " +
+            "(fremmøde pr. møde) eller personer (personer med antal møder deltaget og afbud).",
           tags: ["exports"],
           parameters: [
-            idParameter("body"),
-            query("tabel", "Which table.", { type: "string", enum: ["punkter", "deltagere", "personer"] }),
+            idParameter("organet"),
+            query("tabel", "Hvilken tabel.", { type: "string", enum: ["punkter", "deltagere", "personer"] }),
           ],
           responses: {
-            "200": { description: "The table, as a download.", content: { "text/csv": { schema: string } } },
-            "400": htmlPage("An unknown table (the portal's page)."),
-            "404": htmlPage("No such body (the portal's page)."),
+            "200": { description: "Tabellen som download.", content: { "text/csv": { schema: string } } },
+            "400": htmlPage("Ukendt tabel (portalens side)."),
+            "404": htmlPage("Organet findes ikke (portalens side)."),
           },
         },
       },
       "/api/openapi.json": {
         get: {
           operationId: "openApi",
-          summary: "This OpenAPI 3.1 document",
+          summary: "Dette OpenAPI 3.1-dokument",
           tags: ["meta"],
           responses: {
             "200": json(
               { type: "object", required: ["openapi", "info", "paths"], properties: { openapi: string } },
-              "The document.",
+              "Dokumentet.",
             ),
           },
         },

@@ -2,17 +2,17 @@
 import { Layout } from "../layout.js";
 import type { JsonSchema, OpenApiDocument, OpenApiOperation } from "./openapi.js";
 
-/** A short human name for a schema: "Meeting", "array of Person", "string | null". */
+/** A short name for a schema: "Meeting", "liste af Person", "string | null". */
 function schemaName(schema: JsonSchema | undefined): string {
   if (!schema) return "";
   if (typeof schema.$ref === "string") return schema.$ref.replace("#/components/schemas/", "");
   if (Array.isArray(schema.type)) return schema.type.join(" | ");
-  if (schema.type === "array") return `array of ${schemaName(schema.items as JsonSchema | undefined)}`;
+  if (schema.type === "array") return `liste af ${schemaName(schema.items as JsonSchema | undefined)}`;
   if (Array.isArray(schema.enum)) return schema.enum.map(String).join(" | ");
   if ("const" in schema) return JSON.stringify(schema.const);
   if (Array.isArray(schema.oneOf)) return (schema.oneOf as JsonSchema[]).map(schemaName).join(" | ");
   if (Array.isArray(schema.allOf)) return (schema.allOf as JsonSchema[]).map(schemaName).join(" + ");
-  return typeof schema.type === "string" ? schema.type : "object";
+  return typeof schema.type === "string" ? schema.type : "objekt";
 }
 
 function Operation(props: { path: string; operation: OpenApiOperation }) {
