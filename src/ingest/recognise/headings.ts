@@ -16,7 +16,7 @@ export interface NumberedHeading {
 
 // Bounded quantifiers only: these run once per line, so no pattern may backtrack on long lines.
 const NUMBERED =
-  /^(?:(?:punkt|pkt\.?)\s{0,3})?(\d{1,2})(?:\.(\d{1,2}))?(\.?)(?:\s{1,8}|\s{0,3}[:)]\s{0,8})(\S.{0,400})$/iu;
+  /^(?:(?:punkt|pkt\.?)\s{0,3})?(\d{1,2})(?:\.(\d{1,2}))?(\.?)(?:\s{1,3}[-–]\s{1,8}|\s{1,8}|\s{0,3}[:)]\s{0,8})(\S.{0,400})$/iu;
 const NUMBER_ONLY = /^(?:(?:punkt|pkt\.?)\s{0,3})?(\d{1,2})(?:\.(\d{1,2}))?\.?$/iu;
 
 /** A title starts like a heading: a capital letter, a digit or an opening quote. */

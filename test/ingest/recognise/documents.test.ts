@@ -179,3 +179,32 @@ describe("findStamps on small layouts", () => {
     );
   });
 });
+
+describe("stamps that number the annex", () => {
+  test("'3.1 Bilag 2' and 'Punkt 2.1 - Bilag 1' stamps carry their annex number", () => {
+    const view = buildLineView(
+      toLines([
+        "Punkt 2.1 - Bilag 1: Notat om klima",
+        "",
+        "",
+        "",
+        "Tekst.",
+        "",
+        "",
+        "",
+        "3.1 Bilag 2",
+        "",
+        "",
+        "",
+        "Tekst.",
+      ]),
+    );
+    assert.deepEqual(
+      findStamps(view).map((s) => [s.heading.number, s.annexNumber, s.title]),
+      [
+        ["2.1", 1, "Notat om klima"],
+        ["3.1", 2, "Bilag 2"],
+      ],
+    );
+  });
+});
