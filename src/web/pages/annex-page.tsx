@@ -3,11 +3,13 @@
  * the matching pages without JavaScript, and the download of the original file (/bilag/{id}/original).
  */
 import { Hono } from "hono";
+import { raw } from "hono/html";
 import { formatDanishDate } from "../../domain/index.js";
 import { getAnnexPage, getOriginalDownload } from "../../store/index.js";
 import { annexLabel } from "../components/annex-list.js";
 import { formatFileSize, pageRangeLabel } from "../components/format.js";
-import { countMatches, HighlightedText, termMatcher } from "../components/highlight.js";
+import { countMatches, termMatcher } from "../components/highlight.js";
+import { textToHtml } from "../components/text-html.js";
 import { notFound } from "../http-error.js";
 import { type Crumb, Layout } from "../layout.js";
 import { idParam } from "./route-params.js";
@@ -122,7 +124,8 @@ export function annexPageApp(): Hono {
             <h2 class="annex-page__heading" id={`side-${p.page}-h`}>
               <a href={`#side-${p.page}`}>{`Side ${p.page}`}</a>
             </h2>
-            <HighlightedText text={p.text} matcher={matcher} />
+            {/* textToHtml escapes every piece of the text itself before joining it (see text-html.ts). */}
+            {raw(textToHtml(p.text, matcher))}
           </section>
         ))}
       </Layout>,
