@@ -59,7 +59,11 @@ export function kindSignals(view: LineView, annexContents: boolean): KindSignals
 
 /** True when the signals show a meeting document with items (minutes or agenda). */
 export function looksLikeMeetingDocument(signals: KindSignals): boolean {
-  return signals.caseLines >= 2 || (signals.fieldHeadings >= 3 && signals.distinctFields >= 2);
+  return (
+    signals.caseLines >= 2 ||
+    (signals.caseLines >= 1 && signals.fieldHeadings >= 1) ||
+    (signals.fieldHeadings >= 3 && signals.distinctFields >= 2)
+  );
 }
 
 /**
