@@ -27,9 +27,12 @@ const SCALE = String.raw`(?:milliarder|milliard|mia\.?|mrd\.?|millioner|million|
 /** Currency words, "t.kr."/"tkr." (thousands) included. Never followed by a letter ("krav") or "/" ("kr./ton"). */
 const CURRENCY = String.raw`(?:t\.\s?kr\.?|tkr\.?|kr\.?|kroner|krone|dkk)(?![\p{L}\/])`;
 
-/** NUMBER [SCALE] CURRENCY: "1,52 mio. kr.", "15 mio.kr.", "30 mio. kroner", "93 mia. dkk". */
+/**
+ * NUMBER [SCALE] CURRENCY: "1,52 mio. kr.", "15 mio.kr.", "30 mio. kroner", "93 mia. dkk", and the
+ * price style "50.000,- kr.".
+ */
 const SUFFIX_FORM = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,\-–])(${NUMBER}|${NUMBER_WORD})\s*(?:(${SCALE})\s*)?(${CURRENCY})`,
+  String.raw`(?<![\p{L}\p{N}.,\-–])(${NUMBER}|${NUMBER_WORD})(?:,-)?\s*(?:(${SCALE})\s*)?(${CURRENCY})`,
   "giu",
 );
 /** CURRENCY NUMBER [SCALE]: "kr. 436.188" (seeds/004 line 1148), "DKK 5 mio.". */
@@ -65,7 +68,7 @@ const NUMBER_CELL = new RegExp(`^${NUMBER}$`, "u");
 export function findAmounts(lines: readonly SourceLine[]): ParsedAmount[] {
   const amounts: ParsedAmount[] = [];
   let table: { scale: number; blanks: number } | null = null;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const text = line.text.replace(/[\u00A0\t]/g, " ");
     if (table) {
       const row = text.trim() === "" ? null : tableRow(text);
@@ -86,8 +89,9 @@ export function findAmounts(lines: readonly SourceLine[]): ParsedAmount[] {
       }
       table = null;
     }
-    const header = TABLE_UNIT_HEADER.exec(text);
-    if (header && isHeaderLine(text, header.index)) {
+    const header = /kr/i.test(text) ? TABLE_UNIT_HEADER.exec(text) : null;
+    // A sentence may end in "1.000 kr." too: only a header with at least two rows under it is one.
+    if (header && isHeaderLine(text, header.index) && rowsBelow(lines, index) >= 2) {
       table = { scale: unitScale(header[1]!), blanks: 0 };
       continue;
     }
@@ -180,4 +184,21 @@ function tableRow(text: string): string[] | null {
   if (first === tokens.length || first === 0) return null;
   const label = tokens.slice(0, first).join(" ");
   return /\p{L}/u.test(label) && !/\d/.test(label) ? tokens.slice(first) : null;
+}
+
+/** How many table rows follow line `index`, allowing one blank line between rows. */
+function rowsBelow(lines: readonly SourceLine[], index: number): number {
+  let rows = 0;
+  let blanks = 0;
+  for (let next = index + 1; next < lines.length && rows < 2; next++) {
+    const text = lines[next]!.text.replace(/[\u00A0\t]/g, " ");
+    if (text.trim() === "") {
+      if (++blanks > 1) break;
+      continue;
+    }
+    if (!tableRow(text)) break;
+    rows++;
+    blanks = 0;
+  }
+  return rows;
 }

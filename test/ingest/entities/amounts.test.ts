@@ -42,6 +42,7 @@ describe("amountsInLine", () => {
       ["300 tkr.", 300_000],
     ]);
     assert.deepEqual(values("Tilskud på DKK 2,5 mio. i alt"), [["DKK 2,5 mio.", 2_500_000]]);
+    assert.deepEqual(values("Honorar 50.000,- kr. pr. år"), [["50.000,- kr.", 50_000]]);
   });
 
   it("leaves out per-unit rates and a year before 'kr. 84.900' (seeds/004 lines 898, 1261)", () => {
@@ -80,6 +81,15 @@ describe("findAmounts", () => {
       findAmounts(lines).map((amount) => amount.valueDKK),
       [1_200_000, 300_000],
     );
+  });
+
+  it("reads a sentence that ends in '1.000 kr.' as an amount, not a table header", () => {
+    const lines: SourceLine[] = [
+      "Deltagelse i konferencen koster 1.000 kr.",
+      "",
+      "Tilmelding sker på kl.dk",
+    ].map((text, index) => ({ line: index + 1, page: 1, text }));
+    assert.deepEqual(findAmounts(lines), [{ text: "1.000 kr.", valueDKK: 1000, source: { line: 1 } }]);
   });
 
   for (const seed of ["003", "004"]) {
