@@ -283,6 +283,7 @@ function startsFromToc(
       anchors.push({ page: entry.page, line: (content[pos] as ViewLine).line });
   });
   const lastLine = (content[content.length - 1] as ViewLine).line;
+  const pageOffset = consistentPageOffset(annexEntries, positions, content);
   for (let index = 0; index < annexEntries.length; index++) {
     if (positions[index] !== null) continue;
     const entry = annexEntries[index] as TocEntry;
@@ -303,7 +304,9 @@ function startsFromToc(
       }
     }
     const expected = expectedLine(anchors, entry.page, lastLine);
-    const pos = bestOpening(view, lower, upper, entry.title, expected);
+    const pos =
+      pageOpening(content, lower, upper, entry.page, pageOffset) ??
+      bestOpening(view, lower, upper, entry.title, expected);
     if (pos === null) {
       warnings.push({
         code: "toc-mismatch",
@@ -326,6 +329,48 @@ function startsFromToc(
     starts.push({ pos, itemNumber: entry.itemNumber, annexNumber: entry.annexNumber, title: entry.title });
   });
   return starts;
+}
+
+/**
+ * When the extraction's pages agree with the contents page (a PDF: every stamped document starts on the
+ * page the contents page gives, shifted by the same number of cover pages), the offset between them;
+ * otherwise null. Text exports lose pages (seeds/003: stamps on extracted pages 1, 48, 64 for contents
+ * pages 2, 68, 85), and then the opening is found from the content instead.
+ */
+function consistentPageOffset(
+  entries: readonly TocEntry[],
+  positions: readonly (number | null)[],
+  content: readonly ViewLine[],
+): number | null {
+  let offset: number | null = null;
+  let anchors = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const pos = positions[index];
+    const page = entries[index]?.page;
+    if (pos === null || pos === undefined || page === null || page === undefined) continue;
+    const found = (content[pos] as ViewLine).page - page;
+    if (offset !== null && found !== offset) return null;
+    offset = found;
+    anchors++;
+  }
+  return anchors >= 2 ? offset : null;
+}
+
+/** The first line of the page the contents page names, when pages can be trusted and it lies in range. */
+function pageOpening(
+  content: readonly ViewLine[],
+  lower: number,
+  upper: number,
+  page: number | null,
+  offset: number | null,
+): number | null {
+  if (page === null || offset === null) return null;
+  for (let pos = lower; pos < upper; pos++) {
+    const line = content[pos] as ViewLine;
+    if (line.page === page + offset) return pos;
+    if (line.page > page + offset) return null;
+  }
+  return null;
 }
 
 /** Where the contents page puts a page, interpolated between the stamped documents' lines. */

@@ -208,3 +208,34 @@ describe("stamps that number the annex", () => {
     );
   });
 });
+
+describe("documents placed by the contents page's page numbers", () => {
+  test("when the pages agree with the contents page, an unstamped annex starts on its page", async () => {
+    const { recogniseDocuments } = await import("../../../src/ingest/recognise/documents.js");
+    const { recogniseToc } = await import("../../../src/ingest/recognise/toc.js");
+    // One line per page after the contents page, as a PDF extraction gives pages.
+    const view = buildLineView(
+      toLines([
+        "Indholdsfortegnelse - Bilag",
+        "3.1 Sag om klima .......2",
+        "Bilag 1: Notat .......2",
+        "Bilag 2: Rapport .......3",
+        "3.2 Sag om trafik .......4",
+        "Bilag 1: Plan .......4",
+        " 3.1 Sag om klima",
+        " Rapporten begynder her uden stempel.",
+        " 3.2 Sag om trafik",
+      ]),
+    );
+    const toc = recogniseToc(view);
+    const result = recogniseDocuments(view, toc.entries, toc.claimed?.[1] ?? null);
+    assert.deepEqual(
+      result.documents.map((d) => [d.itemNumber, d.annexNumber, d.source.lineStart]),
+      [
+        ["3.1", 1, 7],
+        ["3.1", 2, 8],
+        ["3.2", 1, 9],
+      ],
+    );
+  });
+});
