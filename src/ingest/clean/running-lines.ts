@@ -22,6 +22,9 @@ const PAGE_NUMBER_ANYWHERE: readonly RegExp[] = [
   /^\d{1,4}\s*\|\s*(side|page)$/iu,
 ];
 
+/** "KKR Nordjylland  | 20-09-2024" (seeds/004 line 682): a name, a bar, a date and nothing else. */
+const TEMPLATE_HEADER = /^[\p{L}][\p{L}\p{N} .&-]{1,60} ?\| ?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/u;
+
 /** Page-number lines that are running text only at a page edge: "7", "- 7 -", "Side 7", "7/72". */
 const PAGE_NUMBER_AT_EDGE: readonly RegExp[] = [
   /^[-–]?\s*\d{1,3}\s*[-–]?$/u,
@@ -86,6 +89,19 @@ export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
     const places = linesByShape.get(shape) ?? [];
     const besidePageNumber = places.filter((place) => nearAny(numberLines, place, NEAR_PAGE_NUMBER)).length;
     if (besidePageNumber >= Math.max(2, places.length * 0.75)) for (const place of places) running.add(place);
+  }
+  // The KL template's header "<body>  |  <date>" is running text wherever it recurs, also where the
+  // extraction kept no page number beside it.
+  const templateHeaders = new Map<string, number[]>();
+  for (const line of lines) {
+    if (!line.text.includes("|")) continue;
+    const text = normaliseSpace(line.text);
+    if (!TEMPLATE_HEADER.test(text)) continue;
+    const shape = shapeOf(text);
+    templateHeaders.set(shape, [...(templateHeaders.get(shape) ?? []), line.line]);
+  }
+  for (const places of templateHeaders.values()) {
+    if (places.length >= 2) for (const place of places) running.add(place);
   }
   for (const [key, pageSet] of pagesByKey) {
     if (pageSet.size >= MIN_REPEATS && pageSet.size >= pageCount * 0.5) {

@@ -67,6 +67,18 @@ describe("findRunningLines", () => {
     );
   });
 
+  it("finds the KL template header of another KKR where no page number stands beside it", () => {
+    const header = "KKR Syddanmark  | 14-03-2025 ";
+    const lines = pages(
+      ["Dagsorden", "1. Godkendelse af dagsorden", "tekst om punktet", "mere tekst", header],
+      ["2. Orientering", "tekst om orienteringen", header, "Beslutning", "Taget til efterretning"],
+    );
+    assert.deepEqual(
+      [...findRunningLines(lines)].sort((a, b) => a - b),
+      [5, 8],
+    );
+  });
+
   it("keeps a number inside a page and a year at a page edge", () => {
     const lines = pages(["Budget", "12", "i alt", "tekst"], ["2025", "Næste side", "tekst", "tekst"]);
     const running = findRunningLines(lines);
