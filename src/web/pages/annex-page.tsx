@@ -8,7 +8,7 @@ import { formatDanishDate } from "../../domain/index.js";
 import { getAnnexPage, getOriginalDownload } from "../../store/index.js";
 import { annexLabel } from "../components/annex-list.js";
 import { formatFileSize, pageRangeLabel } from "../components/format.js";
-import { countMatches, termMatcher } from "../components/highlight.js";
+import { countMatches, termMatcher } from "../components/term-matcher.js";
 import { textToHtml } from "../components/text-html.js";
 import { notFound } from "../http-error.js";
 import { type Crumb, Layout } from "../layout.js";

@@ -1,7 +1,7 @@
 /** The string renderer of annex text: escaped, paragraphs as TextBlock makes them, matches marked. */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { termMatcher } from "../../../src/web/components/highlight.js";
+import { termMatcher } from "../../../src/web/components/term-matcher.js";
 import { escapeHtml, textToHtml } from "../../../src/web/components/text-html.js";
 
 it("escapes everything that could open markup", () => {
