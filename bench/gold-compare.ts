@@ -65,7 +65,8 @@ export function hyphenJoinRight(seedLines: readonly string[], join: GoldHyphenJo
       break;
     }
   }
-  const tail = /^([^\s.,;:)!?]+)/.exec(next)?.[1];
+  // Letters, digits and inner hyphens only: a closing quote after the word (seed 004 line 1351) is not part of it.
+  const tail = /^([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(next)?.[1];
   if (!text.includes(join.joined)) return false;
   if (!head || !tail) return true;
   const closed = `${head}${tail}`;

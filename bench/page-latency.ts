@@ -116,7 +116,7 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
         annex: at("/bilag/", ids.annexId),
         search: `${server.baseUrl}/soeg?q=biokul`,
       };
-      const count = options.quick ? 30 : 100;
+      const count = options.quick ? 20 : 100;
       const figures: Figure[] = [];
       const p = progress("page types", PAGE_TYPES.length);
       for (const [i, type] of PAGE_TYPES.entries()) {
@@ -124,7 +124,7 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
         p.update(i + 1);
       }
       p.done();
-      const seconds = options.quick ? 4 : 20;
+      const seconds = options.quick ? 3 : 20;
       for (const [label, url] of [
         ["meeting page (seeds)", urls.meeting],
         ["item page (seeds)", urls.item],

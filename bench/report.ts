@@ -1,0 +1,25 @@
+/**
+ * @module Prints bench/results.json (or the file named) as the Markdown table of the README's
+ * Performance section: `node --import tsx bench/report.ts [results.json]`.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { MachineInfo } from "./machine.js";
+import { markdownTable, type RowFigure } from "./table.js";
+
+interface Results {
+  readonly date: string;
+  readonly mode: string;
+  readonly durationSeconds: number;
+  readonly machine: MachineInfo;
+  readonly figures: readonly RowFigure[];
+}
+
+const path = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "results.json");
+const results = JSON.parse(readFileSync(path, "utf8")) as Results;
+const m = results.machine;
+console.log(
+  `${results.mode === "quick" ? "Quick" : "Full"} run of ${results.date.slice(0, 16).replace("T", " ")} UTC, ${Math.round(results.durationSeconds / 60)} min, on ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}.\n`,
+);
+console.log(markdownTable(results.figures));
