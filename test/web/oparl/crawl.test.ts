@@ -260,6 +260,8 @@ forEachBackend("OParl crawl", (store) => {
         const bytes = new Uint8Array(await res.arrayBuffer());
         assert.equal(bytes.byteLength, file.size);
         assert.equal(createHash("sha512").update(bytes).digest("hex"), file.sha512Checksum);
+        const text = new TextDecoder().decode(bytes);
+        assert.ok(!text.includes("Udpegning til bestyrelse"), `${file.id}: bytes carry a closed item`);
       }
     }
   });
