@@ -1,7 +1,7 @@
 /**
  * @module Full-text search over public items and annex pages: ranking, grouping, facet counts and
- * snippets, in two statements per search. Closed items (public = false), annexes of closed items and
- * deleted rows are excluded in the one place every search passes through: the `hits` CTE below.
+ * snippets, in two statements per search. Every search reads search_doc (migration 0004) through its
+ * partial GIN index `where visible`: closed items, annexes of closed items and deleted rows are not in it.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "./schema.js";
@@ -103,21 +103,31 @@ const RANK_WEIGHTS = "{0.15, 0.25, 0.5, 1.0}";
 /** ts_rank normalisation 1: divide by 1 + log(length), so a long item does not win by length alone. */
 const RANK_NORMALISATION = 1;
 
-function filterSql(filters: SearchIndexFilters, meeting: RawBuilder<unknown>): RawBuilder<unknown>[] {
+/**
+ * Hits beyond this many are not ranked one by one: the ones whose title matches and then the newest are
+ * ranked, and the rest only counted. Ranking reads each hit's vector; counting reads only narrow rows,
+ * which keeps a word found in most of 100,000 items fast. Below this, every hit is ranked.
+ */
+const MIN_CANDIDATES = 300;
+
+function filterSql(filters: SearchIndexFilters): RawBuilder<unknown>[] {
   const parts: RawBuilder<unknown>[] = [];
   if (filters.body !== undefined) {
     parts.push(
-      sql`${meeting}.body_id in (select id from body where lower(name) = lower(${filters.body}) or lower(short_name) = lower(${filters.body}))`,
+      sql`d.body_id in (select id from body where lower(name) = lower(${filters.body}) or lower(short_name) = lower(${filters.body}))`,
     );
   }
   if (filters.year !== undefined) {
     parts.push(
-      sql`${meeting}.date >= make_date(${filters.year}::int, 1, 1) and ${meeting}.date < make_date(${filters.year}::int + 1, 1, 1)`,
+      sql`d.date >= make_date(${filters.year}::int, 1, 1) and d.date < make_date(${filters.year}::int + 1, 1, 1)`,
     );
   }
+  if (filters.kind !== undefined) parts.push(sql`d.kind = ${filters.kind}`);
+  if (filters.municipality !== undefined)
+    parts.push(sql`${filters.municipality}::text = any(d.municipalities)`);
   if (filters.personId !== undefined) {
     parts.push(
-      sql`${meeting}.id in (select meeting_id from attendance where person_id = ${filters.personId} and status = 'present' and not deleted)`,
+      sql`d.meeting_id in (select meeting_id from attendance where person_id = ${filters.personId} and status = 'present' and not deleted)`,
     );
   }
   return parts;
@@ -127,70 +137,34 @@ function and(parts: readonly RawBuilder<unknown>[]): RawBuilder<unknown> {
   return parts.length === 0 ? sql`` : sql` and ${sql.join(parts, sql` and `)}`;
 }
 
-/** The hits CTE: every public item and annex page that matches, with its score. */
-function hitsSql(query: SearchIndexQuery): RawBuilder<unknown> {
-  const filters = query.filters ?? {};
-  const branches: RawBuilder<unknown>[] = [];
-  const municipality = (column: RawBuilder<unknown>) =>
-    filters.municipality !== undefined ? [sql`${filters.municipality}::text = any(${column})`] : [];
-  const coverage = query.coverage ?? [];
-  const covered = (vector: RawBuilder<unknown>) =>
-    coverage.length === 0
-      ? sql`0`
-      : sql.join(
-          coverage.map((_, i) => sql`(${vector} @@ q.groups[${sql.lit(i + 1)}])::int`),
-          sql` + `,
-        );
-  const score = (vector: RawBuilder<unknown>) =>
-    sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], ${vector}, q.eq, ${sql.lit(RANK_NORMALISATION)})
-        + ${sql.lit(PREFIX_WEIGHT)} * ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], ${vector}, q.mq, ${sql.lit(RANK_NORMALISATION)})`;
-  if (filters.kind !== "annex") {
-    const kindFilter =
-      filters.kind === "decision"
-        ? [sql`coalesce(ai.beslutning, '') <> ''`]
-        : filters.kind === "item"
-          ? [sql`coalesce(ai.beslutning, '') = ''`]
-          : [];
-    branches.push(sql`
-      select ai.id as item_id, null::integer as file_id, null::integer as page, ai.meeting_id, m.body_id, m.date,
-             case when coalesce(ai.beslutning, '') <> '' then 'decision' else 'item' end as kind,
-             ai.search_municipalities as municipalities,
-             ${score(sql`ai.search_vector`)} as score, ${covered(sql`ai.search_vector`)} as covered
-      from q, agenda_item ai join meeting m on m.id = ai.meeting_id
-      where ai.search_vector @@ q.mq and ai.public and not ai.deleted and not m.deleted
-        ${and([...kindFilter, ...municipality(sql`ai.search_municipalities`), ...filterSql(filters, sql`m`)])}`);
-  }
-  if (filters.kind === undefined || filters.kind === "annex") {
-    // An annex without a meeting (a pack with no date) has no body or year, so those filters drop it.
-    const meetingFilters = filterSql(filters, sql`m`);
-    branches.push(sql`
-      select f.agenda_item_id as item_id, f.id as file_id, fp.page, f.meeting_id, m.body_id, m.date,
-             'annex' as kind, fp.search_municipalities as municipalities,
-             ${score(sql`fp.search_vector`)} as score, ${covered(sql`fp.search_vector`)} as covered
-      from q, file_page fp join file f on f.id = fp.file_id
-        left join meeting m on m.id = f.meeting_id
-        left join agenda_item ai on ai.id = f.agenda_item_id
-      where fp.search_vector @@ q.mq and f.role = 'annex' and not f.deleted
-        and (m.id is null or not m.deleted)
-        -- The annex of a closed item is as closed as the item.
-        and (f.agenda_item_id is null or ai.public)
-        ${and([...municipality(sql`fp.search_municipalities`), ...meetingFilters])}`);
-  }
-  return sql.join(branches, sql` union all `);
-}
-
 /**
- * Searches the index. `visible` is every hit after grouping: at most PAGES_PER_ANNEX pages per annex,
- * and a damped score for a meeting's fourth hit and on. Total, facets and the page of results are all
- * read from it, in one statement, so they always agree.
+ * Searches the index. `hits` is every visible search_doc row that matches (narrow columns only);
+ * `counted` keeps PAGES_PER_ANNEX pages per annex, and total and facets are read from it. The page of
+ * results comes from `ranked`: candidates (all hits, or the best MIN_CANDIDATES by title match and date)
+ * scored with ts_rank, grouped per annex and damped per meeting.
  * @example await searchIndex(db, { match: "'biokul':*", exact: "'biokul'", limit: 10, offset: 0 })
  */
 export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery): Promise<SearchIndexResult> {
   const facetLimit = query.facetLimit ?? 10;
+  const candidates = Math.max(MIN_CANDIDATES, (query.offset + query.limit) * 3);
+  const coverage = query.coverage ?? [];
+  const covered =
+    coverage.length === 0
+      ? sql`0`
+      : sql.join(
+          coverage.map((_, i) => sql`(d.vector @@ q.groups[${sql.lit(i + 1)}])::int`),
+          sql` + `,
+        );
+  const rank = (tsquery: RawBuilder<unknown>) =>
+    sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], d.vector, ${tsquery}, ${sql.lit(RANK_NORMALISATION)})`;
+  const preselect =
+    query.sort === "date"
+      ? sql`h.date desc nulls last, h.in_title desc, h.id`
+      : sql`h.in_title desc, h.date desc nulls last, h.id`;
   const order =
     query.sort === "date"
-      ? sql`v.covered desc, v.date desc nulls last, v.adjusted desc, v.item_id, v.file_id, v.page`
-      : sql`v.adjusted desc, v.date desc nulls last, v.item_id, v.file_id, v.page`;
+      ? sql`v.covered desc, v.date desc nulls last, v.adjusted desc, v.id`
+      : sql`v.adjusted desc, v.date desc nulls last, v.id`;
   const result = await sql<{
     total: number;
     page_rows: PageRow[] | null;
@@ -200,19 +174,40 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     municipality_facet: FacetRow[] | null;
     person_facet: FacetRow[] | null;
   }>`
-    -- Not materialized: inlined, the tsqueries become constants the planner can take to the GIN indexes.
+    -- Not materialized: inlined, the tsqueries become constants the planner can take to the GIN index.
     with q as not materialized (
       select to_tsquery('danish', ${query.match}) as mq, to_tsquery('danish', ${query.exact}) as eq,
-        array[${sql.join([...(query.coverage ?? []).map((g) => sql`to_tsquery('danish', ${g})`), sql`null::tsquery`])}] as groups
+        array[${sql.join([...coverage.map((g) => sql`to_tsquery('danish', ${g})`), sql`null::tsquery`])}] as groups
     ),
-    hits as (${hitsSql(query)}),
+    hits as materialized (
+      select d.id, d.item_id, d.file_id, d.page, d.meeting_id, d.body_id, d.date, d.kind, d.municipalities,
+             d.title_vector @@ q.mq as in_title
+      from q, search_doc d
+      -- "visible" is the partial index's predicate: closed and deleted things are not in the index.
+      where d.visible and d.vector @@ q.mq ${and(filterSql(query.filters ?? {}))}
+    ),
+    counted as materialized (
+      select h.* from hits h where h.file_id is null
+      union all
+      select p.id, p.item_id, p.file_id, p.page, p.meeting_id, p.body_id, p.date, p.kind, p.municipalities, p.in_title
+      from (select h.*, row_number() over (partition by h.file_id order by h.in_title desc, h.page) as n
+            from hits h where h.file_id is not null) p
+      where p.n <= ${sql.lit(PAGES_PER_ANNEX)}
+    ),
+    ranked as (
+      select c.id, c.item_id, c.file_id, c.page, c.meeting_id, c.date, c.kind,
+             ${rank(sql`q.eq`)} + ${sql.lit(PREFIX_WEIGHT)} * ${rank(sql`q.mq`)} as score,
+             ${covered} as covered
+      from q, (select h.* from hits h order by ${preselect} limit ${candidates}) c
+        join search_doc d on d.id = c.id
+    ),
     grouped as (
-      select h.*,
-        row_number() over (partition by coalesce(h.file_id, -h.item_id) order by h.covered desc, h.score desc, h.page) as n_in_file,
-        count(*) over (partition by h.file_id) as pages_in_file
-      from hits h
+      select r.*,
+        row_number() over (partition by coalesce(r.file_id, -r.item_id) order by r.covered desc, r.score desc, r.page) as n_in_file,
+        count(*) over (partition by r.file_id) as pages_in_file
+      from ranked r
     ),
-    visible as materialized (
+    visible as (
       select g.*,
         -- Coverage first (10 is above any rank), then the score, damped past a meeting's first hits.
         g.covered * 10 + g.score * power(${sql.lit(MEETING_DAMPING)}, greatest(0, row_number() over (
@@ -221,31 +216,33 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
       where g.file_id is null or g.n_in_file <= ${sql.lit(PAGES_PER_ANNEX)}
     )
     select
-      (select count(*)::int from visible) as total,
+      (select count(*)::int from counted) as total,
       (select json_agg(p) from (
          select v.kind, v.item_id, v.file_id, v.page, v.adjusted as score, v.n_in_file, v.pages_in_file
          from visible v order by ${order} limit ${query.limit} offset ${query.offset}) p) as page_rows,
       (select json_agg(x) from (
          select b.name as value, b.name as label, c.n as count
-         from (select body_id, count(*)::int as n from visible where body_id is not null group by body_id) c
+         from (select body_id, count(*)::int as n from counted where body_id is not null group by body_id) c
          join body b on b.id = c.body_id order by c.n desc, b.name limit ${facetLimit}) x) as body_facet,
       (select json_agg(x) from (
          select y::text as value, y::text as label, n as count
-         from (select extract(year from date)::int as y, count(*)::int as n from visible
+         from (select extract(year from date)::int as y, count(*)::int as n from counted
                where date is not null group by 1) c order by y desc limit ${facetLimit}) x) as year_facet,
       (select json_agg(x) from (
-         select kind as value, kind as label, count(*)::int as count from visible group by kind
+         select kind as value, kind as label, count(*)::int as count from counted group by kind
          order by count desc) x) as kind_facet,
       (select json_agg(x) from (
          select name as value, name as label, count(*)::int as count
-         from visible, unnest(municipalities) as name group by name
+         from counted, unnest(municipalities) as name group by name
          order by count desc, name limit ${facetLimit}) x) as municipality_facet,
       (select json_agg(x) from (
          select p.id::text as value,
                 p.name || coalesce(' (' || concat_ws(', ', p.party, p.municipality) || ')', '') as label,
                 c.n as count
-         from (select a.person_id, count(*)::int as n from visible v
-               join attendance a on a.meeting_id = v.meeting_id and a.status = 'present' and not a.deleted
+         -- Hits per meeting first: a meeting's attendees are joined once, not once per hit.
+         from (select a.person_id, sum(m.n)::int as n
+               from (select meeting_id, count(*) as n from counted where meeting_id is not null group by 1) m
+               join attendance a on a.meeting_id = m.meeting_id and a.status = 'present' and not a.deleted
                group by a.person_id) c
          join person p on p.id = c.person_id and not p.deleted
          order by c.n desc, p.name limit ${facetLimit}) x) as person_facet
