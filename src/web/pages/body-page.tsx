@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { getBodyPage, type MeetingRef } from "../../store/index.js";
 import { AnnexList } from "../components/annex-list.js";
 import { AttendanceChart } from "../components/attendance-chart.js";
-import { municipalityLabel, roleLabel } from "../components/format.js";
+import { roleLabel } from "../components/format.js";
 import { MeetingList } from "../components/meeting-list.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
@@ -81,7 +81,7 @@ export function bodyPageApp(): Hono {
                         <a href={`/person/${m.personId}`}>{m.name}</a>
                       </th>
                       <td>{m.party ?? ""}</td>
-                      <td>{municipalityLabel(m.municipality) ?? ""}</td>
+                      <td>{m.municipality ?? ""}</td>
                       <td>{roleLabel(m.role)}</td>
                     </tr>
                   ))}
