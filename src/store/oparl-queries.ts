@@ -153,7 +153,10 @@ export interface OparlPaperRow extends Audit {
   readonly bodyId: number | null;
   readonly reference: string;
   readonly title: string | null;
-  /** Title of the first public item that treats the case, the paper's name when the case has none. */
+  /**
+   * Title of the one public item that treats the case, the paper's name when the case has no title. A
+   * case number shared by many items (a meeting-wide number, as in seed 004) names itself instead.
+   */
   readonly firstItemTitle: string | null;
   readonly date: string | null;
   readonly consultations: readonly OparlConsultationRow[];
@@ -525,8 +528,9 @@ export async function oparlPapers(db: Db, ids: readonly number[]): Promise<Oparl
   const result = await sql<
     Omit<OparlPaperRow, "consultations">
   >`select cf.id, cf.number as reference, cf.title,
-      (select a.title from agenda_item a join meeting m on m.id = a.meeting_id
-        where a.case_id = cf.id and a.public order by a.deleted, m.date, a.position limit 1) as "firstItemTitle",
+      case when (select count(*) from agenda_item a where a.case_id = cf.id and a.public and not a.deleted) = 1
+        then (select a.title from agenda_item a where a.case_id = cf.id and a.public and not a.deleted)
+      end as "firstItemTitle",
       (select min(m.body_id) from agenda_item a join meeting m on m.id = a.meeting_id
         where a.case_id = cf.id and a.public) as "bodyId",
       (select min(m.date) from agenda_item a join meeting m on m.id = a.meeting_id
