@@ -334,12 +334,16 @@ function buildItem(
       break;
     }
   }
-  const fieldStarts: { key: ItemFieldKey; pos: number }[] = [];
+  const fieldStarts: { key: ItemFieldKey; pos: number; inline: boolean }[] = [];
   for (let probe = pos; probe < nextPos; probe++) {
     const line = content[probe];
     if (!line) continue;
     const key = parseFieldHeading(line.text);
-    if (key && isFieldHeadingLine(view, line)) fieldStarts.push({ key, pos: probe });
+    if (key && isFieldHeadingLine(view, line)) fieldStarts.push({ key, pos: probe, inline: false });
+    else {
+      const inline = parseInlineField(line.text);
+      if (inline) fieldStarts.push({ key: inline, pos: probe, inline: true });
+    }
   }
   const fields: Partial<Record<ItemFieldKey, string>> = {};
   const notesParts: string[] = [];
@@ -362,7 +366,7 @@ function buildItem(
   fieldStarts.forEach((start, index) => {
     let endPos = (fieldStarts[index + 1]?.pos ?? fieldsEnd) - 1;
     if (start.key === "beslutning") {
-      const notesFrom = decisionNotesStart(content, start.pos, endPos);
+      const notesFrom = decisionNotesStart(content, start.inline ? start.pos + 1 : start.pos + 2, endPos);
       if (notesFrom !== null) {
         notesParts.push(textOf((content[notesFrom] as ViewLine).line, (content[endPos] as ViewLine).line));
         endPos = notesFrom - 1;
@@ -370,7 +374,11 @@ function buildItem(
     }
     const heading = content[start.pos] as ViewLine;
     const to = content[endPos];
-    const text = to && endPos > start.pos ? textOf(heading.line + 1, to.line) : "";
+    const text = start.inline
+      ? textOf(heading.line, (to ?? heading).line).replace(INLINE_FIELD, "")
+      : to && endPos > start.pos
+        ? textOf(heading.line + 1, to.line)
+        : "";
     const existing = fields[start.key];
     if (existing !== undefined) {
       // A repeated heading (e.g. a second "Beslutning") continues the same field.
@@ -425,10 +433,13 @@ function isFieldHeadingLine(view: LineView, line: ViewLine): boolean {
  * by text. A decision that runs on into a list ("Fra KKR Nordjylland blev det bl.a. bemærket,", line
  * 930) has no such line and stays whole.
  */
-function decisionNotesStart(content: readonly ViewLine[], headingPos: number, endPos: number): number | null {
-  for (let pos = headingPos + 2; pos < endPos; pos++) {
+function decisionNotesStart(content: readonly ViewLine[], from: number, endPos: number): number | null {
+  for (let pos = from; pos <= endPos; pos++) {
     const line = content[pos] as ViewLine;
     const previous = content[pos - 1] as ViewLine;
+    // A protocol remark or a note of who left is no part of the decision.
+    if (/^(?:protokolbemærkning|mindretalsudtalelse|fraværende|afbud)\b/iu.test(line.text)) return pos;
+    if (pos === endPos) break;
     const next = content[pos + 1] as ViewLine;
     if (line.text.length > 60 || !/^\p{Lu}/u.test(line.text) || /[.,:;!?]$/.test(line.text)) continue;
     if (/^\s*[-–—•·▪*]/u.test(line.raw) || (line.blankBefore === 0 && !line.pageStart)) continue;
@@ -436,6 +447,16 @@ function decisionNotesStart(content: readonly ViewLine[], headingPos: number, en
     return pos;
   }
   return null;
+}
+
+/** "Beslutning: Godkendt." — a field label with its text on the same line, as municipal minutes write it. */
+const INLINE_FIELD =
+  /^\s*(beslutning|indstilling|baggrund|sagsfremstilling|resum[eé]|sagsforløb)\s{0,3}:\s*/iu;
+
+function parseInlineField(text: string): ItemFieldKey | null {
+  const match = INLINE_FIELD.exec(text);
+  if (!match?.[1] || text.length <= match[0].length) return null;
+  return parseFieldHeading(match[1]);
 }
 
 /** A line that is one web address and nothing else. */

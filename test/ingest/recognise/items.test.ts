@@ -179,3 +179,22 @@ describe("municipal agenda layouts", () => {
     );
   });
 });
+
+describe("fields written inline and remarks after a decision", () => {
+  test("'Beslutning: Godkendt.' on one line; a protocol remark goes to the notes", () => {
+    const view = buildLineView(
+      toLines([
+        "1.1 Budget",
+        "SAG-2024-00001 abc",
+        "Indstilling: Det indstilles, at budgettet godkendes.",
+        "Beslutning: Godkendt.",
+        "Protokolbemærkning:",
+        "Ø kunne ikke tiltræde.",
+      ]),
+    );
+    const [item] = recogniseItems(view, (a, b) => `${a}-${b}`).items;
+    assert.deepEqual(Object.keys(item?.fields ?? {}), ["indstilling", "beslutning"]);
+    assert.equal(item?.fields.beslutning, "4-4");
+    assert.equal(item?.notes, "5-6");
+  });
+});
