@@ -253,6 +253,9 @@ function separator(previous: string, next: string, gap: TextLine, layout: GapLay
   if (listLike && nextStartsBlock && !/[,;]$/u.test(previous)) return "\n";
   // A contents line ends at its page number ("INDHOLD.......... 3", seeds/003 line 89).
   if (/(?:\.{3}|…)\s*\d+$/u.test(previous)) return "\n";
+  // A long line that stops on a word in lower case has not ended its sentence, even if a name follows
+  // that would have fitted ("deltagelsen i" / "Social og Indenrigsministeriets", seeds/001 lines 75-77).
+  if (/(?:^|\s)\p{Ll}+$/u.test(previous) && previous.length >= width * 0.6) return " ";
   const firstWord = /^\S+/u.exec(next)?.[0] ?? "";
   const fits = previous.length + 1 + firstWord.length <= width;
   if (!nextStartsBlock || !fits) return " ";

@@ -56,6 +56,18 @@ describe("joinLines", () => {
     );
   });
 
+  it("joins a long line that stops on a lower-case word with a name on the next (seeds/001 lines 75-77)", () => {
+    assert.equal(
+      seedLine("001", 75),
+      "Den samme ansvarlighed har de nordjyske kommuner vist med deltagelsen i ",
+    );
+    const text = joinLines(seedRange("001", 60, 90), isWord);
+    assert.match(
+      text,
+      /vist med deltagelsen i Social og Indenrigsministeriets Frikommuneforsøg II på beskæftigelsesområdet/,
+    );
+  });
+
   it("keeps en dash bullets on their own lines and joins their wrapped text (seeds/004 lines 942-958)", () => {
     assert.match(seedLine("004", 942), /^– at det er vigtigt at få afklaret rammerne/);
     const text = joinLines(seedRange("004", 942, 958), isWord, findRunningLines(seedLines("004")));
