@@ -13,6 +13,8 @@ export interface PlacedRun {
   readonly width: number;
   readonly fontSize: number;
   readonly bold: boolean;
+  /** Set for text turned more than 45 degrees (a margin note running up the page). */
+  readonly rotated?: boolean;
 }
 
 /** A line of a page before numbering; null stands for a blank line (a paragraph gap). */
@@ -43,21 +45,30 @@ const COLUMN_GAP_EM = 1.5;
  * Runs whose baselines lie within a third of the font size share a visual line. A page is read as two
  * columns when many of its lines have two long pieces either side of one vertical gutter; a line that
  * crosses the gutter (a heading over both columns) ends one band of columns and starts the next. A
- * step between lines clearly larger than the page's usual leading becomes a blank line.
+ * step between lines clearly larger than the page's usual leading becomes a blank line. Turned text
+ * (a margin note running up the page) follows the page's lines, one line per run.
  *
  * @example
  * buildPageLines([{ text: "Referat", x: 56, y: 780, width: 70, fontSize: 18, bold: true }]);
  * // [{ text: "Referat", fontSize: 18, bold: true }]
  */
 export function buildPageLines(runs: readonly PlacedRun[]): PageLine[] {
-  const rows = groupRows(runs.filter((run) => run.text.trim() !== ""));
+  const visible = runs.filter((run) => run.text.trim() !== "");
+  const rows = groupRows(visible.filter((run) => !run.rotated));
   const segmented = rows.map(splitSegments);
   const gutter = findGutter(segmented);
   const ordered =
     gutter === null
       ? segmented.map((segments) => placeLine(segments.flatMap((s) => s.runs)))
       : readColumns(segmented, gutter);
-  return withParagraphGaps(ordered);
+  // Turned text has no place in the flow of lines: each run stands as a line of its own after the
+  // page's text, left to right, so nothing is lost and nothing is woven into a sentence.
+  const turned = visible
+    .filter((run) => run.rotated)
+    .sort((p, q) => p.x - q.x || q.y - p.y)
+    .map((run): PageLine => ({ text: run.text, fontSize: run.fontSize, bold: run.bold }));
+  const lines = withParagraphGaps(ordered);
+  return turned.length === 0 ? lines : [...lines, ...(lines.length > 0 ? [null] : []), ...turned];
 }
 
 /** Groups runs into visual lines, top to bottom. Sorted by height, each run meets only the open line. */

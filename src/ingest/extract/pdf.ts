@@ -130,7 +130,6 @@ function isBoldFont(commonObjs: CommonObjs, fontName: string): boolean {
 
 function toRun(item: PdfTextItem, bold: (fontName: string) => boolean): PlacedRun | null {
   const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
-  // Only horizontal text makes lines; rotated margin text (b or c non-zero) is read as its own lines.
   const fontSize = Math.round(Math.max(Math.hypot(a, b), Math.hypot(c, d)) * 10) / 10;
   if (item.str === "" && !item.hasEOL) return null;
   return {
@@ -140,5 +139,7 @@ function toRun(item: PdfTextItem, bold: (fontName: string) => boolean): PlacedRu
     width: item.width,
     fontSize,
     bold: item.str.trim() !== "" && bold(item.fontName),
+    // Text turned more than 45 degrees (b dominating a) runs along the margin, not across the page.
+    rotated: Math.abs(b) > Math.abs(a),
   };
 }

@@ -54,6 +54,15 @@ describe("buildPageLines", () => {
     assert.deepEqual(lines, ["En overskrift der går hen over begge spalter på siden", ...left, ...right]);
   });
 
+  it("puts turned margin text after the page's lines, one line per run", () => {
+    const lines = buildPageLines([
+      run("første linje", 56, 700),
+      { ...run("Dokumentnr. 2024-123", 20, 400), rotated: true },
+      run("anden linje", 56, 687),
+    ]);
+    assert.deepEqual(texts(lines), ["første linje", "anden linje", "", "Dokumentnr. 2024-123"]);
+  });
+
   it("keeps a table row together: short cells are no columns", () => {
     const runs = ["Horsens", "Herning", "Holstebro", "Lemvig", "Struer"].flatMap((name, index) => [
       run(name, 56, 700 - index * 13),

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { degrees, PDFDocument, StandardFonts } from "pdf-lib";
 import { extractPdf } from "../../../src/ingest/extract/pdf.js";
 import { IngestError } from "../../../src/ingest/ingest-error.js";
 import { makeEncryptedPdf, makeMeetingPdf } from "../../support/make-files.js";
@@ -32,6 +33,25 @@ describe("extractPdf", () => {
     const heading = doc.lines.findIndex((line) => line.text === "Referat KKR Nordjylland");
     assert.equal(doc.lines[heading + 1]?.text, "");
     assert.equal(doc.lines[heading + 3]?.text, "Anden linje i samme afsnit om udviklingsgruppen.");
+  });
+
+  it("reads margin text turned up the page as a line of its own after the page's text", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    page.drawText("Det indstilles, at KKR tager orienteringen til efterretning.", {
+      x: 56,
+      y: 700,
+      size: 11,
+      font,
+    });
+    page.drawText("Dokumentnr. 2024-123", { x: 20, y: 300, size: 8, font, rotate: degrees(90) });
+    page.drawText("Beslutning", { x: 56, y: 686, size: 11, font });
+    const doc = await extractPdf({ file: "margin.pdf", bytes: await pdf.save(), sha256: "" });
+    assert.deepEqual(
+      doc.lines.filter((line) => line.text !== "").map((line) => line.text),
+      ["Det indstilles, at KKR tager orienteringen til efterretning.", "Beslutning", "Dokumentnr. 2024-123"],
+    );
   });
 
   it("leaves the caller's bytes intact", async () => {
