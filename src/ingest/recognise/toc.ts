@@ -40,6 +40,21 @@ export function splitLeader(text: string): LeaderLine | null {
   return { title, page: tail === "" ? null : Number(tail) };
 }
 
+/**
+ * A contents line whose leader dots the extraction lost ("3.1 Tværkommunale samarbejder om klima 2"): an
+ * annex or numbered entry inside a contents page, with a page number of at most three digits at its end
+ * (a year such as "2020" is part of a title). A line set apart by two blank lines or a page break is
+ * the first document's stamp, not an entry.
+ */
+function entryWithoutLeader(line: ViewLine, insideContents: boolean): LeaderLine | null {
+  if (!insideContents || line.pageStart || line.blankBefore >= 2 || line.text.length > 300) return null;
+  if (!ANNEX_ENTRY.test(line.text) && !parseNumberedHeading(line.text)) return null;
+  const page = /\s(\d{1,3})$/.exec(line.text);
+  return page?.[1]
+    ? { title: line.text.slice(0, page.index).trim(), page: Number(page[1]) }
+    : { title: line.text, page: null };
+}
+
 /** Finds the contents page near the start of the document and reads its entries. */
 export function recogniseToc(view: LineView): TocResult {
   const content = view.content;
@@ -62,7 +77,7 @@ function readEntries(view: LineView, headingPos: number): TocResult {
   let listsAnnexes = /bilag/iu.test(content[headingPos]?.text ?? "");
   for (let pos = headingPos + 1; pos < content.length; pos++) {
     const line = content[pos] as ViewLine;
-    const leader = splitLeader(line.text);
+    let leader = splitLeader(line.text);
     if (!leader) {
       // A wrapped title: this line and the next one, which carries the leader (seeds/003 lines 10-11).
       const next = content[pos + 1];
@@ -76,7 +91,8 @@ function readEntries(view: LineView, headingPos: number): TocResult {
         pending.push(line.text);
         continue;
       }
-      break;
+      leader = entryWithoutLeader(line, entries.length > 0 || pos === headingPos + 1);
+      if (!leader) break;
     }
     const title = [...pending, leader.title].join(" ").replace(/\s+/g, " ").trim();
     pending = [];

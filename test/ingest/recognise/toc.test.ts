@@ -83,3 +83,27 @@ describe("recogniseToc", () => {
     assert.deepEqual(recogniseToc(buildLineView(toLines(["Tekst", "INDHOLD........3"]))).entries, []);
   });
 });
+
+describe("contents lines without leader dots", () => {
+  test("entries end at their page number; the stamp after the contents page is no entry", () => {
+    const view = buildLineView(
+      toLines([
+        "Indholdsfortegnelse",
+        "3.1 Resultatkontrakt 2020 2",
+        "Bilag 1: Notat om klima 2",
+        "Bilag 2: Rapport 7",
+        "",
+        "",
+        "3.1 Resultatkontrakt 2020",
+      ]),
+    );
+    assert.deepEqual(
+      recogniseToc(view).entries.map((e) => [e.itemNumber, e.annexNumber, e.title, e.page]),
+      [
+        ["3.1", null, "Resultatkontrakt 2020", 2],
+        ["3.1", 1, "Notat om klima", 2],
+        ["3.1", 2, "Rapport", 7],
+      ],
+    );
+  });
+});
