@@ -27,6 +27,12 @@ describe("cleanGlyphs", () => {
     assert.equal(cleanGlyphs("ud\u00ADvik\u00ADling"), "udvikling");
   });
 
+  it("turns a soft hyphen at the line end into a hyphen and Unicode hyphens into '-'", () => {
+    assert.equal(cleanGlyphs("er politisk ud\u00AD"), "er politisk ud-");
+    assert.equal(cleanGlyphs("er politisk ud\u00AD "), "er politisk ud-");
+    assert.equal(cleanGlyphs("CO2\u2011udledning og Anna\u2010Marie"), "CO2-udledning og Anna-Marie");
+  });
+
   it("leaves ordinary Danish text alone", () => {
     const line = seedLine("004", 179);
     assert.equal(cleanGlyphs(line), line);
