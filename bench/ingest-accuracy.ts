@@ -15,9 +15,10 @@ import {
   norm,
   type Score,
 } from "./gold-compare.js";
-import { loadIngest, parseFiles } from "./pieces.js";
+import { type IngestPiece, loadIngest, parseFiles } from "./pieces.js";
 import { byPrefix } from "./seeds.js";
 import { round } from "./stats.js";
+import { writeSyntheticFiles } from "./synthetic-files.js";
 
 interface GoldItem {
   number: string;
@@ -206,5 +207,49 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
     target: ">= 0.98",
     note: `${amountsOk} of ${amounts}, same value within two lines`,
   });
+  figures.push(...(await syntheticAccuracy(options, ingest.value)));
   return figures;
+}
+
+/**
+ * The parser on files it was not written against: the synthetic corpus's text files, scored against
+ * what the generator put in them (items by number and title, attendance, annex documents).
+ */
+async function syntheticAccuracy(options: BenchOptions, ingest: IngestPiece): Promise<Figure[]> {
+  const files = await writeSyntheticFiles(options.seedsDir, options.quick ? 200 : 1_000);
+  try {
+    const { docs } = await parseFiles(ingest, files.paths);
+    const items: [string[], string[]] = [[], []];
+    const people: [string[], string[]] = [[], []];
+    const annexes: [string[], string[]] = [[], []];
+    docs.forEach((doc, i) => {
+      const truth = files.truth[i]!;
+      const f = truth.source.file;
+      items[0].push(
+        ...truth.items.map((it) => `${f}|${it.number}|${norm(it.closed ? "Lukket punkt" : it.title)}`),
+      );
+      items[1].push(...doc.items.map((it) => `${f}|${it.number}|${norm(it.title)}`));
+      for (const [k, d] of [
+        [0, truth],
+        [1, doc],
+      ] as const) {
+        people[k].push(
+          ...d.attendance.present.map((a) => `${f}|${attendeeKey("present", a)}`),
+          ...d.attendance.absent.map((a) => `${f}|${attendeeKey("absent", a)}`),
+        );
+        annexes[k].push(...d.documents.map((x) => `${f}|${x.itemNumber}|${x.annexNumber}|${norm(x.title)}`));
+      }
+    });
+    const figure = (name: string, score: Score): Figure => {
+      const f = scoreFigure(name, score);
+      return { ...f, note: `${files.paths.length} synthetic files; ${f.note}` };
+    };
+    return [
+      figure("items F1, synthetic minutes", f1Score(...items)),
+      figure("attendance F1, synthetic minutes", f1Score(...people)),
+      figure("annex documents F1, synthetic packs", f1Score(...annexes)),
+    ];
+  } finally {
+    await files.dispose();
+  }
 }

@@ -215,7 +215,19 @@ export function planMeeting(seed: string, model: WordModel, slot: MeetingSlot): 
       annexes: [],
     });
   }
-  const usedSections = new Set(items.map((i) => i.section));
+  // An agenda numbers its sections without gaps: a section with no items this time is left out and the
+  // later ones move up ("5. Eventuelt" becomes "4. Eventuelt"), as parsers of real agendas must expect.
+  const kept = items.slice(0, Math.max(1, slot.items));
+  const used = sections.filter((s) => kept.some((i) => i.section === s.number));
+  const renumber = new Map(used.map((s, index) => [s.number, String(index + 1)]));
+  const numbered = kept.map((i) => {
+    const section = renumber.get(i.section)!;
+    return {
+      ...i,
+      section,
+      number: i.number === i.section ? section : `${section}.${i.number.split(".")[1]}`,
+    };
+  });
   const start = rng.pick(["09:00", "10:00", "13:00", "15:00"]);
   return {
     body,
@@ -227,7 +239,7 @@ export function planMeeting(seed: string, model: WordModel, slot: MeetingSlot): 
     nextMeetingDate: slot.nextMeetingDate,
     present,
     absent,
-    sections: sections.filter((s) => usedSections.has(s.number)),
-    items: items.slice(0, Math.max(1, slot.items)),
+    sections: used.map((s) => ({ ...s, number: renumber.get(s.number)! })),
+    items: numbered,
   };
 }
