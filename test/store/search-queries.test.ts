@@ -30,6 +30,24 @@ forEachBackend("search", (store) => {
     assert.ok(!json.includes(CLOSED_TITLE) && !json.includes(CLOSED_WORD), "closed item leaked");
   });
 
+  it("follows later changes: an item closed afterwards, and its annex, drop out; reopened, they return", async () => {
+    const { db } = store();
+    const before = await find({ q: "busdrift" });
+    assert.equal(before.total, 2);
+    const close = (open: boolean) =>
+      db
+        .updateTable("agenda_item")
+        .set({ public: open })
+        .where("title", "=", "Status fra KlimaNord")
+        .execute();
+    await close(false);
+    assert.equal((await find({ q: "udviklingsgruppe" })).total, 0, "closed item");
+    assert.equal((await find({ q: "busdrift" })).total, 0, "annex of the closed item 2.1");
+    await close(true);
+    assert.equal((await find({ q: "udviklingsgruppe" })).total, 1);
+    assert.equal((await find({ q: "busdrift" })).total, 2);
+  });
+
   it("finds inflected forms through the Danish stemmer", async () => {
     const response = await find({ q: "lærepladserne" });
     assert.equal(response.results[0]?.title, "Fordeling af lærepladser på SOSU-uddannelserne");

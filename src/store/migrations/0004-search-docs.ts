@@ -54,43 +54,48 @@ export async function up(db: AnyDb): Promise<void> {
     // Only what the public may see is in the index: a closed item cannot be found through it at all.
     "create index search_doc_vector on search_doc using gin (vector) where visible",
     "create index search_doc_meeting on search_doc (meeting_id)",
-    `create function raadsinfo_sync_item_doc(wanted integer) returns void language sql as $fn$
-       delete from search_doc where file_id is null and item_id = wanted;
-       insert into search_doc (${COLUMNS}) ${ITEM_DOC} where ai.id = wanted;
-     $fn$`,
+    // Statement-level triggers over transition tables: the bulk loader's multi-row inserts become one
+    // insert ... select here, not one function call per row (which made loading 100k items 4x slower).
+    `create function raadsinfo_item_docs_inserted() returns trigger language plpgsql as $fn$
+       begin
+         insert into search_doc (${COLUMNS}) ${ITEM_DOC.replace("from agenda_item ai", "from changed ai")};
+         return null;
+       end $fn$`,
+    `create function raadsinfo_item_docs_updated() returns trigger language plpgsql as $fn$
+       begin
+         delete from search_doc d using changed c where d.file_id is null and d.item_id = c.id;
+         insert into search_doc (${COLUMNS}) ${ITEM_DOC.replace("from agenda_item ai", "from changed ai")};
+         -- An item closed or reopened takes its annexes with it.
+         perform raadsinfo_sync_file_docs(f.id) from file f
+           join changed c on c.id = f.agenda_item_id join before b on b.id = c.id
+           where (b.public, b.deleted) is distinct from (c.public, c.deleted);
+         return null;
+       end $fn$`,
+    `create function raadsinfo_item_docs_deleted() returns trigger language plpgsql as $fn$
+       begin
+         delete from search_doc d using gone g where d.file_id is null and d.item_id = g.id;
+         return null;
+       end $fn$`,
+    `create function raadsinfo_page_docs_inserted() returns trigger language plpgsql as $fn$
+       begin
+         insert into search_doc (${COLUMNS}) ${PAGE_DOC.replace("from file_page fp", "from changed fp")};
+         return null;
+       end $fn$`,
+    `create function raadsinfo_page_docs_updated() returns trigger language plpgsql as $fn$
+       begin
+         delete from search_doc d using before b where d.file_id = b.file_id and d.page = b.page;
+         insert into search_doc (${COLUMNS}) ${PAGE_DOC.replace("from file_page fp", "from changed fp")};
+         return null;
+       end $fn$`,
+    `create function raadsinfo_page_docs_deleted() returns trigger language plpgsql as $fn$
+       begin
+         delete from search_doc d using gone g where d.file_id = g.file_id and d.page = g.page;
+         return null;
+       end $fn$`,
     `create function raadsinfo_sync_file_docs(wanted integer) returns void language sql as $fn$
        delete from search_doc where file_id = wanted;
        insert into search_doc (${COLUMNS}) ${PAGE_DOC} where f.id = wanted;
      $fn$`,
-    `create function raadsinfo_sync_page_doc(wanted_file integer, wanted_page integer) returns void
-       language sql as $fn$
-       delete from search_doc where file_id = wanted_file and page = wanted_page;
-       insert into search_doc (${COLUMNS}) ${PAGE_DOC} where fp.file_id = wanted_file and fp.page = wanted_page;
-     $fn$`,
-    `create function raadsinfo_item_doc_trigger() returns trigger language plpgsql as $fn$
-       begin
-         if tg_op = 'DELETE' then
-           delete from search_doc where file_id is null and item_id = old.id;
-           return null;
-         end if;
-         perform raadsinfo_sync_item_doc(new.id);
-         if tg_op = 'UPDATE' and (old.public, old.deleted) is distinct from (new.public, new.deleted) then
-           perform raadsinfo_sync_file_docs(f.id) from file f where f.agenda_item_id = new.id;
-         end if;
-         return null;
-       end $fn$`,
-    `create function raadsinfo_page_doc_trigger() returns trigger language plpgsql as $fn$
-       begin
-         if tg_op = 'DELETE' then
-           delete from search_doc where file_id = old.file_id and page = old.page;
-           return null;
-         end if;
-         if tg_op = 'UPDATE' and (old.file_id, old.page) is distinct from (new.file_id, new.page) then
-           delete from search_doc where file_id = old.file_id and page = old.page;
-         end if;
-         perform raadsinfo_sync_page_doc(new.file_id, new.page);
-         return null;
-       end $fn$`,
     `create function raadsinfo_file_doc_trigger() returns trigger language plpgsql as $fn$
        begin
          perform raadsinfo_sync_file_docs(new.id);
@@ -98,14 +103,26 @@ export async function up(db: AnyDb): Promise<void> {
        end $fn$`,
     `create function raadsinfo_meeting_doc_trigger() returns trigger language plpgsql as $fn$
        begin
-         perform raadsinfo_sync_item_doc(ai.id) from agenda_item ai where ai.meeting_id = new.id;
+         delete from search_doc where file_id is null and meeting_id = new.id;
+         insert into search_doc (${COLUMNS}) ${ITEM_DOC} where ai.meeting_id = new.id;
          perform raadsinfo_sync_file_docs(f.id) from file f where f.meeting_id = new.id;
          return null;
        end $fn$`,
-    `create trigger agenda_item_search_doc after insert or update or delete on agenda_item
-       for each row execute function raadsinfo_item_doc_trigger()`,
-    `create trigger file_page_search_doc after insert or update or delete on file_page
-       for each row execute function raadsinfo_page_doc_trigger()`,
+    `create trigger agenda_item_docs_inserted after insert on agenda_item
+       referencing new table as changed for each statement execute function raadsinfo_item_docs_inserted()`,
+    `create trigger agenda_item_docs_updated after update on agenda_item
+       referencing old table as before new table as changed
+       for each statement execute function raadsinfo_item_docs_updated()`,
+    `create trigger agenda_item_docs_deleted after delete on agenda_item
+       referencing old table as gone for each statement execute function raadsinfo_item_docs_deleted()`,
+    `create trigger file_page_docs_inserted after insert on file_page
+       referencing new table as changed for each statement execute function raadsinfo_page_docs_inserted()`,
+    `create trigger file_page_docs_updated after update on file_page
+       referencing old table as before new table as changed
+       for each statement execute function raadsinfo_page_docs_updated()`,
+    `create trigger file_page_docs_deleted after delete on file_page
+       referencing old table as gone for each statement execute function raadsinfo_page_docs_deleted()`,
+    // Files and meetings change one at a time (a re-import), and only these columns matter.
     `create trigger file_search_doc after update on file for each row
        when ((old.deleted, old.role, old.meeting_id, old.agenda_item_id, old.title)
              is distinct from (new.deleted, new.role, new.meeting_id, new.agenda_item_id, new.title))
