@@ -1,5 +1,5 @@
 /** @module What machine a run was on, for results.json and the table's heading. */
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 export interface MachineInfo {
   readonly cores: number;
@@ -7,9 +7,19 @@ export interface MachineInfo {
   readonly memoryGiB: number;
   readonly node: string;
   readonly platform: string;
+  /**
+   * One-minute load average when the run started and ended: on a shared machine other work competes for
+   * the two cores, and every latency of the run should be read with this beside it.
+   */
+  readonly loadAverage: { readonly start: number; readonly end: number };
 }
 
-export function machineInfo(): MachineInfo {
+/** The one-minute load average now, to one decimal. */
+export function loadNow(): number {
+  return Math.round((loadavg()[0] ?? 0) * 10) / 10;
+}
+
+export function machineInfo(loadAtStart: number): MachineInfo {
   const list = cpus();
   return {
     cores: list.length,
@@ -17,5 +27,6 @@ export function machineInfo(): MachineInfo {
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: { start: loadAtStart, end: loadNow() },
   };
 }

@@ -20,6 +20,6 @@ const path = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "r
 const results = JSON.parse(readFileSync(path, "utf8")) as Results;
 const m = results.machine;
 console.log(
-  `${results.mode === "quick" ? "Quick" : "Full"} run of ${results.date.slice(0, 16).replace("T", " ")} UTC, ${Math.round(results.durationSeconds / 60)} min, on ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}.\n`,
+  `${results.mode === "quick" ? "Quick" : "Full"} run of ${results.date.slice(0, 16).replace("T", " ")} UTC, ${Math.round(results.durationSeconds / 60)} min, on ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}${m.loadAverage ? `, one-minute load average ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end` : ""}.\n`,
 );
 console.log(markdownTable(results.figures));

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type BenchModule, type BenchOptions, type Figure, notAvailable, reasonOf } from "./figure.js";
-import { machineInfo } from "./machine.js";
+import { loadNow, machineInfo } from "./machine.js";
 import { step } from "./progress.js";
 import { markdownTable, type RowFigure, textTable } from "./table.js";
 
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   const only = values.only ?? [];
   const selected = BENCHMARKS.filter((b) => only.length === 0 || only.some((o) => b.includes(o)));
   const started = new Date();
+  const loadAtStart = loadNow();
   const rows: RowFigure[] = [];
   for (const name of selected) {
     step(`${name}${options.quick ? " (quick)" : ""}`);
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     step(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     for (const f of figures) rows.push({ benchmark: name, ...f });
   }
-  const machine = machineInfo();
+  const machine = machineInfo(loadAtStart);
   const seconds = Math.round((Date.now() - started.getTime()) / 100) / 10;
   const results = {
     date: started.toISOString(),
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
   };
   const out = values.out ?? join(here, "results.json");
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
-  const heading = `Rådsinfo benchmarks, ${results.mode} run, ${started.toISOString().slice(0, 16)}Z, ${seconds} s — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}`;
+  const heading = `Rådsinfo benchmarks, ${results.mode} run, ${started.toISOString().slice(0, 16)}Z, ${seconds} s — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.start} -> ${machine.loadAverage.end}`;
   console.log(`\n${heading}\n`);
   console.log(values.markdown ? markdownTable(rows) : textTable(rows));
   console.log(`\nWritten to ${out}`);
