@@ -267,6 +267,9 @@ export interface MeetingPageData {
   readonly originals: readonly (FileRef & { readonly downloadable: boolean })[];
   readonly previous: MeetingRef | null;
   readonly next: MeetingRef | null;
+  /** Dates the documents name for the meetings before and after, shown when those are not stored. */
+  readonly previousDate: string | null;
+  readonly nextDate: string | null;
   readonly lastModified: Date | null;
 }
 
@@ -287,6 +290,8 @@ export async function getMeetingPage(
       "meeting.location",
       "meeting.state",
       "meeting.modified",
+      "meeting.previous_meeting_date",
+      "meeting.next_meeting_date",
       "body.id as bodyId",
       "body.name as bodyName",
     ])
@@ -365,6 +370,8 @@ export async function getMeetingPage(
       .map((f) => ({ ...toFileRef(f), downloadable: Boolean(f.downloadable) })),
     previous: previous ? toMeetingRef(previous) : null,
     next: next ? toMeetingRef(next) : null,
+    previousDate: meeting.previous_meeting_date,
+    nextDate: meeting.next_meeting_date,
     lastModified: toDate(meeting.modified),
   };
 }

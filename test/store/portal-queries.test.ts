@@ -190,11 +190,37 @@ forEachBackend("portal queries", (store) => {
     assert.ok(!JSON.stringify(page).includes("privat"));
   });
 
+  it("meeting: the stored meetings before and after in the same body, and the dates the documents name", async () => {
+    const { db } = store();
+    const later = await importDocument(
+      db,
+      doc("referat-juni.txt", "minutes", {
+        meeting: {
+          date: "2025-06-13",
+          startTime: null,
+          endTime: null,
+          location: null,
+          previousMeetingDate: DATE,
+          nextMeetingDate: "2025-09-19",
+        },
+        items: [item("1.1", "Godkendelse af dagsorden", false)],
+      }),
+    );
+    const first = await getMeetingPage(db, meetingId);
+    const second = await getMeetingPage(db, later.meetingId!);
+    assert.equal(first?.next?.date, "2025-06-13");
+    assert.equal(first?.previous, null);
+    assert.equal(second?.previous?.date, DATE);
+    assert.equal(second?.next, null);
+    assert.equal(second?.nextDate, "2025-09-19");
+  });
+
   it("front page: meetings on or after today are upcoming, earlier ones latest", async () => {
     const before = await getFrontPage(store().db, { today: "2025-03-01" });
     assert.ok(before.upcoming.some((m) => m.date === DATE));
     const after = await getFrontPage(store().db, { today: "2025-04-01" });
     assert.ok(after.latest.some((m) => m.date === DATE));
+    assert.ok(!after.latest.some((m) => m.date > "2025-04-01"));
     assert.ok(!after.decisions.some((d) => d.title.includes("Hemmelig")));
   });
 });

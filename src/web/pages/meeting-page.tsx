@@ -89,14 +89,16 @@ function Agenda(props: { readonly items: readonly ItemView[] }) {
 }
 
 function MeetingNav(props: { readonly data: MeetingPageData }) {
-  const { previous, next } = props.data;
-  if (!previous && !next) return null;
+  const { previous, next, previousDate, nextDate } = props.data;
+  if (!previous && !next && !previousDate && !nextDate) return null;
   return (
-    <nav class="meeting-nav" aria-label="Andre møder">
+    <nav class="meeting-nav" aria-label="Forrige og næste møde">
       {previous ? (
         <a rel="prev" href={`/moede/${previous.id}`}>
           ← Forrige møde: {formatDanishDate(previous.date)}
         </a>
+      ) : previousDate ? (
+        <span>Forrige møde: {formatDanishDate(previousDate)}</span>
       ) : (
         <span />
       )}
@@ -104,6 +106,8 @@ function MeetingNav(props: { readonly data: MeetingPageData }) {
         <a rel="next" href={`/moede/${next.id}`}>
           Næste møde: {formatDanishDate(next.date)} →
         </a>
+      ) : nextDate ? (
+        <span>Næste møde: {formatDanishDate(nextDate)}</span>
       ) : null}
     </nav>
   );
