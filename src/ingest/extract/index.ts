@@ -30,7 +30,17 @@ export async function extract(source: SourceFile): Promise<ExtractedDocument> {
   if (source.bytes.length > MAX_SOURCE_BYTES) {
     throw new IngestError(source.file, `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`);
   }
-  switch (sniffFormat(source.bytes, source.file)) {
+  const format = sniffFormat(source.bytes, source.file);
+  // A name that promises a PDF or a Word file over other bytes (an HTML error page saved as .pdf) is
+  // refused rather than read as text.
+  const extension = /\.([a-z0-9]+)$/i.exec(source.file)?.[1]?.toLowerCase();
+  if (extension === "pdf" && format !== "pdf" && format !== "empty") {
+    throw new IngestError(source.file, "the file is named .pdf but is not a PDF");
+  }
+  if (extension === "docx" && format !== "docx" && format !== "empty") {
+    throw new IngestError(source.file, "the file is named .docx but is not a DOCX file");
+  }
+  switch (format) {
     case "empty":
       throw new IngestError(source.file, "the file is empty");
     case "pdf":

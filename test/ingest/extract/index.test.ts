@@ -43,6 +43,18 @@ describe("extract", () => {
     );
   });
 
+  it("refuses a .pdf or .docx whose bytes are something else", async () => {
+    const html = new TextEncoder().encode("<html><body>404 Not Found</body></html>");
+    await assert.rejects(
+      extract({ file: "bilag.pdf", bytes: html, sha256: "" }),
+      refusal("bilag.pdf", /not a PDF$/),
+    );
+    await assert.rejects(
+      extract({ file: "ref.docx", bytes: html, sha256: "" }),
+      refusal("ref.docx", /not a DOCX file$/),
+    );
+  });
+
   it("refuses a file over 200 MB without reading it", async () => {
     // A view that claims the size is enough: the check comes before any decoding.
     const huge = { length: MAX_SOURCE_BYTES + 1 } as unknown as Uint8Array;
