@@ -200,23 +200,29 @@ function joinPageTexts(pages: readonly { readonly text: string }[], options: Ing
  */
 function runningTextWarnings(lines: readonly SourceLine[], running: ReadonlySet<number>): ParseWarning[] {
   if (running.size === 0) return [];
-  const byText = new Map<string, number[]>();
+  // Grouped by shape (digits masked): "Side 27 af 72" and "Side 32 af 72" make one warning.
+  const byShape = new Map<string, Map<string, number[]>>();
   for (const line of lines) {
     if (!running.has(line.line)) continue;
     const text = normaliseSpace(line.text);
     if (text === "") continue;
-    const list = byText.get(text) ?? [];
-    list.push(line.line);
-    byText.set(text, list);
+    const shape = text.replace(/\d+/g, "#");
+    const texts = byShape.get(shape) ?? new Map<string, number[]>();
+    const at = texts.get(text) ?? [];
+    at.push(line.line);
+    texts.set(text, at);
+    byShape.set(shape, texts);
   }
   const out: ParseWarning[] = [];
-  for (const [text, at] of byText) {
-    const first = at[0] as number;
-    const last = at[at.length - 1] as number;
+  for (const texts of byShape.values()) {
+    const all = [...texts.values()].flat();
+    const listed = [...texts].map(
+      ([text, at]) => `"${text}" (line${at.length > 1 ? "s" : ""} ${at.join(", ")})`,
+    );
     out.push({
       code: "running-text-removed",
-      message: `Running header/footer removed from the text: "${text}" (line${at.length > 1 ? "s" : ""} ${at.slice(0, 20).join(", ")}${at.length > 20 ? ", …" : ""})`,
-      source: { lineStart: first, lineEnd: last },
+      message: `Running header/footer removed from the text: ${listed.join("; ")}`,
+      source: { lineStart: Math.min(...all), lineEnd: Math.max(...all) },
     });
   }
   return out;
