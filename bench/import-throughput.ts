@@ -134,9 +134,9 @@ async function measure(
 
 export async function run(options: BenchOptions): Promise<Figure[]> {
   const figures: Figure[] = [await seedsIntoPglite(options)];
-  const { docs, items } = corpusDocs(options, options.quick ? 1_000 : 20_000);
+  const { docs, items } = corpusDocs(options, options.quick ? 1_000 : 10_000);
   // importDocument goes row by row: a smaller start of the same corpus keeps --quick under five minutes.
-  const few = firstItems(docs, options.quick ? 300 : 5_000);
+  const few = firstItems(docs, options.quick ? 300 : 2_000);
   const pglite = () => openPgliteBenchStore();
   const server = () => openServerBenchStore(options.databaseUrl, "import");
   figures.push(await measure("PGlite", pglite, few.docs, few.items, "importDocument"));
