@@ -133,8 +133,9 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
         parseFieldHeading(entryLine.text)
       )
         break;
-      const attendee = parseAttendee(entryLine.text);
-      if (attendee) {
+      const parts = splitColumns(entryLine.text).map(parseAttendee);
+      const attendees = parts.every((part) => part !== null) ? (parts as Attendee[]) : [];
+      if (attendees.length > 0) {
         for (const miss of misses) {
           warnings.push({
             code: "attendance-unparsed",
@@ -143,7 +144,7 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
           });
         }
         misses = [];
-        target.push(attendee);
+        target.push(...attendees);
         end = probe;
         continue;
       }
@@ -197,6 +198,18 @@ function substituteNearMatches(present: readonly Attendee[], absent: readonly At
     }
   }
   return out;
+}
+
+/**
+ * A list set in two columns comes out with two entries on one line ("Jes Lunde (B) Aalborg Kommune Jesper
+ * Greth (V) Rebild Kommune"): split after "Kommune" where another "Name (P)" follows.
+ */
+function splitColumns(text: string): string[] {
+  if ((text.match(/\(\p{Lu}{1,3}\)/gu) ?? []).length < 2) return [text];
+  return text
+    .split(/(?<=\b[Kk]ommune)[,;]?\s+(?=\p{Lu}[^()]{1,60}\(\p{Lu}{1,3}\))/u)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
 }
 
 /** Splits "A (V), B (A) Aalborg Kommune; C (Ø)" into entries: after each closing party bracket's entry. */

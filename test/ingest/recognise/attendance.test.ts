@@ -153,3 +153,23 @@ describe("substitutes and the absent list", () => {
     assert.match(warnings[0]?.message ?? "", /Birgit Stenbak Hansen/);
   });
 });
+
+describe("two-column lists", () => {
+  test("two entries on one line are both read", () => {
+    const view = buildLineView(
+      toLines([
+        "Deltagere",
+        "Jes Lunde (B) Aalborg Kommune Jesper Greth (V) Rebild Kommune",
+        "Afbud",
+        "Anna Aaen (Ø) Aalborg Kommune",
+      ]),
+    );
+    assert.deepEqual(
+      recogniseAttendance(view).attendance.present.map((a) => [a.name, a.municipality]),
+      [
+        ["Jes Lunde", "Aalborg"],
+        ["Jesper Greth", "Rebild"],
+      ],
+    );
+  });
+});
