@@ -198,21 +198,21 @@ const paperDeleted = sql`(cf.deleted or not exists (select 1 from agenda_item a 
  * True for a file (alias f) that OParl may publish: a download serves the whole imported file, so the
  * file is withheld when anything in that imported file belongs to a closed item (the item itself, or
  * another document of the same annex pack linked to one, by id or by meeting and item number). Deleted
- * closed items count too: what was once closed stays closed.
+ * closed items count too: what was once closed stays closed. Both subqueries are uncorrelated, so the
+ * database computes the few withheld ids once per query instead of once per file.
  */
 export const oparlFilePublic = sql`not exists (
-  select 1 from agenda_item ci
-  where not ci.public and (
-    ci.id = f.agenda_item_id
-    or (ci.meeting_id = f.meeting_id and ci.number = f.item_number)
-    or (f.source_file_id is not null and ci.source_file_id = f.source_file_id)
-    or exists (
-      select 1 from file sib
-      where sib.source_file_id = f.source_file_id
-        and (sib.agenda_item_id = ci.id or (sib.meeting_id = ci.meeting_id and sib.item_number = ci.number))
-    )
-  )
-)`;
+    select 1 from (
+      select sib.id, sib.source_file_id from file sib join agenda_item ci on ci.id = sib.agenda_item_id
+      where not ci.public
+      union all
+      select sib.id, sib.source_file_id from file sib
+        join agenda_item ci on ci.meeting_id = sib.meeting_id and ci.number = sib.item_number
+      where not ci.public
+      union all
+      select null, ci.source_file_id from agenda_item ci where not ci.public and ci.source_file_id is not null
+    ) closed_file
+    where closed_file.id = f.id or closed_file.source_file_id = f.source_file_id)`;
 
 function idList(ids: readonly number[]): RawBuilder<unknown> {
   return sql.join(ids.map((id) => sql`${id}`));

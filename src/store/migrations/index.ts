@@ -7,10 +7,12 @@ import * as domain from "./0001-domain.js";
 import * as search from "./0002-search.js";
 import * as openData from "./0003-open-data.js";
 import * as searchDocs from "./0004-search-docs.js";
+import * as closedItemIndex from "./0005-closed-item-index.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
   "0002-search": search,
   "0003-open-data": openData,
   "0004-search-docs": searchDocs,
+  "0005-closed-item-index": closedItemIndex,
 };
