@@ -70,9 +70,8 @@ function Agenda(props: { readonly items: readonly ItemView[] }) {
                 </li>
               ) : (
                 <li id={`punkt-${item.number}`} class="agenda__item">
-                  <a href={`/punkt/${item.id}`}>
-                    <span class="agenda__number">{item.number}</span> {item.title}
-                  </a>
+                  <span class="agenda__number">{item.number}</span>{" "}
+                  <a href={`/punkt/${item.id}`}>{item.title}</a>
                   {item.fields.beslutning ? (
                     <p class="agenda__decision">
                       <strong>Beslutning:</strong> {teaser(item.fields.beslutning, 160)}

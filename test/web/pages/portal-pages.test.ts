@@ -59,7 +59,9 @@ forEachBackend("portal pages", (store) => {
     assert.match(html, /<h3>2\. Regionalpolitiske sager<\/h3>/);
     assert.match(
       html,
-      new RegExp(`<li id="punkt-2.1" class="agenda__item"><a href="/punkt/${ids.item("2.1")}">`),
+      new RegExp(
+        `<li id="punkt-2.1" class="agenda__item"><span class="agenda__number">2.1</span> <a href="/punkt/${ids.item("2.1")}">Fælles`,
+      ),
     );
     assert.match(
       html,
