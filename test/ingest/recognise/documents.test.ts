@@ -21,8 +21,8 @@ import type { ParsedDocument } from "../../../src/domain/index.js";
 import { findRunningLines } from "../../../src/ingest/clean/index.js";
 import { extractText } from "../../../src/ingest/extract/text.js";
 import { loadIngestOptions, parseSource, readSourceFile } from "../../../src/ingest/index.js";
-import { findStamps } from "../../../src/ingest/recognise/documents.js";
 import { buildLineView } from "../../../src/ingest/recognise/line-view.js";
+import { findStamps } from "../../../src/ingest/recognise/stamps.js";
 import { seedPath } from "../../support/seeds.js";
 import { toLines } from "../../support/source-lines.js";
 

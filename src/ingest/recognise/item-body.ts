@@ -1,0 +1,197 @@
+/**
+ * @module The body of one agenda item: title, case line, headed fields, unheaded notes and "./." annex
+ * markers, read from the lines between its heading and the next heading.
+ */
+import type { ItemFieldKey, ParsedItem, ParseWarning } from "../../domain/index.js";
+import { type NumberedHeading, parseCaseLine, parseFieldHeading, parseNumberOnly } from "./headings.js";
+import { type LineView, looksEmphasised, type ViewLine } from "./line-view.js";
+
+/** Cleaned text of the original lines lineStart..lineEnd (1-based, inclusive). */
+export type TextOf = (lineStart: number, lineEnd: number) => string;
+
+/** An accepted item heading: content positions of its first and last title line, and the number. */
+export interface ItemHeading {
+  readonly pos: number;
+  /** Last position of a wrapped title (or of the title line after a number standing alone). */
+  readonly end: number;
+  readonly heading: NumberedHeading;
+}
+
+/** The heading's title, joined with its wrapped continuation. */
+export function titleText(view: LineView, candidate: ItemHeading): string {
+  const parts = [candidate.heading.title];
+  const numberAlone = parseNumberOnly(view.content[candidate.pos]?.text ?? "") !== null;
+  for (let pos = candidate.pos + (numberAlone ? 2 : 1); pos <= candidate.end; pos++) {
+    const line = view.content[pos];
+    if (line) parts.push(line.text);
+  }
+  return parts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** Builds one item from its heading up to (not including) the content position `nextPos`. */
+export function buildItem(
+  view: LineView,
+  candidate: ItemHeading,
+  nextPos: number,
+  section: string | null,
+  textOf: TextOf,
+  warnings: ParseWarning[],
+): ParsedItem {
+  const content = view.content;
+  const first = content[candidate.pos] as ViewLine;
+  const last = content[nextPos - 1] ?? first;
+  let caseNumber: string | null = null;
+  let caseInitials: readonly string[] = [];
+  let pos = candidate.end + 1;
+  // The case line stands right under the title.
+  for (let probe = pos; probe < Math.min(nextPos, pos + 3); probe++) {
+    const line = content[probe];
+    if (!line || parseFieldHeading(line.text)) break;
+    const caseLine = parseCaseLine(line.text);
+    if (caseLine) {
+      caseNumber = caseLine.caseNumber;
+      caseInitials = caseLine.initials;
+      pos = probe + 1;
+      break;
+    }
+  }
+  const fieldStarts: { key: ItemFieldKey; pos: number; inline: boolean }[] = [];
+  for (let probe = pos; probe < nextPos; probe++) {
+    const line = content[probe];
+    if (!line) continue;
+    const key = parseFieldHeading(line.text);
+    if (key && isFieldHeadingLine(view, line)) fieldStarts.push({ key, pos: probe, inline: false });
+    else {
+      const inline = parseInlineField(line.text);
+      if (inline) fieldStarts.push({ key: inline, pos: probe, inline: true });
+    }
+  }
+  const fields: Partial<Record<ItemFieldKey, string>> = {};
+  const notesParts: string[] = [];
+  const firstField = fieldStarts[0]?.pos ?? nextPos;
+  if (firstField > pos) {
+    const from = content[pos];
+    const to = content[firstField - 1];
+    if (from && to) notesParts.push(textOf(from.line, to.line));
+  }
+  // Hyperlink targets that the extraction dumped after the item's last text (seeds/004 lines 1645-1646)
+  // are no part of the decision: they go to the notes.
+  let fieldsEnd = nextPos;
+  if (fieldStarts.length > 0) {
+    const lastStart = (fieldStarts[fieldStarts.length - 1] as { pos: number }).pos;
+    while (fieldsEnd - 1 > lastStart && isBareUrl((content[fieldsEnd - 1] as ViewLine).text)) fieldsEnd--;
+    if (fieldsEnd < nextPos) {
+      notesParts.push(textOf((content[fieldsEnd] as ViewLine).line, (content[nextPos - 1] as ViewLine).line));
+    }
+  }
+  fieldStarts.forEach((start, index) => {
+    let endPos = (fieldStarts[index + 1]?.pos ?? fieldsEnd) - 1;
+    if (start.key === "beslutning") {
+      const notesFrom = decisionNotesStart(content, start.inline ? start.pos + 1 : start.pos + 2, endPos);
+      if (notesFrom !== null) {
+        notesParts.push(textOf((content[notesFrom] as ViewLine).line, (content[endPos] as ViewLine).line));
+        endPos = notesFrom - 1;
+      }
+    }
+    const heading = content[start.pos] as ViewLine;
+    const to = content[endPos];
+    const text = start.inline
+      ? textOf(heading.line, (to ?? heading).line).replace(INLINE_FIELD, "")
+      : to && endPos > start.pos
+        ? textOf(heading.line + 1, to.line)
+        : "";
+    const existing = fields[start.key];
+    if (existing !== undefined) {
+      // A repeated heading (e.g. a second "Beslutning") continues the same field.
+      fields[start.key] = [existing, text].filter((part) => part.length > 0).join("\n\n");
+      warnings.push({
+        code: "ambiguous-heading",
+        message: `Item ${candidate.heading.number}: the heading "${heading.text}" appears more than once; the parts are joined.`,
+        source: { lineStart: heading.line, lineEnd: heading.line },
+      });
+    } else {
+      fields[start.key] = text;
+    }
+  });
+  let annexMarkers = 0;
+  for (let probe = candidate.pos; probe < nextPos; probe++) {
+    const line = content[probe];
+    if (line) annexMarkers += countAnnexMarkers(line.raw);
+  }
+  const title = titleText(view, candidate);
+  const notes = notesParts.join("\n\n").trim();
+  const closed = /\blukke(?:t|de)\b/iu.test(title) || undefined;
+  return {
+    number: candidate.heading.number,
+    title,
+    section,
+    caseNumber,
+    caseInitials,
+    fields,
+    notes: notes.length > 0 ? notes : null,
+    annexMarkers,
+    ...(closed ? { closed: true } : {}),
+    source: { page: first.page, lineStart: first.line, lineEnd: last.line },
+  };
+}
+
+/**
+ * A field word can also begin a sentence in running text; in a PDF the heading is set apart by weight or
+ * size, so when font data exists and the line is not emphasised while its neighbours share its size,
+ * trust the data. Plain text has no such data and the word alone on its line decides.
+ */
+function isFieldHeadingLine(view: LineView, line: ViewLine): boolean {
+  if (line.fontSize === undefined && line.bold === undefined) return true;
+  if (view.bodyFontSize === null) return true;
+  return looksEmphasised(line, view) || line.text.length <= 20;
+}
+
+/**
+ * Minutes often go on after the decision with the minute-taker's notes under sub-headings of their own
+ * (seeds/004 lines 1979-1983: "KKR Nordjylland tog orienteringen til efterretning." then "Erhvervshus
+ * Nordjylland" and the notes from each orientation). Returns the content position of the first such
+ * sub-heading: a short line without closing punctuation that follows a finished sentence and is followed
+ * by text. A decision that runs on into a list ("Fra KKR Nordjylland blev det bl.a. bemærket,", line
+ * 930) has no such line and stays whole.
+ */
+function decisionNotesStart(content: readonly ViewLine[], from: number, endPos: number): number | null {
+  for (let pos = from; pos <= endPos; pos++) {
+    const line = content[pos] as ViewLine;
+    const previous = content[pos - 1] as ViewLine;
+    // A protocol remark or a note of who left is no part of the decision.
+    if (/^(?:protokolbemærkning|mindretalsudtalelse|fraværende|afbud)\b/iu.test(line.text)) return pos;
+    if (pos === endPos) break;
+    const next = content[pos + 1] as ViewLine;
+    if (line.text.length > 60 || !/^\p{Lu}/u.test(line.text) || /[.,:;!?]$/.test(line.text)) continue;
+    if (/^\s*[-–—•·▪*]/u.test(line.raw) || (line.blankBefore === 0 && !line.pageStart)) continue;
+    if (!/[.!?]["”)]?$/.test(previous.text) || next.text.length < 30) continue;
+    return pos;
+  }
+  return null;
+}
+
+/** "Beslutning: Godkendt." — a field label with its text on the same line, as municipal minutes write it. */
+const INLINE_FIELD =
+  /^\s*(beslutning|indstilling|baggrund|sagsfremstilling|resum[eé]|sagsforløb)\s{0,3}:\s*/iu;
+
+function parseInlineField(text: string): ItemFieldKey | null {
+  const match = INLINE_FIELD.exec(text);
+  if (!match?.[1] || text.length <= match[0].length) return null;
+  return parseFieldHeading(match[1]);
+}
+
+/** A line that is one web address and nothing else. */
+function isBareUrl(text: string): boolean {
+  return text.length < 400 && /^(?:https?:\/\/|www\.)\S+$/iu.test(text);
+}
+
+/** Counts "./." annex markers (the KKR convention for "see annex") on a line. */
+export function countAnnexMarkers(text: string): number {
+  let count = 0;
+  let at = text.indexOf("./.");
+  while (at !== -1) {
+    count++;
+    at = text.indexOf("./.", at + 3);
+  }
+  return count;
+}
