@@ -101,4 +101,29 @@ describe("gold/004: KKR Nordjylland minutes", () => {
       assert.equal(item.source.lineEnd, expected.endLine);
     });
   }
+
+  test("text after a decision: the minute-taker's notes of 3.1 and the link targets of 2.7 go to the notes", () => {
+    const item31 = doc.items.find((item) => item.number === "3.1");
+    assert.match(item31?.notes ?? "", /^Erhvervshus Nordjylland/);
+    assert.doesNotMatch(item31?.fields.beslutning ?? "", /Erhvervshus/);
+    const item27 = doc.items.find((item) => item.number === "2.7");
+    assert.match(item27?.notes ?? "", /https:\/\/www\.em\.dk/);
+  });
+
+  test("the cover page is reported as unassigned and stays in the text", () => {
+    const unassigned = doc.warnings.filter((w) => w.code === "unassigned-text");
+    assert.deepEqual(
+      unassigned.map((w) => w.source),
+      [{ lineStart: 4, lineEnd: 24 }],
+    );
+    assert.match(doc.text, /KL bidrager til at udvikle og fastholde et stærkt lokalt demokrati/);
+  });
+
+  test("page texts cover all 34 pages in order", () => {
+    assert.equal(doc.pageTexts?.length, 34);
+    assert.deepEqual(
+      doc.pageTexts?.map((p) => p.page),
+      Array.from({ length: 34 }, (_, i) => i + 1),
+    );
+  });
 });
