@@ -17,6 +17,8 @@ export interface LayoutProps {
   /** Extra elements for <head>, e.g. feed links. */
   readonly head?: Child;
   readonly siteName?: string;
+  /** Use the container's full width (the front page's columns); other pages keep a readable measure. */
+  readonly wide?: boolean;
   /** False on a page that has its own, larger search form (the front page). */
   readonly headerSearch?: boolean;
   /** When the content last changed; shown as "Senest opdateret" under it. */
@@ -87,7 +89,7 @@ export function Layout(props: LayoutProps) {
                 </ol>
               </nav>
             ) : null}
-            <main id="main-content" class="site-main">
+            <main id="main-content" class={props.wide ? "site-main site-main--wide" : "site-main"}>
               {props.children}
               <LastUpdated at={props.lastModified ?? null} />
             </main>

@@ -16,6 +16,7 @@ export function frontPageApp(): Hono {
         siteName={c.get("settings").siteName}
         lastModified={data.lastModified}
         headerSearch={false}
+        wide
       >
         <h1>Møder og beslutninger</h1>
         <p class="font-lead">
@@ -46,7 +47,9 @@ export function frontPageApp(): Hono {
                   <li>
                     <a href={`/organ/${body.id}`}>{body.name}</a>{" "}
                     <span class="meeting-list__meta">
-                      {body.meetingCount} {body.meetingCount === 1 ? "møde" : "møder"}
+                      {body.meetingCount === 0
+                        ? "ingen møder endnu"
+                        : `${body.meetingCount} ${body.meetingCount === 1 ? "møde" : "møder"}`}
                     </span>
                   </li>
                 ))}
@@ -62,7 +65,7 @@ export function frontPageApp(): Hono {
             <MeetingList meetings={data.latest} empty="Der er ingen afholdte møder endnu." />
           </section>
         </div>
-        <section aria-labelledby="seneste-beslutninger">
+        <section class="front-decisions" aria-labelledby="seneste-beslutninger">
           <h2 id="seneste-beslutninger">Seneste beslutninger</h2>
           {data.decisions.length === 0 ? (
             <p>Der er ingen beslutninger endnu.</p>
