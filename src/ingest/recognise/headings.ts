@@ -96,12 +96,21 @@ const FIELD_NAMES: ReadonlyMap<string, ItemFieldKey> = new Map([
   ["sagsforloeb", "sagsforloeb"],
 ]);
 
+const FIELD_FIRST_WORDS: ReadonlySet<string> = new Set([
+  ...[...FIELD_NAMES.keys()].map((name) => name.split(" ")[0] as string),
+  "beslutning",
+  "indstilling",
+]);
+
 /**
  * Reads a field heading ("Baggrund", "Beslutning:", "Beslutning den 20. september 2024", "Beslutning i
  * KKR Nordjylland"), or null. The heading stands alone on its line.
  */
 export function parseFieldHeading(text: string): ItemFieldKey | null {
   if (text.length > 80) return null;
+  // Cheap rejection first: this runs on every line, and a field heading starts with one of a few words.
+  const firstWord = /^[\p{L}]+/u.exec(text)?.[0]?.toLowerCase() ?? "";
+  if (!FIELD_FIRST_WORDS.has(firstWord)) return null;
   const bare = text.replace(/\s*:\s*$/, "").toLowerCase();
   const exact = FIELD_NAMES.get(bare);
   if (exact) return exact;

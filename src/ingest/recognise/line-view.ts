@@ -38,8 +38,10 @@ export interface LineView {
 /** Collapses white space (including no-break and other Unicode spaces) and trims. */
 export function normaliseSpace(text: string): string {
   // JavaScript's \s covers no-break and the other Unicode spaces; zero-width ones are glyph clean-up's job.
-  if (!/\s\s|[^\S ]|^ | $/.test(text)) return text;
-  return text.replace(/\s+/g, " ").trim();
+  // Fast path: most lines only carry a trailing space, which trim() removes without a regex.
+  const trimmed = text.trim();
+  if (!trimmed.includes("  ") && !/[^\S ]/.test(trimmed)) return trimmed;
+  return trimmed.replace(/\s+/g, " ");
 }
 
 /** True when a line holds no visible text. */
