@@ -126,11 +126,13 @@ function collectTextLines(lines: readonly SourceLine[], skip?: ReadonlySet<numbe
 }
 
 /**
- * For each gap (index of the line after it), whether the text around it is double-spaced: most
- * neighbouring gaps hold exactly one blank line.
+ * For each gap (index of the line after it), whether the text around it is double-spaced: at least
+ * three in four neighbouring gaps hold a blank line. Counting gaps with any blank lines, not exactly
+ * one, matters in seeds/004, where paragraphs are three blank lines apart and one-line paragraphs are
+ * common (lines 140-146).
  */
 function doubleSpacingByGap(lines: readonly TextLine[]): boolean[] {
-  const single = lines.map((line, index) => index > 0 && line.blanksBefore === 1 && !line.breakBefore);
+  const single = lines.map((line, index) => index > 0 && line.blanksBefore >= 1 && !line.breakBefore);
   const counted = lines.map((line, index) => index > 0 && !line.breakBefore);
   return lines.map((_, index) => {
     let ones = 0;
@@ -144,7 +146,7 @@ function doubleSpacingByGap(lines: readonly TextLine[]): boolean[] {
       total++;
       if (single[j]) ones++;
     }
-    return total >= 3 && ones / total >= 0.6;
+    return total >= 3 && ones / total >= 0.75;
   });
 }
 
@@ -157,12 +159,14 @@ interface GapLayout {
 
 /**
  * For each gap, whether the lines around it read as a list of entries: in at least 80% of the
- * neighbouring gaps the next line starts with a capital although the line before has no comma or
- * hyphen at its end. Wrapped Danish prose starts few lines with a capital (nouns are lower case).
+ * neighbouring gaps the next line starts with a capital or a digit although the line before has no
+ * comma or hyphen at its end (names in seeds/004 lines 29-79, the day's programme at lines 112-116).
+ * Wrapped Danish prose starts few lines with a capital (nouns are lower case).
  */
 function listLikeByGap(lines: readonly TextLine[]): boolean[] {
   const upper = lines.map(
-    (line, index) => index > 0 && /^\p{Lu}/u.test(line.text) && !/[,;:\-–]$/u.test(lines[index - 1]!.text),
+    (line, index) =>
+      index > 0 && /^[\p{Lu}\p{N}]/u.test(line.text) && !/[,;:\-–]$/u.test(lines[index - 1]!.text),
   );
   return lines.map((_, index) => {
     let hits = 0;
@@ -237,25 +241,35 @@ function hyphenGlue(text: string, next: string, isWord: WordChecker): "drop-hyph
 function separator(previous: string, next: string, gap: TextLine, layout: GapLayout): string {
   const { doubleSpaced, width, listLike } = layout;
   const ends = /[.!?:]["”’)]?$/u.test(previous);
-  // A digit opens a block only after a full stop: "fase" / "2, som skal" (seeds/004) is one sentence.
-  const nextStartsBlock = /^[\p{Lu}"“•]/u.test(next) || (ends && /^\p{N}/u.test(next));
+  // A digit may open a block ("10.00-12.00 – KKR-møde", seeds/004 line 114); "fase" / "2, som skal"
+  // (line 535) stays one sentence by the rule for lines that stop on a lower-case word.
+  const nextStartsBlock = /^[\p{Lu}\p{N}"“•]/u.test(next);
   const list = isListLine(next);
   if (list) return gap.breakBefore || gap.blanksBefore === 0 || doubleSpaced ? "\n" : "\n\n";
   if (gap.breakBefore) {
     // A page break or a dropped footer: a paragraph ends there only if the sentence does.
     if (ends && nextStartsBlock) return "\n\n";
   } else {
+    // No paragraph starts in lower case: a blank line before "møde den 21. juni 2024." (seeds/004
+    // line 144) after an open sentence is a line gap, whatever the spacing around it.
+    if (gap.blanksBefore <= 2 && !ends && /^\p{Ll}/u.test(next)) return " ";
     const paragraphGap = doubleSpaced ? gap.blanksBefore >= 2 : gap.blanksBefore >= 1;
     if (paragraphGap) return "\n\n";
+  }
+  // A long line that stops on a word in lower case has not ended its sentence, even if a name follows
+  // that would have fitted ("deltagelsen i" / "Social og Indenrigsministeriets", seeds/001 lines 75-77).
+  // Lines that both open with a number are entries of one list ("9.30-10.00 – Ankomst og morgenmad" /
+  // "10.00-12.00 – KKR-møde", seeds/004 lines 112-114), however they end.
+  const lastWord = previous.slice(previous.lastIndexOf(" ") + 1);
+  const entries = /^\p{N}/u.test(previous) && /^\p{N}/u.test(next);
+  if (/^\p{Ll}/u.test(lastWord) && /\p{Ll}$/u.test(lastWord) && previous.length >= width * 0.6 && !entries) {
+    return " ";
   }
   // In a run of lines that nearly all start with a capital after an open end, each line is an entry
   // of its own (the attendee lists of seeds/004 lines 29-79), however long.
   if (listLike && nextStartsBlock && !/[,;]$/u.test(previous)) return "\n";
   // A contents line ends at its page number ("INDHOLD.......... 3", seeds/003 line 89).
   if (/(?:\.{3}|…)\s*\d+$/u.test(previous)) return "\n";
-  // A long line that stops on a word in lower case has not ended its sentence, even if a name follows
-  // that would have fitted ("deltagelsen i" / "Social og Indenrigsministeriets", seeds/001 lines 75-77).
-  if (/(?:^|\s)\p{Ll}+$/u.test(previous) && previous.length >= width * 0.6) return " ";
   const firstWord = /^\S+/u.exec(next)?.[0] ?? "";
   const fits = previous.length + 1 + firstWord.length <= width;
   if (!nextStartsBlock || !fits) return " ";

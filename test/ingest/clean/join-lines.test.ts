@@ -68,6 +68,26 @@ describe("joinLines", () => {
     );
   });
 
+  it("joins across one blank line when the next line goes on in lower case (seeds/004 lines 144-146)", () => {
+    assert.equal(seedLine("004", 146), "møde den 21. juni 2024. ");
+    const text = joinLines(seedRange("004", 138, 150), isWord);
+    assert.match(text, /godkender referatet fra KKR Nordjyllands møde den 21\. juni 2024\./);
+  });
+
+  it("keeps the day's programme one entry per line (seeds/004 lines 112-116)", () => {
+    assert.equal(seedLine("004", 114), "10.00-12.00 – KKR-møde ");
+    const text = joinLines(seedRange("004", 100, 125), isWord);
+    assert.match(
+      text,
+      /9\.30-10\.00 – Ankomst og morgenmad\n+10\.00-12\.00 – KKR-møde\n+12\.00-12\.30 – Frokost/,
+    );
+  });
+
+  it("keeps 'fase' / '2, som skal' in one sentence (seeds/004 lines 535-537)", () => {
+    const text = joinLines(seedRange("004", 520, 560), isWord);
+    assert.match(text, /Der arbejdes på en fase 2, som skal afsøge/);
+  });
+
   it("keeps en dash bullets on their own lines and joins their wrapped text (seeds/004 lines 942-958)", () => {
     assert.match(seedLine("004", 942), /^– at det er vigtigt at få afklaret rammerne/);
     const text = joinLines(seedRange("004", 942, 958), isWord, findRunningLines(seedLines("004")));
