@@ -123,11 +123,15 @@ export function recogniseMeeting(
   let nextMeetingDate: string | null = null;
   for (const found of dates) {
     const before = joined.slice(Math.max(0, found.index - 90), found.index).toLowerCase();
-    if (nextMeetingDate === null && /næste (?:møde|kkr-møde)/u.test(before) && (!date || found.iso > date)) {
+    if (
+      nextMeetingDate === null &&
+      /(?:næste|kommende) (?:møde|kkr-møde)/u.test(before) &&
+      (!date || found.iso > date)
+    ) {
       nextMeetingDate = found.iso;
     } else if (
       previousMeetingDate === null &&
-      /referat(?:et)?\b.{0,80}møde/u.test(before) &&
+      /referat(?:et)?\b.{0,80}møde|(?:forrige|seneste|sidste) (?:møde|kkr-møde)/u.test(before) &&
       (!date || found.iso < date)
     ) {
       previousMeetingDate = found.iso;

@@ -85,3 +85,18 @@ describe("recogniseMeeting", () => {
     assert.equal(recogniseMeeting(view, { meetingDocument: false }).meeting.date, null);
   });
 });
+
+describe("neighbouring meetings in other words", () => {
+  test("'forrige møde' and 'kommende møde'", () => {
+    const view = buildLineView(
+      toLines([
+        "Dato: 3. marts 2025",
+        "Opfølgning fra forrige møde den 10. december 2024.",
+        "Det kommende møde den 5. maj 2025 holdes i Vejle.",
+      ]),
+    );
+    const meeting = recogniseMeeting(view, meetingDocument).meeting;
+    assert.equal(meeting.previousMeetingDate, "2024-12-10");
+    assert.equal(meeting.nextMeetingDate, "2025-05-05");
+  });
+});
