@@ -219,6 +219,8 @@ function acceptItems(candidates: readonly Candidate[]): Candidate[] {
     }
     const nextStrong = candidates.slice(index + 1).find((c) => c.strong);
     if (nextStrong && compareNumbers(nextStrong.heading, candidate.heading) > 0) accepted.push(candidate);
+    // After the last evidenced item only a standing item ("6.1 Eventuelt") comes without case or fields.
+    else if (!nextStrong && isStandingTitle(candidate.heading.title)) accepted.push(candidate);
   });
   return accepted;
 }

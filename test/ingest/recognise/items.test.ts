@@ -198,3 +198,24 @@ describe("fields written inline and remarks after a decision", () => {
     assert.equal(item?.notes, "5-6");
   });
 });
+
+describe("standing items numbered on two levels", () => {
+  test("'6.1 Eventuelt' after the last evidenced item is an item; a sub-heading inside it is not", () => {
+    const view = buildLineView(
+      toLines([
+        "5.1 Budget",
+        "SAG-2024-00001 abc",
+        "Beslutning",
+        "Godkendt.",
+        "6.1 Eventuelt",
+        "Intet.",
+        "6.2 Andre forhold i rapporten",
+        "Tekst.",
+      ]),
+    );
+    assert.deepEqual(
+      recogniseItems(view, textOf).items.map((i) => i.number),
+      ["5.1", "6.1"],
+    );
+  });
+});
