@@ -10,7 +10,7 @@ import { sql } from "kysely";
 import type { ParsedDocument } from "../src/domain/index.js";
 import { parseSearchRequest, search } from "../src/search/index.js";
 import { createBulkLoader } from "../src/store/bulk-load.js";
-import { refreshSearchWords, type Store } from "../src/store/index.js";
+import type { Store } from "../src/store/index.js";
 import { type BenchStore, openPgliteBenchStore, openServerBenchStore } from "./bench-store.js";
 import { generateCorpus } from "./corpus/generate.js";
 import { seedWordModel } from "./corpus/model.js";
@@ -73,7 +73,6 @@ export async function mixedQueries(
   count = 200,
   seed = "search-latency-1",
 ): Promise<LatencyQuery[]> {
-  await refreshSearchWords(store.db);
   const rng = createRng(seed);
   const words = (
     await sql<{

@@ -1,6 +1,7 @@
 /**
- * @module The word list behind "Mente du": every word of public item and annex text, with trigram
- * lookup (pg_trgm). Rebuilt in one statement when a write has marked it stale, never per word on import.
+ * @module The word list behind "Mente du": words of public item and annex text, with trigram lookup
+ * (pg_trgm). Writes add their words through migration 0004's triggers; a full rebuild is on demand only,
+ * because at 100k items it takes over a minute and must never run inside a search.
  */
 import { type Kysely, sql } from "kysely";
 import type { Database } from "./schema.js";
@@ -9,9 +10,9 @@ import type { Database } from "./schema.js";
 const MIN_SIMILARITY = 0.35;
 
 /**
- * Rebuilds the word list if a write has changed the text since the last build. Only public text goes in:
- * a closed item's words must not come back as a suggestion.
- * @example await refreshSearchWords(db); // after a bulk import, so the first search does not pay for it
+ * Rebuilds the word list from scratch if a write has changed the text since the last build (or always,
+ * with force): drops words of deleted and closed text and recounts. Maintenance, not needed for search.
+ * @example await refreshSearchWords(db, { force: true });
  */
 export async function refreshSearchWords(
   db: Kysely<Database>,
@@ -47,22 +48,26 @@ export async function refreshSearchWords(
 /** Which of `words` (lower case) occur somewhere in public text. */
 export async function knownWords(db: Kysely<Database>, words: readonly string[]): Promise<Set<string>> {
   if (words.length === 0) return new Set();
-  await refreshSearchWords(db);
   const rows = await sql<{ word: string }>`
     select word from search_word where word = any(${sql.val([...words])}::text[])`.execute(db);
   return new Set(rows.rows.map((r) => r.word));
 }
 
 /**
- * The indexed word most like `word`: highest trigram similarity, then the more common word.
- * @example await similarWord(db, "biokull") // "biokul"
+ * The indexed word most like `word`: highest trigram similarity, then the more common word. Only a word
+ * that finds something the public may see is offered (the list may still hold words of closed items).
+ * @example await similarWord(db, "biokkul") // "biokul"
  */
 export async function similarWord(db: Kysely<Database>, word: string): Promise<string | null> {
-  await refreshSearchWords(db);
   const rows = await sql<{ word: string }>`
-    select word from search_word
-    where word % ${word} and similarity(word, ${word}) >= ${MIN_SIMILARITY} and word <> ${word}
-    order by similarity(word, ${word}) desc, doc_count desc, word
+    select w.word from (
+      select word, doc_count, similarity(word, ${word}) as s from search_word
+      where word % ${word} and word <> ${word}
+      order by s desc, doc_count desc, word limit 10) w
+    where w.s >= ${MIN_SIMILARITY}
+      and exists (select 1 from search_doc d
+                  where d.visible and d.vector @@ plainto_tsquery('danish', w.word))
+    order by w.s desc, w.doc_count desc, w.word
     limit 1`.execute(db);
   return rows.rows[0]?.word ?? null;
 }

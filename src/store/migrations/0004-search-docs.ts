@@ -27,6 +27,23 @@ const PAGE_DOC = `
     left join meeting m on m.id = f.meeting_id
     left join agenda_item ai on ai.id = f.agenda_item_id`;
 
+/**
+ * Adds the words of changed rows to the "Mente du" list (0002's search_word) as people write them
+ * ('simple': lower case, no stemming). Words are only added here; a suggestion is checked against the
+ * visible index before it is shown, so a word of a since-closed item is never suggested.
+ */
+const addWords = (text: string, condition: string) => `
+  insert into search_word (word, doc_count)
+  select t.lexeme, count(*) from changed c, unnest(to_tsvector('simple', ${text})) t
+  where ${condition} and length(t.lexeme) between 3 and 40 and t.lexeme ~ '^[a-zæøåäöüé]+$'
+  group by t.lexeme
+  on conflict (word) do update set doc_count = search_word.doc_count + excluded.doc_count`;
+const ITEM_WORDS = addWords(
+  "concat_ws(' ', c.title, c.resume, c.baggrund, c.indstilling, c.sagsforloeb, c.sagsfremstilling, c.beslutning, c.notes)",
+  "c.public and not c.deleted",
+);
+const PAGE_WORDS = addWords("c.text", "true");
+
 const COLUMNS =
   "item_id, file_id, page, meeting_id, body_id, date, kind, visible, municipalities, title_vector, vector";
 
@@ -59,12 +76,14 @@ export async function up(db: AnyDb): Promise<void> {
     `create function raadsinfo_item_docs_inserted() returns trigger language plpgsql as $fn$
        begin
          insert into search_doc (${COLUMNS}) ${ITEM_DOC.replace("from agenda_item ai", "from changed ai")};
+         ${ITEM_WORDS};
          return null;
        end $fn$`,
     `create function raadsinfo_item_docs_updated() returns trigger language plpgsql as $fn$
        begin
          delete from search_doc d using changed c where d.file_id is null and d.item_id = c.id;
          insert into search_doc (${COLUMNS}) ${ITEM_DOC.replace("from agenda_item ai", "from changed ai")};
+         ${ITEM_WORDS};
          -- An item closed or reopened takes its annexes with it.
          perform raadsinfo_sync_file_docs(f.id) from file f
            join changed c on c.id = f.agenda_item_id join before b on b.id = c.id
@@ -79,12 +98,14 @@ export async function up(db: AnyDb): Promise<void> {
     `create function raadsinfo_page_docs_inserted() returns trigger language plpgsql as $fn$
        begin
          insert into search_doc (${COLUMNS}) ${PAGE_DOC.replace("from file_page fp", "from changed fp")};
+         ${PAGE_WORDS};
          return null;
        end $fn$`,
     `create function raadsinfo_page_docs_updated() returns trigger language plpgsql as $fn$
        begin
          delete from search_doc d using before b where d.file_id = b.file_id and d.page = b.page;
          insert into search_doc (${COLUMNS}) ${PAGE_DOC.replace("from file_page fp", "from changed fp")};
+         ${PAGE_WORDS};
          return null;
        end $fn$`,
     `create function raadsinfo_page_docs_deleted() returns trigger language plpgsql as $fn$
