@@ -24,6 +24,12 @@ interface TextLine {
 const SPACING_WINDOW = 8;
 /** Lines on either side within which two clear ligature splits make "af tale" a split too. */
 const LIGATURE_WINDOW = 10;
+/** Little words that leave a sentence open: a line ending in one of them always goes on. */
+const OPEN_ENDINGS = new Set(
+  "i af og til for med at en et om på fra som der de den det eller samt ved under over efter mellem hvor men så hos mod uden blandt end når hvis fordi mens".split(
+    " ",
+  ),
+);
 /** Characters of the built text that hyphen decisions see: more than any word. */
 const TAIL_LENGTH = 200;
 /** Gaps on either side that decide whether lines read as a list of entries. */
@@ -262,9 +268,10 @@ function separator(previous: string, next: string, gap: TextLine, layout: GapLay
   // "10.00-12.00 – KKR-møde", seeds/004 lines 112-114), however they end.
   const lastWord = previous.slice(previous.lastIndexOf(" ") + 1);
   const entries = /^\p{N}/u.test(previous) && /^\p{N}/u.test(next);
-  if (/^\p{Ll}/u.test(lastWord) && /\p{Ll}$/u.test(lastWord) && previous.length >= width * 0.6 && !entries) {
-    return " ";
-  }
+  const lowerEnd = /^\p{Ll}/u.test(lastWord) && /\p{Ll}$/u.test(lastWord);
+  // A line never ends on purpose on a preposition or conjunction, however short ("udviklingen af
+  // energiforsyningen i" / "Danmark", seeds/003 line 578).
+  if (lowerEnd && !entries && (previous.length >= width * 0.6 || OPEN_ENDINGS.has(lastWord))) return " ";
   // In a run of lines that nearly all start with a capital after an open end, each line is an entry
   // of its own (the attendee lists of seeds/004 lines 29-79), however long.
   if (listLike && nextStartsBlock && !/[,;]$/u.test(previous)) return "\n";

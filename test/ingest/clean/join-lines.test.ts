@@ -88,6 +88,12 @@ describe("joinLines", () => {
     assert.match(text, /Der arbejdes på en fase 2, som skal afsøge/);
   });
 
+  it("goes on after a line that ends on a preposition (seeds/003 line 578)", () => {
+    assert.equal(seedLine("003", 578), "for udviklingen af energiforsyningen i ");
+    const text = joinLines(seedRange("003", 570, 585), isWord);
+    assert.match(text, /udviklingen af energiforsyningen i Danmark og kommunernes rolle/);
+  });
+
   it("keeps en dash bullets on their own lines and joins their wrapped text (seeds/004 lines 942-958)", () => {
     assert.match(seedLine("004", 942), /^– at det er vigtigt at få afklaret rammerne/);
     const text = joinLines(seedRange("004", 942, 958), isWord, findRunningLines(seedLines("004")));
