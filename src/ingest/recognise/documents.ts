@@ -45,10 +45,19 @@ export function recogniseDocuments(
   let stamps = findStamps(view).filter((stamp) => stamp.pos >= firstPos);
   if (tocItems.size > 0) stamps = stamps.filter((stamp) => tocItems.has(stamp.heading.number));
   const annexEntries = toc.filter((entry) => entry.level === "annex");
+  // A contents page that lists items only, in a pack with no stamps at all: one document per item.
+  const itemEntries =
+    annexEntries.length === 0 && stamps.length === 0
+      ? toc
+          .filter((entry) => entry.itemNumber !== null && entry.page !== null)
+          .map((entry) => ({ ...entry, annexNumber: 1, level: "annex" as const }))
+      : [];
   const starts =
     annexEntries.length > 0
       ? startsFromToc(view, stamps, annexEntries, firstPos, warnings)
-      : startsFromStamps(stamps, firstPos, content, warnings);
+      : itemEntries.length > 0
+        ? startsFromToc(view, stamps, itemEntries, firstPos, warnings)
+        : startsFromStamps(stamps, firstPos, content, warnings);
   const documents: ParsedAnnexDocument[] = [];
   const claimed: [number, number][] = [];
   starts.forEach((start, index) => {
@@ -267,7 +276,8 @@ function expectedLine(
   page: number | null,
   lastLine: number,
 ): number | null {
-  if (page === null || anchors.length === 0) return null;
+  // One anchor gives no scale of lines per page: then only the content decides.
+  if (page === null || anchors.length < 2) return null;
   const sorted = [...anchors].sort((a, b) => a.page - b.page);
   let below = sorted[0] as { page: number; line: number };
   let above: { page: number; line: number } | null = null;

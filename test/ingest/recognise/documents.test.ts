@@ -239,3 +239,34 @@ describe("documents placed by the contents page's page numbers", () => {
     );
   });
 });
+
+describe("a contents page that lists items only", () => {
+  test("a pack with no stamps gets one document per listed item, placed by content", async () => {
+    const { parseExtracted } = await import("../../../src/ingest/parse.js");
+    const { letterWordOptions, toDocument } = await import("../../support/source-lines.js");
+    const doc = parseExtracted(
+      { file: "p.txt", sha256: "0" },
+      toDocument([
+        "Indholdsfortegnelse - Bilag",
+        "3.1 Klimaplan for regionen .......2",
+        "3.2 Trafikplan for regionen .......3",
+        "",
+        "",
+        "",
+        " Klimaplan for regionen",
+        "Tekst om klima.",
+        " Trafikplan for regionen",
+        "Tekst om trafik.",
+      ]),
+      letterWordOptions,
+    );
+    assert.equal(doc.kind, "annex-pack");
+    assert.deepEqual(
+      doc.documents.map((d) => [d.itemNumber, d.source.lineStart, d.source.lineEnd]),
+      [
+        ["3.1", 7, 8],
+        ["3.2", 9, 10],
+      ],
+    );
+  });
+});
