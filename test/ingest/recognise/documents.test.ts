@@ -21,10 +21,13 @@ import type { ParsedDocument } from "../../../src/domain/index.js";
 import { findRunningLines } from "../../../src/ingest/clean/index.js";
 import { extractText } from "../../../src/ingest/extract/text.js";
 import { loadIngestOptions, parseSource, readSourceFile } from "../../../src/ingest/index.js";
+import { parseExtracted } from "../../../src/ingest/parse.js";
+import { recogniseDocuments } from "../../../src/ingest/recognise/documents.js";
 import { buildLineView } from "../../../src/ingest/recognise/line-view.js";
 import { findStamps } from "../../../src/ingest/recognise/stamps.js";
+import { recogniseToc } from "../../../src/ingest/recognise/toc.js";
 import { seedPath } from "../../support/seeds.js";
-import { toLines } from "../../support/source-lines.js";
+import { letterWordOptions, toDocument, toLines } from "../../support/source-lines.js";
 
 /** [item number, first line, last line] of every true stamp per seed. */
 const STAMPS: Readonly<Record<string, readonly (readonly [string, number, number])[]>> = {
@@ -210,9 +213,7 @@ describe("stamps that number the annex", () => {
 });
 
 describe("documents placed by the contents page's page numbers", () => {
-  test("when the pages agree with the contents page, an unstamped annex starts on its page", async () => {
-    const { recogniseDocuments } = await import("../../../src/ingest/recognise/documents.js");
-    const { recogniseToc } = await import("../../../src/ingest/recognise/toc.js");
+  test("when the pages agree with the contents page, an unstamped annex starts on its page", () => {
     // One line per page after the contents page, as a PDF extraction gives pages.
     const view = buildLineView(
       toLines([
@@ -241,9 +242,7 @@ describe("documents placed by the contents page's page numbers", () => {
 });
 
 describe("a contents page that lists items only", () => {
-  test("a pack with no stamps gets one document per listed item, placed by content", async () => {
-    const { parseExtracted } = await import("../../../src/ingest/parse.js");
-    const { letterWordOptions, toDocument } = await import("../../support/source-lines.js");
+  test("a pack with no stamps gets one document per listed item, placed by content", () => {
     const doc = parseExtracted(
       { file: "p.txt", sha256: "0" },
       toDocument([
