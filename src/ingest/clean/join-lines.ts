@@ -250,6 +250,8 @@ function separator(previous: string, next: string, gap: TextLine, layout: GapLay
   // A digit may open a block ("10.00-12.00 – KKR-møde", seeds/004 line 114); "fase" / "2, som skal"
   // (line 535) stays one sentence by the rule for lines that stop on a lower-case word.
   const nextStartsBlock = /^[\p{Lu}\p{N}"“•]/u.test(next);
+  // A bullet alone on its line belongs to the text after it.
+  if (/^[•●▪◦○■□➢►‣⁃∙·*–—-]$/u.test(previous)) return " ";
   const list = isListLine(next);
   if (list) return gap.breakBefore || gap.blanksBefore === 0 || doubleSpaced ? "\n" : "\n\n";
   if (gap.breakBefore) {

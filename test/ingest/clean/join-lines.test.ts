@@ -137,6 +137,13 @@ describe("joinLines", () => {
     );
   });
 
+  it("puts a bullet alone on its line in front of its text", () => {
+    assert.equal(
+      joinLines(lines("Punkter:", "•", "Mobilitet", "•", "Grøn Energi"), isWord),
+      "Punkter:\n• Mobilitet\n• Grøn Energi",
+    );
+  });
+
   it("returns an empty string for blank or skipped lines", () => {
     assert.equal(joinLines(lines("", "  ", "\t"), isWord), "");
     assert.equal(joinLines(lines("Side 1 af 2"), isWord, new Set([1])), "");
