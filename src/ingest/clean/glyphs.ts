@@ -4,7 +4,7 @@
 
 /** Any character that cleanGlyphs changes; most lines have none and are returned as they are. */
 const NEEDS_CLEANING =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uE000-\uF8FF\uFFFD\u200B-\u200D\u2060\uFEFF\u00AD\u2010\u2011\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]|\s$/;
+  /[\uE000-\uF8FF\uFFFD\u200B-\u200D\u2060\uFEFF\u00AD\u2010\u2011\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]|\s$/;
 
 /**
  * Normalises the glyphs of one line:
@@ -17,8 +17,6 @@ const NEEDS_CLEANING =
  * - a soft hyphen at the end of the line is the typesetter's break and becomes "-", so that hyphenation
  *   can decide it (pdf.js gives "udvik\u00AD" where the page shows "udvik-"); inside a line it is removed;
  * - the Unicode hyphens U+2010 and U+2011 become "-";
- * - control characters other than the tab are removed (pdf.js passes some through, and undefined
- *   Windows-1252 bytes decode to C1 controls);
  * - trailing spaces are dropped.
  *
  * @example
@@ -31,7 +29,7 @@ export function cleanGlyphs(text: string): string {
       .replace(/[\uE000-\uF8FF]/g, "•")
       .replace(/[\u2010\u2011]/g, "-")
       .replace(/\u00AD(?=[\s\uFFFD\u200B-\u200D\u2060\uFEFF]*$)/, "-")
-      .replace(/[\uFFFD\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "")
+      .replace(/[\uFFFD\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
       .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, " ")
       // trimEnd, not /\s+$/: that pattern is quadratic on a long run of inner spaces.
       .trimEnd()
