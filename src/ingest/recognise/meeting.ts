@@ -155,7 +155,9 @@ export function recogniseMeeting(
     }
   }
 
-  const body = header ? (bodyFrom(header.body) ?? mostNamedBody(joined)) : mostNamedBody(joined);
+  const body =
+    (header ? (bodyFrom(header.body) ?? mostNamedBody(joined)) : mostNamedBody(joined)) ??
+    titledBody(content.slice(0, 15).map((line) => line.text));
   return {
     body,
     meeting: { date, startTime, endTime, location, previousMeetingDate, nextMeetingDate },
@@ -204,6 +206,22 @@ function bodyFrom(text: string): string | null {
   const match = new RegExp(`\\bKKR\\s{1,3}(${KKR_REGIONS})\\b`, "u").exec(text);
   if (match) return `KKR ${match[1]}`;
   return text.length <= 40 && /^\p{Lu}/u.test(text) ? text : null;
+}
+
+/**
+ * A body other than a KKR, named in the document's title: "Dagsorden for Økonomiudvalget", "Referat -
+ * Byrådet den 3. marts 2025", "Referat fra mødet i Social- og Sundhedsudvalget".
+ */
+function titledBody(lines: readonly string[]): string | null {
+  for (const text of lines) {
+    const match =
+      /^(?:[Rr]eferat|[Dd]agsorden|[Bb]eslutningsprotokol)\s{0,3}(?:[-–:|]|for|fra|til)?\s{0,3}(?:mødet?\s{1,3}i\s{1,3})?(\p{Lu}[\p{L}\s-]{2,60}?)(?:\s{1,3}(?:den|d\.)\s.*|(?:\s{1,3}[-–|]|,)\s.*)?$/u.exec(
+        text,
+      );
+    const name = match?.[1]?.trim();
+    if (name && !/^(?:fra|for|til|den|mødet)$/iu.test(name)) return name;
+  }
+  return null;
 }
 
 /** The KKR the text names most often ("KKR Midtjylland" in seeds/003), or null. */

@@ -100,3 +100,15 @@ describe("neighbouring meetings in other words", () => {
     assert.equal(meeting.nextMeetingDate, "2025-05-05");
   });
 });
+
+describe("bodies other than a KKR", () => {
+  test("the body named in the title", () => {
+    for (const [title, body] of [
+      ["Dagsorden for Økonomiudvalget", "Økonomiudvalget"],
+      ["Referat - Byrådet den 3. marts 2025", "Byrådet"],
+      ["Referat fra mødet i Social- og Sundhedsudvalget", "Social- og Sundhedsudvalget"],
+    ] as const) {
+      assert.equal(recogniseMeeting(buildLineView(toLines([title])), meetingDocument).body, body, title);
+    }
+  });
+});
