@@ -21,7 +21,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ni: 9,
   ti: 10,
 };
-const NUMBER_WORD = String.raw`(?:${Object.keys(NUMBER_WORDS).join("|")})`;
+const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS).join("|")})`;
 /** Scale words; the key is matched case-insensitively against the start of the word. */
 const SCALE = String.raw`(?:milliarder|milliard|mia\.?|mrd\.?|millioner|million|mio\.?|mill\.|tusinde?)`;
 /** Currency words, "t.kr."/"tkr." (thousands) included. Never followed by a letter ("krav") or "/" ("kr./ton"). */
