@@ -180,6 +180,30 @@ describe("portal in Chromium with the five seeds", { skip: missing ?? false }, (
     assert.ok(readFileSync(path).byteLength > 1000, "the original file has its bytes");
   });
 
+  it("keeps every page, each annex included, under 200 kB as sent (compressed), originals aside", async () => {
+    const app = createApp({ db: store.db });
+    const annexes = await store.db.selectFrom("file").select("id").where("role", "=", "annex").execute();
+    const items = await store.db.selectFrom("agenda_item").select("id").execute();
+    const persons = await store.db.selectFrom("person").select("id").limit(3).execute();
+    const paths = [
+      "/",
+      "/organ/1",
+      "/moede/1",
+      "/tilgaengelighed",
+      "/organ/1/feed.rss",
+      "/organ/1/moeder.ics",
+      ...items.map((i) => `/punkt/${i.id}`),
+      ...persons.map((p) => `/person/${p.id}`),
+      ...annexes.map((a) => `/bilag/${a.id}`),
+    ];
+    for (const path of paths) {
+      const res = await app.request(path, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(res.status, 200, path);
+      const bytes = (await res.arrayBuffer()).byteLength;
+      assert.ok(bytes < 200_000, `${path} weighs ${bytes} bytes`);
+    }
+  });
+
   it("has no serious accessibility problems on the 404 and accessibility statement pages", async () => {
     const missing = await page.goto(`${base}/moede/999999`);
     assert.equal(missing?.status(), 404);
