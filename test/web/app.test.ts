@@ -41,6 +41,7 @@ forEachBackend("portal shell", (store) => {
     assert.match(await page.text(), /Siden findes ikke/);
     const api = await app.request("/api/findes-ikke");
     assert.equal(api.status, 404);
-    assert.equal((await api.json()).error.status, 404);
+    const body = (await api.json()) as { error: { status: number } };
+    assert.equal(body.error.status, 404);
   });
 });
