@@ -198,12 +198,13 @@ function compareNumbers(a: NumberedHeading, b: NumberedHeading): number {
  * their own sequence and are left as text.
  */
 function acceptItems(candidates: readonly Candidate[]): Candidate[] {
-  const anyStrong = candidates.some((c) => c.strong);
+  const chain = risingChain(candidates.filter((c) => c.strong));
+  const anyStrong = chain.size > 0;
   const accepted: Candidate[] = [];
   candidates.forEach((candidate, index) => {
     const previous = accepted[accepted.length - 1];
     if (previous && compareNumbers(candidate.heading, previous.heading) <= 0) return;
-    if (candidate.strong) {
+    if (chain.has(candidate)) {
       accepted.push(candidate);
       return;
     }
@@ -217,12 +218,40 @@ function acceptItems(candidates: readonly Candidate[]): Candidate[] {
       accepted.push(candidate);
       return;
     }
-    const nextStrong = candidates.slice(index + 1).find((c) => c.strong);
+    const nextStrong = candidates.slice(index + 1).find((c) => chain.has(c));
     if (nextStrong && compareNumbers(nextStrong.heading, candidate.heading) > 0) accepted.push(candidate);
     // After the last evidenced item only a standing item ("6.1 Eventuelt") comes without case or fields.
     else if (!nextStrong && isStandingTitle(candidate.heading.title)) accepted.push(candidate);
   });
   return accepted;
+}
+
+/**
+ * The evidenced headings that form the longest rising run of numbers. A numbered heading in an item's
+ * text can have a field heading of its item under it ("5.2 Knudepunkt ..." inside item 2.6, followed by
+ * that item's "Indstilling"); its number breaks the agenda's order, and the longest run leaves it out.
+ */
+function risingChain(strong: readonly Candidate[]): Set<Candidate> {
+  const n = strong.length;
+  const length = new Array<number>(n).fill(1);
+  const previous = new Array<number>(n).fill(-1);
+  let best = -1;
+  for (let i = 0; i < n; i++) {
+    const current = strong[i] as Candidate;
+    for (let j = 0; j < i; j++) {
+      if (
+        compareNumbers((strong[j] as Candidate).heading, current.heading) < 0 &&
+        (length[j] ?? 0) + 1 > (length[i] ?? 0)
+      ) {
+        length[i] = (length[j] ?? 0) + 1;
+        previous[i] = j;
+      }
+    }
+    if (best < 0 || (length[i] ?? 0) > (length[best] ?? 0)) best = i;
+  }
+  const chain = new Set<Candidate>();
+  for (let i = best; i >= 0; i = previous[i] ?? -1) chain.add(strong[i] as Candidate);
+  return chain;
 }
 
 interface SectionHead {
