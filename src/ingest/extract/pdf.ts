@@ -3,8 +3,7 @@
  * page numbers, font size and boldness per line (the cues recognition uses for headings).
  */
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join, sep } from "node:path";
 import { IngestError } from "../ingest-error.js";
 import type { ExtractedDocument, SourceFile, SourceLine } from "../types.js";
 import { buildPageLines, type PlacedRun } from "./pdf-lines.js";
@@ -28,11 +27,20 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
-/** pdf.js warns about every standard font unless it is told where its own font files are. */
-function standardFontDataUrl(): string {
+/**
+ * Folders of pdf.js's own data files: standard fonts (else it warns for every unembedded font and
+ * guesses glyph widths), character maps (CJK and other CID fonts) and its WebAssembly image decoders.
+ * In Node pdf.js reads these with fs.readFile, so they are plain paths ending in a separator, not
+ * file:// URLs (a URL string fails to load, as a test with pdf.js 5.4 showed).
+ */
+export function pdfJsDataPaths(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
   const require = createRequire(import.meta.url);
-  const packageJson = require.resolve("pdfjs-dist/package.json");
-  return `${pathToFileURL(join(dirname(packageJson), "standard_fonts")).href}/`;
+  const root = dirname(require.resolve("pdfjs-dist/package.json"));
+  return {
+    standardFontDataUrl: join(root, "standard_fonts") + sep,
+    cMapUrl: join(root, "cmaps") + sep,
+    wasmUrl: join(root, "wasm") + sep,
+  };
 }
 
 /**
@@ -50,7 +58,8 @@ export async function extractPdf(source: SourceFile): Promise<ExtractedDocument>
   const data = new Uint8Array(source.bytes);
   const task = pdfjs.getDocument({
     data,
-    standardFontDataUrl: standardFontDataUrl(),
+    ...pdfJsDataPaths(),
+    cMapPacked: true,
     isEvalSupported: false,
     useSystemFonts: false,
     verbosity: 0,

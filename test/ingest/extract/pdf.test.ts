@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { degrees, PDFDocument, StandardFonts } from "pdf-lib";
-import { extractPdf } from "../../../src/ingest/extract/pdf.js";
+import { extractPdf, pdfJsDataPaths } from "../../../src/ingest/extract/pdf.js";
 import { IngestError } from "../../../src/ingest/ingest-error.js";
 import { makeEncryptedPdf, makeMeetingPdf } from "../../support/make-files.js";
 
@@ -52,6 +54,14 @@ describe("extractPdf", () => {
       doc.lines.filter((line) => line.text !== "").map((line) => line.text),
       ["Det indstilles, at KKR tager orienteringen til efterretning.", "Beslutning", "Dokumentnr. 2024-123"],
     );
+  });
+
+  it("points pdf.js at its data folders by path, which its Node loader can read", () => {
+    const paths = pdfJsDataPaths();
+    assert.ok(existsSync(join(paths.standardFontDataUrl, "LiberationSans-Regular.ttf")));
+    assert.ok(existsSync(paths.cMapUrl));
+    assert.ok(existsSync(paths.wasmUrl));
+    for (const path of Object.values(paths)) assert.doesNotMatch(path, /^file:/);
   });
 
   it("leaves the caller's bytes intact", async () => {
