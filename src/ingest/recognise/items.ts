@@ -31,6 +31,8 @@ export interface ItemsResult {
 interface Candidate extends ItemHeading {
   /** A case line or field heading follows before the next heading. */
   readonly strong: boolean;
+  /** The case line stands directly under the title: the surest sign of an agenda item. */
+  readonly caseBelow: boolean;
 }
 
 /** How far after a heading a case line or first field heading may stand (content lines). */
@@ -119,7 +121,14 @@ function findCandidates(view: LineView): Candidate[] {
     if (!heading || bulletedInRaw(line) || sentenceLike(heading.title) || contentsLine(heading.title))
       continue;
     end = wrappedTitleEnd(content, end, heading);
-    out.push({ pos, end, heading, strong: hasItemEvidence(content, end) });
+    const below = content[end + 1];
+    out.push({
+      pos,
+      end,
+      heading,
+      strong: hasItemEvidence(content, end),
+      caseBelow: below !== undefined && parseCaseLine(below.text) !== null,
+    });
   }
   return out;
 }
@@ -232,22 +241,26 @@ function acceptItems(candidates: readonly Candidate[]): Candidate[] {
  * that item's "Indstilling"); its number breaks the agenda's order, and the longest run leaves it out.
  */
 function risingChain(strong: readonly Candidate[]): Set<Candidate> {
+  // Weighted: a heading with its case line right under it counts double, so on a tie the run through the
+  // real items wins ("6.1 Borgerne ..." with a field below vs "3.3 På speciale 51" with its case line).
+  const weight = (c: Candidate): number => (c.caseBelow ? 2 : 1);
   const n = strong.length;
-  const length = new Array<number>(n).fill(1);
+  const total = strong.map(weight);
   const previous = new Array<number>(n).fill(-1);
   let best = -1;
   for (let i = 0; i < n; i++) {
     const current = strong[i] as Candidate;
     for (let j = 0; j < i; j++) {
+      const through = (total[j] ?? 0) + weight(current);
       if (
         compareNumbers((strong[j] as Candidate).heading, current.heading) < 0 &&
-        (length[j] ?? 0) + 1 > (length[i] ?? 0)
+        through > (total[i] ?? 0)
       ) {
-        length[i] = (length[j] ?? 0) + 1;
+        total[i] = through;
         previous[i] = j;
       }
     }
-    if (best < 0 || (length[i] ?? 0) > (length[best] ?? 0)) best = i;
+    if (best < 0 || (total[i] ?? 0) > (total[best] ?? 0)) best = i;
   }
   const chain = new Set<Candidate>();
   for (let i = best; i >= 0; i = previous[i] ?? -1) chain.add(strong[i] as Candidate);
