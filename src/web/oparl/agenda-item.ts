@@ -38,6 +38,7 @@ export function mapAgendaItem(row: OparlAgendaItemRow, urls: OparlUrls): OparlOb
     consultation: row.caseId === null ? null : urls.object("consultation", row.id),
     resolutionText: row.decision,
     auxiliaryFile: row.files.length > 0 ? row.files.map((f) => mapFile(f, urls)) : null,
+    web: urls.web(`/punkt/${row.id}`),
     created: dateTime(row.created),
     modified: dateTime(row.modified),
   });

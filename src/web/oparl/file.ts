@@ -24,6 +24,8 @@ export function mapFile(row: OparlFileRow, urls: OparlUrls): OparlObject {
     downloadUrl: urls.fileDownload(row.id),
     meeting: row.meetingId === null ? null : [urls.object("meeting", row.meetingId)],
     agendaItem: row.agendaItemId === null ? null : [urls.object("agendaItem", row.agendaItemId)],
+    // An annex has its own page in the portal; an imported original is reached through its meeting.
+    web: row.role === "annex" ? urls.web(`/bilag/${row.id}`) : null,
     created: dateTime(row.created),
     modified: dateTime(row.modified),
   });

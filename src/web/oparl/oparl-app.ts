@@ -104,5 +104,7 @@ async function serveFile(c: Context, disposition: "inline" | "attachment") {
     "content-type": content.mime,
     "content-length": String(content.bytes.byteLength),
     "content-disposition": `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(content.fileName)}`,
+    // Imported bytes are served as their declared type only; a browser must not sniff them into HTML.
+    "x-content-type-options": "nosniff",
   });
 }

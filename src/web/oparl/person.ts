@@ -20,6 +20,7 @@ export function mapPerson(row: OparlPersonRow, urls: OparlUrls): OparlObject {
     familyName: parts.length > 1 ? parts.at(-1) : null,
     givenName: parts.length > 1 ? parts.slice(0, -1).join(" ") : null,
     membership: row.memberships.map((m) => mapMembership(m, urls)),
+    web: urls.web(`/person/${row.id}`),
     created: dateTime(row.created),
     modified: dateTime(row.modified),
   });
