@@ -34,7 +34,16 @@ export interface ItemPageData {
   readonly annexes: readonly FileRef[];
   readonly sameCase: readonly RelatedItem[];
   readonly source: ItemSource | null;
+  /** The open items just before and after on the same agenda, for reading on item by item. */
+  readonly previousItem: ItemNeighbour | null;
+  readonly nextItem: ItemNeighbour | null;
   readonly lastModified: Date | null;
+}
+
+export interface ItemNeighbour {
+  readonly id: number;
+  readonly number: string;
+  readonly title: string;
 }
 
 /** One item; a closed item comes back as "Lukket punkt" with its meeting and nothing else. */
@@ -61,9 +70,31 @@ export async function getItemPage(db: Kysely<Database>, itemId: number): Promise
   const item = presentItem(row);
   const meeting = { id: row.meeting_id, date: row.date, bodyId: row.bodyId, bodyName: row.bodyName };
   if (item.closed) {
-    return { item, meeting, caseNumber: null, annexes: [], sameCase: [], source: null, lastModified: null };
+    return {
+      item,
+      meeting,
+      caseNumber: null,
+      annexes: [],
+      sameCase: [],
+      source: null,
+      previousItem: null,
+      nextItem: null,
+      lastModified: null,
+    };
   }
-  const [caseRow, annexes, sameCase, original] = await Promise.all([
+  const neighbour = (direction: "<" | ">") =>
+    db
+      .selectFrom("agenda_item")
+      .select(["id", "number", "title"])
+      .where("meeting_id", "=", row.meeting_id)
+      .where("position", direction, row.position)
+      // Closed items are stepped over: a link titled "Lukket punkt" leads nowhere worth reading.
+      .where("public", "=", true)
+      .where("deleted", "=", false)
+      .orderBy("position", direction === "<" ? "desc" : "asc")
+      .limit(1)
+      .executeTakeFirst();
+  const [caseRow, annexes, sameCase, original, previousItem, nextItem] = await Promise.all([
     row.case_id === null
       ? undefined
       : db.selectFrom("case_file").select("number").where("id", "=", row.case_id).executeTakeFirst(),
@@ -115,6 +146,8 @@ export async function getItemPage(db: Kysely<Database>, itemId: number): Promise
           .where("file.role", "=", "original")
           .where("file.deleted", "=", false)
           .executeTakeFirst(),
+    neighbour("<"),
+    neighbour(">"),
   ]);
   return {
     item,
@@ -134,6 +167,8 @@ export async function getItemPage(db: Kysely<Database>, itemId: number): Promise
           originalFileId: original.downloadable ? original.id : null,
         }
       : null,
+    previousItem: previousItem ?? null,
+    nextItem: nextItem ?? null,
     lastModified: toDate(row.modified),
   };
 }

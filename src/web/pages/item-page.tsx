@@ -96,6 +96,22 @@ export function itemPageApp(): Hono {
             </ul>
           </section>
         ) : null}
+        {data.previousItem || data.nextItem ? (
+          <nav class="meeting-nav" aria-label="Forrige og næste punkt">
+            {data.previousItem ? (
+              <a rel="prev" href={`/punkt/${data.previousItem.id}`}>
+                {`← ${data.previousItem.number} ${data.previousItem.title}`}
+              </a>
+            ) : (
+              <span />
+            )}
+            {data.nextItem ? (
+              <a rel="next" href={`/punkt/${data.nextItem.id}`}>
+                {`${data.nextItem.number} ${data.nextItem.title} →`}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
       </Layout>,
     );
   });

@@ -87,6 +87,14 @@ forEachBackend("portal pages", (store) => {
     assert.match(html, /Kilde: side 1 i demo-referat-2026-09-18\.txt/);
     assert.match(html, new RegExp(`href="/bilag/${ids.annex}"`));
     assert.match(html, new RegExp(`href="/moede/${ids.meeting}#punkt-2.1"`));
+    assert.match(
+      html,
+      new RegExp(`<a rel="prev" href="/punkt/${ids.item("1.1")}">← 1.1 Godkendelse af dagsorden</a>`),
+    );
+    assert.match(html, new RegExp(`<a rel="next" href="/punkt/${ids.item("2.2")}">2.2 Fordeling`));
+    // 2.3 is closed: the item after 2.2 is 3, stepping over it.
+    const after = await get(`/punkt/${ids.item("2.2")}`);
+    assert.match(after.html, new RegExp(`<a rel="next" href="/punkt/${ids.item("3")}">3 Eventuelt →</a>`));
   });
 
   it("person page: memberships, attendance with its rate, items naming the person", async () => {
