@@ -4,6 +4,7 @@
  * has no stamp, at the page its content shows it begins.
  */
 import type { ParsedAnnexDocument, ParseWarning, TocEntry } from "../../domain/index.js";
+import { parseNumberedHeading } from "./headings.js";
 import type { LineView, ViewLine } from "./line-view.js";
 import { findStamps, type Stamp } from "./stamps.js";
 
@@ -13,6 +14,61 @@ export interface DocumentsResult {
   readonly stamps: readonly Stamp[];
   readonly claimed: readonly (readonly [number, number])[];
   readonly warnings: readonly ParseWarning[];
+}
+
+/** Lower case, letters and digits only: for comparing a stamp's title with the contents page's. */
+function titleKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * Stamps that the contents page vouches for: a line that opens a page (or follows two blank lines) with
+ * an item number and title exactly as the contents page lists them, even when the annex's own text
+ * follows without a gap. The title match is what makes the looser layout safe.
+ */
+function contentsConfirmedStamps(view: LineView, toc: readonly TocEntry[], firstPos: number): Stamp[] {
+  const titles = new Map<string, string>();
+  for (const entry of toc) {
+    if (entry.level === "item" && entry.itemNumber !== null)
+      titles.set(entry.itemNumber, titleKey(entry.title));
+  }
+  const out: Stamp[] = [];
+  const content = view.content;
+  for (let pos = firstPos; pos < content.length; pos++) {
+    const line = content[pos] as ViewLine;
+    if (!(line.pageStart || line.blankBefore >= 2) || line.text.length > 200) continue;
+    const heading = parseNumberedHeading(line.text);
+    const expected = heading ? titles.get(heading.number) : undefined;
+    if (!heading || !expected) continue;
+    const own = titleKey(heading.title);
+    if (own.length < 4) continue;
+    let end = pos;
+    let title = heading.title;
+    if (own !== expected) {
+      // A wrapped stamp: the contents title goes on in the next line.
+      const next = content[pos + 1];
+      if (!next || !expected.startsWith(own) || titleKey(`${own}${next.text}`) !== expected) continue;
+      end = pos + 1;
+      title = `${heading.title} ${next.text}`;
+    }
+    out.push({
+      pos,
+      end,
+      heading,
+      title,
+      annexNumber: null,
+      lineStart: line.line,
+      lineEnd: (content[end] as ViewLine).line,
+    });
+  }
+  return out;
+}
+
+/** Stamps from both sources, each position once, in document order. */
+function mergeStamps(a: readonly Stamp[], b: readonly Stamp[]): Stamp[] {
+  const byPos = new Map<number, Stamp>();
+  for (const stamp of [...a, ...b]) if (!byPos.has(stamp.pos)) byPos.set(stamp.pos, stamp);
+  return [...byPos.values()].sort((x, y) => x.pos - y.pos);
 }
 
 /** A document being assembled: where it starts (content position) and what it is. */
@@ -43,7 +99,10 @@ export function recogniseDocuments(
     toc.filter((entry) => entry.itemNumber !== null).map((entry) => entry.itemNumber as string),
   );
   let stamps = findStamps(view).filter((stamp) => stamp.pos >= firstPos);
-  if (tocItems.size > 0) stamps = stamps.filter((stamp) => tocItems.has(stamp.heading.number));
+  if (tocItems.size > 0) {
+    stamps = stamps.filter((stamp) => tocItems.has(stamp.heading.number));
+    stamps = mergeStamps(stamps, contentsConfirmedStamps(view, toc, firstPos));
+  }
   const annexEntries = toc.filter((entry) => entry.level === "annex");
   // A contents page that lists items only, in a pack with no stamps at all: one document per item.
   const itemEntries =

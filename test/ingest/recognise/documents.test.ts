@@ -269,3 +269,34 @@ describe("a contents page that lists items only", () => {
     );
   });
 });
+
+describe("stamps the contents page vouches for", () => {
+  test("a stamp at a page start followed by the annex's text without a gap is found by its listed title", () => {
+    const doc = parseExtracted(
+      { file: "p.txt", sha256: "0" },
+      toDocument([
+        " Indholdsfortegnelse - Bilag",
+        "",
+        "2.5 Helt galt gik det, da borgerne i ......2",
+        "Bilag 1: Notat om vand ......2",
+        "Bilag 2: Rapport om kyster ......5",
+        " 2.5 Helt galt gik det, da borgerne i",
+        "",
+        "Notat om vand",
+        "Tekst om vand.",
+        " 2.5 Helt galt gik det, da borgerne i",
+        "",
+        "Rapport om kyster",
+        "Tekst om kyster.",
+      ]),
+      letterWordOptions,
+    );
+    assert.deepEqual(
+      doc.documents.map((d) => [d.itemNumber, d.annexNumber, d.source.lineStart, d.source.lineEnd]),
+      [
+        ["2.5", 1, 6, 9],
+        ["2.5", 2, 10, 13],
+      ],
+    );
+  });
+});
