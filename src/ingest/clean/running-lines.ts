@@ -54,7 +54,12 @@ export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
     const text = normaliseSpace(line.text);
     if (text === "") continue;
     if (PAGE_NUMBER_ANYWHERE.some((pattern) => pattern.test(text))) running.add(line.line);
-    else if (edge.has(line.line) && PAGE_NUMBER_AT_EDGE.some((pattern) => pattern.test(text))) {
+    else if (
+      isOuterEdge(edge.get(line.line)?.place) &&
+      PAGE_NUMBER_AT_EDGE.some((pattern) => pattern.test(text))
+    ) {
+      // Only the very first or last line of a page: a goal or item number just below a page's first
+      // line is content ("Mål" / "1", seeds/000 lines 1456-1457).
       running.add(line.line);
     }
   }
@@ -109,6 +114,11 @@ export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
     }
   }
   return running;
+}
+
+/** The first or last text line of a page. */
+function isOuterEdge(place: string | undefined): boolean {
+  return place === "t0" || place === "b0";
 }
 
 /** True when a sorted list holds a number within `distance` of `value`. */

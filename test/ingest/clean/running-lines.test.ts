@@ -79,6 +79,12 @@ describe("findRunningLines", () => {
     );
   });
 
+  it("keeps a goal number just below a page's first line (seeds/000 lines 1456-1457)", () => {
+    assert.equal(seedLine("000", 1456), " Mål");
+    assert.equal(seedLine("000", 1457), "1");
+    assert.equal(findRunningLines(seedLines("000")).has(1457), false);
+  });
+
   it("keeps a number inside a page and a year at a page edge", () => {
     const lines = pages(["Budget", "12", "i alt", "tekst"], ["2025", "Næste side", "tekst", "tekst"]);
     const running = findRunningLines(lines);
