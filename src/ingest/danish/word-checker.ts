@@ -21,7 +21,11 @@ const MEMO_LIMIT = 200_000;
  * isWord("AnnaMarie"); // false
  */
 export function loadDanishWordChecker(): Promise<WordChecker> {
-  cached ??= createChecker();
+  // A failed load is not cached, so a later call can try again.
+  cached ??= createChecker().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
   return cached;
 }
 
