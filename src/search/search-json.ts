@@ -24,6 +24,8 @@ export interface SearchJsonResult {
 
 export interface SearchJson {
   readonly total: number;
+  /** False when total is an estimate (a word found in thousands of places); facets then count a sample. */
+  readonly totalExact: boolean;
   readonly page: number;
   readonly pageSize: number;
   /** "Mente du": a corrected query, or null. */
@@ -39,6 +41,7 @@ export interface SearchJson {
 export function presentSearchJson(response: SearchResponse): SearchJson {
   return {
     total: response.total,
+    totalExact: response.totalExact,
     page: response.page,
     pageSize: response.pageSize,
     suggestion: response.suggestion,

@@ -43,6 +43,8 @@ export interface SearchResult {
 export interface SearchResponse {
   readonly query: string;
   readonly total: number;
+  /** False for a very common word: total is then an estimate and facets count the first hits. */
+  readonly totalExact: boolean;
   readonly page: number;
   readonly pageSize: number;
   /**
@@ -65,6 +67,7 @@ export async function search(db: Kysely<Database>, request: SearchRequest): Prom
   const empty: SearchResponse = {
     query: request.q,
     total: 0,
+    totalExact: true,
     page: request.page,
     pageSize: request.pageSize,
     allWordsTotal: 0,
@@ -84,6 +87,7 @@ export async function search(db: Kysely<Database>, request: SearchRequest): Prom
   return {
     ...empty,
     total: found.total,
+    totalExact: found.totalExact,
     allWordsTotal: all.total,
     suggestion,
     facets: found.facets,

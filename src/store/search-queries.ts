@@ -76,6 +76,8 @@ export interface SearchIndexHit {
 
 export interface SearchIndexResult {
   readonly total: number;
+  /** False when the hits were more than HIT_CAP: total is then an estimate and facets count a sample. */
+  readonly totalExact: boolean;
   readonly facets: SearchFacetCounts;
   readonly hits: readonly SearchIndexHit[];
 }
@@ -109,6 +111,12 @@ const RANK_NORMALISATION = 1;
  * which keeps a word found in most of 100,000 items fast. Below this, every hit is ranked.
  */
 const MIN_CANDIDATES = 300;
+/**
+ * Hits read per search. Past this, total is the planner's estimate and facets count these first hits:
+ * reading every one of 100k hits took seconds, and a person reads the first pages (the approach of
+ * search engines that report "more than 10,000"). Items whose title matches are read beyond it.
+ */
+const HIT_CAP = 2000;
 
 function filterSql(filters: SearchIndexFilters): RawBuilder<unknown>[] {
   const parts: RawBuilder<unknown>[] = [];
@@ -165,8 +173,10 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     query.sort === "date"
       ? sql`v.covered desc, v.date desc nulls last, v.adjusted desc, v.id`
       : sql`v.adjusted desc, v.date desc nulls last, v.id`;
-  const result = await sql<{
+  const filters = and(filterSql(query.filters ?? {}));
+  const statement = sql<{
     total: number;
+    capped: boolean;
     page_rows: PageRow[] | null;
     body_facet: FacetRow[] | null;
     year_facet: FacetRow[] | null;
@@ -184,7 +194,19 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
              d.title_vector @@ q.mq as in_title
       from q, search_doc d
       -- "visible" is the partial index's predicate: closed and deleted things are not in the index.
-      where d.visible and d.vector @@ q.mq ${and(filterSql(query.filters ?? {}))}
+      -- querytree 'T': nothing positive left once stop words are dropped ("meget -x" is "!x"), which
+      -- would match nearly everything through a full index scan.
+      where d.visible and d.vector @@ q.mq and querytree(q.mq) <> 'T' ${filters}
+      limit ${sql.lit(HIT_CAP + 1)}
+    ),
+    -- Items whose title matches are the likeliest answers: always candidates, even past the cap.
+    title_hits as (
+      select d.id, d.item_id, d.file_id, d.page, d.meeting_id, d.body_id, d.date, d.kind, d.municipalities,
+             true as in_title
+      from q, search_doc d
+      where d.visible and d.file_id is null and d.title_vector @@ q.mq and d.vector @@ q.mq
+        and querytree(q.mq) <> 'T' ${filters}
+      limit ${sql.lit(MIN_CANDIDATES)}
     ),
     counted as materialized (
       select h.* from hits h where h.file_id is null
@@ -198,7 +220,8 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
       select c.id, c.item_id, c.file_id, c.page, c.meeting_id, c.date, c.kind,
              ${rank(sql`q.eq`)} + ${sql.lit(PREFIX_WEIGHT)} * ${rank(sql`q.mq`)} as score,
              ${covered} as covered
-      from q, (select h.* from hits h order by ${preselect} limit ${candidates}) c
+      from q, (select * from (select h.* from hits h order by ${preselect} limit ${candidates}) a
+               union select * from title_hits) c
         join search_doc d on d.id = c.id
     ),
     grouped as (
@@ -217,6 +240,7 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     )
     select
       (select count(*)::int from counted) as total,
+      (select count(*)::int from hits) > ${sql.lit(HIT_CAP)} as capped,
       (select json_agg(p) from (
          select v.kind, v.item_id, v.file_id, v.page, v.adjusted as score, v.n_in_file, v.pages_in_file
          from visible v order by ${order} limit ${query.limit} offset ${query.offset}) p) as page_rows,
@@ -246,13 +270,23 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
                group by a.person_id) c
          join person p on p.id = c.person_id and not p.deleted
          order by c.n desc, p.name limit ${facetLimit}) x) as person_facet
-  `.execute(db);
+  `;
+  const result = await db.transaction().execute(async (tx) => {
+    // The planner prices "@@" per row as if vectors were at hand: on a common word it picks a sequential
+    // scan, and under LIMIT a btree index scan, that each detoast every vector they pass (2.3 s for 100k
+    // hits). The GIN bitmap finds hits without reading a vector; these two settings leave it the only way.
+    await sql`set local enable_seqscan = off`.execute(tx);
+    await sql`set local enable_indexscan = off`.execute(tx);
+    return statement.execute(tx);
+  });
   const row = result.rows[0];
-  if (!row) return { total: 0, facets: emptyFacets(), hits: [] };
+  if (!row) return { total: 0, totalExact: true, facets: emptyFacets(), hits: [] };
   const pageRows = row.page_rows ?? [];
   const hits = await hitDetails(db, query.match, pageRows);
+  const capped = row.capped === true;
   return {
-    total: row.total,
+    total: capped ? Math.max(row.total, await estimateHits(db, query.match, filters)) : row.total,
+    totalExact: !capped,
     facets: {
       body: facetValues(row.body_facet),
       year: facetValues(row.year_facet),
@@ -262,6 +296,20 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     },
     hits,
   };
+}
+
+/** The planner's estimate of all hits (its tsvector statistics are close for common words). */
+async function estimateHits(
+  db: Kysely<Database>,
+  match: string,
+  filters: RawBuilder<unknown>,
+): Promise<number> {
+  const plan = await sql<{ "QUERY PLAN": unknown }>`
+    explain (format json) select 1 from search_doc d
+    where d.visible and d.vector @@ to_tsquery('danish', ${match}) ${filters}`.execute(db);
+  const raw = plan.rows[0]?.["QUERY PLAN"];
+  const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan?: { "Plan Rows"?: number } }[];
+  return Math.round(parsed[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
 interface PageRow {

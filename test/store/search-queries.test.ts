@@ -166,6 +166,8 @@ forEachBackend("search", (store) => {
   it("a query of only stop words or only exclusions finds nothing, without error", async () => {
     assert.equal((await find({ q: "for og af" })).total, 0);
     assert.equal((await find({ q: "-klima" })).total, 0);
+    // "meget" is a stop word: what is left is only an exclusion, which must not match everything.
+    assert.equal((await find({ q: "meget -klima" })).total, 0);
     assert.equal((await find({ q: "\"'&|!:*()<->" })).total, 0);
   });
 

@@ -23,6 +23,7 @@ forEachBackend("search web", (store) => {
       "results",
       "suggestion",
       "total",
+      "totalExact",
     ]);
     assert.deepEqual(Object.keys(body.facets as object).sort(), [
       "body",

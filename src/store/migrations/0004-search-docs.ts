@@ -70,7 +70,14 @@ export async function up(db: AnyDb): Promise<void> {
     "create unique index search_doc_page on search_doc (file_id, page) where file_id is not null",
     // Only what the public may see is in the index: a closed item cannot be found through it at all.
     "create index search_doc_vector on search_doc using gin (vector) where visible",
+    // Items by title words: the first candidates for ranking, found without reading any full vector.
+    "create index search_doc_title on search_doc using gin (title_vector) where visible and file_id is null",
     "create index search_doc_meeting on search_doc (meeting_id)",
+    // Filters as bitmaps the planner can AND with the GIN bitmap, so a filtered search reads only rows
+    // that pass both instead of walking common-word hits until enough pass the filter.
+    "create index search_doc_date on search_doc (date) where visible",
+    "create index search_doc_body on search_doc (body_id) where visible",
+    "create index search_doc_kind on search_doc (kind) where visible",
     // Statement-level triggers over transition tables: the bulk loader's multi-row inserts become one
     // insert ... select here, not one function call per row (which made loading 100k items 4x slower).
     `create function raadsinfo_item_docs_inserted() returns trigger language plpgsql as $fn$

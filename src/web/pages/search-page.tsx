@@ -306,7 +306,7 @@ function SearchPage(props: { readonly request: SearchRequest; readonly response:
             <h2 class="h3" id="resultater">
               {total === 0
                 ? `Ingen resultater for »${q}«`
-                : `${total.toLocaleString("da-DK")} ${total === 1 ? "resultat" : "resultater"} for »${q}«`}
+                : `${response.totalExact ? "" : "Ca. "}${total.toLocaleString("da-DK")} ${total === 1 ? "resultat" : "resultater"} for »${q}«`}
             </h2>
             {response.suggestion ? (
               <p class="search-suggestion">
@@ -328,6 +328,9 @@ function SearchPage(props: { readonly request: SearchRequest; readonly response:
               <h2 class="h3" id="afgraens">
                 Afgræns
               </h2>
+              {response.totalExact ? null : (
+                <p class="small-text">Tallene er optalt blandt de første par tusinde resultater.</p>
+              )}
               {(["body", "year", "kind", "municipality", "person"] as const).map((facet) => (
                 <Facet facet={facet} values={response.facets[facet]} request={request} />
               ))}
