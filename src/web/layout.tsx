@@ -98,7 +98,7 @@ export function Layout(props: LayoutProps) {
             <div class="container">
               <p>
                 {siteName} – mødematerialer fra kommunale og tværkommunale politiske organer.{" "}
-                <a href="/tilgaengelighed">Tilgængelighedserklæring</a> · <a href="/api/openapi.json">API</a>{" "}
+                <a href="/tilgaengelighed">Tilgængelighedserklæring</a> · <a href="/api">API</a>{" "}
                 · <a href="/oparl/v1/system">OParl</a>
               </p>
             </div>

@@ -20,7 +20,7 @@ function runAndKill(dataDir: string, stopAt: "midway" | "done"): Promise<void> {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`writer did not reach "${stopAt}" in time: ${stderr}`));
-    }, 60_000);
+    }, 240_000);
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
     });
@@ -51,7 +51,7 @@ async function itemCount(dataDir: string, body: string): Promise<number> {
   }
 }
 
-describe("crash recovery [pglite]", () => {
+describe("crash recovery [pglite]", { timeout: 600_000 }, () => {
   const dirs: string[] = [];
   after(async () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
