@@ -277,6 +277,8 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     // hits). The GIN bitmap finds hits without reading a vector; these two settings leave it the only way.
     await sql`set local enable_seqscan = off`.execute(tx);
     await sql`set local enable_indexscan = off`.execute(tx);
+    // Those settings make every plan look astronomically costly, which would start JIT compilation (5 s).
+    await sql`set local jit = off`.execute(tx);
     return statement.execute(tx);
   });
   const row = result.rows[0];
