@@ -187,8 +187,8 @@ function placeLine(runs: readonly PlacedRun[]): Placed {
 /**
  * Inserts a blank line where the step down to the next line is clearly larger than the page's usual
  * leading, measured in font sizes so that headings and footnotes do not set the measure. The usual
- * leading is the lower quartile of the steps, held to 1.05-1.5: a page of few lines has as many gaps
- * as lines, and its median would be a paragraph gap.
+ * leading is the lower quartile of the steps (a page of few lines has as many gaps as lines, and its
+ * median would be a paragraph gap), held to 1.05-2.5 so that a double-spaced page keeps its own measure.
  */
 function withParagraphGaps(lines: readonly Placed[]): PageLine[] {
   const stepAt = (index: number) => {
@@ -202,7 +202,7 @@ function withParagraphGaps(lines: readonly Placed[]): PageLine[] {
     .filter((step) => step > 0)
     .sort((a, b) => a - b);
   const quartile = steps[Math.floor((steps.length - 1) * 0.25)] ?? 1.2;
-  const usual = Math.min(1.5, Math.max(1.05, quartile));
+  const usual = Math.min(2.5, Math.max(1.05, quartile));
   const out: PageLine[] = [];
   lines.forEach((current, index) => {
     if (index > 0 && stepAt(index) > Math.max(usual * 1.4, usual + 0.5)) out.push(null);

@@ -26,6 +26,24 @@ describe("buildPageLines", () => {
     assert.deepEqual(texts(lines), ["første linje", "anden linje", "tredje linje", "", "nyt afsnit"]);
   });
 
+  it("measures a double-spaced page by its own leading", () => {
+    const lines = buildPageLines([
+      run("første linje", 56, 700),
+      run("anden linje", 56, 678),
+      run("tredje linje", 56, 656),
+      run("fjerde linje", 56, 634),
+      run("nyt afsnit", 56, 580),
+    ]);
+    assert.deepEqual(texts(lines), [
+      "første linje",
+      "anden linje",
+      "tredje linje",
+      "fjerde linje",
+      "",
+      "nyt afsnit",
+    ]);
+  });
+
   it("records the largest font size and boldness per line", () => {
     const [line] = buildPageLines([
       run("2.1", 56, 700, 14, true),
