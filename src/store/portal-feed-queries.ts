@@ -1,6 +1,7 @@
 /** @module Read models of a body's feeds: its meetings with their agendas, and its latest decisions. */
 import type { Kysely } from "kysely";
-import { type MeetingRef, meetingRefQuery, toDate, toMeetingRef } from "./portal-common.js";
+import { type AnnouncedMeeting, announcedMeetings } from "./portal-announced.js";
+import { danishToday, type MeetingRef, meetingRefQuery, toDate, toMeetingRef } from "./portal-common.js";
 import { ITEM_COLUMNS, type ItemView, presentItem } from "./portal-items.js";
 import type { Database } from "./schema.js";
 
@@ -25,13 +26,15 @@ export interface BodyFeedData {
   readonly name: string;
   readonly meetings: readonly FeedMeeting[];
   readonly decisions: readonly FeedDecision[];
+  /** Coming meetings the minutes name but the store does not hold yet. */
+  readonly announced: readonly AnnouncedMeeting[];
 }
 
 /** A body's meetings (newest first, with presented agendas) and decisions of open items. */
 export async function getBodyFeed(
   db: Kysely<Database>,
   bodyId: number,
-  options: { limit?: number } = {},
+  options: { limit?: number; today?: string } = {},
 ): Promise<BodyFeedData | null> {
   const limit = options.limit ?? 50;
   const body = await db
@@ -48,7 +51,7 @@ export async function getBodyFeed(
     .limit(limit)
     .execute();
   const ids = meetings.map((m) => m.id);
-  const [items, decisions] = await Promise.all([
+  const [items, decisions, announced] = await Promise.all([
     ids.length === 0
       ? []
       : db
@@ -80,6 +83,7 @@ export async function getBodyFeed(
       .orderBy("agenda_item.position")
       .limit(limit)
       .execute(),
+    announcedMeetings(db, { from: options.today ?? danishToday(), bodyId }),
   ]);
   const presented = items.map(presentItem);
   return {
@@ -100,5 +104,6 @@ export async function getBodyFeed(
       date: d.date,
       modified: toDate(d.modified),
     })),
+    announced,
   };
 }

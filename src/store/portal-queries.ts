@@ -4,6 +4,7 @@
  * data such as person.private_note is never selected.
  */
 import { type Kysely, sql } from "kysely";
+import { type AnnouncedMeeting, announcedMeetings } from "./portal-announced.js";
 import {
   danishToday,
   FILE_REF_COLUMNS,
@@ -19,6 +20,7 @@ import {
 import { ITEM_COLUMNS, type ItemView, presentItem } from "./portal-items.js";
 import type { Database } from "./schema.js";
 
+export * from "./portal-announced.js";
 export * from "./portal-common.js";
 export * from "./portal-feed-queries.js";
 export * from "./portal-file-queries.js";
@@ -37,6 +39,8 @@ export interface DecisionRef {
 export interface FrontPageData {
   readonly bodies: readonly { readonly id: number; readonly name: string; readonly meetingCount: number }[];
   readonly upcoming: readonly MeetingRef[];
+  /** Dates the minutes name for coming meetings that are not in the store yet. */
+  readonly announced: readonly AnnouncedMeeting[];
   readonly latest: readonly MeetingRef[];
   readonly decisions: readonly DecisionRef[];
   readonly lastModified: Date | null;
@@ -48,7 +52,7 @@ export async function getFrontPage(
   options: { today?: string } = {},
 ): Promise<FrontPageData> {
   const today = options.today ?? danishToday();
-  const [bodies, upcoming, latest, decisionRows, modified] = await Promise.all([
+  const [bodies, upcoming, announced, latest, decisionRows, modified] = await Promise.all([
     db
       .selectFrom("body")
       .select((eb) => [
@@ -65,6 +69,7 @@ export async function getFrontPage(
       .orderBy("body.name")
       .execute(),
     meetingRefQuery(db).where("meeting.date", ">=", today).orderBy("meeting.date", "asc").limit(5).execute(),
+    announcedMeetings(db, { from: today }),
     meetingRefQuery(db).where("meeting.date", "<", today).orderBy("meeting.date", "desc").limit(6).execute(),
     meetingRefQuery(db)
       .innerJoin("agenda_item", "agenda_item.meeting_id", "meeting.id")
@@ -91,6 +96,7 @@ export async function getFrontPage(
   return {
     bodies: bodies.map((b) => ({ id: b.id, name: b.name, meetingCount: Number(b.meetingCount ?? 0) })),
     upcoming: upcoming.map(toMeetingRef),
+    announced: announced.slice(0, 5),
     latest: latest.map(toMeetingRef),
     decisions: decisionRows.map((r) => ({
       itemId: r.itemId,

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { before, it } from "node:test";
 import type { ParsedDocument, ParsedItem } from "../../src/domain/index.js";
 import {
+  announcedMeetings,
   CLOSED_ITEM_TITLE,
   getAnnexPage,
   getFrontPage,
@@ -221,6 +222,13 @@ forEachBackend("portal queries", (store) => {
     const after = await getFrontPage(store().db, { today: "2025-04-01" });
     assert.ok(after.latest.some((m) => m.date === DATE));
     assert.ok(!after.latest.some((m) => m.date > "2025-04-01"));
+    // The June minutes name 19 September as the next meeting, which is not stored: announced, once.
+    const july = await getFrontPage(store().db, { today: "2025-07-01" });
+    assert.deepEqual(
+      july.announced.map((a) => [a.bodyName, a.date]),
+      [[BODY, "2025-09-19"]],
+    );
+    assert.deepEqual(await announcedMeetings(store().db, { from: "2025-09-20" }), []);
     assert.ok(!after.decisions.some((d) => d.title.includes("Hemmelig")));
   });
 });

@@ -8,7 +8,7 @@ export function MeetingList(props: {
   readonly showBody?: boolean;
   readonly empty: string;
 }) {
-  if (props.meetings.length === 0) return <p>{props.empty}</p>;
+  if (props.meetings.length === 0) return props.empty ? <p>{props.empty}</p> : null;
   return (
     <ul class="meeting-list">
       {props.meetings.map((m) => {

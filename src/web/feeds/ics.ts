@@ -103,6 +103,20 @@ export function renderIcs(data: BodyFeedData, baseUrl: string, now: Date = new D
     lines.push(`DESCRIPTION:${icsText(agenda ? `Dagsorden:\n${agenda}\n\n${url}` : url)}`);
     lines.push("END:VEVENT");
   }
+  for (const a of data.announced) {
+    // Named in earlier minutes only: a whole-day, tentative event until its agenda is imported.
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:varslet-${data.id}-${a.date}@${host}`,
+      `DTSTAMP:${utcStamp(now)}`,
+      `DTSTART;VALUE=DATE:${compactDate(a.date)}`,
+      `DTEND;VALUE=DATE:${compactDate(nextDay(a.date))}`,
+      `SUMMARY:${icsText(`Møde i ${data.name} (planlagt)`)}`,
+      "STATUS:TENTATIVE",
+      `URL:${baseUrl}/organ/${data.id}`,
+      "END:VEVENT",
+    );
+  }
   lines.push("END:VCALENDAR");
   return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }

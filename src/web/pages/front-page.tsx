@@ -58,7 +58,22 @@ export function frontPageApp(): Hono {
           </section>
           <section aria-labelledby="naeste-moeder">
             <h2 id="naeste-moeder">Næste møder</h2>
-            <MeetingList meetings={data.upcoming} empty="Der er ingen kommende møder i kalenderen." />
+            <MeetingList
+              meetings={data.upcoming}
+              empty={data.announced.length > 0 ? "" : "Der er ingen kommende møder i kalenderen."}
+            />
+            {data.announced.length > 0 ? (
+              <ul class="meeting-list">
+                {data.announced.map((a) => (
+                  <li>
+                    <a href={`/organ/${a.bodyId}`}>{`${a.bodyName}, ${formatDanishDate(a.date)}`}</a>
+                    <span class="meeting-list__meta">
+                      Planlagt · <a href={`/moede/${a.announcedBy}`}>varslet i referatet</a>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </section>
           <section aria-labelledby="seneste-moeder">
             <h2 id="seneste-moeder">Seneste møder</h2>

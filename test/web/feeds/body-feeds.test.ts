@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { createApp } from "../../../src/web/app.js";
-import { foldLine, icsText } from "../../../src/web/feeds/ics.js";
+import { foldLine, icsText, renderIcs } from "../../../src/web/feeds/ics.js";
 import { xmlEscape } from "../../../src/web/feeds/xml-escape.js";
 import { forEachBackend } from "../../support/stores.js";
 import { type DemoIds, demoIds } from "../pages/portal-support.js";
@@ -16,6 +16,24 @@ it("escapes iCalendar text and folds long lines at 75 octets without splitting a
   const folded = foldLine(`DESCRIPTION:${"æ".repeat(100)}`);
   for (const line of folded.split("\r\n")) assert.ok(new TextEncoder().encode(line).length <= 75, line);
   assert.equal(folded.replace(/\r\n /g, ""), `DESCRIPTION:${"æ".repeat(100)}`);
+});
+
+it("adds a meeting the minutes announce but the store lacks as a tentative whole-day event", () => {
+  const ics = renderIcs(
+    {
+      id: 4,
+      name: "KKR Nordjylland",
+      meetings: [],
+      decisions: [],
+      announced: [{ bodyId: 4, bodyName: "KKR Nordjylland", date: "2024-11-22", announcedBy: 9 }],
+    },
+    "https://raadsinfo.example.dk",
+    new Date("2024-10-01T08:00:00Z"),
+  );
+  assert.match(
+    ics,
+    /BEGIN:VEVENT\r\nUID:varslet-4-2024-11-22@raadsinfo\.example\.dk\r\nDTSTAMP:20241001T080000Z\r\nDTSTART;VALUE=DATE:20241122\r\nDTEND;VALUE=DATE:20241123\r\nSUMMARY:Møde i KKR Nordjylland \(planlagt\)\r\nSTATUS:TENTATIVE\r\n/,
+  );
 });
 
 forEachBackend("body feeds", (store) => {
