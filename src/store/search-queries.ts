@@ -110,13 +110,13 @@ const RANK_NORMALISATION = 1;
  * ranked, and the rest only counted. Ranking reads each hit's vector; counting reads only narrow rows,
  * which keeps a word found in most of 100,000 items fast. Below this, every hit is ranked.
  */
-const MIN_CANDIDATES = 300;
+const MIN_CANDIDATES = 200;
 /**
  * Hits read per search. Past this, total is the planner's estimate and facets count these first hits:
  * reading every one of 100k hits took seconds, and a person reads the first pages (the approach of
  * search engines that report "more than 10,000"). Items whose title matches are read beyond it.
  */
-const HIT_CAP = 2000;
+const HIT_CAP = 1000;
 
 function filterSql(filters: SearchIndexFilters): RawBuilder<unknown>[] {
   const parts: RawBuilder<unknown>[] = [];

@@ -329,7 +329,7 @@ function SearchPage(props: { readonly request: SearchRequest; readonly response:
                 Afgræns
               </h2>
               {response.totalExact ? null : (
-                <p class="small-text">Tallene er optalt blandt de første par tusinde resultater.</p>
+                <p class="small-text">Tallene er optalt blandt de første 1.000 resultater.</p>
               )}
               {(["body", "year", "kind", "municipality", "person"] as const).map((facet) => (
                 <Facet facet={facet} values={response.facets[facet]} request={request} />
