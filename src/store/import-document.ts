@@ -273,23 +273,29 @@ async function upsertMeeting(
   const state = STATE_BY_KIND[doc.kind] ?? "planned";
   const found = await tx
     .selectFrom("meeting")
-    .select(["id", "state", "start_time", "end_time", "location"])
+    .select([
+      "id",
+      "state",
+      "start_time",
+      "end_time",
+      "location",
+      "previous_meeting_date",
+      "next_meeting_date",
+    ])
     .where("body_id", "=", bodyId)
     .where("date", "=", date)
     .executeTakeFirst();
-  const facts = {
-    previous_meeting_date: meeting.previousMeetingDate,
-    next_meeting_date: meeting.nextMeetingDate,
-    modified: now,
-    deleted: false,
-  };
   if (found) {
     // A later document never moves a meeting back in its life (an annex pack after the minutes).
     const keepState = MEETING_STATES.indexOf(found.state as MeetingState) > MEETING_STATES.indexOf(state);
     await tx
       .updateTable("meeting")
       .set({
-        ...facts,
+        // What a later document does not say (an annex pack names no next meeting) is kept, not erased.
+        previous_meeting_date: meeting.previousMeetingDate ?? found.previous_meeting_date,
+        next_meeting_date: meeting.nextMeetingDate ?? found.next_meeting_date,
+        modified: now,
+        deleted: false,
         state: keepState ? found.state : state,
         start_time: meeting.startTime ?? found.start_time,
         end_time: meeting.endTime ?? found.end_time,
@@ -304,7 +310,9 @@ async function upsertMeeting(
   const row = await tx
     .insertInto("meeting")
     .values({
-      ...facts,
+      previous_meeting_date: meeting.previousMeetingDate,
+      next_meeting_date: meeting.nextMeetingDate,
+      modified: now,
       body_id: bodyId,
       organization_id: await mainOrganization(tx, bodyId),
       name: `Møde i ${body.name}`,

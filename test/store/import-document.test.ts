@@ -38,6 +38,12 @@ forEachBackend("importDocument", (store) => {
     assert.deepEqual(annex, { title: "Oplæg fra udviklingsgruppen for klima", number: "2.1" });
     const closed = await db.selectFrom("agenda_item").select("number").where("public", "=", false).execute();
     assert.deepEqual(closed, [{ number: "2.3" }]);
+    const dates = await db
+      .selectFrom("meeting")
+      .select(["previous_meeting_date", "next_meeting_date"])
+      .executeTakeFirstOrThrow();
+    // The annex pack, imported after the minutes, names no other meetings; the minutes' dates stay.
+    assert.deepEqual(dates, { previous_meeting_date: "2026-06-19", next_meeting_date: "2026-12-04" });
   });
 
   it("leaves the store as it was when the same file is imported again", async () => {
