@@ -111,6 +111,24 @@ export function bodyPageApp(): Hono {
             <AnnexList files={data.documents} empty="" />
           </section>
         ) : null}
+        <section aria-labelledby="data">
+          <h2 id="data">Hent data</h2>
+          <p>Punkter med beslutninger, fremmøde og personer som regneark eller JSON.</p>
+          <ul class="follow-links">
+            <li>
+              <a href={`/organ/${data.id}/eksport.csv`}>Punkter og beslutninger (CSV)</a>
+            </li>
+            <li>
+              <a href={`/organ/${data.id}/eksport.csv?tabel=deltagere`}>Fremmøde (CSV)</a>
+            </li>
+            <li>
+              <a href={`/organ/${data.id}/eksport.csv?tabel=personer`}>Personer (CSV)</a>
+            </li>
+            <li>
+              <a href={`/organ/${data.id}/eksport.json`}>Alt i ét (JSON)</a>
+            </li>
+          </ul>
+        </section>
       </Layout>,
     );
   });

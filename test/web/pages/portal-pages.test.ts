@@ -39,6 +39,14 @@ forEachBackend("portal pages", (store) => {
     assert.match(html, new RegExp(`href="/organ/${ids.body}/feed.rss"`));
     assert.match(html, new RegExp(`href="/organ/${ids.body}/moeder.ics"`));
     assert.match(html, /<nav class="breadcrumbs"/);
+    // Every export link on the page answers with its file.
+    const exports = [...html.matchAll(/href="(\/organ\/\d+\/eksport\.[^"]+)"/g)].map((m) =>
+      m[1]!.replace(/&amp;/g, "&"),
+    );
+    assert.equal(exports.length, 4);
+    for (const href of exports) {
+      assert.equal((await get(href)).status, 200, href);
+    }
   });
 
   it("meeting page: facts, attendance with the substitute, agenda anchored by item number, annexes, originals", async () => {
