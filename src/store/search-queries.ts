@@ -110,13 +110,18 @@ const RANK_NORMALISATION = 1;
  * ranked, and the rest only counted. Ranking reads each hit's vector; counting reads only narrow rows,
  * which keeps a word found in most of 100,000 items fast. Below this, every hit is ranked.
  */
-const MIN_CANDIDATES = 200;
+const MIN_CANDIDATES = 120;
 /**
  * Hits read per search. Past this, total is the planner's estimate and facets count these first hits:
  * reading every one of 100k hits took seconds, and a person reads the first pages (the approach of
  * search engines that report "more than 10,000"). Items whose title matches are read beyond it.
  */
 const HIT_CAP = 1000;
+/**
+ * A phrase is checked against each hit's word positions, and an any-word search counts each hit's words:
+ * both read every hit's whole vector, so they read fewer hits before they estimate.
+ */
+const VECTOR_HIT_CAP = 300;
 
 /** Body and person filters as ids, looked up first (see filterSql). */
 interface ResolvedFilters {
@@ -189,10 +194,11 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
         );
   const rank = (tsquery: RawBuilder<unknown>) =>
     sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], d.vector, ${tsquery}, ${sql.lit(RANK_NORMALISATION)})`;
+  // In an any-word search, hits with more of the words are the candidates first.
   const preselect =
     query.sort === "date"
-      ? sql`h.date desc nulls last, h.in_title desc, h.id`
-      : sql`h.in_title desc, h.date desc nulls last, h.id`;
+      ? sql`h.hit_cover desc, h.date desc nulls last, h.in_title desc, h.id`
+      : sql`h.hit_cover desc, h.in_title desc, h.date desc nulls last, h.id`;
   const order =
     query.sort === "date"
       ? sql`v.covered desc, v.date desc nulls last, v.adjusted desc, v.id`
@@ -202,6 +208,7 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     return { total: 0, totalExact: true, facets: emptyFacets(), hits: [] };
   }
   const filters = and(filterSql(query.filters ?? {}, resolved));
+  const cap = query.match.includes("<->") || (query.coverage ?? []).length > 0 ? VECTOR_HIT_CAP : HIT_CAP;
   const statement = sql<{
     total: number;
     capped: boolean;
@@ -219,18 +226,18 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     ),
     hits as materialized (
       select d.id, d.item_id, d.file_id, d.page, d.meeting_id, d.body_id, d.date, d.kind, d.municipalities,
-             d.title_vector @@ q.mq as in_title
+             d.title_vector @@ q.mq as in_title, ${covered} as hit_cover
       from q, search_doc d
       -- "visible" is the partial index's predicate: closed and deleted things are not in the index.
       -- querytree 'T': nothing positive left once stop words are dropped ("meget -x" is "!x"), which
       -- would match nearly everything through a full index scan.
       where d.visible and d.vector @@ q.mq and querytree(q.mq) <> 'T' ${filters}
-      limit ${sql.lit(HIT_CAP + 1)}
+      limit ${sql.lit(cap + 1)}
     ),
     -- Items whose title matches are the likeliest answers: always candidates, even past the cap.
     title_hits as (
       select d.id, d.item_id, d.file_id, d.page, d.meeting_id, d.body_id, d.date, d.kind, d.municipalities,
-             true as in_title
+             true as in_title, ${covered} as hit_cover
       from q, search_doc d
       where d.visible and d.file_id is null and d.title_vector @@ q.mq and d.vector @@ q.mq
         and querytree(q.mq) <> 'T' ${filters}
@@ -239,7 +246,8 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     counted as materialized (
       select h.* from hits h where h.file_id is null
       union all
-      select p.id, p.item_id, p.file_id, p.page, p.meeting_id, p.body_id, p.date, p.kind, p.municipalities, p.in_title
+      select p.id, p.item_id, p.file_id, p.page, p.meeting_id, p.body_id, p.date, p.kind, p.municipalities, p.in_title,
+             p.hit_cover
       from (select h.*, row_number() over (partition by h.file_id order by h.in_title desc, h.page) as n
             from hits h where h.file_id is not null) p
       where p.n <= ${sql.lit(PAGES_PER_ANNEX)}
@@ -247,7 +255,7 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     ranked as (
       select c.id, c.item_id, c.file_id, c.page, c.meeting_id, c.date, c.kind,
              ${rank(sql`q.eq`)} + ${sql.lit(PREFIX_WEIGHT)} * ${rank(sql`q.mq`)} as score,
-             ${covered} as covered
+             c.hit_cover as covered
       from q, (select * from (select h.* from hits h order by ${preselect} limit ${candidates}) a
                union select * from title_hits) c
         join search_doc d on d.id = c.id
@@ -268,7 +276,7 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     )
     select
       (select count(*)::int from counted) as total,
-      (select count(*)::int from hits) > ${sql.lit(HIT_CAP)} as capped,
+      (select count(*)::int from hits) > ${sql.lit(cap)} as capped,
       (select json_agg(p) from (
          select v.kind, v.item_id, v.file_id, v.page, v.adjusted as score, v.n_in_file, v.pages_in_file
          from visible v order by ${order} limit ${query.limit} offset ${query.offset}) p) as page_rows,
