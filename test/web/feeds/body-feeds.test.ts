@@ -78,7 +78,7 @@ forEachBackend("body feeds", (store) => {
     }
   });
 
-  it("ICS has one event per meeting in Danish time with the agenda", async () => {
+  it("ICS has one event per meeting in Danish time with the agenda, and the announced next meeting", async () => {
     const res = await get(`/organ/${ids.body}/moeder.ics`);
     assert.equal(res.headers.get("content-type"), "text/calendar; charset=utf-8");
     const ics = await res.text();
@@ -91,7 +91,10 @@ forEachBackend("body feeds", (store) => {
     assert.match(unfolded, /DTEND;TZID=Europe\/Copenhagen:20260918T120000/);
     assert.match(unfolded, /LOCATION:Rådhuset\\, Eksempelby/);
     assert.match(unfolded, /DESCRIPTION:Dagsorden:\\n1\.1 Godkendelse af dagsorden\\n2\.1 Fælles klimaplan/);
-    assert.equal(unfolded.match(/BEGIN:VEVENT/g)?.length, 1);
+    // The held meeting, and the next one its minutes announce (4 December 2026) as tentative.
+    assert.equal(unfolded.match(/BEGIN:VEVENT/g)?.length, 2);
+    assert.equal(unfolded.match(/STATUS:TENTATIVE/g)?.length, 1);
+    assert.match(unfolded, /DTSTART;VALUE=DATE:20261204/);
   });
 
   it("answers an unknown body with 404", async () => {
