@@ -6,14 +6,14 @@
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import {
-  type Attendee,
   type ItemFieldKey,
-  isNearMatch,
   MEETING_STATES,
   type MeetingState,
   type ParsedDocument,
   type ParseWarning,
 } from "../domain/index.js";
+import { mainOrganization, writeAttendance } from "./import-attendance.js";
+import { MIME_BY_FORMAT, writeFiles } from "./import-files.js";
 import type { Database } from "./schema.js";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
@@ -44,12 +44,6 @@ const STATE_BY_KIND: Partial<Record<ParsedDocument["kind"], MeetingState>> = {
   agenda: "agenda-published",
   "annex-pack": "agenda-published",
 };
-
-const MIME_BY_FORMAT = {
-  text: "text/plain; charset=utf-8",
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
 
 /**
  * Stores a parsed document. Everything it brings is written in one transaction, or nothing is.
@@ -249,17 +243,6 @@ async function upsertBody(tx: Tx, name: string, now: Date): Promise<number> {
   return row.id;
 }
 
-async function mainOrganization(tx: Tx, bodyId: number): Promise<number> {
-  const org = await tx
-    .selectFrom("organization")
-    .select("id")
-    .where("body_id", "=", bodyId)
-    .where("classification", "=", "KKR")
-    .orderBy("id")
-    .executeTakeFirstOrThrow();
-  return org.id;
-}
-
 async function upsertMeeting(
   tx: Tx,
   bodyId: number,
@@ -349,117 +332,6 @@ async function ensureLegislativeTerm(tx: Tx, bodyId: number, date: string, now: 
     .execute();
 }
 
-async function upsertPerson(tx: Tx, person: Attendee, now: Date, warnings: ParseWarning[]): Promise<number> {
-  let query = tx.selectFrom("person").select(["id", "party"]).where("name", "=", person.name);
-  query = person.municipality
-    ? query.where("municipality", "=", person.municipality)
-    : query.where("municipality", "is", null);
-  const found = await query.executeTakeFirst();
-  if (found) {
-    if (person.party && person.party !== found.party) {
-      await tx
-        .updateTable("person")
-        .set({ party: person.party, modified: now })
-        .where("id", "=", found.id)
-        .execute();
-    }
-    return found.id;
-  }
-  const row = await tx
-    .insertInto("person")
-    .values({ name: person.name, party: person.party, municipality: person.municipality, modified: now })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await linkNearMatches(tx, row.id, person.name, warnings);
-  return row.id;
-}
-
-/** Links a new person to others whose name may be another spelling of theirs, and says so. */
-async function linkNearMatches(tx: Tx, personId: number, name: string, warnings: ParseWarning[]) {
-  const lastName = name.split(/[\s-]+/).at(-1) ?? name;
-  const candidates = await tx
-    .selectFrom("person")
-    .select(["id", "name", "municipality"])
-    .where("id", "!=", personId)
-    .where("name", "ilike", `%${lastName.replace(/[%_\\]/g, "")}%`)
-    .execute();
-  for (const other of candidates) {
-    if (!isNearMatch(name, other.name)) continue;
-    await tx
-      .insertInto("person_link")
-      .values({ person_id: personId, other_person_id: other.id, reason: "near-match" })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    warnings.push({
-      code: "person-near-match",
-      message: `"${name}" may be the same person as "${other.name}"${other.municipality ? ` (${other.municipality})` : ""}; linked, not merged`,
-    });
-  }
-}
-
-async function writeAttendance(
-  tx: Tx,
-  doc: ParsedDocument,
-  bodyId: number,
-  meetingId: number,
-  sourceFileId: number,
-  now: Date,
-  warnings: ParseWarning[],
-): Promise<number> {
-  const organizationId = await mainOrganization(tx, bodyId);
-  const absentIds = new Map<string, number>();
-  const rows: { attendee: Attendee; status: "present" | "absent" }[] = [
-    ...doc.attendance.absent.map((attendee) => ({ attendee, status: "absent" as const })),
-    ...doc.attendance.present.map((attendee) => ({ attendee, status: "present" as const })),
-  ];
-  for (const { attendee, status } of rows) {
-    const personId = await upsertPerson(tx, attendee, now, warnings);
-    if (status === "absent") absentIds.set(attendee.name, personId);
-    const substituteFor = attendee.substituteFor ?? null;
-    let substituteForId: number | null = null;
-    if (substituteFor) {
-      substituteForId =
-        absentIds.get(substituteFor) ??
-        [...absentIds.entries()].find(([name]) => isNearMatch(name, substituteFor))?.[1] ??
-        null;
-    }
-    await tx
-      .insertInto("attendance")
-      .values({
-        meeting_id: meetingId,
-        person_id: personId,
-        status,
-        substitute_for_person_id: substituteForId,
-        substitute_for_name: substituteFor,
-        source_file_id: sourceFileId,
-        modified: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(["meeting_id", "person_id"]).doUpdateSet({
-          status,
-          substitute_for_person_id: substituteForId,
-          substitute_for_name: substituteFor,
-          source_file_id: sourceFileId,
-          modified: now,
-          deleted: false,
-        }),
-      )
-      .execute();
-    await tx
-      .insertInto("membership")
-      .values({
-        person_id: personId,
-        organization_id: organizationId,
-        role: substituteFor ? "substitute" : "member",
-        party: attendee.party,
-        modified: now,
-      })
-      .onConflict((oc) => oc.columns(["person_id", "organization_id", "role"]).doNothing())
-      .execute();
-  }
-  return rows.length;
-}
-
 async function upsertCase(tx: Tx, number: string, initials: readonly string[], now: Date): Promise<number> {
   const found = await tx
     .selectFrom("case_file")
@@ -485,165 +357,6 @@ async function upsertCase(tx: Tx, number: string, initials: readonly string[], n
   return row.id;
 }
 
-/**
- * The imported file itself becomes an "original" File (for download); each document of an annex pack,
- * or the whole text of a plain document, becomes an "annex" File with its text page by page.
- */
-async function writeFiles(
-  tx: Tx,
-  doc: ParsedDocument,
-  sourceFileId: number,
-  meetingId: number | null,
-  itemIds: ReadonlyMap<string, number>,
-  previousIds: readonly number[],
-  options: ImportOptions,
-  now: Date,
-): Promise<number> {
-  const pages = doc.pageTexts ?? [{ page: 1, lineStart: 1, lineEnd: lineCount(doc.text), text: doc.text }];
-  const mime = options.mime ?? MIME_BY_FORMAT[doc.source.format];
-  const byteSize = options.content?.byteLength ?? Buffer.byteLength(doc.text);
-  const itemIdFor = async (itemNumber: string | null): Promise<number | null> => {
-    if (!itemNumber || meetingId === null) return null;
-    const known = itemIds.get(itemNumber);
-    if (known !== undefined) return known;
-    const row = await tx
-      .selectFrom("agenda_item")
-      .select("id")
-      .where("meeting_id", "=", meetingId)
-      .where("number", "=", itemNumber)
-      .where("deleted", "=", false)
-      .executeTakeFirst();
-    return row?.id ?? null;
-  };
-
-  type Planned = {
-    role: "original" | "annex";
-    title: string;
-    itemNumber: string | null;
-    annexNumber: number | null;
-    pageStart: number;
-    pageEnd: number;
-    lineStart: number | null;
-    lineEnd: number | null;
-  };
-  const lastPage = pages.at(-1)?.page ?? 1;
-  const planned: Planned[] = [
-    {
-      role: "original",
-      title: doc.source.file,
-      itemNumber: null,
-      annexNumber: null,
-      pageStart: 1,
-      pageEnd: lastPage,
-      lineStart: null,
-      lineEnd: null,
-    },
-  ];
-  if (doc.documents.length > 0) {
-    for (const d of doc.documents) {
-      planned.push({
-        role: "annex",
-        title: d.title,
-        itemNumber: d.itemNumber,
-        annexNumber: d.annexNumber,
-        pageStart: d.source.pageStart,
-        pageEnd: d.source.pageEnd,
-        lineStart: d.source.lineStart,
-        lineEnd: d.source.lineEnd,
-      });
-    }
-  } else if (doc.kind !== "minutes" && doc.kind !== "agenda") {
-    // A plain document or a pack whose documents were not told apart is one annex as a whole.
-    planned.push({
-      role: "annex",
-      title: doc.toc[0]?.title ?? doc.source.file.replace(/\.[^.]+$/, ""),
-      itemNumber: null,
-      annexNumber: null,
-      pageStart: 1,
-      pageEnd: lastPage,
-      lineStart: 1,
-      lineEnd: pages.at(-1)?.lineEnd ?? null,
-    });
-  }
-
-  const earlier =
-    previousIds.length > 0
-      ? await tx
-          .selectFrom("file")
-          .select(["id", "role", "title", "item_number", "annex_number"])
-          .where("source_file_id", "in", previousIds)
-          .where("deleted", "=", false)
-          .execute()
-      : [];
-  const reused = new Set<number>();
-  for (const [position, plan] of planned.entries()) {
-    const pagesOf = pages.filter((p) => p.page >= plan.pageStart && p.page <= plan.pageEnd);
-    const text =
-      plan.role === "original"
-        ? ""
-        : // Whole pages: a document that shares a page with the next keeps that page's text too.
-          pagesOf.map((p) => p.text).join("\n\n");
-    const values = {
-      source_file_id: sourceFileId,
-      meeting_id: meetingId,
-      agenda_item_id: await itemIdFor(plan.itemNumber),
-      item_number: plan.itemNumber,
-      annex_number: plan.annexNumber,
-      title: plan.title,
-      file_name: doc.source.file,
-      mime,
-      sha256: doc.source.sha256,
-      byte_size: byteSize,
-      page_start: plan.pageStart,
-      page_end: plan.pageEnd,
-      line_start: plan.lineStart,
-      line_end: plan.lineEnd,
-      text,
-      position,
-      role: plan.role,
-      modified: now,
-      deleted: false,
-    };
-    const match = earlier.find(
-      (e) =>
-        !reused.has(e.id) &&
-        e.role === plan.role &&
-        e.item_number === plan.itemNumber &&
-        e.annex_number === plan.annexNumber &&
-        (plan.role === "original" || e.title === plan.title),
-    );
-    let fileId: number;
-    if (match) {
-      reused.add(match.id);
-      await tx.updateTable("file").set(values).where("id", "=", match.id).execute();
-      await tx.deleteFrom("file_page").where("file_id", "=", match.id).execute();
-      fileId = match.id;
-    } else {
-      const row = await tx.insertInto("file").values(values).returning("id").executeTakeFirstOrThrow();
-      fileId = row.id;
-    }
-    if (plan.role === "annex" && pagesOf.length > 0) {
-      await tx
-        .insertInto("file_page")
-        .values(
-          pagesOf.map((p) => ({
-            file_id: fileId,
-            page: p.page,
-            line_start: Math.max(p.lineStart, plan.lineStart ?? p.lineStart),
-            line_end: Math.min(p.lineEnd, plan.lineEnd ?? p.lineEnd),
-            text: p.text,
-          })),
-        )
-        .execute();
-    }
-  }
-  const stale = earlier.filter((e) => !reused.has(e.id)).map((e) => e.id);
-  if (stale.length > 0) {
-    await tx.updateTable("file").set({ deleted: true, modified: now }).where("id", "in", stale).execute();
-  }
-  return planned.length - 1;
-}
-
 /** Columns of an agenda item whose change is a change of the item (provenance columns are not). */
 const CONTENT_COLUMNS = [
   "position",
@@ -665,8 +378,4 @@ const CONTENT_COLUMNS = [
 
 function isSame(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
-}
-
-function lineCount(text: string): number {
-  return text.split("\n").length;
 }
