@@ -6,6 +6,6 @@ export * from "./import-document.js";
 export * from "./oparl-queries.js";
 export * from "./open-store.js";
 export * from "./portal-queries.js";
-export * from "./search-queries.js";
 export type * from "./schema.js";
+export * from "./search-queries.js";
 export * from "./store-error.js";

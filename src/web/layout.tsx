@@ -98,8 +98,8 @@ export function Layout(props: LayoutProps) {
             <div class="container">
               <p>
                 {siteName} – mødematerialer fra kommunale og tværkommunale politiske organer.{" "}
-                <a href="/tilgaengelighed">Tilgængelighedserklæring</a> · <a href="/api">API</a>{" "}
-                · <a href="/oparl/v1/system">OParl</a>
+                <a href="/tilgaengelighed">Tilgængelighedserklæring</a> · <a href="/api">API</a> ·{" "}
+                <a href="/oparl/v1/system">OParl</a>
               </p>
             </div>
           </footer>

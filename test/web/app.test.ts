@@ -30,8 +30,8 @@ forEachBackend("portal shell", (store) => {
     const res = await createApp({ db: store().db }).request("/static/dkfds/css/dkfds.min.css");
     assert.equal(res.status, 200);
     assert.match(res.headers.get("content-type") ?? "", /text\/css/);
-    const escape = await createApp({ db: store().db }).request("/static/dkfds/..%2F..%2Fpackage.json");
-    assert.equal(escape.status, 404);
+    const traversal = await createApp({ db: store().db }).request("/static/dkfds/..%2F..%2Fpackage.json");
+    assert.equal(traversal.status, 404);
   });
 
   it("answers an unknown page with a Danish 404, and JSON for API clients", async () => {
