@@ -12,7 +12,7 @@ import type {
   ParsedItem,
   TocEntry,
 } from "../../src/domain/index.js";
-import { danishDate } from "./danish-date.js";
+import { formatDanishDate as danishDate } from "../../src/domain/index.js";
 import { PageWriter } from "./page-writer.js";
 import type { PlannedMeeting } from "./plan.js";
 
