@@ -86,7 +86,7 @@ forEachBackend("search", (store) => {
     assert.equal(annex.length, 2);
     assert.equal(response.total, 2);
     const best = annex[0]!;
-    assert.match(best.url, /^\/bilag\/\d+#side-\d$/);
+    assert.match(best.url, /^\/bilag\/\d+\?side=(\d+)#side-\1$/);
     assert.equal(best.morePages.length, 4, "five matching pages: the best and four more");
     assert.ok(best.snippet.includes("<mark>"));
     assert.equal(best.source.file, "pack-2024.txt");

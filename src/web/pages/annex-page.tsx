@@ -37,6 +37,9 @@ export function annexPageApp(): Hono {
     if (!data) throw notFound("Bilaget");
     const query = (c.req.query("q") ?? "").slice(0, 100);
     const matcher = termMatcher(query);
+    const view = annexView(data.pages, Number(c.req.query("side")));
+    const pageHref = (page: number) =>
+      view.has(page) ? `#side-${page}` : `${viewHref(data.file.id, page, query)}#side-${page}`;
     const hits = matcher
       ? data.pages
           .map((p) => ({ page: p.page, count: countMatches(p.text, matcher) }))
@@ -109,7 +112,7 @@ export function annexPageApp(): Hono {
                 <ul class="hit-list">
                   {hits.map((h) => (
                     <li>
-                      <a href={`#side-${h.page}`}>{`Side ${h.page}`}</a>
+                      <a href={pageHref(h.page)}>{`Side ${h.page}`}</a>
                       {` (${h.count} ${h.count === 1 ? "gang" : "gange"})`}
                     </li>
                   ))}
@@ -119,7 +122,8 @@ export function annexPageApp(): Hono {
           </section>
         ) : null}
         {data.pages.length === 0 ? <p>Bilaget har ingen tekst.</p> : null}
-        {data.pages.map((p) => (
+        <ViewNav fileId={data.file.id} view={view} query={query} />
+        {view.pages.map((p) => (
           <section class="annex-page" id={`side-${p.page}`} aria-labelledby={`side-${p.page}-h`}>
             <h2 class="annex-page__heading" id={`side-${p.page}-h`}>
               <a href={`#side-${p.page}`}>{`Side ${p.page}`}</a>
@@ -128,8 +132,75 @@ export function annexPageApp(): Hono {
             {raw(textToHtml(p.text, matcher))}
           </section>
         ))}
+        <ViewNav fileId={data.file.id} view={view} query={query} />
       </Layout>,
     );
   });
   return app;
+}
+
+/**
+ * Pages shown at once. A long annex (seeds/002 holds a document of 160 pages) on one HTML page weighs
+ * over 400 kB; twenty pages stay well under 200 kB, and links to a page carry ?side= to reach its view.
+ */
+const PAGES_PER_VIEW = 20;
+
+interface AnnexView<P extends { page: number }> {
+  readonly pages: readonly P[];
+  readonly first: number | null;
+  readonly last: number | null;
+  readonly previousStart: number | null;
+  readonly nextStart: number | null;
+  readonly total: number;
+  has(page: number): boolean;
+}
+
+/** The run of pages that holds `wanted` (the first run when it is missing or not a page). */
+function annexView<P extends { page: number }>(all: readonly P[], wanted: number): AnnexView<P> {
+  const index = Number.isFinite(wanted) ? all.findIndex((p) => p.page >= wanted) : 0;
+  const start = Math.floor(Math.max(index, 0) / PAGES_PER_VIEW) * PAGES_PER_VIEW;
+  const pages = all.slice(start, start + PAGES_PER_VIEW);
+  const shown = new Set(pages.map((p) => p.page));
+  return {
+    pages,
+    first: pages[0]?.page ?? null,
+    last: pages.at(-1)?.page ?? null,
+    previousStart: start > 0 ? (all[start - PAGES_PER_VIEW]?.page ?? null) : null,
+    nextStart: all[start + PAGES_PER_VIEW]?.page ?? null,
+    total: all.length,
+    has: (page) => shown.has(page),
+  };
+}
+
+function viewHref(fileId: number, page: number, query: string): string {
+  const params = new URLSearchParams({ side: String(page) });
+  if (query) params.set("q", query);
+  return `/bilag/${fileId}?${params.toString()}`;
+}
+
+/** Links to the previous and next runs of pages; nothing when the annex fits on one view. */
+function ViewNav(props: { fileId: number; view: AnnexView<{ page: number }>; query: string }) {
+  const { view } = props;
+  if (view.previousStart === null && view.nextStart === null) return null;
+  return (
+    <nav class="annex-views" aria-label="Bilagets sider">
+      <p>{`Viser side ${view.first}-${view.last} (${view.pages.length} af ${view.total} sider).`}</p>
+      <ul class="follow-links">
+        {view.previousStart !== null ? (
+          <li>
+            <a href={viewHref(props.fileId, view.previousStart, props.query)} rel="prev">
+              Forrige sider
+            </a>
+          </li>
+        ) : null}
+        {view.nextStart !== null ? (
+          <li>
+            <a href={viewHref(props.fileId, view.nextStart, props.query)} rel="next">
+              Næste sider
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
 }
