@@ -3,7 +3,7 @@
  * bench/results.json with the machine and the date. A benchmark whose piece has not landed yet (its file,
  * or the code it measures) shows "not available" instead of stopping the run.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   const selected = BENCHMARKS.filter((b) => only.length === 0 || only.some((o) => b.includes(o)));
   const started = new Date();
   const loadAtStart = loadNow();
-  const out = values.out ?? join(here, "results.json");
+  // A partial run (--only) must not replace the full run's record, which the README's table is built from.
+  const out = values.out ?? join(here, only.length > 0 ? "out/results-partial.json" : "results.json");
+  await mkdir(dirname(out), { recursive: true });
   const rows: RowFigure[] = [];
   const results = (complete: boolean) => ({
     date: started.toISOString(),
