@@ -1,6 +1,5 @@
 /** @module The store's public face: open it, import into it, read from it. The only place with SQL. */
 export * from "./api-queries.js";
-export * from "./body-queries.js";
 export * from "./export-queries.js";
 export * from "./import-document.js";
 export * from "./oparl-queries.js";
@@ -8,4 +7,5 @@ export * from "./open-store.js";
 export * from "./portal-queries.js";
 export type * from "./schema.js";
 export * from "./search-queries.js";
+export * from "./store-empty.js";
 export * from "./store-error.js";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { sql } from "kysely";
 import { demoFiles } from "../../src/demo/demo-meeting.js";
-import { importDocument, listMeetings } from "../../src/store/index.js";
+import { apiMeetings, importDocument } from "../../src/store/index.js";
 import { buildItem, buildMinutes } from "../support/documents.js";
 import { forEachBackend } from "../support/stores.js";
 
@@ -18,7 +18,7 @@ forEachBackend("importDocument", (store) => {
   it("stores the demo meeting with items, attendance, a substitute and an annex", async () => {
     const { db } = store();
     for (const file of demoFiles()) await importDocument(db, file.parsed, { content: file.content });
-    const [meeting] = await listMeetings(db);
+    const [meeting] = (await apiMeetings(db, { limit: 1, offset: 0 })).rows;
     assert.equal(meeting?.bodyName, "KKR Eksempelregion");
     assert.equal(meeting?.date, "2026-09-18");
     assert.equal(meeting?.itemCount, 5);
