@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import { oparlFilePublic } from "./oparl-queries.js";
+import { personAttendanceQuery, personMembershipsQuery } from "./person-history.js";
 import type { Database } from "./schema.js";
 
 type Db = Kysely<Database>;
@@ -390,40 +391,8 @@ export async function apiPerson(db: Db, id: number): Promise<ApiPersonDetail | n
   const person = await personQuery(db).where("person.id", "=", id).executeTakeFirst();
   if (!person) return null;
   const [memberships, attendance] = await Promise.all([
-    db
-      .selectFrom("membership")
-      .innerJoin("organization", "organization.id", "membership.organization_id")
-      .innerJoin("body", "body.id", "organization.body_id")
-      .select([
-        "organization.id as organizationId",
-        "organization.name as organizationName",
-        "body.id as bodyId",
-        "body.name as bodyName",
-        "membership.role",
-        "membership.party",
-        "membership.start_date as startDate",
-        "membership.end_date as endDate",
-      ])
-      .where("membership.person_id", "=", id)
-      .where("membership.deleted", "=", false)
-      .orderBy("membership.id")
-      .execute(),
-    db
-      .selectFrom("attendance")
-      .innerJoin("meeting", "meeting.id", "attendance.meeting_id")
-      .innerJoin("body", "body.id", "meeting.body_id")
-      .select([
-        "meeting.id as meetingId",
-        "meeting.date",
-        "body.name as bodyName",
-        "attendance.status",
-        "attendance.substitute_for_name as substituteFor",
-      ])
-      .where("attendance.person_id", "=", id)
-      .where("attendance.deleted", "=", false)
-      .where("meeting.deleted", "=", false)
-      .orderBy("meeting.date", "desc")
-      .execute(),
+    personMembershipsQuery(db, id).orderBy("membership.id").execute(),
+    personAttendanceQuery(db, id).execute(),
   ]);
   return { ...person, memberships, attendance };
 }

@@ -3,6 +3,7 @@
  * Only public columns are selected; person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
+import { personAttendanceQuery, personMembershipsQuery } from "./person-history.js";
 import { toDate } from "./portal-common.js";
 import type { Database } from "./schema.js";
 
@@ -59,39 +60,8 @@ export async function getPersonPage(db: Kysely<Database>, personId: number): Pro
   if (!person) return null;
   const pattern = `%${person.name.replace(/[%_\\]/g, "\\$&")}%`;
   const [memberships, attendance, items] = await Promise.all([
-    db
-      .selectFrom("membership")
-      .innerJoin("organization", "organization.id", "membership.organization_id")
-      .innerJoin("body", "body.id", "organization.body_id")
-      .select([
-        "body.id as bodyId",
-        "body.name as bodyName",
-        "organization.name as organizationName",
-        "membership.role",
-        "membership.party",
-        "membership.start_date as startDate",
-        "membership.end_date as endDate",
-      ])
-      .where("membership.person_id", "=", personId)
-      .where("membership.deleted", "=", false)
-      .orderBy("body.name")
-      .execute(),
-    db
-      .selectFrom("attendance")
-      .innerJoin("meeting", "meeting.id", "attendance.meeting_id")
-      .innerJoin("body", "body.id", "meeting.body_id")
-      .select([
-        "meeting.id as meetingId",
-        "meeting.date",
-        "body.name as bodyName",
-        "attendance.status",
-        "attendance.substitute_for_name as substituteForName",
-      ])
-      .where("attendance.person_id", "=", personId)
-      .where("attendance.deleted", "=", false)
-      .where("meeting.deleted", "=", false)
-      .orderBy("meeting.date", "desc")
-      .execute(),
+    personMembershipsQuery(db, personId).orderBy("body.name").execute(),
+    personAttendanceQuery(db, personId).execute(),
     db
       .selectFrom("agenda_item")
       .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
@@ -126,7 +96,11 @@ export async function getPersonPage(db: Kysely<Database>, personId: number): Pro
     party: person.party,
     municipality: person.municipality,
     memberships,
-    attendance: attendance.map((a) => ({ ...a, status: a.status === "absent" ? "absent" : "present" })),
+    attendance: attendance.map(({ substituteFor, ...a }) => ({
+      ...a,
+      substituteForName: substituteFor,
+      status: a.status === "absent" ? "absent" : "present",
+    })),
     attended,
     missed,
     rate: attendance.length > 0 ? attended / attendance.length : null,
