@@ -4,8 +4,12 @@
  * person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
+import {
+  meetingAttendanceQuery,
+  personAttendanceQuery,
+  personMembershipsQuery,
+} from "./attendance-queries.js";
 import { oparlFilePublic } from "./oparl-queries.js";
-import { personAttendanceQuery, personMembershipsQuery } from "./person-history.js";
 import type { Database } from "./schema.js";
 
 type Db = Kysely<Database>;
@@ -304,21 +308,7 @@ export async function apiMeeting(db: Db, id: number): Promise<ApiMeetingDetail |
   const meeting = await meetingQuery(db).where("meeting.id", "=", id).executeTakeFirst();
   if (!meeting) return null;
   const [attendance, items, files] = await Promise.all([
-    db
-      .selectFrom("attendance")
-      .innerJoin("person", "person.id", "attendance.person_id")
-      .select([
-        "person.id as personId",
-        "person.name",
-        "person.party",
-        "person.municipality",
-        "attendance.status",
-        "attendance.substitute_for_name as substituteFor",
-      ])
-      .where("attendance.meeting_id", "=", id)
-      .where("attendance.deleted", "=", false)
-      .orderBy("attendance.id")
-      .execute(),
+    meetingAttendanceQuery(db, id).execute(),
     itemQuery(db)
       .where("agenda_item.meeting_id", "=", id)
       .orderBy("agenda_item.position")

@@ -3,7 +3,7 @@
  * Only public columns are selected; person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
-import { personAttendanceQuery, personMembershipsQuery } from "./person-history.js";
+import { personAttendanceQuery, personMembershipsQuery } from "./attendance-queries.js";
 import { toDate } from "./portal-common.js";
 import type { Database } from "./schema.js";
 

@@ -4,6 +4,7 @@
  * data such as person.private_note is never selected.
  */
 import { type Kysely, sql } from "kysely";
+import { meetingAttendanceQuery } from "./attendance-queries.js";
 import { type AnnouncedMeeting, announcedMeetings } from "./portal-announced.js";
 import {
   danishToday,
@@ -306,22 +307,7 @@ export async function getMeetingPage(
     .executeTakeFirst();
   if (!meeting) return null;
   const [attendance, items, files, previous, next] = await Promise.all([
-    db
-      .selectFrom("attendance")
-      .innerJoin("person", "person.id", "attendance.person_id")
-      .select([
-        "person.id as personId",
-        "person.name",
-        "person.party",
-        "person.municipality",
-        "attendance.status",
-        "attendance.substitute_for_person_id",
-        "attendance.substitute_for_name",
-      ])
-      .where("attendance.meeting_id", "=", meetingId)
-      .where("attendance.deleted", "=", false)
-      .orderBy("attendance.id")
-      .execute(),
+    meetingAttendanceQuery(db, meetingId).execute(),
     db
       .selectFrom("agenda_item")
       .select(ITEM_COLUMNS)
@@ -366,8 +352,8 @@ export async function getMeetingPage(
       party: a.party,
       municipality: a.municipality,
       status: a.status === "absent" ? "absent" : "present",
-      substituteForPersonId: a.substitute_for_person_id,
-      substituteForName: a.substitute_for_name,
+      substituteForPersonId: a.substituteForPersonId,
+      substituteForName: a.substituteFor,
     })),
     items: items.map(presentItem),
     annexes: files.filter((f) => f.role === "annex").map(toFileRef),

@@ -1,4 +1,4 @@
-/** @module A person's memberships and meeting attendance, shared by the portal's and the API's read models. */
+/** @module Attendance read from both sides, a person's and a meeting's, with memberships; shared by portal and API. */
 import type { Kysely } from "kysely";
 import type { Database } from "./schema.js";
 
@@ -39,4 +39,23 @@ export function personAttendanceQuery(db: Kysely<Database>, personId: number) {
     .where("attendance.deleted", "=", false)
     .where("meeting.deleted", "=", false)
     .orderBy("meeting.date", "desc");
+}
+
+/** Who was present or absent at a meeting, and for whom a substitute came, in the order of the minutes. */
+export function meetingAttendanceQuery(db: Kysely<Database>, meetingId: number) {
+  return db
+    .selectFrom("attendance")
+    .innerJoin("person", "person.id", "attendance.person_id")
+    .select([
+      "person.id as personId",
+      "person.name",
+      "person.party",
+      "person.municipality",
+      "attendance.status",
+      "attendance.substitute_for_person_id as substituteForPersonId",
+      "attendance.substitute_for_name as substituteFor",
+    ])
+    .where("attendance.meeting_id", "=", meetingId)
+    .where("attendance.deleted", "=", false)
+    .orderBy("attendance.id");
 }
