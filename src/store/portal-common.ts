@@ -17,6 +17,22 @@ export interface MeetingRef {
   readonly location: string | null;
 }
 
+/** Items with the meeting and body they belong to, as other pages list them; the caller filters. */
+export function itemRefQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom("agenda_item")
+    .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
+    .innerJoin("body", "body.id", "meeting.body_id")
+    .select([
+      "agenda_item.id",
+      "agenda_item.number",
+      "agenda_item.title",
+      "meeting.id as meetingId",
+      "meeting.date",
+      "body.name as bodyName",
+    ]);
+}
+
 export function meetingRefQuery(db: Kysely<Database>) {
   return db
     .selectFrom("meeting")

@@ -4,6 +4,7 @@ import {
   FILE_REF_COLUMNS,
   type FileRef,
   filePublic,
+  itemRefQuery,
   type MeetingRef,
   sourcePublic,
   toDate,
@@ -114,18 +115,7 @@ export async function getItemPage(db: Kysely<Database>, itemId: number): Promise
       .execute(),
     row.case_id === null
       ? []
-      : db
-          .selectFrom("agenda_item")
-          .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
-          .innerJoin("body", "body.id", "meeting.body_id")
-          .select([
-            "agenda_item.id",
-            "agenda_item.number",
-            "agenda_item.title",
-            "meeting.id as meetingId",
-            "meeting.date",
-            "body.name as bodyName",
-          ])
+      : itemRefQuery(db)
           .where("agenda_item.case_id", "=", row.case_id)
           // Other meetings only: one set of minutes often files every item under the minutes' own case
           // number (seeds/004 puts 1.1 to 5 under SAG-2024-03326), which says nothing about the matter.

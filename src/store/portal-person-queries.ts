@@ -4,7 +4,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import { personAttendanceQuery, personMembershipsQuery } from "./attendance-queries.js";
-import { toDate } from "./portal-common.js";
+import { itemRefQuery, toDate } from "./portal-common.js";
 import type { Database } from "./schema.js";
 
 export interface PersonMembership {
@@ -62,18 +62,7 @@ export async function getPersonPage(db: Kysely<Database>, personId: number): Pro
   const [memberships, attendance, items] = await Promise.all([
     personMembershipsQuery(db, personId).orderBy("body.name").execute(),
     personAttendanceQuery(db, personId).execute(),
-    db
-      .selectFrom("agenda_item")
-      .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
-      .innerJoin("body", "body.id", "meeting.body_id")
-      .select([
-        "agenda_item.id",
-        "agenda_item.number",
-        "agenda_item.title",
-        "meeting.id as meetingId",
-        "meeting.date",
-        "body.name as bodyName",
-      ])
+    itemRefQuery(db)
       // Only open items are searched: a closed item must not even be found by a name in it.
       .where("agenda_item.public", "=", true)
       .where("agenda_item.deleted", "=", false)
