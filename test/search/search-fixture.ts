@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { ParsedDocument, ParsedItem } from "../../src/domain/index.js";
 import { type Database, importDocument } from "../../src/store/index.js";
+import { meetingOn } from "../support/documents.js";
 
 /** A word that occurs only in the closed item: searching it must find nothing for the public. */
 export const CLOSED_WORD = "fortrolighedsaftalen";
@@ -133,14 +134,7 @@ function pack(): ParsedDocument {
     source: { file: "pack-2024.txt", sha256: "sha-pack-2024", format: "text", pages: 6 },
     kind: "annex-pack",
     body: "KKR Testjylland",
-    meeting: {
-      date: "2024-09-20",
-      startTime: null,
-      endTime: null,
-      location: null,
-      previousMeetingDate: null,
-      nextMeetingDate: null,
-    },
+    meeting: meetingOn("2024-09-20"),
     attendance: { present: [], absent: [] },
     sections: [],
     items: [],

@@ -4,7 +4,7 @@ import { it } from "node:test";
 import { sql } from "kysely";
 import { demoFiles } from "../../src/demo/demo-meeting.js";
 import { apiMeetings, importDocument } from "../../src/store/index.js";
-import { buildItem, buildMinutes } from "../support/documents.js";
+import { buildItem, buildMinutes, meetingOn } from "../support/documents.js";
 import { forEachBackend } from "../support/stores.js";
 
 forEachBackend("importDocument", (store) => {
@@ -96,17 +96,13 @@ forEachBackend("importDocument", (store) => {
       absent: [],
     });
     await importDocument(db, buildMinutes({ body: "KKR Navne", attendance: attendance("Per Bach Laursen") }));
-    const meeting = {
-      date: "2026-06-19",
-      startTime: null,
-      endTime: null,
-      location: null,
-      previousMeetingDate: null,
-      nextMeetingDate: null,
-    };
     const second = await importDocument(
       db,
-      buildMinutes({ body: "KKR Navne", meeting, attendance: attendance("Per Bach-Laursen") }),
+      buildMinutes({
+        body: "KKR Navne",
+        meeting: meetingOn("2026-06-19"),
+        attendance: attendance("Per Bach-Laursen"),
+      }),
     );
     const warning = second.warnings.find((w) => w.code === "person-near-match");
     assert.match(warning?.message ?? "", /"Per Bach-Laursen" may be the same person as "Per Bach Laursen"/);

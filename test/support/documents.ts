@@ -55,3 +55,15 @@ export function buildMinutes(overrides: Partial<ParsedDocument> = {}): ParsedDoc
   const sha256 = createHash("sha256").update(JSON.stringify(base)).digest("hex");
   return { source: { file: "referat.txt", sha256, format: "text", pages: 1 }, ...base, ...overrides };
 }
+
+/** A meeting known only by its date, as an annex pack names it. */
+export function meetingOn(date: string): NonNullable<ParsedDocument["meeting"]> {
+  return {
+    date,
+    startTime: null,
+    endTime: null,
+    location: null,
+    previousMeetingDate: null,
+    nextMeetingDate: null,
+  };
+}

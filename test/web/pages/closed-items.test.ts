@@ -10,6 +10,7 @@ import { DEMO_BODY } from "../../../src/demo/demo-meeting.js";
 import type { ParsedDocument } from "../../../src/domain/index.js";
 import { importDocument } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
+import { meetingOn } from "../../support/documents.js";
 import { forEachBackend } from "../../support/stores.js";
 import { CLOSED_ITEM_WORDS, type DemoIds, demoIds } from "./portal-support.js";
 
@@ -30,14 +31,7 @@ function closedAnnexPack(): { parsed: ParsedDocument; content: Uint8Array } {
       },
       kind: "annex-pack",
       body: DEMO_BODY,
-      meeting: {
-        date: "2026-09-18",
-        startTime: null,
-        endTime: null,
-        location: null,
-        previousMeetingDate: null,
-        nextMeetingDate: null,
-      },
+      meeting: meetingOn("2026-09-18"),
       attendance: { present: [], absent: [] },
       sections: [],
       items: [],
