@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { after, before, describe } from "node:test";
 import { sql } from "kysely";
+import pg from "pg";
 import { openStore, type Store } from "../../src/store/index.js";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -40,13 +41,16 @@ export function testBackends(): readonly TestBackend[] {
 
 /** True when the PostgreSQL server answers; outside CI a missing server skips that leg with a notice. */
 async function serverReachable(): Promise<boolean> {
+  // A bare connection, not a migrated store: suites probing at once must not race on one schema.
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   try {
-    const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema: "test_probe" });
-    await sql`drop schema if exists test_probe cascade`.execute(store.db);
-    await store.close();
+    await client.connect();
+    await client.query("select 1");
     return true;
   } catch {
     return false;
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 
