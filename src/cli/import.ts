@@ -10,12 +10,6 @@ import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { formatTable } from "./summary-table.js";
 import { UsageError } from "./usage-error.js";
 
-const MIME = {
-  text: "text/plain; charset=utf-8",
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
-
 export async function importCommand(paths: readonly string[], flags: StoreFlags): Promise<void> {
   const files = await listSourceFiles([...paths]);
   if (files.length === 0)
@@ -41,7 +35,6 @@ export async function importCommand(paths: readonly string[], flags: StoreFlags)
         const doc = await parseSource(source, options);
         const result = await importDocument(store.db, doc, {
           content: source.bytes,
-          mime: MIME[doc.source.format],
         });
         const items =
           result.status === "unchanged" ? "-" : String(result.items.created + result.items.updated);
@@ -49,7 +42,7 @@ export async function importCommand(paths: readonly string[], flags: StoreFlags)
           doc.source.file,
           doc.kind,
           result.status,
-          result.status === "unchanged" ? "-" : items,
+          items,
           String(doc.attendance.present.length + doc.attendance.absent.length),
           String(doc.documents.length),
           String(doc.warnings.length + result.warnings.length),
