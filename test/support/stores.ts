@@ -22,17 +22,37 @@ const ALL: readonly TestBackend[] = [
     name: "postgres",
     open: async () => {
       const schema = `test_${randomBytes(6).toString("hex")}`;
-      const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema });
+      const store = await withSchemaLock(() => openStore({ databaseUrl: TEST_DATABASE_URL, schema }));
       return {
         ...store,
         close: async () => {
-          await sql.raw(`drop schema if exists "${schema}" cascade`).execute(store.db);
+          await withSchemaLock(() => sql.raw(`drop schema if exists "${schema}" cascade`).execute(store.db));
           await store.close();
         },
       };
     },
   },
 ];
+
+/** Any fixed number: the advisory lock every test process takes around schema DDL. */
+const SCHEMA_DDL_LOCK = 7_318_004;
+
+/**
+ * Runs `work` while holding a server-wide advisory lock. Kysely's migrator lists the tables of every
+ * schema (has_schema_privilege, pg_get_serial_sequence per column), and that listing fails with
+ * "schema ... does not exist" when another test process drops its schema or a table mid-query. One
+ * suite's migration or drop at a time keeps the listing consistent.
+ */
+async function withSchemaLock<T>(work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [SCHEMA_DDL_LOCK]);
+    return await work();
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 
 export function testBackends(): readonly TestBackend[] {
   const wanted = process.env.RAADSINFO_TEST_BACKENDS?.split(",").map((s) => s.trim());
