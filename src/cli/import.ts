@@ -5,7 +5,7 @@
 import { basename } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import { listSourceFiles, loadIngestOptions, parseSource, readSourceFile } from "../ingest/index.js";
-import { importDocument } from "../store/index.js";
+import { finishImports, importDocument } from "../store/index.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { formatTable } from "./summary-table.js";
 import { UsageError } from "./usage-error.js";
@@ -33,9 +33,7 @@ export async function importCommand(paths: readonly string[], flags: StoreFlags)
       try {
         const source = await readSourceFile(path);
         const doc = await parseSource(source, options);
-        const result = await importDocument(store.db, doc, {
-          content: source.bytes,
-        });
+        const result = await importDocument(store.db, doc, { content: source.bytes, durable: false });
         const items =
           result.status === "unchanged" ? "-" : String(result.items.created + result.items.updated);
         rows.push([
@@ -53,6 +51,7 @@ export async function importCommand(paths: readonly string[], flags: StoreFlags)
       }
       bar.increment();
     }
+    await finishImports(store.db);
   } finally {
     bar.stop();
     await store.close();

@@ -7,12 +7,15 @@
 import { createHash } from "node:crypto";
 import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Attendee, ParsedDocument } from "../domain/index.js";
+import { personKey } from "./import-attendance.js";
+import { MIME_BY_FORMAT, pageRow } from "./import-files.js";
+import { itemValues } from "./import-items.js";
+import { parameterChunks } from "./insert-chunks.js";
 import type { Database } from "./schema.js";
+import { collectWords, itemTexts } from "./search-text.js";
+import { queueSearchWords } from "./search-words.js";
 
 type Tx = Transaction<Database>;
-
-/** PostgreSQL takes at most 65,535 parameters in one statement; stay well below. */
-const MAX_PARAMETERS = 30_000;
 
 export interface BulkLoadResult {
   readonly documents: number;
@@ -28,30 +31,19 @@ export interface BulkLoader {
   load(docs: readonly ParsedDocument[]): Promise<BulkLoadResult>;
 }
 
-const MIME = {
-  text: "text/plain; charset=utf-8",
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
-
 const STATE_BY_KIND: Partial<Record<ParsedDocument["kind"], string>> = {
   minutes: "held",
   agenda: "agenda-published",
   "annex-pack": "agenda-published",
 };
 
-async function insertChunked<T extends keyof Database & string, R>(
+async function insertChunked<Row extends object, R>(
   tx: Tx,
-  table: T,
-  rows: readonly Insertable<Database[T]>[],
-  insert: (tx: Tx, chunk: Insertable<Database[T]>[]) => Promise<R[]>,
+  rows: readonly Row[],
+  insert: (tx: Tx, chunk: Row[]) => Promise<R[]>,
 ): Promise<R[]> {
-  if (rows.length === 0) return [];
-  const columns = Object.keys(rows[0] as object).length;
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
   const out: R[] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(...(await insert(tx, rows.slice(i, i + size))));
-  void table;
+  for (const chunk of parameterChunks(rows)) out.push(...(await insert(tx, chunk)));
   return out;
 }
 
@@ -64,7 +56,6 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
   const persons = new Map<string, number>();
   const cases = new Map<string, number>();
   const terms = new Set<string>();
-  const personKey = (a: Attendee) => `${a.name}\u0000${a.municipality ?? ""}`;
 
   async function ensureBodies(tx: Tx, names: string[], now: Date): Promise<void> {
     const missing = [...new Set(names)].filter((n) => !bodies.has(n));
@@ -113,7 +104,7 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
         .where("name", "in", names.slice(i, i + 5000))
         .execute();
       for (const f of found) {
-        const key = `${f.name}\u0000${f.municipality ?? ""}`;
+        const key = personKey(f);
         if (byKey.has(key)) {
           persons.set(key, f.id);
           byKey.delete(key);
@@ -123,11 +114,10 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
     const fresh = [...byKey.values()];
     const rows = await insertChunked(
       tx,
-      "person",
       fresh.map((a) => ({ name: a.name, party: a.party, municipality: a.municipality, modified: now })),
       (t, chunk) => t.insertInto("person").values(chunk).returning(["id", "name", "municipality"]).execute(),
     );
-    for (const r of rows) persons.set(`${r.name}\u0000${r.municipality ?? ""}`, r.id);
+    for (const r of rows) persons.set(personKey(r), r.id);
   }
 
   async function ensureCases(tx: Tx, docs: readonly ParsedDocument[], now: Date): Promise<void> {
@@ -150,7 +140,6 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
     }
     const rows = await insertChunked(
       tx,
-      "case_file",
       [...wanted].map(([number, initials]) => ({
         number,
         initials: JSON.stringify(initials),
@@ -177,13 +166,12 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
 
     const sources = await insertChunked(
       tx,
-      "source_file",
       docs.map((doc) => ({
         file_name: doc.source.file,
         sha256: doc.source.sha256,
         sha512: createHash("sha512").update(doc.text).digest("hex"),
         format: doc.source.format,
-        mime: MIME[doc.source.format],
+        mime: MIME_BY_FORMAT[doc.source.format],
         byte_size: Buffer.byteLength(doc.text),
         pages: doc.source.pages,
         kind: doc.kind,
@@ -227,7 +215,6 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
     }
     const meetings = await insertChunked(
       tx,
-      "meeting",
       [...meetingDocs.values()].map((doc) => {
         const body = bodies.get(doc.body!)!;
         const m = doc.meeting!;
@@ -295,14 +282,14 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
         });
       }
     }
-    await insertChunked(tx, "attendance", attendance, (t, chunk) =>
+    await insertChunked(tx, attendance, (t, chunk) =>
       t
         .insertInto("attendance")
         .values(chunk)
         .onConflict((oc) => oc.columns(["meeting_id", "person_id"]).doNothing())
         .execute(),
     );
-    await insertChunked(tx, "membership", [...memberships.values()], (t, chunk) =>
+    await insertChunked(tx, [...memberships.values()], (t, chunk) =>
       t
         .insertInto("membership")
         .values(chunk)
@@ -311,42 +298,37 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
     );
 
     const items: Insertable<Database["agenda_item"]>[] = [];
+    const words = new Set<string>();
+    const closed = new Set<string>();
     for (const doc of docs) {
       const mid = meetingOf(doc);
       if (mid === null) continue;
       for (const [position, item] of doc.items.entries()) {
+        if (item.closed) closed.add(`${mid}\u0000${item.number}`);
+        else for (const text of itemTexts(item)) collectWords(text, words);
         items.push({
           meeting_id: mid,
           number: item.number,
-          position,
-          section_number: item.section,
-          section_title: doc.sections.find((s) => s.number === item.section)?.title ?? null,
-          title: item.title,
-          public: !item.closed,
-          case_id: item.caseNumber ? (cases.get(item.caseNumber) ?? null) : null,
-          resume: item.fields.resume ?? null,
-          baggrund: item.fields.baggrund ?? null,
-          indstilling: item.fields.indstilling ?? null,
-          sagsforloeb: item.fields.sagsforloeb ?? null,
-          sagsfremstilling: item.fields.sagsfremstilling ?? null,
-          beslutning: item.fields.beslutning ?? null,
-          notes: item.notes,
-          annex_markers: item.annexMarkers,
-          source_file_id: sourceId.get(doc.source.sha256)!,
-          page: item.source.page,
-          line_start: item.source.lineStart,
-          line_end: item.source.lineEnd,
-          modified: now,
+          ...itemValues(item, position, {
+            sectionTitle: doc.sections.find((s) => s.number === item.section)?.title ?? null,
+            caseId: item.caseNumber ? (cases.get(item.caseNumber) ?? null) : null,
+            sourceFileId: sourceId.get(doc.source.sha256)!,
+            now,
+          }),
         });
       }
     }
-    const itemRows = await insertChunked(tx, "agenda_item", items, (t, chunk) =>
+    const itemRows = await insertChunked(tx, items, (t, chunk) =>
       t.insertInto("agenda_item").values(chunk).returning(["id", "meeting_id", "number"]).execute(),
     );
     const itemId = new Map(itemRows.map((r) => [`${r.meeting_id}\u0000${r.number}`, r.id]));
 
     // Files: the original of every document, and one annex per document of a pack, with its pages.
-    type PlannedFile = { row: Insertable<Database["file"]>; pages: NonNullable<ParsedDocument["pageTexts"]> };
+    type PlannedFile = {
+      row: Insertable<Database["file"]>;
+      pages: NonNullable<ParsedDocument["pageTexts"]>;
+      range: { lineStart: number | null; lineEnd: number | null };
+    };
     const files: PlannedFile[] = [];
     for (const doc of docs) {
       const mid = meetingOf(doc);
@@ -358,7 +340,7 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
         source_file_id: sourceId.get(doc.source.sha256)!,
         meeting_id: mid,
         file_name: doc.source.file,
-        mime: MIME[doc.source.format],
+        mime: MIME_BY_FORMAT[doc.source.format],
         sha256: doc.source.sha256,
         byte_size: Buffer.byteLength(doc.text),
         modified: now,
@@ -379,6 +361,7 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
           role: "original",
         },
         pages: [],
+        range: { lineStart: null, lineEnd: null },
       });
       for (const [index, d] of doc.documents.entries()) {
         const own = pages.filter((p) => p.page >= d.source.pageStart && p.page <= d.source.pageEnd);
@@ -398,11 +381,8 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
             position: index + 1,
             role: "annex",
           },
-          pages: own.map((p) => ({
-            ...p,
-            lineStart: Math.max(p.lineStart, d.source.lineStart),
-            lineEnd: Math.min(p.lineEnd, d.source.lineEnd),
-          })),
+          pages: own,
+          range: d.source,
         });
       }
     }
@@ -421,26 +401,20 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
     }
     const fileIds = await insertChunked(
       tx,
-      "file",
       files.map((f) => f.row),
       (t, chunk) => t.insertInto("file").values(chunk).returning("id").execute(),
     );
     // One multi-row INSERT returns its rows in VALUES order in PostgreSQL, so ids pair with `files`.
     const pageRows: Insertable<Database["file_page"]>[] = [];
     files.forEach((f, i) => {
+      const ofClosedItem = closed.has(`${f.row.meeting_id}\u0000${f.row.item_number}`);
       for (const p of f.pages) {
-        pageRows.push({
-          file_id: fileIds[i]!.id,
-          page: p.page,
-          line_start: p.lineStart,
-          line_end: p.lineEnd,
-          text: p.text,
-        });
+        if (!ofClosedItem) collectWords(p.text, words);
+        pageRows.push(pageRow(fileIds[i]!.id, p, f.range));
       }
     });
-    await insertChunked(tx, "file_page", pageRows, (t, chunk) =>
-      t.insertInto("file_page").values(chunk).execute(),
-    );
+    await insertChunked(tx, pageRows, (t, chunk) => t.insertInto("file_page").values(chunk).execute());
+    await queueSearchWords(tx, words);
     return {
       documents: docs.length,
       meetings: meetings.length,

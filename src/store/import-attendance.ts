@@ -1,129 +1,168 @@
 /** @module Import of attendance: persons by name and municipality, near-matches linked, substitutes tied. */
-import type { Transaction } from "kysely";
+import { type Insertable, sql, type Transaction } from "kysely";
 import { type Attendee, isNearMatch, type ParsedDocument, type ParseWarning } from "../domain/index.js";
-import type { Database } from "./schema.js";
+import type { AttendanceTable, Database, MembershipTable } from "./schema.js";
 
 type Tx = Transaction<Database>;
 
-/** The body's own organisation (the KKR itself), made with the body. */
-export async function mainOrganization(tx: Tx, bodyId: number): Promise<number> {
-  const org = await tx
-    .selectFrom("organization")
-    .select("id")
-    .where("body_id", "=", bodyId)
-    .where("classification", "=", "KKR")
-    .orderBy("id")
-    .executeTakeFirstOrThrow();
-  return org.id;
-}
+/** A person's natural key: name and municipality (the unique index person_name_municipality). */
+export const personKey = (p: { readonly name: string; readonly municipality: string | null }) =>
+  `${p.name}\u0000${p.municipality ?? ""}`;
 
-async function upsertPerson(tx: Tx, person: Attendee, now: Date, warnings: ParseWarning[]): Promise<number> {
-  let query = tx.selectFrom("person").select(["id", "party"]).where("name", "=", person.name);
-  query = person.municipality
-    ? query.where("municipality", "=", person.municipality)
-    : query.where("municipality", "is", null);
-  const found = await query.executeTakeFirst();
-  if (found) {
-    if (person.party && person.party !== found.party) {
+/**
+ * The persons of `attendees` by name and municipality: found, or made in one insert. A new person whose
+ * name may be another spelling of a known one ("Per Bach-Laursen", "Per Bach Laursen") is linked to
+ * them, not merged, and a warning says so.
+ */
+async function upsertPersons(
+  tx: Tx,
+  attendees: readonly Attendee[],
+  now: Date,
+  warnings: ParseWarning[],
+): Promise<Map<string, number>> {
+  const wanted = new Map<string, Attendee>();
+  for (const a of attendees) wanted.set(personKey(a), a);
+  const ids = new Map<string, number>();
+  if (wanted.size === 0) return ids;
+  const found = await tx
+    .selectFrom("person")
+    .select(["id", "name", "municipality", "party"])
+    .where("name", "in", [...new Set(attendees.map((a) => a.name))])
+    .execute();
+  for (const row of found) {
+    const attendee = wanted.get(personKey(row));
+    if (!attendee) continue;
+    ids.set(personKey(row), row.id);
+    if (attendee.party && attendee.party !== row.party) {
       await tx
         .updateTable("person")
-        .set({ party: person.party, modified: now })
-        .where("id", "=", found.id)
+        .set({ party: attendee.party, modified: now })
+        .where("id", "=", row.id)
         .execute();
     }
-    return found.id;
   }
-  const row = await tx
+  const missing = [...wanted].filter(([key]) => !ids.has(key)).map(([, a]) => a);
+  if (missing.length === 0) return ids;
+  const inserted = await tx
     .insertInto("person")
-    .values({ name: person.name, party: person.party, municipality: person.municipality, modified: now })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await linkNearMatches(tx, row.id, person.name, warnings);
-  return row.id;
+    .values(
+      missing.map((a) => ({ name: a.name, party: a.party, municipality: a.municipality, modified: now })),
+    )
+    .returning(["id", "name", "municipality"])
+    .execute();
+  for (const row of inserted) ids.set(personKey(row), row.id);
+  await linkNearMatches(tx, inserted, warnings);
+  return ids;
 }
 
-/** Links a new person to others whose name may be another spelling of theirs, and says so. */
-async function linkNearMatches(tx: Tx, personId: number, name: string, warnings: ParseWarning[]) {
-  const lastName = name.split(/[\s-]+/).at(-1) ?? name;
+interface PersonRow {
+  readonly id: number;
+  readonly name: string;
+  readonly municipality: string | null;
+}
+
+/** Links each new person to others whose name may be another spelling of theirs, and says so. */
+async function linkNearMatches(tx: Tx, fresh: readonly PersonRow[], warnings: ParseWarning[]) {
+  const patterns = fresh.map((p) => `%${(p.name.split(/[\s-]+/).at(-1) ?? p.name).replace(/[%_\\]/g, "")}%`);
   const candidates = await tx
     .selectFrom("person")
     .select(["id", "name", "municipality"])
-    .where("id", "!=", personId)
-    .where("name", "ilike", `%${lastName.replace(/[%_\\]/g, "")}%`)
+    .where(sql<boolean>`name ilike any(${sql.val(patterns)}::text[])`)
     .execute();
-  for (const other of candidates) {
-    if (!isNearMatch(name, other.name)) continue;
+  const freshIds = fresh.map((p) => p.id);
+  const links: { person_id: number; other_person_id: number; reason: string }[] = [];
+  for (const [index, person] of fresh.entries()) {
+    for (const other of candidates) {
+      // Two new persons are linked once, from the later one, as importing them one by one would.
+      const laterNew = freshIds.indexOf(other.id) >= index;
+      if (other.id === person.id || laterNew || !isNearMatch(person.name, other.name)) continue;
+      links.push({ person_id: person.id, other_person_id: other.id, reason: "near-match" });
+      warnings.push({
+        code: "person-near-match",
+        message: `"${person.name}" may be the same person as "${other.name}"${other.municipality ? ` (${other.municipality})` : ""}; linked, not merged`,
+      });
+    }
+  }
+  if (links.length > 0) {
     await tx
       .insertInto("person_link")
-      .values({ person_id: personId, other_person_id: other.id, reason: "near-match" })
+      .values(links)
       .onConflict((oc) => oc.doNothing())
       .execute();
-    warnings.push({
-      code: "person-near-match",
-      message: `"${name}" may be the same person as "${other.name}"${other.municipality ? ` (${other.municipality})` : ""}; linked, not merged`,
-    });
   }
 }
 
+/** Writes who attended the meeting, who sent apologies and who substituted for whom. */
 export async function writeAttendance(
   tx: Tx,
   doc: ParsedDocument,
-  bodyId: number,
+  organizationId: number,
   meetingId: number,
   sourceFileId: number,
   now: Date,
   warnings: ParseWarning[],
 ): Promise<number> {
-  const organizationId = await mainOrganization(tx, bodyId);
-  const absentIds = new Map<string, number>();
   const rows: { attendee: Attendee; status: "present" | "absent" }[] = [
     ...doc.attendance.absent.map((attendee) => ({ attendee, status: "absent" as const })),
     ...doc.attendance.present.map((attendee) => ({ attendee, status: "present" as const })),
   ];
+  if (rows.length === 0) return 0;
+  const personIds = await upsertPersons(
+    tx,
+    rows.map((r) => r.attendee),
+    now,
+    warnings,
+  );
+  const absentIds = new Map<string, number>();
+  // By person: one statement cannot upsert a row twice, and a later line about the same person wins.
+  const attendance = new Map<number, Insertable<AttendanceTable>>();
+  const memberships = new Map<string, Insertable<MembershipTable>>();
   for (const { attendee, status } of rows) {
-    const personId = await upsertPerson(tx, attendee, now, warnings);
+    const personId = personIds.get(personKey(attendee)) as number;
     if (status === "absent") absentIds.set(attendee.name, personId);
     const substituteFor = attendee.substituteFor ?? null;
-    let substituteForId: number | null = null;
-    if (substituteFor) {
-      substituteForId =
-        absentIds.get(substituteFor) ??
+    const substituteForId = substituteFor
+      ? (absentIds.get(substituteFor) ??
         [...absentIds.entries()].find(([name]) => isNearMatch(name, substituteFor))?.[1] ??
-        null;
-    }
-    await tx
-      .insertInto("attendance")
-      .values({
-        meeting_id: meetingId,
-        person_id: personId,
-        status,
-        substitute_for_person_id: substituteForId,
-        substitute_for_name: substituteFor,
-        source_file_id: sourceFileId,
-        modified: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(["meeting_id", "person_id"]).doUpdateSet({
-          status,
-          substitute_for_person_id: substituteForId,
-          substitute_for_name: substituteFor,
-          source_file_id: sourceFileId,
-          modified: now,
-          deleted: false,
-        }),
-      )
-      .execute();
-    await tx
-      .insertInto("membership")
-      .values({
-        person_id: personId,
-        organization_id: organizationId,
-        role: substituteFor ? "substitute" : "member",
-        party: attendee.party,
-        modified: now,
-      })
-      .onConflict((oc) => oc.columns(["person_id", "organization_id", "role"]).doNothing())
-      .execute();
+        null)
+      : null;
+    attendance.set(personId, {
+      meeting_id: meetingId,
+      person_id: personId,
+      status,
+      substitute_for_person_id: substituteForId,
+      substitute_for_name: substituteFor,
+      source_file_id: sourceFileId,
+      modified: now,
+      deleted: false,
+    });
+    const role = substituteFor ? "substitute" : "member";
+    memberships.set(`${personId}:${role}`, {
+      person_id: personId,
+      organization_id: organizationId,
+      role,
+      party: attendee.party,
+      modified: now,
+    });
   }
+  await tx
+    .insertInto("attendance")
+    .values([...attendance.values()])
+    .onConflict((oc) =>
+      oc.columns(["meeting_id", "person_id"]).doUpdateSet((eb) => ({
+        status: eb.ref("excluded.status"),
+        substitute_for_person_id: eb.ref("excluded.substitute_for_person_id"),
+        substitute_for_name: eb.ref("excluded.substitute_for_name"),
+        source_file_id: eb.ref("excluded.source_file_id"),
+        modified: eb.ref("excluded.modified"),
+        deleted: false,
+      })),
+    )
+    .execute();
+  await tx
+    .insertInto("membership")
+    .values([...memberships.values()])
+    .onConflict((oc) => oc.columns(["person_id", "organization_id", "role"]).doNothing())
+    .execute();
   return rows.length;
 }

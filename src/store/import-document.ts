@@ -4,17 +4,18 @@
  * and municipality) make a re-import update rows in place, so ids, and the URLs built on them, stay.
  */
 import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import {
-  type ItemFieldKey,
   MEETING_STATES,
   type MeetingState,
   type ParsedDocument,
   type ParseWarning,
 } from "../domain/index.js";
-import { mainOrganization, writeAttendance } from "./import-attendance.js";
+import { writeAttendance } from "./import-attendance.js";
 import { MIME_BY_FORMAT, writeFiles } from "./import-files.js";
+import { type ItemsWritten, writeItems } from "./import-items.js";
 import type { Database } from "./schema.js";
+import { queueSearchWords, refreshSearchWords } from "./search-words.js";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -33,6 +34,12 @@ export interface ImportOptions {
   /** The original bytes, kept for download and OParl File objects. */
   readonly content?: Uint8Array | null;
   readonly mime?: string;
+  /**
+   * false: commit without waiting for the disk (synchronous_commit off). The write is still all or
+   * nothing, but a crash of the machine may lose the last imports of a run, so a caller that passes it
+   * must end with finishImports, whose durable commit makes every earlier one durable too.
+   */
+  readonly durable?: boolean;
   /** Called after each stored piece; lets the CLI draw progress (and tests stop a write midway). */
   readonly onStep?: (what: string) => void | Promise<void>;
 }
@@ -54,17 +61,34 @@ export async function importDocument(
   doc: ParsedDocument,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  return db.transaction().execute((tx) => writeDocument(tx, doc, options));
+  return db.transaction().execute(async (tx) => {
+    if (options.durable === false) await sql`set local synchronous_commit = off`.execute(tx);
+    return writeDocument(tx, doc, options);
+  });
+}
+
+/**
+ * Ends a run of imports: takes their words into the "Mente du" list, and commits durably, which makes
+ * imports written with `durable: false` durable too (PostgreSQL flushes the log in order).
+ * @example for (const doc of docs) await importDocument(db, doc, { durable: false }); await finishImports(db);
+ */
+export async function finishImports(db: Kysely<Database>): Promise<void> {
+  await refreshSearchWords(db);
+  // A transaction that takes a transaction id commits with a flush of the log, whatever came before.
+  await db.transaction().execute((tx) => sql`select txid_current()`.execute(tx));
 }
 
 async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions): Promise<ImportResult> {
   const step = options.onStep ?? (() => {});
-  const existing = await tx
+  // The same bytes imported before change nothing; a file of the same name is an earlier version that
+  // this one replaces.
+  const known = await tx
     .selectFrom("source_file")
-    .select("id")
-    .where("sha256", "=", doc.source.sha256)
+    .select(["id", "sha256"])
+    .where((eb) => eb.or([eb("sha256", "=", doc.source.sha256), eb("file_name", "=", doc.source.file)]))
     .where("deleted", "=", false)
-    .executeTakeFirst();
+    .execute();
+  const existing = known.find((k) => k.sha256 === doc.source.sha256);
   if (existing) {
     return {
       status: "unchanged",
@@ -77,14 +101,7 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
     };
   }
   const now = new Date();
-  // A file of the same name imported before is an earlier version: this one replaces it.
-  const previous = await tx
-    .selectFrom("source_file")
-    .select("id")
-    .where("file_name", "=", doc.source.file)
-    .where("deleted", "=", false)
-    .execute();
-  const previousIds = previous.map((p) => p.id);
+  const previousIds = known.map((p) => p.id);
   if (previousIds.length > 0) {
     await tx
       .updateTable("source_file")
@@ -118,88 +135,22 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
   await step("source");
 
   const warnings: ParseWarning[] = [];
-  const bodyId = doc.body ? await upsertBody(tx, doc.body, now) : null;
+  const body = doc.body ? await upsertBody(tx, doc.body, now) : null;
   const meetingId =
-    bodyId !== null && doc.meeting?.date ? await upsertMeeting(tx, bodyId, doc, sourceFile.id, now) : null;
+    body !== null && doc.meeting?.date ? await upsertMeeting(tx, body, doc, sourceFile.id, now) : null;
   await step("meeting");
 
   let attendees = 0;
-  if (meetingId !== null && bodyId !== null) {
-    attendees = await writeAttendance(tx, doc, bodyId, meetingId, sourceFile.id, now, warnings);
+  if (meetingId !== null && body !== null) {
+    attendees = await writeAttendance(tx, doc, body.organizationId, meetingId, sourceFile.id, now, warnings);
     await step("attendance");
   }
 
-  const items = { created: 0, updated: 0, removed: 0 };
-  const itemIds = new Map<string, number>();
+  const words = new Set<string>();
+  let items: ItemsWritten = { created: 0, updated: 0, removed: 0 };
   if (meetingId !== null) {
-    for (const [position, item] of doc.items.entries()) {
-      const caseId = item.caseNumber ? await upsertCase(tx, item.caseNumber, item.caseInitials, now) : null;
-      const section = doc.sections.find((s) => s.number === item.section);
-      const field = (key: ItemFieldKey): string | null => item.fields[key] ?? null;
-      const values = {
-        position,
-        section_number: item.section,
-        section_title: section?.title ?? null,
-        title: item.title,
-        public: !item.closed,
-        case_id: caseId,
-        resume: field("resume"),
-        baggrund: field("baggrund"),
-        indstilling: field("indstilling"),
-        sagsforloeb: field("sagsforloeb"),
-        sagsfremstilling: field("sagsfremstilling"),
-        beslutning: field("beslutning"),
-        notes: item.notes,
-        annex_markers: item.annexMarkers,
-        source_file_id: sourceFile.id,
-        page: item.source.page,
-        line_start: item.source.lineStart,
-        line_end: item.source.lineEnd,
-        modified: now,
-        deleted: false,
-      };
-      const row = await tx
-        .selectFrom("agenda_item")
-        .selectAll()
-        .where("meeting_id", "=", meetingId)
-        .where("number", "=", item.number)
-        .executeTakeFirst();
-      if (row) {
-        // An item whose content is unchanged keeps its `modified`, so OParl's modified_since lists only
-        // what a re-import really changed (OParl 1.1 §2.5 "Filter"); its provenance still moves along.
-        const unchanged = CONTENT_COLUMNS.every((column) => isSame(row[column], values[column]));
-        const { modified: _modified, ...provenanceOnly } = values;
-        await tx
-          .updateTable("agenda_item")
-          .set(unchanged ? provenanceOnly : values)
-          .where("id", "=", row.id)
-          .execute();
-        itemIds.set(item.number, row.id);
-        items.updated++;
-      } else {
-        const inserted = await tx
-          .insertInto("agenda_item")
-          .values({ meeting_id: meetingId, number: item.number, ...values })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        itemIds.set(item.number, inserted.id);
-        items.created++;
-      }
-      await step("item");
-    }
-    // Items that an earlier version of this file brought and this one no longer has are removed.
-    if (previousIds.length > 0) {
-      let removal = tx
-        .updateTable("agenda_item")
-        .set({ deleted: true, modified: now })
-        .where("meeting_id", "=", meetingId)
-        .where("source_file_id", "in", previousIds)
-        .where("deleted", "=", false);
-      const kept = [...itemIds.keys()];
-      if (kept.length > 0) removal = removal.where("number", "not in", kept);
-      const removed = await removal.executeTakeFirst();
-      items.removed = Number(removed.numUpdatedRows);
-    }
+    items = await writeItems(tx, doc, meetingId, sourceFile.id, previousIds, now, words);
+    await step("items");
   } else if (doc.items.length > 0) {
     warnings.push({
       code: "no-meeting-date",
@@ -207,8 +158,15 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
     });
   }
 
-  const documents = await writeFiles(tx, doc, sourceFile.id, meetingId, itemIds, previousIds, options, now);
+  const documents = await writeFiles(
+    tx,
+    doc,
+    { sourceFileId: sourceFile.id, meetingId, previousIds, now },
+    options,
+    words,
+  );
   await step("files");
+  await queueSearchWords(tx, words);
 
   if (warnings.length > 0) {
     await tx
@@ -228,31 +186,44 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
   };
 }
 
-async function upsertBody(tx: Tx, name: string, now: Date): Promise<number> {
-  const found = await tx.selectFrom("body").select("id").where("name", "=", name).executeTakeFirst();
-  if (found) return found.id;
+/** A body and its own organisation (the KKR itself, classification "KKR"), found or made together. */
+interface BodyRef {
+  readonly id: number;
+  readonly organizationId: number;
+}
+
+async function upsertBody(tx: Tx, name: string, now: Date): Promise<BodyRef> {
+  const found = await tx
+    .selectFrom("body")
+    .innerJoin("organization", "organization.body_id", "body.id")
+    .select(["body.id", "organization.id as organizationId"])
+    .where("body.name", "=", name)
+    .where("organization.classification", "=", "KKR")
+    .orderBy("organization.id")
+    .executeTakeFirst();
+  if (found) return found;
   const row = await tx
     .insertInto("body")
     .values({ name, short_name: name.replace(/^KKR\s+/, ""), classification: "KKR", modified: now })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await tx
+  const organization = await tx
     .insertInto("organization")
     .values({ body_id: row.id, name, classification: "KKR", modified: now })
-    .execute();
-  return row.id;
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, organizationId: organization.id };
 }
 
 async function upsertMeeting(
   tx: Tx,
-  bodyId: number,
+  body: BodyRef,
   doc: ParsedDocument,
   sourceFileId: number,
   now: Date,
 ): Promise<number> {
   const meeting = doc.meeting!;
   const date = meeting.date!;
-  const body = await tx.selectFrom("body").select("name").where("id", "=", bodyId).executeTakeFirstOrThrow();
   const state = STATE_BY_KIND[doc.kind] ?? "planned";
   const found = await tx
     .selectFrom("meeting")
@@ -265,7 +236,7 @@ async function upsertMeeting(
       "previous_meeting_date",
       "next_meeting_date",
     ])
-    .where("body_id", "=", bodyId)
+    .where("body_id", "=", body.id)
     .where("date", "=", date)
     .executeTakeFirst();
   if (found) {
@@ -289,16 +260,16 @@ async function upsertMeeting(
       .execute();
     return found.id;
   }
-  await ensureLegislativeTerm(tx, bodyId, date, now);
+  await ensureLegislativeTerm(tx, body.id, date, now);
   const row = await tx
     .insertInto("meeting")
     .values({
       previous_meeting_date: meeting.previousMeetingDate,
       next_meeting_date: meeting.nextMeetingDate,
       modified: now,
-      body_id: bodyId,
-      organization_id: await mainOrganization(tx, bodyId),
-      name: `Møde i ${body.name}`,
+      body_id: body.id,
+      organization_id: body.organizationId,
+      name: `Møde i ${doc.body}`,
       date,
       start_time: meeting.startTime,
       end_time: meeting.endTime,
@@ -330,52 +301,4 @@ async function ensureLegislativeTerm(tx: Tx, bodyId: number, date: string, now: 
     })
     .onConflict((oc) => oc.columns(["body_id", "name"]).doNothing())
     .execute();
-}
-
-async function upsertCase(tx: Tx, number: string, initials: readonly string[], now: Date): Promise<number> {
-  const found = await tx
-    .selectFrom("case_file")
-    .select(["id", "initials"])
-    .where("number", "=", number)
-    .executeTakeFirst();
-  if (found) {
-    const merged = [...new Set([...(found.initials ?? []), ...initials])];
-    if (merged.length !== (found.initials ?? []).length) {
-      await tx
-        .updateTable("case_file")
-        .set({ initials: JSON.stringify(merged), modified: now })
-        .where("id", "=", found.id)
-        .execute();
-    }
-    return found.id;
-  }
-  const row = await tx
-    .insertInto("case_file")
-    .values({ number, initials: JSON.stringify([...initials]), modified: now })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Columns of an agenda item whose change is a change of the item (provenance columns are not). */
-const CONTENT_COLUMNS = [
-  "position",
-  "section_number",
-  "section_title",
-  "title",
-  "public",
-  "case_id",
-  "resume",
-  "baggrund",
-  "indstilling",
-  "sagsforloeb",
-  "sagsfremstilling",
-  "beslutning",
-  "notes",
-  "annex_markers",
-  "deleted",
-] as const;
-
-function isSame(a: unknown, b: unknown): boolean {
-  return (a ?? null) === (b ?? null);
 }

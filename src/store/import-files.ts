@@ -1,16 +1,47 @@
 /** @module Import of files: the original for download, and each annex document with its text per page. */
-import type { Transaction } from "kysely";
-import type { ParsedDocument } from "../domain/index.js";
+import type { Insertable, Transaction } from "kysely";
+import type { PageSpan, ParsedDocument } from "../domain/index.js";
 import type { ImportOptions } from "./import-document.js";
-import type { Database } from "./schema.js";
+import { parameterChunks } from "./insert-chunks.js";
+import type { Database, FilePageTable, FileTable } from "./schema.js";
+import { collectWords, municipalitiesIn } from "./search-text.js";
 
 type Tx = Transaction<Database>;
+type PageText = PageSpan & { readonly text: string };
 
 export const MIME_BY_FORMAT = {
   text: "text/plain; charset=utf-8",
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 } as const;
+
+/** Where a document's files go: its source file and its meeting. */
+export interface FileTarget {
+  readonly sourceFileId: number;
+  readonly meetingId: number | null;
+  /** Source files this one replaces: their files are reused (same ids) or removed. */
+  readonly previousIds: readonly number[];
+  readonly now: Date;
+}
+
+/**
+ * The file_page row of one page of an annex document: its lines are those of the page that fall inside
+ * the document's range (a page shared with the next document has lines of both).
+ */
+export function pageRow(
+  fileId: number,
+  page: PageText,
+  range: { readonly lineStart: number | null; readonly lineEnd: number | null },
+): Insertable<FilePageTable> {
+  return {
+    file_id: fileId,
+    page: page.page,
+    line_start: Math.max(page.lineStart, range.lineStart ?? page.lineStart),
+    line_end: Math.min(page.lineEnd, range.lineEnd ?? page.lineEnd),
+    text: page.text,
+    search_municipalities: municipalitiesIn(page.text),
+  };
+}
 
 /**
  * The imported file itself becomes an "original" File (for download); each document of an annex pack,
@@ -19,30 +50,14 @@ export const MIME_BY_FORMAT = {
 export async function writeFiles(
   tx: Tx,
   doc: ParsedDocument,
-  sourceFileId: number,
-  meetingId: number | null,
-  itemIds: ReadonlyMap<string, number>,
-  previousIds: readonly number[],
+  target: FileTarget,
   options: ImportOptions,
-  now: Date,
+  words: Set<string>,
 ): Promise<number> {
+  const { sourceFileId, meetingId, previousIds, now } = target;
   const pages = doc.pageTexts ?? [{ page: 1, lineStart: 1, lineEnd: lineCount(doc.text), text: doc.text }];
   const mime = options.mime ?? MIME_BY_FORMAT[doc.source.format];
   const byteSize = options.content?.byteLength ?? Buffer.byteLength(doc.text);
-  const itemIdFor = async (itemNumber: string | null): Promise<number | null> => {
-    if (!itemNumber || meetingId === null) return null;
-    const known = itemIds.get(itemNumber);
-    if (known !== undefined) return known;
-    const row = await tx
-      .selectFrom("agenda_item")
-      .select("id")
-      .where("meeting_id", "=", meetingId)
-      .where("number", "=", itemNumber)
-      .where("deleted", "=", false)
-      .executeTakeFirst();
-    return row?.id ?? null;
-  };
-
   type Planned = {
     role: "original" | "annex";
     title: string;
@@ -102,7 +117,18 @@ export async function writeFiles(
           .where("deleted", "=", false)
           .execute()
       : [];
+  const { ids: itemIdOf, closed: closedItems } = await itemsOfFiles(tx, meetingId, planned);
   const reused = new Set<number>();
+  const fresh: Insertable<FileTable>[] = [];
+  const freshPages = new Map<number, PageText[]>();
+  const pageRows: Insertable<FilePageTable>[] = [];
+  const pagesOfFile = (fileId: number, plan: Planned, pagesOf: readonly PageText[]) => {
+    if (plan.role !== "annex") return;
+    for (const p of pagesOf) {
+      pageRows.push(pageRow(fileId, p, plan));
+      if (!closedItems.has(plan.itemNumber ?? "")) collectWords(p.text, words);
+    }
+  };
   for (const [position, plan] of planned.entries()) {
     const pagesOf = pages.filter((p) => p.page >= plan.pageStart && p.page <= plan.pageEnd);
     const text =
@@ -113,7 +139,7 @@ export async function writeFiles(
     const values = {
       source_file_id: sourceFileId,
       meeting_id: meetingId,
-      agenda_item_id: await itemIdFor(plan.itemNumber),
+      agenda_item_id: plan.itemNumber ? (itemIdOf.get(plan.itemNumber) ?? null) : null,
       item_number: plan.itemNumber,
       annex_number: plan.annexNumber,
       title: plan.title,
@@ -139,36 +165,56 @@ export async function writeFiles(
         e.annex_number === plan.annexNumber &&
         (plan.role === "original" || e.title === plan.title),
     );
-    let fileId: number;
     if (match) {
+      // A re-import: the file keeps its id (and URL); its pages are written anew.
       reused.add(match.id);
       await tx.updateTable("file").set(values).where("id", "=", match.id).execute();
       await tx.deleteFrom("file_page").where("file_id", "=", match.id).execute();
-      fileId = match.id;
+      pagesOfFile(match.id, plan, pagesOf);
     } else {
-      const row = await tx.insertInto("file").values(values).returning("id").executeTakeFirstOrThrow();
-      fileId = row.id;
-    }
-    if (plan.role === "annex" && pagesOf.length > 0) {
-      await tx
-        .insertInto("file_page")
-        .values(
-          pagesOf.map((p) => ({
-            file_id: fileId,
-            page: p.page,
-            line_start: Math.max(p.lineStart, plan.lineStart ?? p.lineStart),
-            line_end: Math.min(p.lineEnd, plan.lineEnd ?? p.lineEnd),
-            text: p.text,
-          })),
-        )
-        .execute();
+      fresh.push(values);
+      freshPages.set(position, pagesOf);
     }
   }
+  for (const chunk of parameterChunks(fresh)) {
+    const rows = await tx.insertInto("file").values(chunk).returning(["id", "position"]).execute();
+    for (const row of rows) {
+      pagesOfFile(row.id, planned[row.position] as Planned, freshPages.get(row.position) ?? []);
+    }
+  }
+  for (const chunk of parameterChunks(pageRows)) await tx.insertInto("file_page").values(chunk).execute();
   const stale = earlier.filter((e) => !reused.has(e.id)).map((e) => e.id);
   if (stale.length > 0) {
     await tx.updateTable("file").set({ deleted: true, modified: now }).where("id", "in", stale).execute();
   }
   return planned.length - 1;
+}
+
+/**
+ * The items the planned files belong to, by number: their ids, and which are closed (whose annexes are
+ * as closed as they, and add no words to the "Mente du" list).
+ */
+async function itemsOfFiles(
+  tx: Tx,
+  meetingId: number | null,
+  planned: readonly { itemNumber: string | null }[],
+): Promise<{ ids: Map<string, number>; closed: Set<string> }> {
+  const ids = new Map<string, number>();
+  const closed = new Set<string>();
+  const numbers = [...new Set(planned.flatMap((p) => (p.itemNumber ? [p.itemNumber] : [])))];
+  if (meetingId === null || numbers.length === 0) return { ids, closed };
+  const rows = await tx
+    .selectFrom("agenda_item")
+    .select(["id", "number", "public"])
+    .where("meeting_id", "=", meetingId)
+    .where("number", "in", numbers)
+    .where("deleted", "=", false)
+    .execute();
+  for (const row of rows) {
+    ids.set(row.number, row.id);
+    if (!row.public) closed.add(row.number);
+  }
+  return { ids, closed };
 }
 
 function lineCount(text: string): number {

@@ -149,6 +149,8 @@ export interface AgendaItemTable extends Audited, Provenance {
   beslutning: string | null;
   notes: string | null;
   annex_markers: number;
+  /** The municipalities the item's text names (search-text.ts), for the search facet. */
+  search_municipalities: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** An annex (bilag): one document, usually inside an annex pack. */
@@ -182,6 +184,14 @@ export interface FilePageTable {
   line_start: number | null;
   line_end: number | null;
   text: string;
+  /** The municipalities the page names (search-text.ts), for the search facet. */
+  search_municipalities: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** The distinct words of one stored document, waiting to be counted into the "Mente du" word list. */
+export interface SearchWordPendingTable {
+  id: Generated<number>;
+  words: string[];
 }
 
 export interface FollowUpTable extends Audited {
@@ -208,6 +218,7 @@ export interface Database {
   file: FileTable;
   file_page: FilePageTable;
   follow_up: FollowUpTable;
+  search_word_pending: SearchWordPendingTable;
 }
 
 export type Body = Selectable<BodyTable>;

@@ -1,7 +1,9 @@
 /**
  * @module The word list behind "Mente du": words of public item and annex text, with trigram lookup
- * (pg_trgm). Writes add their words through migration 0004's triggers; a full rebuild is on demand only,
- * because at 100k items it takes over a minute and must never run inside a search.
+ * (pg_trgm). A write queues its document's distinct words (queueSearchWords, one row a document); the
+ * list takes in the queue with one grouped upsert when it is next read, so an import pays one insert
+ * instead of an upsert per word. A full rebuild from the stored text is on demand only: at 100k items it
+ * takes over a minute and must never run inside a search.
  */
 import { type Kysely, sql } from "kysely";
 import type { Database } from "./schema.js";
@@ -10,20 +12,48 @@ import type { Database } from "./schema.js";
 const MIN_SIMILARITY = 0.35;
 
 /**
- * Rebuilds the word list from scratch if a write has changed the text since the last build (or always,
- * with force): drops words of deleted and closed text and recounts. Maintenance, not needed for search.
- * @example await refreshSearchWords(db, { force: true });
+ * Queues the words of one written document (see search-text.ts collectWords) for the word list.
+ * @example await queueSearchWords(tx, words);
+ */
+export async function queueSearchWords(db: Kysely<Database>, words: ReadonlySet<string>): Promise<void> {
+  if (words.size === 0) return;
+  await db
+    .insertInto("search_word_pending")
+    .values({ words: [...words] })
+    .execute();
+}
+
+/**
+ * Brings the word list up to date: takes in the queued words, or with `force` rebuilds the list from
+ * the public text (which also drops the words of text deleted or closed since).
+ * @example await refreshSearchWords(db);
  */
 export async function refreshSearchWords(
   db: Kysely<Database>,
   options: { force?: boolean } = {},
 ): Promise<void> {
+  if (options.force) {
+    await rebuildSearchWords(db);
+    return;
+  }
+  const pending = await sql<{ any: boolean }>`
+    select exists (select 1 from search_word_pending) as any`.execute(db);
+  if (!pending.rows[0]?.any) return;
+  // Deleting what it counts makes a queued row count once, however many callers take in the queue at
+  // once; rows of imports still in flight are not visible yet and wait for the next call.
+  await sql`
+    with taken as (delete from search_word_pending returning words),
+    counted as (select w as word, count(*) as n from taken, unnest(taken.words) as w group by w)
+    insert into search_word (word, doc_count)
+    select word, n from counted order by word
+    on conflict (word) do update set doc_count = search_word.doc_count + excluded.doc_count`.execute(db);
+}
+
+async function rebuildSearchWords(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    // The row lock makes a second caller wait and then find the list fresh, instead of building it twice.
-    const state = await sql<{
-      dirty: boolean;
-    }>`select dirty from search_word_state where id = 1 for update`.execute(tx);
-    if (!options.force && state.rows[0]?.dirty === false) return;
+    // The table lock makes a second rebuild wait and then rebuild again, rather than interleave.
+    await sql`lock table search_word in exclusive mode`.execute(tx);
+    await sql`delete from search_word_pending`.execute(tx);
     await sql`delete from search_word`.execute(tx);
     // 'simple' lower-cases without stemming: the list holds words as people write them.
     await sql`
@@ -41,13 +71,16 @@ export async function refreshSearchWords(
       $stat$)
       where length(word) between 3 and 40 and word ~ '^[a-zæøåäöüé]+$'
     `.execute(tx);
-    await sql`update search_word_state set dirty = false where id = 1`.execute(tx);
   });
 }
 
-/** Which of `words` (lower case) occur somewhere in public text. */
+/**
+ * Which of `words` (lower case) occur somewhere in public text. Takes in queued words first, so a word
+ * imported a moment ago is known.
+ */
 export async function knownWords(db: Kysely<Database>, words: readonly string[]): Promise<Set<string>> {
   if (words.length === 0) return new Set();
+  await refreshSearchWords(db);
   const rows = await sql<{ word: string }>`
     select word from search_word where word = any(${sql.val([...words])}::text[])`.execute(db);
   return new Set(rows.rows.map((r) => r.word));

@@ -11,10 +11,9 @@ const store = await openStore({ dataDir });
 const items = Array.from({ length: 120 }, (_, i) => buildItem(`2.${i + 1}`));
 const doc = buildMinutes({ body: `KKR Nedbrud ${stopAt}`, items });
 const forever = () => new Promise<never>(() => setInterval(() => {}, 1000));
-let stored = 0;
 await importDocument(store.db, doc, {
   onStep: async (what) => {
-    if (what === "item" && ++stored === 60 && stopAt === "midway") {
+    if (what === "items" && stopAt === "midway") {
       process.stdout.write("midway\n");
       await forever();
     }

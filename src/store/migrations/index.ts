@@ -8,6 +8,7 @@ import * as search from "./0002-search.js";
 import * as openData from "./0003-open-data.js";
 import * as searchDocs from "./0004-search-docs.js";
 import * as closedItemIndex from "./0005-closed-item-index.js";
+import * as leanSearchWrites from "./0006-lean-search-writes.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0003-open-data": openData,
   "0004-search-docs": searchDocs,
   "0005-closed-item-index": closedItemIndex,
+  "0006-lean-search-writes": leanSearchWrites,
 };

@@ -1,0 +1,199 @@
+/**
+ * @module Import of a document's agenda items and their cases: a handful of statements per document,
+ * whatever its number of items (one select of what the meeting has, one multi-row insert of the new
+ * items, one of the new cases), since a statement per item capped import at about a hundred items/s.
+ */
+import type { Insertable, Transaction } from "kysely";
+import { ITEM_FIELD_KEYS, type ItemFieldKey, type ParsedDocument, type ParsedItem } from "../domain/index.js";
+import { parameterChunks } from "./insert-chunks.js";
+import type { AgendaItemTable, Database } from "./schema.js";
+import { collectWords, itemTexts, municipalitiesIn } from "./search-text.js";
+
+type Tx = Transaction<Database>;
+
+export interface ItemsWritten {
+  readonly created: number;
+  readonly updated: number;
+  readonly removed: number;
+}
+
+/** Columns of an agenda item whose change is a change of the item (provenance columns are not). */
+const CONTENT_COLUMNS = [
+  "position",
+  "section_number",
+  "section_title",
+  "title",
+  "public",
+  "case_id",
+  ...ITEM_FIELD_KEYS,
+  "notes",
+  "annex_markers",
+  "deleted",
+] as const;
+
+/**
+ * Writes the items of `doc` into the meeting: new numbers inserted, known numbers updated in place (so
+ * ids and URLs stay), and items an earlier version of the file brought but this one lacks removed.
+ * The words of public items are added to `words` for the "Mente du" list.
+ */
+export async function writeItems(
+  tx: Tx,
+  doc: ParsedDocument,
+  meetingId: number,
+  sourceFileId: number,
+  previousIds: readonly number[],
+  now: Date,
+  words: Set<string>,
+): Promise<ItemsWritten> {
+  const caseIds = await upsertCases(tx, doc.items, now);
+  const sectionTitles = new Map(doc.sections.map((s) => [s.number, s.title]));
+  // An annex pack brings no items: it need not read the meeting's.
+  const rows =
+    doc.items.length === 0
+      ? []
+      : await tx.selectFrom("agenda_item").selectAll().where("meeting_id", "=", meetingId).execute();
+  const existing = new Map(rows.map((row) => [row.number, row]));
+  // By number: a document that repeats a number (a damaged file) stores the later item, as an update would.
+  const fresh = new Map<string, Insertable<AgendaItemTable>>();
+  let updated = 0;
+  for (const [position, item] of doc.items.entries()) {
+    const values = itemValues(item, position, {
+      sectionTitle: sectionTitles.get(item.section ?? "") ?? null,
+      caseId: item.caseNumber ? (caseIds.get(item.caseNumber) ?? null) : null,
+      sourceFileId,
+      now,
+    });
+    if (!item.closed) for (const text of itemTexts(item)) collectWords(text, words);
+    const row = existing.get(item.number);
+    if (row) {
+      // An item whose content is unchanged keeps its `modified`, so OParl's modified_since lists only
+      // what a re-import really changed (OParl 1.1 §2.5 "Filter"); its provenance still moves along.
+      const unchanged = CONTENT_COLUMNS.every((column) => isSame(row[column], values[column]));
+      const { modified: _modified, ...provenanceOnly } = values;
+      await tx
+        .updateTable("agenda_item")
+        .set(unchanged ? provenanceOnly : values)
+        .where("id", "=", row.id)
+        .execute();
+      updated++;
+    } else {
+      fresh.set(item.number, { meeting_id: meetingId, number: item.number, ...values });
+    }
+  }
+  for (const chunk of parameterChunks([...fresh.values()])) {
+    await tx.insertInto("agenda_item").values(chunk).execute();
+  }
+  const kept = [...new Set(doc.items.map((item) => item.number))];
+  return {
+    created: fresh.size,
+    updated,
+    removed: await removeDropped(tx, meetingId, previousIds, kept, now),
+  };
+}
+
+/** What an item's row takes from beyond the item: its section's title, its case, its file and the time. */
+export interface ItemContext {
+  readonly sectionTitle: string | null;
+  readonly caseId: number | null;
+  readonly sourceFileId: number;
+  readonly now: Date;
+}
+
+/** The agenda_item columns of a parsed item, but for its meeting and number (the natural key). */
+export function itemValues(item: ParsedItem, position: number, context: ItemContext) {
+  const field = (key: ItemFieldKey): string | null => item.fields[key] ?? null;
+  return {
+    position,
+    section_number: item.section,
+    section_title: context.sectionTitle,
+    title: item.title,
+    public: !item.closed,
+    case_id: context.caseId,
+    resume: field("resume"),
+    baggrund: field("baggrund"),
+    indstilling: field("indstilling"),
+    sagsforloeb: field("sagsforloeb"),
+    sagsfremstilling: field("sagsfremstilling"),
+    beslutning: field("beslutning"),
+    notes: item.notes,
+    annex_markers: item.annexMarkers,
+    search_municipalities: municipalitiesIn(...itemTexts(item)),
+    source_file_id: context.sourceFileId,
+    page: item.source.page,
+    line_start: item.source.lineStart,
+    line_end: item.source.lineEnd,
+    modified: context.now,
+    deleted: false,
+  };
+}
+
+/** Items that an earlier version of this file brought and this one no longer has are removed. */
+async function removeDropped(
+  tx: Tx,
+  meetingId: number,
+  previousIds: readonly number[],
+  kept: readonly string[],
+  now: Date,
+): Promise<number> {
+  if (previousIds.length === 0) return 0;
+  let removal = tx
+    .updateTable("agenda_item")
+    .set({ deleted: true, modified: now })
+    .where("meeting_id", "=", meetingId)
+    .where("source_file_id", "in", previousIds)
+    .where("deleted", "=", false);
+  if (kept.length > 0) removal = removal.where("number", "not in", kept);
+  const removed = await removal.executeTakeFirst();
+  return Number(removed.numUpdatedRows);
+}
+
+/** The cases the items name, by number: found or made, their case-worker initials merged. */
+async function upsertCases(tx: Tx, items: readonly ParsedItem[], now: Date): Promise<Map<string, number>> {
+  const initialsByNumber = new Map<string, Set<string>>();
+  for (const item of items) {
+    if (!item.caseNumber) continue;
+    const initials = initialsByNumber.get(item.caseNumber) ?? new Set<string>();
+    for (const i of item.caseInitials) initials.add(i);
+    initialsByNumber.set(item.caseNumber, initials);
+  }
+  const ids = new Map<string, number>();
+  if (initialsByNumber.size === 0) return ids;
+  const found = await tx
+    .selectFrom("case_file")
+    .select(["id", "number", "initials"])
+    .where("number", "in", [...initialsByNumber.keys()])
+    .execute();
+  for (const row of found) {
+    ids.set(row.number, row.id);
+    const known = row.initials ?? [];
+    const merged = [...new Set([...known, ...(initialsByNumber.get(row.number) ?? [])])];
+    if (merged.length !== known.length) {
+      await tx
+        .updateTable("case_file")
+        .set({ initials: JSON.stringify(merged), modified: now })
+        .where("id", "=", row.id)
+        .execute();
+    }
+  }
+  const missing = [...initialsByNumber].filter(([number]) => !ids.has(number));
+  if (missing.length > 0) {
+    const rows = await tx
+      .insertInto("case_file")
+      .values(
+        missing.map(([number, initials]) => ({
+          number,
+          initials: JSON.stringify([...initials]),
+          modified: now,
+        })),
+      )
+      .returning(["id", "number"])
+      .execute();
+    for (const row of rows) ids.set(row.number, row.id);
+  }
+  return ids;
+}
+
+function isSame(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return (a ?? null) === (b ?? null);
+}
