@@ -1,10 +1,13 @@
 /** @module Pieces the portal read models share: meeting and file references, the public-file rules. */
-import type { ExpressionBuilder, Kysely } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely } from "kysely";
 import type { Database } from "./schema.js";
+
+// Built once: an Intl.DateTimeFormat is costly to construct, and pages ask for today on every request.
+const DANISH_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" });
 
 /** Today's calendar day in Denmark, ISO; meetings are Danish calendar days. */
 export function danishToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" }).format(now);
+  return DANISH_DAY.format(now);
 }
 
 export interface MeetingRef {
@@ -142,13 +145,19 @@ export function sourcePublic(eb: ExpressionBuilder<Database, "file">) {
           .selectFrom("file as sibling")
           .innerJoin("agenda_item as closed_item", (join) =>
             join.on((j) =>
-              j.or([
-                j("closed_item.id", "=", j.ref("sibling.agenda_item_id")),
-                j.and([
-                  j("closed_item.meeting_id", "=", j.ref("sibling.meeting_id")),
-                  j("closed_item.number", "=", j.ref("sibling.item_number")),
-                ]),
-              ]),
+              fileOfItem(
+                j,
+                {
+                  itemId: j.ref("sibling.agenda_item_id"),
+                  meetingId: j.ref("sibling.meeting_id"),
+                  itemNumber: j.ref("sibling.item_number"),
+                },
+                {
+                  id: j.ref("closed_item.id"),
+                  meetingId: j.ref("closed_item.meeting_id"),
+                  number: j.ref("closed_item.number"),
+                },
+              ),
             ),
           )
           .select("sibling.id")
@@ -158,6 +167,35 @@ export function sourcePublic(eb: ExpressionBuilder<Database, "file">) {
           .where("closed_item.deleted", "=", false),
       ),
     ),
+  ]);
+}
+
+/** Columns (or outer references) of a file and an item, for fileOfItem. */
+export interface FileItemColumns {
+  readonly file: {
+    readonly itemId: Expression<number | null>;
+    readonly meetingId: Expression<number | null>;
+    readonly itemNumber: Expression<string | null>;
+  };
+  readonly item: {
+    readonly id: Expression<number>;
+    readonly meetingId: Expression<number>;
+    readonly number: Expression<string>;
+  };
+}
+
+/**
+ * True where the file belongs to the item: by the item's id or, for an annex pack read before its minutes
+ * (the file's agenda_item_id still null), by the item's meeting and number.
+ */
+export function fileOfItem<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  file: FileItemColumns["file"],
+  item: FileItemColumns["item"],
+) {
+  return eb.or([
+    eb(file.itemId, "=", item.id),
+    eb.and([eb(file.meetingId, "=", item.meetingId), eb(file.itemNumber, "=", item.number)]),
   ]);
 }
 

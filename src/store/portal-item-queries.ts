@@ -1,8 +1,11 @@
 /** @module Read model of one agenda item's page: fields, case, annexes, the same case elsewhere, source. */
 import type { Kysely } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import { compileOnce } from "./compile-once.js";
 import {
   FILE_REF_COLUMNS,
   type FileRef,
+  fileOfItem,
   filePublic,
   itemRefQuery,
   type MeetingRef,
@@ -47,30 +50,112 @@ export interface ItemNeighbour {
   readonly title: string;
 }
 
+/**
+ * The item page in one statement, compiled once: the item (a CTE, so the parts can name it) and each part
+ * as a subquery bounded by it: its case, its annexes (by id, or by meeting and number for a pack read
+ * before the minutes), the same case at other meetings, its original file and its neighbours on the agenda.
+ */
+const itemPageQuery = compileOnce((db, itemId: number) =>
+  db
+    .with("this", (qb) =>
+      qb
+        .selectFrom("agenda_item")
+        .select(ITEM_COLUMNS)
+        .select([
+          "agenda_item.case_id",
+          "agenda_item.page",
+          "agenda_item.source_file_id",
+          "agenda_item.modified",
+        ])
+        .where("agenda_item.id", "=", itemId)
+        .where("agenda_item.deleted", "=", false),
+    )
+    .selectFrom("this")
+    .innerJoin("meeting as this_meeting", "this_meeting.id", "this.meeting_id")
+    .innerJoin("body as this_body", "this_body.id", "this_meeting.body_id")
+    .selectAll("this")
+    .select(["this_meeting.date", "this_body.id as bodyId", "this_body.name as bodyName"])
+    .select((eb) => {
+      const neighbour = (direction: "<" | ">") =>
+        jsonObjectFrom(
+          db
+            .selectFrom("agenda_item")
+            .select(["agenda_item.id", "agenda_item.number", "agenda_item.title"])
+            .where("agenda_item.meeting_id", "=", eb.ref("this.meeting_id"))
+            .where("agenda_item.position", direction, eb.ref("this.position"))
+            // Closed items are stepped over: a link titled "Lukket punkt" leads nowhere worth reading.
+            .where("agenda_item.public", "=", true)
+            .where("agenda_item.deleted", "=", false)
+            .orderBy("agenda_item.position", direction === "<" ? "desc" : "asc")
+            .limit(1),
+        );
+      return [
+        db
+          .selectFrom("case_file")
+          .select("case_file.number")
+          .where("case_file.id", "=", eb.ref("this.case_id"))
+          .as("caseNumber"),
+        jsonArrayFrom(
+          db
+            .selectFrom("file")
+            .select(FILE_REF_COLUMNS)
+            .where("file.role", "=", "annex")
+            .where(filePublic)
+            .where((fb) =>
+              fileOfItem(
+                fb,
+                {
+                  itemId: fb.ref("file.agenda_item_id"),
+                  meetingId: fb.ref("file.meeting_id"),
+                  itemNumber: fb.ref("file.item_number"),
+                },
+                {
+                  id: eb.ref("this.id"),
+                  meetingId: eb.ref("this.meeting_id"),
+                  number: eb.ref("this.number"),
+                },
+              ),
+            )
+            .orderBy("file.annex_number")
+            .orderBy("file.position"),
+        ).as("annexes"),
+        jsonArrayFrom(
+          itemRefQuery(db)
+            .where("agenda_item.case_id", "=", eb.ref("this.case_id"))
+            // Other meetings only: one set of minutes often files every item under the minutes' own case
+            // number (seeds/004 puts 1.1 to 5 under SAG-2024-03326), which says nothing about the matter.
+            .where("agenda_item.meeting_id", "!=", eb.ref("this.meeting_id"))
+            // A closed item on the same case is left out: even its existence would tell about the matter.
+            .where("agenda_item.public", "=", true)
+            .where("agenda_item.deleted", "=", false)
+            .where("meeting.deleted", "=", false)
+            .orderBy("meeting.date", "desc"),
+        ).as("sameCase"),
+        jsonObjectFrom(
+          db
+            .selectFrom("file")
+            .innerJoin("source_file", "source_file.id", "file.source_file_id")
+            .select((fb) => ["file.id", "source_file.file_name", sourcePublic(fb).as("downloadable")])
+            .where("file.source_file_id", "=", eb.ref("this.source_file_id"))
+            .where("file.role", "=", "original")
+            .where("file.deleted", "=", false)
+            .limit(1),
+        ).as("original"),
+        neighbour("<").as("previousItem"),
+        neighbour(">").as("nextItem"),
+      ];
+    })
+    .where("this_meeting.deleted", "=", false),
+);
+
 /** One item; a closed item comes back as "Lukket punkt" with its meeting and nothing else. */
 export async function getItemPage(db: Kysely<Database>, itemId: number): Promise<ItemPageData | null> {
-  const row = await db
-    .selectFrom("agenda_item")
-    .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
-    .innerJoin("body", "body.id", "meeting.body_id")
-    .select(ITEM_COLUMNS)
-    .select([
-      "agenda_item.case_id",
-      "agenda_item.page",
-      "agenda_item.source_file_id",
-      "agenda_item.modified",
-      "meeting.date",
-      "body.id as bodyId",
-      "body.name as bodyName",
-    ])
-    .where("agenda_item.id", "=", itemId)
-    .where("agenda_item.deleted", "=", false)
-    .where("meeting.deleted", "=", false)
-    .executeTakeFirst();
+  const [row] = await itemPageQuery(db, itemId);
   if (!row) return null;
   const item = presentItem(row);
   const meeting = { id: row.meeting_id, date: row.date, bodyId: row.bodyId, bodyName: row.bodyName };
   if (item.closed) {
+    // The statement read the closed item's case, annexes and neighbours too; none of it leaves here.
     return {
       item,
       meeting,
@@ -83,68 +168,13 @@ export async function getItemPage(db: Kysely<Database>, itemId: number): Promise
       lastModified: null,
     };
   }
-  const neighbour = (direction: "<" | ">") =>
-    db
-      .selectFrom("agenda_item")
-      .select(["id", "number", "title"])
-      .where("meeting_id", "=", row.meeting_id)
-      .where("position", direction, row.position)
-      // Closed items are stepped over: a link titled "Lukket punkt" leads nowhere worth reading.
-      .where("public", "=", true)
-      .where("deleted", "=", false)
-      .orderBy("position", direction === "<" ? "desc" : "asc")
-      .limit(1)
-      .executeTakeFirst();
-  const [caseRow, annexes, sameCase, original, previousItem, nextItem] = await Promise.all([
-    row.case_id === null
-      ? undefined
-      : db.selectFrom("case_file").select("number").where("id", "=", row.case_id).executeTakeFirst(),
-    db
-      .selectFrom("file")
-      .select(FILE_REF_COLUMNS)
-      .where("file.role", "=", "annex")
-      .where(filePublic)
-      .where((eb) =>
-        eb.or([
-          eb("file.agenda_item_id", "=", itemId),
-          eb.and([eb("file.meeting_id", "=", row.meeting_id), eb("file.item_number", "=", row.number)]),
-        ]),
-      )
-      .orderBy("file.annex_number")
-      .orderBy("file.position")
-      .execute(),
-    row.case_id === null
-      ? []
-      : itemRefQuery(db)
-          .where("agenda_item.case_id", "=", row.case_id)
-          // Other meetings only: one set of minutes often files every item under the minutes' own case
-          // number (seeds/004 puts 1.1 to 5 under SAG-2024-03326), which says nothing about the matter.
-          .where("agenda_item.meeting_id", "!=", row.meeting_id)
-          // A closed item on the same case is left out: even its existence would tell about the matter.
-          .where("agenda_item.public", "=", true)
-          .where("agenda_item.deleted", "=", false)
-          .where("meeting.deleted", "=", false)
-          .orderBy("meeting.date", "desc")
-          .execute(),
-    row.source_file_id === null
-      ? undefined
-      : db
-          .selectFrom("file")
-          .innerJoin("source_file", "source_file.id", "file.source_file_id")
-          .select((eb) => ["file.id", "source_file.file_name", sourcePublic(eb).as("downloadable")])
-          .where("file.source_file_id", "=", row.source_file_id)
-          .where("file.role", "=", "original")
-          .where("file.deleted", "=", false)
-          .executeTakeFirst(),
-    neighbour("<"),
-    neighbour(">"),
-  ]);
+  const { original } = row;
   return {
     item,
     meeting,
-    caseNumber: caseRow?.number ?? null,
-    annexes: annexes.map(toFileRef),
-    sameCase: sameCase.map((s) => ({
+    caseNumber: row.caseNumber ?? null,
+    annexes: row.annexes.map(toFileRef),
+    sameCase: row.sameCase.map((s) => ({
       id: s.id,
       number: s.number,
       title: s.title,
@@ -157,8 +187,8 @@ export async function getItemPage(db: Kysely<Database>, itemId: number): Promise
           originalFileId: original.downloadable ? original.id : null,
         }
       : null,
-    previousItem: previousItem ?? null,
-    nextItem: nextItem ?? null,
+    previousItem: row.previousItem ?? null,
+    nextItem: row.nextItem ?? null,
     lastModified: toDate(row.modified),
   };
 }

@@ -80,18 +80,23 @@ export interface ClosedItemView {
 
 export type ItemView = OpenItemView | ClosedItemView;
 
-/**
- * Presents an item row field by field; closed items lose everything but their place on the agenda.
- * @example presentItem(row).title // "Lukket punkt" when row.public is false
- */
-export function presentItem(row: ItemRow): ItemView {
-  const place = {
+/** Where an item sits on the agenda: all that every surface may show of any item, closed or open. */
+function placeOf(row: AgendaEntryRow) {
+  return {
     id: row.id,
     meetingId: row.meeting_id,
     number: row.number,
     sectionNumber: row.section_number,
     sectionTitle: row.section_title,
   };
+}
+
+/**
+ * Presents an item row field by field; closed items lose everything but their place on the agenda.
+ * @example presentItem(row).title // "Lukket punkt" when row.public is false
+ */
+export function presentItem(row: ItemRow): ItemView {
+  const place = placeOf(row);
   if (!row.public) return { ...place, closed: true, title: CLOSED_ITEM_TITLE };
   return {
     ...place,
@@ -107,4 +112,38 @@ export function presentItem(row: ItemRow): ItemView {
       notes: row.notes,
     },
   };
+}
+
+/** The columns an agenda line needs: its place, its title and its decision, none of the long fields. */
+export const AGENDA_ENTRY_COLUMNS = [
+  "agenda_item.id",
+  "agenda_item.meeting_id",
+  "agenda_item.number",
+  "agenda_item.section_number",
+  "agenda_item.section_title",
+  "agenda_item.title",
+  "agenda_item.public",
+  "agenda_item.beslutning",
+] as const;
+
+export type AgendaEntryRow = Pick<
+  ItemRow,
+  "id" | "meeting_id" | "number" | "section_number" | "section_title" | "title" | "public" | "beslutning"
+>;
+
+/** An open item as a line of the agenda: where it sits, its title and what was decided. */
+export interface OpenAgendaEntryView extends Omit<OpenItemView, "fields"> {
+  readonly decision: string | null;
+}
+
+export type AgendaEntryView = OpenAgendaEntryView | ClosedItemView;
+
+/**
+ * Presents an agenda line; a closed item keeps its place and the title "Lukket punkt", as in presentItem.
+ * @example presentAgendaEntry(row).closed // true when row.public is false, and then no decision
+ */
+export function presentAgendaEntry(row: AgendaEntryRow): AgendaEntryView {
+  const place = placeOf(row);
+  if (!row.public) return { ...place, closed: true, title: CLOSED_ITEM_TITLE };
+  return { ...place, closed: false, title: row.title, decision: row.beslutning };
 }

@@ -1,10 +1,12 @@
 /**
  * @module Read models of the public portal: front page, body and meeting. Every item leaves through
- * presentItem (closed items become "Lukket punkt"); every person through explicit columns, so personal
- * data such as person.private_note is never selected.
+ * presentItem or presentAgendaEntry (closed items become "Lukket punkt"); every person through explicit
+ * columns, so personal data such as person.private_note is never selected.
  */
 import { type Kysely, sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import { meetingAttendanceQuery } from "./attendance-queries.js";
+import { compileOnce } from "./compile-once.js";
 import { type AnnouncedMeeting, announcedMeetings } from "./portal-announced.js";
 import {
   danishToday,
@@ -18,7 +20,7 @@ import {
   toFileRef,
   toMeetingRef,
 } from "./portal-common.js";
-import { ITEM_COLUMNS, type ItemView, presentItem } from "./portal-items.js";
+import { AGENDA_ENTRY_COLUMNS, type AgendaEntryView, presentAgendaEntry } from "./portal-items.js";
 import type { Database } from "./schema.js";
 
 export * from "./portal-announced.js";
@@ -268,7 +270,8 @@ export interface MeetingPageData {
   readonly state: string;
   readonly body: { readonly id: number; readonly name: string };
   readonly attendance: readonly AttendeeView[];
-  readonly items: readonly ItemView[];
+  /** The agenda: each item's place, title and decision (the item page has the rest). */
+  readonly items: readonly AgendaEntryView[];
   readonly annexes: readonly FileRef[];
   /** The imported files themselves (minutes, agenda, pack), downloadable unless they hold closed items. */
   readonly originals: readonly (FileRef & { readonly downloadable: boolean })[];
@@ -280,63 +283,74 @@ export interface MeetingPageData {
   readonly lastModified: Date | null;
 }
 
+/**
+ * The meeting page in one statement: each part is a subquery bounded by the meeting (its id, or its body
+ * and date on the body's index), so the cost does not grow with the corpus, and one round trip instead of
+ * six keeps the per-request work of Node and PostgreSQL small.
+ */
+const meetingPageQuery = compileOnce((db, meetingId: number) =>
+  db
+    .selectFrom("meeting as this")
+    .innerJoin("body", "body.id", "this.body_id")
+    .select([
+      "this.id",
+      "this.name",
+      "this.date",
+      "this.start_time",
+      "this.end_time",
+      "this.location",
+      "this.state",
+      "this.modified",
+      "this.previous_meeting_date",
+      "this.next_meeting_date",
+      "body.id as bodyId",
+      "body.name as bodyName",
+    ])
+    .select((eb) => {
+      const neighbour = (direction: "<" | ">") =>
+        jsonObjectFrom(
+          meetingRefQuery(db)
+            .where("meeting.body_id", "=", eb.ref("this.body_id"))
+            .where("meeting.date", direction, eb.ref("this.date"))
+            .orderBy("meeting.date", direction === "<" ? "desc" : "asc")
+            .limit(1),
+        );
+      return [
+        jsonArrayFrom(meetingAttendanceQuery(db, meetingId)).as("attendance"),
+        jsonArrayFrom(
+          db
+            .selectFrom("agenda_item")
+            .select(AGENDA_ENTRY_COLUMNS)
+            .where("agenda_item.meeting_id", "=", meetingId)
+            .where("agenda_item.deleted", "=", false)
+            .orderBy("agenda_item.position"),
+        ).as("items"),
+        jsonArrayFrom(
+          db
+            .selectFrom("file")
+            .select(FILE_REF_COLUMNS)
+            .select((fb) => ["file.role", sourcePublic(fb).as("downloadable")])
+            .where("file.meeting_id", "=", meetingId)
+            .where(filePublic)
+            .orderBy("file.source_file_id")
+            .orderBy("file.position"),
+        ).as("files"),
+        neighbour("<").as("previous"),
+        neighbour(">").as("next"),
+      ];
+    })
+    .where("this.id", "=", meetingId)
+    .where("this.deleted", "=", false),
+);
+
 /** A meeting with attendance, agenda, annexes and its neighbours in the same body. */
 export async function getMeetingPage(
   db: Kysely<Database>,
   meetingId: number,
 ): Promise<MeetingPageData | null> {
-  const meeting = await db
-    .selectFrom("meeting")
-    .innerJoin("body", "body.id", "meeting.body_id")
-    .select([
-      "meeting.id",
-      "meeting.name",
-      "meeting.date",
-      "meeting.start_time",
-      "meeting.end_time",
-      "meeting.location",
-      "meeting.state",
-      "meeting.modified",
-      "meeting.previous_meeting_date",
-      "meeting.next_meeting_date",
-      "body.id as bodyId",
-      "body.name as bodyName",
-    ])
-    .where("meeting.id", "=", meetingId)
-    .where("meeting.deleted", "=", false)
-    .executeTakeFirst();
+  const [meeting] = await meetingPageQuery(db, meetingId);
   if (!meeting) return null;
-  const [attendance, items, files, previous, next] = await Promise.all([
-    meetingAttendanceQuery(db, meetingId).execute(),
-    db
-      .selectFrom("agenda_item")
-      .select(ITEM_COLUMNS)
-      .where("agenda_item.meeting_id", "=", meetingId)
-      .where("agenda_item.deleted", "=", false)
-      .orderBy("agenda_item.position")
-      .execute(),
-    db
-      .selectFrom("file")
-      .select(FILE_REF_COLUMNS)
-      .select((eb) => ["file.role", sourcePublic(eb).as("downloadable")])
-      .where("file.meeting_id", "=", meetingId)
-      .where(filePublic)
-      .orderBy("file.source_file_id")
-      .orderBy("file.position")
-      .execute(),
-    meetingRefQuery(db)
-      .where("meeting.body_id", "=", meeting.bodyId)
-      .where("meeting.date", "<", meeting.date)
-      .orderBy("meeting.date", "desc")
-      .limit(1)
-      .executeTakeFirst(),
-    meetingRefQuery(db)
-      .where("meeting.body_id", "=", meeting.bodyId)
-      .where("meeting.date", ">", meeting.date)
-      .orderBy("meeting.date", "asc")
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
+  const { attendance, items, files, previous, next } = meeting;
   return {
     id: meeting.id,
     name: meeting.name,
@@ -355,7 +369,7 @@ export async function getMeetingPage(
       substituteForPersonId: a.substituteForPersonId,
       substituteForName: a.substituteFor,
     })),
-    items: items.map(presentItem),
+    items: items.map(presentAgendaEntry),
     annexes: files.filter((f) => f.role === "annex").map(toFileRef),
     originals: files
       .filter((f) => f.role === "original")

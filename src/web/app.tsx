@@ -3,12 +3,12 @@
  * Handlers read the store from the context; the web never parses files itself.
  */
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import type { Kysely } from "kysely";
 import type { Database } from "../store/index.js";
 import { apiApp } from "./api/api-app.js";
 import { exportApp } from "./api/export-routes.js";
 import { searchApiApp } from "./api/search-route.js";
+import { compressWhenAccepted } from "./compress-when-accepted.js";
 import type { SiteSettings } from "./context.js";
 import { notFoundHandler, onError } from "./error-pages.js";
 import { feedApp } from "./feeds/feed-app.js";
@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Hono {
     c.set("settings", settings);
     await next();
   });
-  app.use(compress());
+  app.use(compressWhenAccepted());
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/static", staticApp());
   app.route("/oparl/v1", oparlApp());

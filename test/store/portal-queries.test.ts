@@ -138,6 +138,11 @@ forEachBackend("portal queries", (store) => {
         ["2.2", CLOSED_ITEM_TITLE, true],
       ],
     );
+    // The agenda carries the open item's decision and nothing of the closed one's.
+    assert.deepEqual(
+      page.items.map((i) => (i.closed ? "closed" : i.decision)),
+      ["Beslutning om Åben sag", "closed"],
+    );
     assert.deepEqual(
       page.annexes.map((a) => a.title),
       ["Åbent bilag"],

@@ -9,6 +9,7 @@ import * as openData from "./0003-open-data.js";
 import * as searchDocs from "./0004-search-docs.js";
 import * as closedItemIndex from "./0005-closed-item-index.js";
 import * as leanSearchWrites from "./0006-lean-search-writes.js";
+import * as closedItemSourceIndex from "./0007-closed-item-source-index.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0004-search-docs": searchDocs,
   "0005-closed-item-index": closedItemIndex,
   "0006-lean-search-writes": leanSearchWrites,
+  "0007-closed-item-source-index": closedItemSourceIndex,
 };

@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import { formatDanishDate } from "../../domain/index.js";
 import { getItemPage } from "../../store/index.js";
+import { cachedHtml } from "../cached-page.js";
 import { AnnexList } from "../components/annex-list.js";
 import { ItemFields } from "../components/item-fields.js";
 import { notFound } from "../http-error.js";
@@ -28,7 +29,8 @@ export function itemPageApp(): Hono {
     ];
     const settings = c.get("settings");
     if (item.closed) {
-      return c.html(
+      return cachedHtml(
+        c,
         <Layout title={item.title} siteName={settings.siteName} breadcrumbs={crumbs}>
           <h1>
             <span class="h1-context">{`${meeting.bodyName}, møde ${date}, punkt ${item.number}`}</span>
@@ -41,7 +43,8 @@ export function itemPageApp(): Hono {
         </Layout>,
       );
     }
-    return c.html(
+    return cachedHtml(
+      c,
       <Layout
         title={`${item.number} ${item.title}`}
         siteName={settings.siteName}

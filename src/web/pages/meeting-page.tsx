@@ -4,7 +4,13 @@
  */
 import { Hono } from "hono";
 import { formatDanishDate } from "../../domain/index.js";
-import { type AttendeeView, getMeetingPage, type ItemView, type MeetingPageData } from "../../store/index.js";
+import {
+  type AgendaEntryView,
+  type AttendeeView,
+  getMeetingPage,
+  type MeetingPageData,
+} from "../../store/index.js";
+import { cachedHtml } from "../cached-page.js";
 import { AnnexList } from "../components/annex-list.js";
 import {
   formatFileSize,
@@ -20,11 +26,11 @@ import { idParam } from "./route-params.js";
 interface Section {
   readonly number: string | null;
   readonly title: string | null;
-  readonly items: ItemView[];
+  readonly items: AgendaEntryView[];
 }
 
 /** Groups items by section in agenda order; a section heading is shown once. */
-function sections(items: readonly ItemView[]): Section[] {
+function sections(items: readonly AgendaEntryView[]): Section[] {
   const result: Section[] = [];
   for (const item of items) {
     const last = result.at(-1);
@@ -56,7 +62,7 @@ function Attendee(props: { readonly a: AttendeeView }) {
   );
 }
 
-function Agenda(props: { readonly items: readonly ItemView[] }) {
+function Agenda(props: { readonly items: readonly AgendaEntryView[] }) {
   return (
     <>
       {sections(props.items).map((section) => (
@@ -72,9 +78,9 @@ function Agenda(props: { readonly items: readonly ItemView[] }) {
                 <li id={`punkt-${item.number}`} class="agenda__item">
                   <span class="agenda__number">{item.number}</span>{" "}
                   <a href={`/punkt/${item.id}`}>{item.title}</a>
-                  {item.fields.beslutning ? (
+                  {item.decision ? (
                     <p class="agenda__decision">
-                      <strong>Beslutning:</strong> {teaser(item.fields.beslutning, 160)}
+                      <strong>Beslutning:</strong> {teaser(item.decision, 160)}
                     </p>
                   ) : null}
                 </li>
@@ -121,7 +127,8 @@ export function meetingPageApp(): Hono {
     const present = data.attendance.filter((a) => a.status === "present");
     const absent = data.attendance.filter((a) => a.status === "absent");
     const time = formatTimeRange(data.startTime, data.endTime);
-    return c.html(
+    return cachedHtml(
+      c,
       <Layout
         title={`${data.body.name}, ${date}`}
         siteName={c.get("settings").siteName}
