@@ -46,7 +46,9 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
       process.stdout.write(`${JSON.stringify(presentSearchJson(response), null, 2)}\n`);
       return;
     }
-    const lines = [`${response.total} results for "${query}" (page ${response.page})`];
+    // Not exact: search stopped counting at its cap, and total is a lower bound.
+    const total = `${response.totalExact ? "" : "at least "}${response.total}`;
+    const lines = [`${total} results for "${query}" (page ${response.page})`];
     if (response.suggestion) lines.push(`Mente du: ${response.suggestion}`);
     for (const r of response.results) {
       const where = [

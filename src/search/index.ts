@@ -7,6 +7,7 @@ export {
   type QueryTerm,
 } from "./parse-query.js";
 export {
+  type SearchOptions,
   type SearchResponse,
   type SearchResult,
   type SearchSource,

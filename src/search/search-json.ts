@@ -24,7 +24,10 @@ export interface SearchJsonResult {
 
 export interface SearchJson {
   readonly total: number;
-  /** False when total is an estimate (a word found in thousands of places); facets then count a sample. */
+  /**
+   * False when search stopped reading hits at its cap (a word found in thousands of places): total is
+   * then a lower bound ("at least total") and facets count those results.
+   */
   readonly totalExact: boolean;
   readonly page: number;
   readonly pageSize: number;

@@ -43,7 +43,10 @@ export interface SearchResult {
 export interface SearchResponse {
   readonly query: string;
   readonly total: number;
-  /** False for a very common word: total is then an estimate and facets count the first hits. */
+  /**
+   * False for a very common word: search stops reading hits at a cap, so total is a lower bound (the
+   * results among the hits read: "at least total") and facets count those results.
+   */
   readonly totalExact: boolean;
   readonly page: number;
   readonly pageSize: number;
@@ -58,11 +61,20 @@ export interface SearchResponse {
   readonly results: readonly SearchResult[];
 }
 
+export interface SearchOptions {
+  /** Hits read before counting stops; the store's default unless a test needs a small one. */
+  readonly hitCap?: number;
+}
+
 /**
  * Runs a search for the public: closed items and their annexes are never part of it.
  * @example await search(db, parseSearchRequest({ q: "biokul" }))
  */
-export async function search(db: Kysely<Database>, request: SearchRequest): Promise<SearchResponse> {
+export async function search(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  options: SearchOptions = {},
+): Promise<SearchResponse> {
   const parsed = parseQuery(request.q);
   const empty: SearchResponse = {
     query: request.q,
@@ -75,13 +87,13 @@ export async function search(db: Kysely<Database>, request: SearchRequest): Prom
     facets: emptyFacets(),
     results: [],
   };
-  const all = await runIndex(db, request, parsed, "all");
+  const all = await runIndex(db, request, parsed, "all", options);
   if (!all) return empty;
   let found = all;
   const suggestion = all.total === 0 ? await suggest(db, parsed) : null;
   // Fewer hits with every word than fill a page: fill it with hits that have most of them.
   if (all.total < request.pageSize && parsed.required.length > 1) {
-    const any = await runIndex(db, request, parsed, "any");
+    const any = await runIndex(db, request, parsed, "any", options);
     if (any && any.total > all.total) found = any;
   }
   return {
@@ -100,6 +112,7 @@ async function runIndex(
   request: SearchRequest,
   parsed: ParsedQuery,
   mode: "all" | "any",
+  options: SearchOptions,
 ) {
   const match = toTsQuery(parsed, { prefix: true, mode });
   const exact = toTsQuery(parsed, { prefix: false, mode });
@@ -108,6 +121,7 @@ async function runIndex(
     match,
     exact,
     ...(mode === "any" ? { coverage: groupTsQueries(parsed, { prefix: true }) } : {}),
+    ...(options.hitCap !== undefined ? { hitCap: options.hitCap } : {}),
     filters: {
       body: request.body,
       year: request.year,

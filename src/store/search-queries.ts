@@ -37,6 +37,8 @@ export interface SearchIndexQuery {
   readonly offset: number;
   /** Values listed per facet (the most frequent). */
   readonly facetLimit?: number;
+  /** Hits read before counting stops (HIT_CAP, or VECTOR_HIT_CAP for phrases and any-word searches). */
+  readonly hitCap?: number;
   /**
    * to_tsquery texts of the words asked for, one per word or group. When given, a hit with more of them
    * ranks above one with fewer, whatever its weights: the order an any-word search needs.
@@ -75,8 +77,12 @@ export interface SearchIndexHit {
 }
 
 export interface SearchIndexResult {
+  /** Results (items, and at most PAGES_PER_ANNEX pages per annex) among the hits read. */
   readonly total: number;
-  /** False when the hits were more than HIT_CAP: total is then an estimate and facets count a sample. */
+  /**
+   * False when more hits exist than a search reads (HIT_CAP): total is then a lower bound, the results
+   * that the hits read make, and facets count those same results.
+   */
   readonly totalExact: boolean;
   readonly facets: SearchFacetCounts;
   readonly hits: readonly SearchIndexHit[];
@@ -112,16 +118,44 @@ const RANK_NORMALISATION = 1;
  */
 const MIN_CANDIDATES = 120;
 /**
- * Hits read per search. Past this, total is the planner's estimate and facets count these first hits:
- * reading every one of 100k hits took seconds, and a person reads the first pages (the approach of
- * search engines that report "more than 10,000"). Items whose title matches are read beyond it.
+ * Hits read per search. Past this, total is a lower bound (the results these hits make) and facets count
+ * them: reading every one of 100k hits took seconds, and a person reads the first pages (the approach of
+ * search engines that report "more than 10,000"). Items whose title matches are read beyond it. The
+ * planner's estimate was shown here before; for a compound prefix it was 4x too high (5,724 for 1,408).
+ * 500, not 1,000: reading, counting and facets grow with the hits read, and at 100k items the half cost
+ * 6 ms of a search's p50 of 25 ms; fifty pages of results are still more than anyone pages through.
  */
-const HIT_CAP = 1000;
+const HIT_CAP = 500;
 /**
  * A phrase is checked against each hit's word positions, and an any-word search counts each hit's words:
- * both read every hit's whole vector, so they read fewer hits before they estimate.
+ * both read every hit's whole vector, so they read fewer hits before counting stops.
  */
 const VECTOR_HIT_CAP = 300;
+/**
+ * Rows a phrase search checks for the phrase. The GIN index finds rows with all the words without reading
+ * a vector, but only a share of them have the words together (301 of 5,449 for "sætter mål" at 100k
+ * items), and each check reads the row's whole vector: so the rows with all the words are read up to
+ * this many, the phrase checked in those, and past it the total is a lower bound.
+ */
+const PHRASE_ROWS = 1000;
+
+/**
+ * Shortest stem that keeps its prefix mark. ts-query.ts marks words of four letters or more, but the
+ * Danish stemmer cuts endings first: "kommer" became 'kom':*, which matched every "kommune", and "samme"
+ * 'sam':*, 146,000 of 176,000 rows at 100k items (and cost a GIN scan of all of them). A shorter stem is
+ * matched as a whole word.
+ */
+const MIN_PREFIX_STEM = 4;
+const SHORT_PREFIX = `'([^']{1,${MIN_PREFIX_STEM - 1}})':\\*`;
+
+/**
+ * The tsquery of a to_tsquery text, stemmed by the 'danish' configuration, with the prefix mark dropped
+ * from stems shorter than MIN_PREFIX_STEM. Words are letters and digits only (ts-query.ts), so a quote
+ * in the query's text always delimits a lexeme.
+ */
+function tsQuery(text: string): RawBuilder<unknown> {
+  return sql`regexp_replace(to_tsquery('danish', ${text})::text, ${SHORT_PREFIX}, ${"'\\1'"}, 'g')::tsquery`;
+}
 
 /** Body and person filters as ids, looked up first (see filterSql). */
 interface ResolvedFilters {
@@ -193,22 +227,54 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
           sql` + `,
         );
   const rank = (tsquery: RawBuilder<unknown>) =>
-    sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], d.vector, ${tsquery}, ${sql.lit(RANK_NORMALISATION)})`;
-  // In an any-word search, hits with more of the words are the candidates first.
-  const preselect =
-    query.sort === "date"
-      ? sql`h.hit_cover desc, h.date desc nulls last, h.in_title desc, h.id`
-      : sql`h.hit_cover desc, h.in_title desc, h.date desc nulls last, h.id`;
+    sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], c.vector, ${tsquery}, ${sql.lit(RANK_NORMALISATION)})`;
   const order =
     query.sort === "date"
       ? sql`v.covered desc, v.date desc nulls last, v.adjusted desc, v.id`
       : sql`v.adjusted desc, v.date desc nulls last, v.id`;
+  /**
+   * Of (id, n) rows, those whose count is among the facetLimit highest counts: the only ones that can be
+   * listed, so only they are joined to their names (a common word's hits named 4,000 persons).
+   * Persons are never deleted by any write today; a deleted leader would leave the list one short.
+   */
+  const leaders = (counts: RawBuilder<unknown>) =>
+    sql`(select l.id, l.n from (select c.id, c.n, dense_rank() over (order by c.n desc) as r from (${counts}) c) l
+         where l.r <= ${sql.lit(facetLimit)})`;
   const resolved = await resolveFilters(db, query.filters ?? {});
+  const filterParts = filterSql(query.filters ?? {}, resolved);
+  const filtered = filterParts.length > 0;
+  const filters = and(filterParts);
+  const phrase = query.match.includes("<->");
+  const cap = query.hitCap ?? (phrase || (query.coverage ?? []).length > 0 ? VECTOR_HIT_CAP : HIT_CAP);
+  /**
+   * Visible search_doc rows matching `tsquery`, at most cap + 1, narrow columns only (a toasted
+   * title_vector read per hit cost three buffers) and the vector as stored: a pointer, read only when
+   * a candidate is ranked, so ranking needs no second lookup by id. "visible" is the partial index's
+   * predicate: closed and deleted things are not in the index. querytree 'T': nothing positive is left
+   * once stop words are dropped ("meget -x" is "!x"), which would match nearly everything through a full
+   * index scan.
+   */
+  const hitsOf = (
+    tsquery: RawBuilder<unknown>,
+    when: RawBuilder<unknown> = sql`true`,
+    from: RawBuilder<unknown> = sql`search_doc`,
+  ) => sql`
+      select d.id, d.item_id, d.file_id, d.page, d.meeting_id, d.body_id, d.date, d.kind, d.municipalities,
+             d.vector, ${covered} as hit_cover
+      from q, ${from} d
+      where ${when} and d.visible and d.vector @@ ${tsquery} and querytree(${tsquery}) <> 'T' ${filters}
+      limit ${sql.lit(cap + 1)}`;
+  // The rows with all the words of a phrase search (its positive part, phrases as "and"), vectors unread.
+  const phraseRows = sql`
+    phrase_rows as materialized (
+      select d.* from q, search_doc d
+      where d.visible and d.vector @@ regexp_replace(querytree(q.mq), '<[0-9-]+>', '&', 'g')::tsquery
+        and querytree(q.mq) <> 'T' ${filters}
+      limit ${sql.lit(PHRASE_ROWS + 1)}
+    ),`;
   if (resolved.bodyIds?.length === 0 || resolved.meetingIds?.length === 0) {
     return { total: 0, totalExact: true, facets: emptyFacets(), hits: [] };
   }
-  const filters = and(filterSql(query.filters ?? {}, resolved));
-  const cap = query.match.includes("<->") || (query.coverage ?? []).length > 0 ? VECTOR_HIT_CAP : HIT_CAP;
   const statement = sql<{
     total: number;
     capped: boolean;
@@ -221,34 +287,59 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
   }>`
     -- Not materialized: inlined, the tsqueries become constants the planner can take to the GIN index.
     with q as not materialized (
-      select to_tsquery('danish', ${query.match}) as mq, to_tsquery('danish', ${query.exact}) as eq,
-        array[${sql.join([...coverage.map((g) => sql`to_tsquery('danish', ${g})`), sql`null::tsquery`])}] as groups
+      select ${tsQuery(query.match)} as mq, ${tsQuery(query.exact)} as eq,
+        array[${sql.join([...coverage.map((g) => tsQuery(g)), sql`null::tsquery`])}] as groups
+    ),
+    ${
+      phrase
+        ? sql`${phraseRows} hits as materialized (${hitsOf(sql`q.mq`, sql`true`, sql`phrase_rows`)}),`
+        : query.match === query.exact
+          ? sql`hits as materialized (${hitsOf(sql`q.mq`)}),`
+          : sql`
+    -- A word found more than the cap as written is not widened to its compounds: past the cap they
+    -- would only be counted, and a prefix scan of the GIN index costs about three times an exact one
+    -- (50 ms for "lokale" at 100k items, 87,000 hits). Compounds in titles stay candidates (title_hits).
+    -- Counted without filters, so a filter does not change what the words match; one scan runs, and
+    -- without filters the count's own rows are the hits.
+    ${
+      filtered
+        ? sql`common as materialized (
+      select count(*) > ${sql.lit(cap)} as yes from (
+        select 1 from q, search_doc d
+        where d.visible and d.vector @@ q.eq and querytree(q.eq) <> 'T' limit ${sql.lit(cap + 1)}) e
     ),
     hits as materialized (
-      select d.id, d.item_id, d.file_id, d.page, d.meeting_id, d.body_id, d.date, d.kind, d.municipalities,
-             d.title_vector @@ q.mq as in_title, ${covered} as hit_cover
-      from q, search_doc d
-      -- "visible" is the partial index's predicate: closed and deleted things are not in the index.
-      -- querytree 'T': nothing positive left once stop words are dropped ("meget -x" is "!x"), which
-      -- would match nearly everything through a full index scan.
-      where d.visible and d.vector @@ q.mq and querytree(q.mq) <> 'T' ${filters}
-      limit ${sql.lit(cap + 1)}
-    ),
+      (${hitsOf(sql`q.eq`, sql`(select yes from common)`)})
+      union all
+      (${hitsOf(sql`q.mq`, sql`not (select yes from common)`)})
+    ),`
+        : sql`exact_hits as materialized (${hitsOf(sql`q.eq`)}),
+    common as materialized (select count(*) > ${sql.lit(cap)} as yes from exact_hits),
+    hits as materialized (
+      select * from exact_hits where (select yes from common)
+      union all
+      (${hitsOf(sql`q.mq`, sql`not (select yes from common)`)})
+    ),`
+    }`
+    }
     -- Items whose title matches are the likeliest answers: always candidates, even past the cap.
     title_hits as (
       select d.id, d.item_id, d.file_id, d.page, d.meeting_id, d.body_id, d.date, d.kind, d.municipalities,
-             true as in_title, ${covered} as hit_cover
+             d.vector, ${covered} as hit_cover
       from q, search_doc d
-      where d.visible and d.file_id is null and d.title_vector @@ q.mq and d.vector @@ q.mq
+      -- The vector holds the title's words, so a title match is a match, unless an excluded word is in
+      -- the rest: only then is the whole vector read.
+      where d.visible and d.file_id is null and d.title_vector @@ q.mq
+        ${query.match.includes("!") ? sql`and d.vector @@ q.mq` : sql``}
         and querytree(q.mq) <> 'T' ${filters}
       limit ${sql.lit(MIN_CANDIDATES)}
     ),
     counted as materialized (
       select h.* from hits h where h.file_id is null
       union all
-      select p.id, p.item_id, p.file_id, p.page, p.meeting_id, p.body_id, p.date, p.kind, p.municipalities, p.in_title,
-             p.hit_cover
-      from (select h.*, row_number() over (partition by h.file_id order by h.in_title desc, h.page) as n
+      select p.id, p.item_id, p.file_id, p.page, p.meeting_id, p.body_id, p.date, p.kind, p.municipalities,
+             p.vector, p.hit_cover
+      from (select h.*, row_number() over (partition by h.file_id order by h.page) as n
             from hits h where h.file_id is not null) p
       where p.n <= ${sql.lit(PAGES_PER_ANNEX)}
     ),
@@ -256,9 +347,13 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
       select c.id, c.item_id, c.file_id, c.page, c.meeting_id, c.date, c.kind,
              ${rank(sql`q.eq`)} + ${sql.lit(PREFIX_WEIGHT)} * ${rank(sql`q.mq`)} as score,
              c.hit_cover as covered
-      from q, (select * from (select h.* from hits h order by ${preselect} limit ${candidates}) a
-               union select * from title_hits) c
-        join search_doc d on d.id = c.id
+      -- In an any-word search, hits with more of the words are the candidates first; then the newest.
+      -- Deduplicated by id alone: comparing whole rows would read every vector.
+      from q, (select distinct on (u.id) u.* from (
+                 (select h.* from hits h
+                  order by h.hit_cover desc, h.date desc nulls last, h.id limit ${candidates})
+                 union all select * from title_hits) u
+               order by u.id) c
     ),
     grouped as (
       select r.*,
@@ -276,14 +371,15 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     )
     select
       (select count(*)::int from counted) as total,
-      (select count(*)::int from hits) > ${sql.lit(cap)} as capped,
+      (select count(*)::int from hits) > ${sql.lit(cap)}
+        ${phrase ? sql`or (select count(*) from phrase_rows) > ${sql.lit(PHRASE_ROWS)}` : sql``} as capped,
       (select json_agg(p) from (
          select v.kind, v.item_id, v.file_id, v.page, v.adjusted as score, v.n_in_file, v.pages_in_file
          from visible v order by ${order} limit ${query.limit} offset ${query.offset}) p) as page_rows,
       (select json_agg(x) from (
          select b.name as value, b.name as label, c.n as count
-         from (select body_id, count(*)::int as n from counted where body_id is not null group by body_id) c
-         join body b on b.id = c.body_id order by c.n desc, b.name limit ${facetLimit}) x) as body_facet,
+         from ${leaders(sql`select body_id as id, count(*)::int as n from counted where body_id is not null group by 1`)} c
+         join body b on b.id = c.id order by c.n desc, b.name limit ${facetLimit}) x) as body_facet,
       (select json_agg(x) from (
          select y::text as value, y::text as label, n as count
          from (select extract(year from date)::int as y, count(*)::int as n from counted
@@ -300,21 +396,22 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
                 p.name || coalesce(' (' || concat_ws(', ', p.party, p.municipality) || ')', '') as label,
                 c.n as count
          -- Hits per meeting first: a meeting's attendees are joined once, not once per hit.
-         from (select a.person_id, sum(m.n)::int as n
+         from ${leaders(sql`select a.person_id as id, sum(m.n)::int as n
                from (select meeting_id, count(*) as n from counted where meeting_id is not null group by 1) m
                join attendance a on a.meeting_id = m.meeting_id and a.status = 'present' and not a.deleted
-               group by a.person_id) c
-         join person p on p.id = c.person_id and not p.deleted
+               group by a.person_id`)} c
+         join person p on p.id = c.id and not p.deleted
          order by c.n desc, p.name limit ${facetLimit}) x) as person_facet
   `;
   const result = await db.transaction().execute(async (tx) => {
     // The planner prices "@@" per row as if vectors were at hand: on a common word it picks a sequential
     // scan, and under LIMIT a btree index scan, that each detoast every vector they pass (2.3 s for 100k
     // hits). The GIN bitmap finds hits without reading a vector; these two settings leave it the only way.
-    await sql`set local enable_seqscan = off`.execute(tx);
-    await sql`set local enable_indexscan = off`.execute(tx);
     // Those settings make every plan look astronomically costly, which would start JIT compilation (5 s).
-    await sql`set local jit = off`.execute(tx);
+    // One statement for the three (set_config with is_local is SET LOCAL): a round trip each cost 1-3 ms
+    // of a search on a busy server.
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+                     set_config('jit', 'off', true)`.execute(tx);
     return statement.execute(tx);
   });
   const row = result.rows[0];
@@ -323,7 +420,7 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
   const hits = await hitDetails(db, query.match, pageRows);
   const capped = row.capped === true;
   return {
-    total: capped ? Math.max(row.total, await estimateHits(db, query.match, filters)) : row.total,
+    total: row.total,
     totalExact: !capped,
     facets: {
       body: facetValues(row.body_facet),
@@ -334,20 +431,6 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     },
     hits,
   };
-}
-
-/** The planner's estimate of all hits (its tsvector statistics are close for common words). */
-async function estimateHits(
-  db: Kysely<Database>,
-  match: string,
-  filters: RawBuilder<unknown>,
-): Promise<number> {
-  const plan = await sql<{ "QUERY PLAN": unknown }>`
-    explain (format json) select 1 from search_doc d
-    where d.visible and d.vector @@ to_tsquery('danish', ${match}) ${filters}`.execute(db);
-  const raw = plan.rows[0]?.["QUERY PLAN"];
-  const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan?: { "Plan Rows"?: number } }[];
-  return Math.round(parsed[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
 interface PageRow {
@@ -409,7 +492,7 @@ async function hitDetails(
   const fileIds = pages.map((r) => r.file_id ?? 0);
   const pageNumbers = pages.map((r) => r.page ?? 0);
   const details = await sql<DetailRow>`
-    with q as not materialized (select to_tsquery('danish', ${match}) as mq)
+    with q as not materialized (select ${tsQuery(match)} as mq)
     select 'i' || ai.id as key, ai.title, ai.number as item_number, m.id as meeting_id, m.date as meeting_date,
            b.name as body_name, sf.file_name, sf.sha256, ai.page, ai.line_start, ai.line_end,
            ts_headline('danish',
@@ -426,7 +509,8 @@ async function hitDetails(
     select 'f' || f.id || ':' || fp.page, f.title, f.item_number, m.id, m.date, b.name, f.file_name, f.sha256,
            fp.page, fp.line_start, fp.line_end,
            ts_headline('danish', fp.text, q.mq, ${HEADLINE_OPTIONS}),
-           array(select o.page from file_page o where o.file_id = f.id and o.search_vector @@ q.mq order by o.page)
+           array(select o.page from search_doc o
+                 where o.file_id = f.id and o.visible and o.vector @@ q.mq order by o.page)
     from q, unnest(${sql.val(fileIds)}::int[], ${sql.val(pageNumbers)}::int[]) as wanted(file_id, page)
       join file f on f.id = wanted.file_id
       join file_page fp on fp.file_id = f.id and fp.page = wanted.page

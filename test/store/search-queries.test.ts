@@ -78,6 +78,10 @@ forEachBackend("search", (store) => {
     const excluded = await find({ q: "klima -biokul" });
     assert.ok(!titles(excluded).includes("Status fra KlimaNord"));
     assert.ok(titles(excluded).includes("Klima i den kommunale planlægning"));
+    // The title has the word, the text has the excluded one: excluded, though titles are candidates.
+    const inText = await find({ q: "klima -frederikshavn" });
+    assert.ok(!titles(inText).includes("Klima i den kommunale planlægning"));
+    assert.ok(titles(inText).includes("Klimaplanerne i kommunerne"));
   });
 
   it("shows at most two pages of one annex and lists the other matching pages under the best", async () => {
@@ -142,6 +146,41 @@ forEachBackend("search", (store) => {
     assert.equal(aalborg.total, 1);
     const annexes = await find({ q: "busdrift", kind: "annex" });
     assert.ok(annexes.results.every((r) => r.kind === "annex") && annexes.total === 2);
+  });
+
+  it("a word whose stem is shorter than four letters does not match words that begin with the stem", async () => {
+    // "kommer" stems to 'kom': as a prefix it matched every "kommune", "kommunerne" and "kommunale".
+    assert.equal((await find({ q: "kommer" })).total, 0);
+    assert.ok(titles(await find({ q: "kommuner" })).includes("Klimaplanerne i kommunerne"));
+  });
+
+  it("stops counting at the hit cap and says so: total is then a lower bound, facets count the same", async () => {
+    const capped = (q: string, hitCap: number, filters: Record<string, string> = {}) =>
+      search(store().db, parseSearchRequest({ q, ...filters }), { hitCap });
+    const exact = await find({ q: "klima" });
+    assert.equal(exact.totalExact, true);
+    // Fewer hits than the cap as written ("klima"), so compounds ("klimaplanerne") are read too.
+    const klima = await capped("klima", 1);
+    assert.equal(klima.totalExact, false);
+    assert.ok(klima.total >= 1 && klima.total < exact.total, `${klima.total} of ${exact.total}`);
+    assert.equal(
+      klima.facets.kind.reduce((n, f) => n + f.count, 0),
+      klima.total,
+    );
+    assert.ok(klima.results.length > 0);
+    // More hits than the cap as written: five annex pages say "busdrift", two of them counted.
+    const busdrift = await capped("busdrift", 2);
+    assert.deepEqual([busdrift.totalExact, busdrift.total], [false, 2]);
+    assert.equal(busdrift.results[0]?.title, "Trafikplan for Nordjylland");
+    const annexes = await capped("busdrift", 2, { kind: "annex", year: "2024" });
+    assert.deepEqual([annexes.totalExact, annexes.total], [false, 2]);
+    // A cap changes nothing for closed items: not found, not counted.
+    assert.deepEqual(
+      [(await capped(CLOSED_WORD, 1)).total, (await capped(CLOSED_WORD, 1)).totalExact],
+      [0, true],
+    );
+    const json = JSON.stringify(await capped("biokul", 1));
+    assert.ok(!json.includes(CLOSED_TITLE) && !json.includes(CLOSED_WORD), "closed item leaked");
   });
 
   it("sorts by date, newest first, when asked", async () => {

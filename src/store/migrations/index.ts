@@ -10,6 +10,7 @@ import * as searchDocs from "./0004-search-docs.js";
 import * as closedItemIndex from "./0005-closed-item-index.js";
 import * as leanSearchWrites from "./0006-lean-search-writes.js";
 import * as closedItemSourceIndex from "./0007-closed-item-source-index.js";
+import * as searchPendingLists from "./0008-search-pending-lists.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0005-closed-item-index": closedItemIndex,
   "0006-lean-search-writes": leanSearchWrites,
   "0007-closed-item-source-index": closedItemSourceIndex,
+  "0008-search-pending-lists": searchPendingLists,
 };

@@ -297,16 +297,26 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
   }),
   SearchResponse: {
     type: "object",
-    required: ["total", "facets", "results"],
+    required: ["total", "totalExact", "facets", "results"],
     properties: {
-      total: integer,
+      total: {
+        ...integer,
+        description:
+          "Antal resultater. Når totalExact er false, er det et mindstetal: søgningen holder op med at læse fund ved 500 (300 for fraser og søgninger på nogle af ordene), og total er de resultater, de læste fund giver.",
+      },
+      totalExact: {
+        type: "boolean",
+        description:
+          "true: total er det præcise antal. false: der er flere resultater end total (et mindstetal), og facetternes tal er optalt blandt de samme resultater.",
+      },
       page: integer,
       pageSize: integer,
       suggestion: { ...nullable("string"), description: "'Mente du': en rettet søgning, eller null." },
       facets: {
         type: "object",
         additionalProperties: { type: "array", items: ref("FacetCount") },
-        description: "Antal fordelt på organ, år, type, kommune og person.",
+        description:
+          "Antal fordelt på organ, år, type, kommune og person, optalt blandt de resultater, total tæller.",
       },
       results: { type: "array", items: ref("SearchResult") },
     },

@@ -290,7 +290,11 @@ function Results(props: { readonly request: SearchRequest; readonly response: Se
   );
 }
 
-function SearchPage(props: { readonly request: SearchRequest; readonly response: SearchResponse | null }) {
+/** The page's content for a request and its response (null: no query yet); exported for its tests. */
+export function SearchPage(props: {
+  readonly request: SearchRequest;
+  readonly response: SearchResponse | null;
+}) {
   const { request, response } = props;
   const q = request.q;
   const total = response?.total ?? 0;
@@ -306,7 +310,8 @@ function SearchPage(props: { readonly request: SearchRequest; readonly response:
             <h2 class="h3" id="resultater">
               {total === 0
                 ? `Ingen resultater for »${q}«`
-                : `${response.totalExact ? "" : "Ca. "}${total.toLocaleString("da-DK")} ${total === 1 ? "resultat" : "resultater"} for »${q}«`}
+                : // Not exact: search stopped counting at its cap, so total is a lower bound.
+                  `${response.totalExact ? "" : "Mindst "}${total.toLocaleString("da-DK")} ${total === 1 ? "resultat" : "resultater"} for »${q}«`}
             </h2>
             {response.suggestion ? (
               <p class="search-suggestion">
@@ -329,7 +334,9 @@ function SearchPage(props: { readonly request: SearchRequest; readonly response:
                 Afgræns
               </h2>
               {response.totalExact ? null : (
-                <p class="small-text">Tallene er optalt blandt de første 1.000 resultater.</p>
+                <p class="small-text">
+                  Tallene er optalt blandt {total.toLocaleString("da-DK")} af resultaterne.
+                </p>
               )}
               {(["body", "year", "kind", "municipality", "person"] as const).map((facet) => (
                 <Facet facet={facet} values={response.facets[facet]} request={request} />
