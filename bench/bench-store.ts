@@ -30,7 +30,10 @@ export async function openPgliteBenchStore(): Promise<BenchStore> {
 /** The PostgreSQL server in a fresh schema "bench_<random>". */
 export async function openServerBenchStore(databaseUrl: string, label: string): Promise<BenchStore> {
   const schema = `bench_${label}_${randomBytes(4).toString("hex")}`;
-  const store = await openStore({ databaseUrl, schema });
+  // Named after the schema, so a benchmark can find its own server processes (backendPids).
+  const url = new URL(databaseUrl);
+  url.searchParams.set("application_name", schema);
+  const store = await openStore({ databaseUrl: url.toString(), schema });
   return {
     ...store,
     location: { databaseUrl, schema },
@@ -39,4 +42,10 @@ export async function openServerBenchStore(databaseUrl: string, label: string): 
       await store.close();
     },
   };
+}
+
+/** The server in a named schema that outlives the run: made if missing, never dropped. */
+export async function openKeptServerBenchStore(databaseUrl: string, schema: string): Promise<BenchStore> {
+  const store = await openStore({ databaseUrl, schema });
+  return { ...store, location: { databaseUrl, schema }, dispose: () => store.close() };
 }

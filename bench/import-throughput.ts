@@ -5,13 +5,15 @@
  */
 import { readFile } from "node:fs/promises";
 import type { ParsedDocument } from "../src/domain/index.js";
+import { backendPids } from "../src/store/bench-probes.js";
 import { createBulkLoader } from "../src/store/bulk-load.js";
-import { importDocument } from "../src/store/index.js";
+import { finishImports, importDocument, refreshSearchWords } from "../src/store/index.js";
 import { type BenchStore, openPgliteBenchStore, openServerBenchStore } from "./bench-store.js";
 import { generateCorpus } from "./corpus/generate.js";
 import { seedWordModel } from "./corpus/model.js";
 import { type BenchOptions, type Figure, notAvailable, reasonOf } from "./figure.js";
 import { loadIngest, parseFiles } from "./pieces.js";
+import { processCpuMs } from "./process-cpu.js";
 import { progress } from "./progress.js";
 import { seedFiles } from "./seeds.js";
 import { round } from "./stats.js";
@@ -87,6 +89,8 @@ async function measure(
   }
   try {
     const p = progress(name, items);
+    const serverBefore = await serverCpu(store);
+    const nodeBefore = process.cpuUsage();
     const t0 = performance.now();
     let done = 0;
     const stages = new Map<string, number>();
@@ -102,6 +106,7 @@ async function measure(
         // importDocument reports each stored piece: the time since the previous report is that piece's.
         let last = performance.now();
         await importDocument(store.db, doc, {
+          durable: false,
           onStep: (what) => {
             const now = performance.now();
             stages.set(what, (stages.get(what) ?? 0) + (now - last));
@@ -113,8 +118,18 @@ async function measure(
         p.update(done);
       }
     }
+    // What `raadsinfo import` does after its files: the word list, and the durable commit.
+    const last = performance.now();
+    if (how === "bulk") {
+      await refreshSearchWords(store.db);
+    } else {
+      await finishImports(store.db);
+      stages.set("finish", performance.now() - last);
+    }
     p.done();
     const seconds = (performance.now() - t0) / 1000;
+    const node = process.cpuUsage(nodeBefore);
+    const cpu = cpuSplit(items, (node.user + node.system) / 1000, serverBefore, await serverCpu(store));
     const total = [...stages.values()].reduce((a, b) => a + b, 0);
     const split = [...stages.entries()]
       .sort((a, b) => b[1] - a[1])
@@ -125,11 +140,41 @@ async function measure(
       value: round(items / seconds),
       unit: "items/s",
       ...(how === "bulk" ? {} : { target: ">= 2000" }),
-      note: `${items.toLocaleString("en")} synthetic items with attendance and annex pages, ${round(seconds)} s${split ? `; time in ${split}` : ""}`,
+      note: `${items.toLocaleString("en")} synthetic items with attendance and annex pages, ${round(seconds)} s; ${cpu}${split ? `; time in ${split}` : ""}`,
     };
   } finally {
     await store.dispose();
   }
+}
+
+/** CPU time of each of the store's server processes by pid, where this machine runs the server. */
+async function serverCpu(store: BenchStore): Promise<Map<number, number> | null> {
+  if (!("schema" in store.location)) return null;
+  const cpu = new Map<number, number>();
+  for (const pid of await backendPids(store.db, store.location.schema)) {
+    const ms = await processCpuMs(pid);
+    if (ms === null) return null;
+    cpu.set(pid, ms);
+  }
+  return cpu;
+}
+
+/**
+ * CPU per item in this process and in PostgreSQL: what the wall time would be on idle cores, and which
+ * side a faster import must cut. PGlite runs inside this process, so there it is one figure.
+ */
+function cpuSplit(
+  items: number,
+  nodeMs: number,
+  before: Map<number, number> | null,
+  after: Map<number, number> | null,
+): string {
+  const perItem = (ms: number) => `${round(ms / items)} ms`;
+  if (!after) return `CPU per item ${perItem(nodeMs)} (Node and PGlite)`;
+  // A connection opened during the run started from zero.
+  let serverMs = 0;
+  for (const [pid, ms] of after) serverMs += ms - (before?.get(pid) ?? 0);
+  return `CPU per item: Node ${perItem(nodeMs)}, PostgreSQL ${perItem(serverMs)}`;
 }
 
 export async function run(options: BenchOptions): Promise<Figure[]> {

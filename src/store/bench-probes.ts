@@ -25,19 +25,15 @@ export async function corpusCounts(
 }
 
 /**
- * The floor under search: one raw query over the same weighted tsvector columns and GIN indexes that
- * search uses (migration 0002), ranking public items and annex pages, top 10, no snippets or facets.
+ * The floor under search: one raw query over search_doc, the table and partial GIN index search reads
+ * (migration 0004), ranking every visible item and annex page that matches, top 10, no snippets, grouping
+ * or facets.
  */
 export async function rawSearchFloor(db: Kysely<Database>, query: string): Promise<number> {
   const result = await sql<{ id: number }>`
     with q as (select websearch_to_tsquery('danish', ${query}) as q)
-    select id from (
-      (select i.id, ts_rank(i.search_vector, q.q) as rank from agenda_item i, q
-        where i.search_vector @@ q.q and i.public and not i.deleted order by rank desc limit 10)
-      union all
-      (select p.id, ts_rank(p.search_vector, q.q) as rank from file_page p, q
-        where p.search_vector @@ q.q order by rank desc limit 10)
-    ) hits order by rank desc limit 10`.execute(db);
+    select d.id from search_doc d, q
+    where d.visible and d.vector @@ q.q order by ts_rank(d.vector, q.q) desc limit 10`.execute(db);
   return result.rows.length;
 }
 
@@ -108,4 +104,20 @@ export async function meetingIds(db: Kysely<Database>, count: number): Promise<n
     select id from (select id, row_number() over (order by id) as n, count(*) over () as total from meeting) m
     where n % greatest(1, total / ${count}) = 0 order by id limit ${count}`.execute(db);
   return result.rows.map((r) => r.id);
+}
+
+/** Ids of a spread of open items (every n-th), for the item page's load test; closed items have a short page. */
+export async function openItemIds(db: Kysely<Database>, count: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    select id from (select id, row_number() over (order by id) as n, count(*) over () as total
+      from agenda_item where public and not deleted) i
+    where n % greatest(1, total / ${count}) = 0 order by id limit ${count}`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+/** The server processes serving connections that named themselves `applicationName`. */
+export async function backendPids(db: Kysely<Database>, applicationName: string): Promise<number[]> {
+  const result = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where application_name = ${applicationName}`.execute(db);
+  return result.rows.map((r) => r.pid);
 }
