@@ -10,6 +10,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { migrations } from "./migrations/index.js";
 import { PGliteDialect } from "./pglite-driver.js";
+import { preparingPool } from "./prepared-statements.js";
 import type { Database } from "./schema.js";
 import { StoreError } from "./store-error.js";
 
@@ -129,7 +130,7 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
     await pool.end();
     throw new StoreError(`cannot connect to PostgreSQL at ${redact(databaseUrl)}: ${reason(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     db,
     backend: "postgres",
