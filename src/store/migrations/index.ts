@@ -11,6 +11,7 @@ import * as closedItemIndex from "./0005-closed-item-index.js";
 import * as leanSearchWrites from "./0006-lean-search-writes.js";
 import * as closedItemSourceIndex from "./0007-closed-item-source-index.js";
 import * as searchPendingLists from "./0008-search-pending-lists.js";
+import * as searchWordIndexCurrent from "./0009-search-word-index-current.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0006-lean-search-writes": leanSearchWrites,
   "0007-closed-item-source-index": closedItemSourceIndex,
   "0008-search-pending-lists": searchPendingLists,
+  "0009-search-word-index-current": searchWordIndexCurrent,
 };
