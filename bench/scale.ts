@@ -88,9 +88,9 @@ async function grow(
   await loading;
   p.update(loaded);
   p.done();
-  await analyze(store.db);
   // The "Mente du" list takes in the loaded words on its next use; a live server has done so already.
   await refreshSearchWords(store.db);
+  await analyze(store.db);
   return { items: loaded - from, total: loaded, seconds: (performance.now() - t0) / 1000 };
 }
 

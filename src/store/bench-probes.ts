@@ -45,9 +45,8 @@ export async function dropSchema(db: Kysely<Database>, schema: string): Promise<
 /** Refreshes planner statistics of the corpus tables after a bulk load, as autovacuum would later. */
 export async function analyze(db: Kysely<Database>): Promise<void> {
   // Named tables only: a bare ANALYZE would walk every schema on the server, other suites' too.
-  await sql`analyze body, person, meeting, attendance, case_file, agenda_item, file, file_page, source_file`.execute(
-    db,
-  );
+  await sql`analyze body, person, meeting, attendance, case_file, agenda_item, file, file_page, source_file,
+              search_doc, search_word`.execute(db);
 }
 
 export interface SamplePages {
