@@ -12,6 +12,7 @@ import * as leanSearchWrites from "./0006-lean-search-writes.js";
 import * as closedItemSourceIndex from "./0007-closed-item-source-index.js";
 import * as searchPendingLists from "./0008-search-pending-lists.js";
 import * as searchWordIndexCurrent from "./0009-search-word-index-current.js";
+import * as dropMunicipalityFunction from "./0010-drop-municipality-function.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0007-closed-item-source-index": closedItemSourceIndex,
   "0008-search-pending-lists": searchPendingLists,
   "0009-search-word-index-current": searchWordIndexCurrent,
+  "0010-drop-municipality-function": dropMunicipalityFunction,
 };
