@@ -5,6 +5,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "./schema.js";
+import { commonTerm, newestHits } from "./search-common-words.js";
 
 export const SEARCH_KINDS = ["item", "decision", "annex"] as const;
 /** item: an agenda item without a decision; decision: an item with a Beslutning; annex: a page of a bilag. */
@@ -275,7 +276,7 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
   if (resolved.bodyIds?.length === 0 || resolved.meetingIds?.length === 0) {
     return { total: 0, totalExact: true, facets: emptyFacets(), hits: [] };
   }
-  const statement = sql<{
+  const statement = (newest: readonly number[] | null) => sql<{
     total: number;
     capped: boolean;
     page_rows: PageRow[] | null;
@@ -291,11 +292,16 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
         array[${sql.join([...coverage.map((g) => tsQuery(g)), sql`null::tsquery`])}] as groups
     ),
     ${
-      phrase
-        ? sql`${phraseRows} hits as materialized (${hitsOf(sql`q.mq`, sql`true`, sql`phrase_rows`)}),`
-        : query.match === query.exact
-          ? sql`hits as materialized (${hitsOf(sql`q.mq`)}),`
-          : sql`
+      newest
+        ? sql`hits as materialized (
+      select d.id, d.item_id, d.file_id, d.page, d.meeting_id, d.body_id, d.date, d.kind, d.municipalities,
+             d.vector, ${covered} as hit_cover
+      from q, search_doc d where d.id = any(${sql.val([...newest])}::int[])),`
+        : phrase
+          ? sql`${phraseRows} hits as materialized (${hitsOf(sql`q.mq`, sql`true`, sql`phrase_rows`)}),`
+          : query.match === query.exact
+            ? sql`hits as materialized (${hitsOf(sql`q.mq`)}),`
+            : sql`
     -- A word found more than the cap as written is not widened to its compounds: past the cap they
     -- would only be counted, and a prefix scan of the GIN index costs about three times an exact one
     -- (50 ms for "lokale" at 100k items, 87,000 hits). Compounds in titles stay candidates (title_hits).
@@ -410,9 +416,17 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
     // Those settings make every plan look astronomically costly, which would start JIT compilation (5 s).
     // One statement for the three (set_config with is_local is SET LOCAL): a round trip each cost 1-3 ms
     // of a search on a busy server.
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-                     set_config('jit', 'off', true)`.execute(tx);
-    return statement.execute(tx);
+    const settings = await sql<{ match: string; exact: string }>`
+      select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+             set_config('jit', 'off', true),
+             ${tsQuery(query.match)}::text as match, ${tsQuery(query.exact)}::text as exact`.execute(tx);
+    // A word in most documents is read newest first by date instead (search-common-words.ts). Filters,
+    // phrases and several words make the share of hits unknown: those keep the bitmap.
+    const stemmed = settings.rows[0];
+    const term =
+      stemmed && !filtered && !phrase && coverage.length === 0 ? await commonTerm(db, tx, stemmed) : null;
+    const newest = term ? await newestHits(tx, term, cap + 1) : null;
+    return statement(newest).execute(tx);
   });
   const row = result.rows[0];
   if (!row) return { total: 0, totalExact: true, facets: emptyFacets(), hits: [] };
