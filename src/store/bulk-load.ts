@@ -82,7 +82,7 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
       )
       .returning(["id", "name"])
       .execute();
-    // The main organisation has classification "KKR", as importDocument's mainOrganization expects.
+    // The main organisation has classification "KKR", which importDocument's upsertBody looks for.
     const orgs = await tx
       .insertInto("organization")
       .values(rows.map((r) => ({ body_id: r.id, name: r.name, classification: "KKR", modified: now })))

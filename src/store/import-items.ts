@@ -194,6 +194,5 @@ async function upsertCases(tx: Tx, items: readonly ParsedItem[], now: Date): Pro
 }
 
 function isSame(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
   return (a ?? null) === (b ?? null);
 }
