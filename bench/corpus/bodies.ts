@@ -2,7 +2,7 @@
  * @module The bodies of the synthetic corpus: the five KKRs, and committees of the 98 municipalities, each
  * KKR with the municipalities of its region.
  */
-import { MUNICIPALITIES } from "../../src/ingest/entities/index.js";
+import { MUNICIPALITIES } from "../../src/domain/index.js";
 
 export interface CorpusBody {
   /** The body name as a document names it: "KKR Nordjylland", "Økonomiudvalget, Aalborg Kommune". */

@@ -1,11 +1,9 @@
 /**
- * @module The 98 Danish municipalities (kommuner) by their official names, and lookups that accept the
- * forms they are written in ("Aalborg Kommune", "Københavns Kommune", "Høje Taastrup").
+ * @module Lookups of the 98 Danish municipalities (kommuner; the list is domain/municipality.ts) that
+ * accept the forms they are written in ("Aalborg Kommune", "Københavns Kommune", "Høje Taastrup").
  */
 
 import { MUNICIPALITIES, type Municipality } from "../../domain/index.js";
-
-export { MUNICIPALITIES, type Municipality };
 
 /** Other spellings in use, mapped to the official name. */
 const ALIASES: Readonly<Record<string, Municipality>> = {

@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  findMunicipality,
-  findMunicipalityMentions,
-  MUNICIPALITIES,
-} from "../../../src/ingest/entities/municipalities.js";
+import { MUNICIPALITIES } from "../../../src/domain/index.js";
+import { findMunicipality, findMunicipalityMentions } from "../../../src/ingest/entities/municipalities.js";
 import { seedLine } from "../../support/seed-lines.js";
 
 describe("MUNICIPALITIES", () => {
