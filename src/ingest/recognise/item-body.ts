@@ -66,7 +66,9 @@ export function buildItem(
       if (inline) fieldStarts.push({ key: inline, pos: probe, inline: true });
     }
   }
-  const fields: Partial<Record<ItemFieldKey, string>> = {};
+  // Parts per field, joined once at the end: a repeated heading appends, and joining as it goes would
+  // copy the field so far on every repeat (quadratic in a long item that repeats its headings).
+  const fieldParts = new Map<ItemFieldKey, string[]>();
   const notesParts: string[] = [];
   const firstField = fieldStarts[0]?.pos ?? nextPos;
   if (firstField > pos) {
@@ -100,19 +102,25 @@ export function buildItem(
       : to && endPos > start.pos
         ? textOf(heading.line + 1, to.line)
         : "";
-    const existing = fields[start.key];
-    if (existing !== undefined) {
+    const parts = fieldParts.get(start.key);
+    if (parts !== undefined) {
       // A repeated heading (e.g. a second "Beslutning") continues the same field.
-      fields[start.key] = [existing, text].filter((part) => part.length > 0).join("\n\n");
+      parts.push(text);
       warnings.push({
         code: "ambiguous-heading",
         message: `Item ${candidate.heading.number}: the heading "${heading.text}" appears more than once; the parts are joined.`,
         source: { lineStart: heading.line, lineEnd: heading.line },
       });
     } else {
-      fields[start.key] = text;
+      fieldParts.set(start.key, [text]);
     }
   });
+  const fields: Partial<Record<ItemFieldKey, string>> = {};
+  for (const [key, parts] of fieldParts) {
+    // One part stays as it is (even when empty); repeated parts are joined without the empty ones.
+    fields[key] =
+      parts.length === 1 ? (parts[0] as string) : parts.filter((part) => part.length > 0).join("\n\n");
+  }
   let annexMarkers = 0;
   for (let probe = candidate.pos; probe < nextPos; probe++) {
     const line = content[probe];
