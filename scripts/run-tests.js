@@ -15,6 +15,10 @@ function find(dir) {
     .sort();
 }
 
+// The command-line tests run bin/raadsinfo.js, which runs the compiled dist/: compile first (incremental).
+const build = spawnSync(process.execPath, ["scripts/build.js"], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
 const filter = process.argv.slice(2);
 const files = find("test").filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)));
 if (files.length === 0) {
