@@ -3,6 +3,7 @@
  * (and its name where the bytes say "zip") and refuses files that are no document at all.
  */
 import { IngestError } from "../ingest-error.js";
+import { checkTextLength } from "../limits.js";
 import type { ExtractedDocument, SourceFile } from "../types.js";
 import { extractDocx } from "./docx.js";
 import { extractPdf } from "./pdf.js";
@@ -21,7 +22,8 @@ export type SniffedFormat = "pdf" | "docx" | "text" | "binary" | "empty";
 /**
  * Extracts any supported file: PDF by its "%PDF" signature (anywhere in the first KiB, as pdf.js
  * allows), DOCX by the zip signature, plain text otherwise. Throws IngestError for an empty, binary,
- * oversized or unreadable file.
+ * oversized or unreadable file, and for one over a limit in limits.ts (text length, PDF pages, DOCX
+ * unpacked size and entries).
  *
  * @example
  * const doc = await extract({ file: "referat.pdf", bytes, sha256 });
@@ -40,6 +42,16 @@ export async function extract(source: SourceFile): Promise<ExtractedDocument> {
   if (extension === "docx" && format !== "docx" && format !== "empty") {
     throw new IngestError(source.file, "the file is named .docx but is not a DOCX file");
   }
+  const extracted = await extractByFormat(source, format);
+  // Whatever the format, text beyond the limit is refused here, before cleaning and recognition.
+  checkTextLength(
+    source.file,
+    extracted.lines.reduce((sum, line) => sum + line.text.length, 0),
+  );
+  return extracted;
+}
+
+function extractByFormat(source: SourceFile, format: SniffedFormat): Promise<ExtractedDocument> {
   switch (format) {
     case "empty":
       throw new IngestError(source.file, "the file is empty");
@@ -48,7 +60,7 @@ export async function extract(source: SourceFile): Promise<ExtractedDocument> {
     case "docx":
       return extractDocx(source);
     case "text":
-      return extractText(source);
+      return Promise.resolve(extractText(source));
     case "binary":
       throw new IngestError(source.file, "not a text, PDF or DOCX file");
   }

@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { IngestError } from "../ingest-error.js";
+import { checkPdfPages, checkTextLength } from "../limits.js";
 import type { ExtractedDocument, SourceFile, SourceLine } from "../types.js";
 import { buildPageLines, type PlacedRun } from "./pdf-lines.js";
 
@@ -46,7 +47,8 @@ export function pdfJsDataPaths(): { standardFontDataUrl: string; cMapUrl: string
 /**
  * Extracts the text of a PDF, one SourceLine per visual line, numbered across the whole document.
  * A vertical gap clearly larger than the line spacing becomes one blank line, so paragraph breaks survive
- * as they do in the text seeds. Encrypted or unreadable files throw an IngestError.
+ * as they do in the text seeds. Encrypted or unreadable files throw an IngestError, and so does a PDF over
+ * MAX_PDF_PAGES pages or MAX_TEXT_CHARS characters (limits.ts).
  *
  * @example
  * const doc = await extractPdf({ file: "referat.pdf", bytes, sha256 });
@@ -72,8 +74,11 @@ export async function extractPdf(source: SourceFile): Promise<ExtractedDocument>
     throw pdfOpenError(source.file, error);
   }
   try {
+    // Before any page is read: each costs its operator list and text content.
+    checkPdfPages(source.file, doc.numPages);
     const lines: SourceLine[] = [];
     const notes: string[] = [];
+    let chars = 0;
     for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber++) {
       const page = await doc.getPage(pageNumber);
       // Fonts reach commonObjs (with their real names, e.g. "ABCDEF+Calibri-Bold") only once the page's
@@ -93,8 +98,12 @@ export async function extractPdf(source: SourceFile): Promise<ExtractedDocument>
           lines.push({ line, page: pageNumber, text: "" });
         } else {
           lines.push({ line, page: pageNumber, ...pageLine });
+          chars += pageLine.text.length;
         }
       }
+      // A PDF can hold far more text than its size suggests (compressed content streams): stop reading
+      // pages once the text is over the limit.
+      checkTextLength(source.file, chars);
       page.cleanup();
     }
     if (lines.every((line) => line.text.trim() === "")) {

@@ -1,11 +1,14 @@
 /**
  * @module Extraction of plain text files (.txt exports of meeting PDFs): decoding, lines and pages.
  */
+import { checkTextLength } from "../limits.js";
 import type { ExtractedDocument, SourceFile, SourceLine } from "../types.js";
 import { decodeWindows1252 } from "./windows-1252.js";
 
 /**
  * Splits a text file into numbered lines with page numbers.
+ *
+ * Refuses a text of more than MAX_TEXT_CHARS characters (limits.ts) before splitting it.
  *
  * Decoding: UTF-8; bytes that are not valid UTF-8 are taken as Windows-1252 (the encoding of older
  * Danish Word and PDF exports), with a note; UTF-16 with a byte order mark is decoded as such. A BOM is
@@ -22,6 +25,8 @@ import { decodeWindows1252 } from "./windows-1252.js";
 export function extractText(source: SourceFile): ExtractedDocument {
   const notes: string[] = [];
   const text = decodeText(source.bytes, notes);
+  // Before the split into lines, which costs an object per line.
+  checkTextLength(source.file, text.length);
   // Classic Mac files end lines with CR alone; anything else splits on LF with an optional CR.
   const rawLines = text.includes("\n") ? text.split(/\r?\n/) : text.split("\r");
   // A file that ends with a newline has no line after it.
