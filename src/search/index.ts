@@ -1,12 +1,17 @@
 /** @module Search's public face: run a search, read a request, and the pieces the web and CLI show. */
+
+export { SearchTimeoutError } from "../store/search-queries.js";
 export {
   formatQuery,
   hasRequiredTerms,
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_WORDS,
   type ParsedQuery,
   parseQuery,
   type QueryTerm,
 } from "./parse-query.js";
 export {
+  queryNotice,
   type SearchOptions,
   type SearchResponse,
   type SearchResult,

@@ -16,17 +16,30 @@ export interface ParsedQuery {
   /** Each group is one required position; terms in a group are alternatives ("klima OR miljø"). */
   readonly required: readonly (readonly QueryTerm[])[];
   readonly excluded: readonly QueryTerm[];
+  /** Words past MAX_QUERY_WORDS, left out of the query (the page and the API say so). */
+  readonly ignoredWords: number;
 }
+
+/**
+ * Words a query uses, counted over phrases, OR alternatives and excluded words alike; the rest are left
+ * out. Each word is one more term for the GIN index and one more check per hit ranked: a query of 166
+ * two-letter words took 2 to 5 s on the seeds and held the embedded store's one connection meanwhile.
+ * Twelve is more than any question a person types (the seeds' gold queries have at most four).
+ */
+export const MAX_QUERY_WORDS = 12;
+/** Characters of a query read; the rest are left out, and the page says so (search-request.ts). */
+export const MAX_QUERY_LENGTH = 200;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
 function wordsOf(text: string): string[] {
-  return (text.toLocaleLowerCase("da").match(WORD) ?? []).slice(0, 12);
+  return text.toLocaleLowerCase("da").match(WORD) ?? [];
 }
 
 /**
  * Parses a query string. Unbalanced quotes close at the end; syntax characters of tsquery never get
- * through, because only runs of letters and digits become words.
+ * through, because only runs of letters and digits become words. Only the first MAX_QUERY_LENGTH
+ * characters and, of them, the first MAX_QUERY_WORDS words are read.
  * @example parseQuery('"sårbare borgere" -politi klima OR miljø')
  * // required: [[sårbare borgere (phrase)], [klima, miljø]], excluded: [politi]
  */
@@ -34,9 +47,11 @@ export function parseQuery(input: string): ParsedQuery {
   const required: QueryTerm[][] = [];
   const excluded: QueryTerm[] = [];
   let pendingOr = false;
+  let budget = MAX_QUERY_WORDS;
+  let ignoredWords = 0;
   // A token is: optional minus, then a quoted phrase (to the next quote or the end) or a bare run.
   const token = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g;
-  for (const match of input.slice(0, 500).matchAll(token)) {
+  for (const match of input.slice(0, MAX_QUERY_LENGTH).matchAll(token)) {
     const negated = (match[1] ?? match[3]) === "-";
     const quoted = match[2];
     const bare = match[4];
@@ -44,7 +59,10 @@ export function parseQuery(input: string): ParsedQuery {
       pendingOr = required.length > 0;
       continue;
     }
-    const words = wordsOf(quoted ?? bare ?? "");
+    const all = wordsOf(quoted ?? bare ?? "");
+    const words = all.slice(0, budget);
+    ignoredWords += all.length - words.length;
+    budget -= words.length;
     if (words.length === 0) continue;
     const term: QueryTerm = { words, phrase: quoted !== undefined && words.length > 1 };
     if (negated) {
@@ -57,7 +75,7 @@ export function parseQuery(input: string): ParsedQuery {
     else required.push([term]);
     pendingOr = false;
   }
-  return { required, excluded };
+  return { required, excluded, ignoredWords };
 }
 
 /** True when the query asks for something (a query of only -words would match nearly everything). */

@@ -35,6 +35,13 @@ export interface SearchJson {
   readonly suggestion: string | null;
   readonly facets: SearchFacetCounts;
   readonly results: readonly SearchJsonResult[];
+  /** The query as searched: control characters gone, cut at MAX_QUERY_LENGTH characters. */
+  readonly query: string;
+  /**
+   * What was left out of the query (words past MAX_QUERY_WORDS, characters past MAX_QUERY_LENGTH), in
+   * Danish ("Kun de første 12 ord er brugt."), or null when all of it was used.
+   */
+  readonly notice: string | null;
 }
 
 /**
@@ -70,5 +77,7 @@ export function presentSearchJson(response: SearchResponse): SearchJson {
         lineEnd: r.source.lineEnd,
       },
     })),
+    query: response.query,
+    notice: response.notice,
   };
 }

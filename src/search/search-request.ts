@@ -3,6 +3,7 @@
  * /api/search and `raadsinfo search` accept exactly the same things and refuse them the same way.
  */
 import { isSearchKind, type SearchKind } from "../store/search-queries.js";
+import { MAX_QUERY_LENGTH } from "./parse-query.js";
 
 export const SEARCH_SORTS = ["relevance", "date"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -13,7 +14,10 @@ const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 100;
 
 export interface SearchRequest {
+  /** The query as read: its first MAX_QUERY_LENGTH characters, trimmed. */
   readonly q: string;
+  /** Characters of the query past MAX_QUERY_LENGTH, left out (the page and the API say so). */
+  readonly ignoredCharacters: number;
   readonly body?: string | undefined;
   readonly year?: number | undefined;
   readonly kind?: SearchKind | undefined;
@@ -60,8 +64,11 @@ export function parseSearchRequest(params: Readonly<Record<string, string | unde
   if (sort !== undefined && !(SEARCH_SORTS as readonly string[]).includes(sort)) {
     throw new SearchRequestError(`sort skal være relevance eller date, ikke "${sort}"`);
   }
+  // Counted in code points, so the cut never splits a character in two.
+  const q = Array.from((params.q ?? "").trim());
   return {
-    q: (params.q ?? "").trim().slice(0, 500),
+    q: q.slice(0, MAX_QUERY_LENGTH).join("").trim(),
+    ignoredCharacters: Math.max(0, q.length - MAX_QUERY_LENGTH),
     body: text(params.body),
     year: year === undefined ? undefined : positiveInt("year", year, 9999),
     kind,

@@ -12,7 +12,14 @@ import {
   searchIndex,
 } from "../store/search-queries.js";
 import { knownWords, similarWord } from "../store/search-words.js";
-import { formatQuery, type ParsedQuery, parseQuery, requiredWords } from "./parse-query.js";
+import {
+  formatQuery,
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_WORDS,
+  type ParsedQuery,
+  parseQuery,
+  requiredWords,
+} from "./parse-query.js";
 import type { SearchRequest } from "./search-request.js";
 import { annexPageUrl, itemUrl } from "./search-urls.js";
 import { snippetHtml } from "./snippet.js";
@@ -59,15 +66,40 @@ export interface SearchResponse {
   readonly suggestion: string | null;
   readonly facets: SearchFacetCounts;
   readonly results: readonly SearchResult[];
+  /** Words of the query past MAX_QUERY_WORDS, left out. */
+  readonly ignoredWords: number;
+  /** Characters of the query past MAX_QUERY_LENGTH, left out. */
+  readonly ignoredCharacters: number;
+  /** A Danish sentence saying what of the query was left out ("Kun de første 12 ord er brugt."), or null. */
+  readonly notice: string | null;
 }
 
 export interface SearchOptions {
   /** Hits read before counting stops; the store's default unless a test needs a small one. */
   readonly hitCap?: number;
+  /**
+   * Statement timeout of the search's ranking statements on a PostgreSQL server (the store's
+   * DEFAULT_SEARCH_TIMEOUT_MS unless set); past it, search throws SearchTimeoutError. PGlite ignores it.
+   */
+  readonly timeoutMs?: number;
 }
 
 /**
- * Runs a search for the public: closed items and their annexes are never part of it.
+ * What a search left out of the query, as the page and the API say it.
+ * @example queryNotice(14, 0) // "Kun de første 12 ord er brugt."
+ */
+export function queryNotice(ignoredWords: number, ignoredCharacters: number): string | null {
+  const chars = `de første ${MAX_QUERY_LENGTH} tegn`;
+  const words = `de første ${MAX_QUERY_WORDS} ord`;
+  if (ignoredCharacters > 0 && ignoredWords > 0) return `Kun ${chars} og af dem ${words} er brugt.`;
+  if (ignoredCharacters > 0) return `Kun ${chars} er brugt.`;
+  if (ignoredWords > 0) return `Kun ${words} er brugt.`;
+  return null;
+}
+
+/**
+ * Runs a search for the public: closed items and their annexes are never part of it. Throws
+ * SearchTimeoutError when the server's statement timeout stops it.
  * @example await search(db, parseSearchRequest({ q: "biokul" }))
  */
 export async function search(
@@ -86,6 +118,9 @@ export async function search(
     suggestion: null,
     facets: emptyFacets(),
     results: [],
+    ignoredWords: parsed.ignoredWords,
+    ignoredCharacters: request.ignoredCharacters,
+    notice: queryNotice(parsed.ignoredWords, request.ignoredCharacters),
   };
   const all = await runIndex(db, request, parsed, "all", options);
   if (!all) return empty;
@@ -122,6 +157,7 @@ async function runIndex(
     exact,
     ...(mode === "any" ? { coverage: groupTsQueries(parsed, { prefix: true }) } : {}),
     ...(options.hitCap !== undefined ? { hitCap: options.hitCap } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     filters: {
       body: request.body,
       year: request.year,

@@ -45,7 +45,36 @@ export interface SearchIndexQuery {
    * ranks above one with fewer, whatever its weights: the order an any-word search needs.
    */
   readonly coverage?: readonly string[];
+  /**
+   * Milliseconds the search's statements may run on a PostgreSQL server before it cancels them and
+   * searchIndex throws SearchTimeoutError. PGlite ignores it (see STATEMENT_TIMEOUT_NOTE).
+   */
+  readonly timeoutMs?: number;
 }
+
+/**
+ * A search stopped by its statement timeout: the words asked for too much work. The web answers it with a
+ * Danish message (never a 500), the CLI with one line.
+ */
+export class SearchTimeoutError extends Error {
+  override readonly name = "SearchTimeoutError";
+  constructor(readonly timeoutMs: number) {
+    super(`search stopped after ${timeoutMs} ms (statement timeout)`);
+  }
+}
+
+/** SQLSTATE 57014 query_canceled: what PostgreSQL raises when statement_timeout fires. */
+function isStatementTimeout(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "57014";
+}
+
+/**
+ * STATEMENT_TIMEOUT_NOTE: PGlite does not honour statement_timeout. It runs PostgreSQL single-user in
+ * WebAssembly on the caller's thread, with no timer signal to cancel a statement (checked with PGlite
+ * 0.3: `set local statement_timeout = 50` then pg_sleep(0.5) sleeps 0.5 s; a 30-million-row count ran
+ * 32 s). On the embedded store a search's time is bounded by its bounds alone: MAX_QUERY_WORDS and
+ * MAX_QUERY_LENGTH (parse-query.ts), HIT_CAP, VECTOR_HIT_CAP and PHRASE_ROWS here, and the page size.
+ */
 
 export interface SearchFacetValue {
   readonly value: string;
@@ -139,6 +168,11 @@ const VECTOR_HIT_CAP = 300;
  * this many, the phrase checked in those, and past it the total is a lower bound.
  */
 const PHRASE_ROWS = 1000;
+/**
+ * A search's statement timeout on a PostgreSQL server when the caller sets none. The slowest searches of
+ * the 100k-item benchmark take a few hundred milliseconds; one that needs seconds is hostile or broken.
+ */
+export const DEFAULT_SEARCH_TIMEOUT_MS = 3000;
 
 /**
  * Shortest stem that keeps its prefix mark. ts-query.ts marks words of four letters or more, but the
@@ -218,6 +252,8 @@ function and(parts: readonly RawBuilder<unknown>[]): RawBuilder<unknown> {
  */
 export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery): Promise<SearchIndexResult> {
   const facetLimit = query.facetLimit ?? 10;
+  // 0 would turn the timeout off: a search always has one.
+  const timeoutMs = Math.max(1, Math.round(query.timeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS));
   const candidates = Math.max(MIN_CANDIDATES, (query.offset + query.limit) * 3);
   const coverage = query.coverage ?? [];
   const covered =
@@ -409,16 +445,18 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
          join person p on p.id = c.id and not p.deleted
          order by c.n desc, p.name limit ${facetLimit}) x) as person_facet
   `;
-  const result = await db.transaction().execute(async (tx) => {
+  const run = db.transaction().execute(async (tx) => {
     // The planner prices "@@" per row as if vectors were at hand: on a common word it picks a sequential
     // scan, and under LIMIT a btree index scan, that each detoast every vector they pass (2.3 s for 100k
     // hits). The GIN bitmap finds hits without reading a vector; these two settings leave it the only way.
     // Those settings make every plan look astronomically costly, which would start JIT compilation (5 s).
     // One statement for the three (set_config with is_local is SET LOCAL): a round trip each cost 1-3 ms
     // of a search on a busy server.
+    // The timeout too, local to this transaction, so it ends with the search (STATEMENT_TIMEOUT_NOTE).
     const settings = await sql<{ match: string; exact: string }>`
       select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
              set_config('jit', 'off', true),
+             set_config('statement_timeout', ${String(timeoutMs)}, true),
              ${tsQuery(query.match)}::text as match, ${tsQuery(query.exact)}::text as exact`.execute(tx);
     // A word in most documents is read newest first by date instead (search-common-words.ts). Filters,
     // phrases and several words make the share of hits unknown: those keep the bitmap.
@@ -427,6 +465,9 @@ export async function searchIndex(db: Kysely<Database>, query: SearchIndexQuery)
       stemmed && !filtered && !phrase && coverage.length === 0 ? await commonTerm(db, tx, stemmed) : null;
     const newest = term ? await newestHits(tx, term, cap + 1) : null;
     return statement(newest).execute(tx);
+  });
+  const result = await run.catch((error: unknown) => {
+    throw isStatementTimeout(error) ? new SearchTimeoutError(timeoutMs) : error;
   });
   const row = result.rows[0];
   if (!row) return { total: 0, totalExact: true, facets: emptyFacets(), hits: [] };

@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono";
 import type { Kysely } from "kysely";
-import type { Database } from "../store/index.js";
+import { type Database, DEFAULT_SEARCH_TIMEOUT_MS } from "../store/index.js";
 import { apiApp } from "./api/api-app.js";
 import { exportApp } from "./api/export-routes.js";
 import { searchApiApp } from "./api/search-route.js";
@@ -22,6 +22,7 @@ import { meetingPageApp } from "./pages/meeting-page.js";
 import { personPageApp } from "./pages/person-page.js";
 import { searchPageApp } from "./pages/search-page.js";
 import { staticApp } from "./static.js";
+import { stripControlCharacters } from "./strip-control-characters.js";
 
 export interface AppDeps {
   readonly db: Kysely<Database>;
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Hono {
   const settings: SiteSettings = {
     publicBaseUrl: (deps.settings?.publicBaseUrl ?? "http://localhost:3000").replace(/\/$/, ""),
     siteName: deps.settings?.siteName ?? "Rådsinfo",
+    searchTimeoutMs: deps.settings?.searchTimeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS,
   };
   const app = new Hono();
   app.use(async function provideStore(c, next) {
@@ -43,6 +45,7 @@ export function createApp(deps: AppDeps): Hono {
     c.set("settings", settings);
     await next();
   });
+  app.use(stripControlCharacters());
   app.use(compressWhenAccepted());
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/static", staticApp());

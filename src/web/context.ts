@@ -6,6 +6,11 @@ export interface SiteSettings {
   /** Public base URL without trailing slash, e.g. "https://raadsinfo.example.dk"; OParl ids are built on it. */
   readonly publicBaseUrl: string;
   readonly siteName: string;
+  /**
+   * Statement timeout of a search on a PostgreSQL server, in ms (/soeg and /api/search); past it the page
+   * says so in Danish. PGlite cannot time out a statement: there the search's bounds keep it short.
+   */
+  readonly searchTimeoutMs: number;
 }
 
 declare module "hono" {

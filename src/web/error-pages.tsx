@@ -12,7 +12,15 @@ function wantsJson(c: Context): boolean {
   );
 }
 
-function errorPage(c: Context, status: 404 | 400 | 500, title: string, message: string) {
+type ErrorStatus = 400 | 404 | 500 | 503;
+
+const TITLES: Readonly<Record<Exclude<ErrorStatus, 500>, string>> = {
+  400: "Forkert forespørgsel",
+  404: "Siden findes ikke",
+  503: "Søgningen tog for lang tid",
+};
+
+function errorPage(c: Context, status: ErrorStatus, title: string, message: string) {
   if (wantsJson(c)) return c.json({ error: { status, message } }, status);
   return c.html(
     <Layout title={title}>
@@ -28,9 +36,9 @@ function errorPage(c: Context, status: 404 | 400 | 500, title: string, message: 
 
 export const onError: ErrorHandler = (error, c) => {
   if (error instanceof PortalError || error instanceof HTTPException) {
-    const status = error.status === 404 ? 404 : error.status === 400 ? 400 : 500;
-    if (status !== 500) {
-      const title = status === 404 ? "Siden findes ikke" : "Forkert forespørgsel";
+    const status = error.status;
+    if (status === 400 || status === 404 || status === 503) {
+      const title = TITLES[status];
       return errorPage(c, status, title, error.message || title);
     }
   }

@@ -1,7 +1,8 @@
 /** @module Query parsing and tsquery text: phrases, exclusions, OR, prefixes, and hostile input. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatQuery, parseQuery, toTsQuery } from "../../src/search/index.js";
+import { formatQuery, MAX_QUERY_WORDS, parseQuery, toTsQuery } from "../../src/search/index.js";
+import { requiredWords } from "../../src/search/parse-query.js";
 
 describe("parseQuery", () => {
   it("splits words, quoted phrases, -exclusions and OR groups", () => {
@@ -21,6 +22,17 @@ describe("parseQuery", () => {
     const q = parseQuery('"udviklingsgruppe for KlimaNord  & | !');
     assert.deepEqual(q.required, [[{ words: ["udviklingsgruppe", "for", "klimanord"], phrase: true }]]);
     assert.deepEqual(q.excluded, []);
+  });
+
+  it("reads at most twelve words, counting phrases, alternatives and excluded words", () => {
+    const many = parseQuery(Array.from({ length: 166 }, (_, i) => `w${i}`).join(" "));
+    assert.equal(requiredWords(many).length, MAX_QUERY_WORDS);
+    assert.ok(many.ignoredWords > 0);
+    const mixed = parseQuery('"a b c d" e OR f OR g -h -i j k l m n');
+    const used = requiredWords(mixed).length + mixed.excluded.flatMap((t) => t.words).length;
+    assert.equal(used, 12);
+    assert.equal(mixed.ignoredWords, 2);
+    assert.equal(parseQuery("klima biokul").ignoredWords, 0);
   });
 
   it("formats a query back, replacing words for a suggestion", () => {

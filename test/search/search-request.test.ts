@@ -7,6 +7,7 @@ describe("parseSearchRequest", () => {
   it("fills defaults and treats empty values as absent", () => {
     assert.deepEqual(parseSearchRequest({ q: "  biokul ", body: "", year: "" }), {
       q: "biokul",
+      ignoredCharacters: 0,
       body: undefined,
       year: undefined,
       kind: undefined,

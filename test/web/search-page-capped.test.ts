@@ -21,6 +21,9 @@ function response(totalExact: boolean): SearchResponse {
       person: [],
     },
     results: [],
+    ignoredWords: 0,
+    ignoredCharacters: 0,
+    notice: null,
   };
 }
 

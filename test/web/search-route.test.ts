@@ -18,8 +18,10 @@ forEachBackend("search web", (store) => {
     const body = (await res.json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(body).sort(), [
       "facets",
+      "notice",
       "page",
       "pageSize",
+      "query",
       "results",
       "suggestion",
       "total",

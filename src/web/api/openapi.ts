@@ -3,6 +3,7 @@
  * page at /api. Schemas are JSON Schema 2020-12, as OpenAPI 3.1 uses it; the walk test checks that every
  * path answers with what is written here.
  */
+import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from "../../search/index.js";
 
 /** JSON values, for a document that is plain data. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -319,6 +320,14 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
           "Antal fordelt på organ, år, type, kommune og person, optalt blandt de resultater, total tæller.",
       },
       results: { type: "array", items: ref("SearchResult") },
+      query: {
+        type: "string",
+        description: `Søgningen, som den blev brugt: de første ${MAX_QUERY_LENGTH} tegn, uden kontroltegn.`,
+      },
+      notice: {
+        ...nullable("string"),
+        description: `Hvad der blev sprunget over, fx "Kun de første ${MAX_QUERY_WORDS} ord er brugt.", eller null.`,
+      },
     },
   },
 };
@@ -436,7 +445,11 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           description: "Dansk fritekstsøgning, der tåler stavefejl; uddragene markerer fundene.",
           tags: ["search"],
           parameters: [
-            query("q", "Hvad der søges efter, fx biokul.", string),
+            query(
+              "q",
+              `Hvad der søges efter, fx biokul. Kun de første ${MAX_QUERY_LENGTH} tegn og ${MAX_QUERY_WORDS} ord bruges (se notice).`,
+              string,
+            ),
             query("body", "Kun dette organ (navn).", string),
             query("year", "Kun dette år.", { type: "integer" }),
             query("kind", "Kun denne type fund.", { type: "string", enum: ["item", "decision", "annex"] }),
@@ -449,6 +462,7 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           responses: {
             "200": json(ref("SearchResponse"), "Fundene med antal pr. filter."),
             "400": errorResponse("En parameter har forkert form."),
+            "503": errorResponse("Søgningen tog for lang tid og blev stoppet; prøv med færre ord."),
           },
         },
       },

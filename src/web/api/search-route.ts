@@ -1,7 +1,13 @@
 /** @module GET /api/search: the search as JSON (the shape of src/search/search-json.ts). */
 import { Hono } from "hono";
-import { parseSearchRequest, presentSearchJson, SearchRequestError, search } from "../../search/index.js";
-import { badRequest } from "../http-error.js";
+import {
+  parseSearchRequest,
+  presentSearchJson,
+  SearchRequestError,
+  SearchTimeoutError,
+  search,
+} from "../../search/index.js";
+import { badRequest, searchTimedOut } from "../http-error.js";
 
 /**
  * Mounted at /api/search. Query parameters: q, body, year, kind, municipality, person, sort, page.
@@ -17,7 +23,12 @@ export function searchApiApp(): Hono {
       if (error instanceof SearchRequestError) throw badRequest(error.message);
       throw error;
     }
-    const response = await search(c.get("db"), request);
+    const response = await search(c.get("db"), request, {
+      timeoutMs: c.get("settings").searchTimeoutMs,
+    }).catch((error: unknown) => {
+      // A JSON error with status 503 and the Danish message (onError), never a 500 with a stack.
+      throw error instanceof SearchTimeoutError ? searchTimedOut() : error;
+    });
     c.header("Cache-Control", "public, max-age=60");
     return c.json(presentSearchJson(response));
   });

@@ -12,11 +12,12 @@ import {
   SearchRequestError,
   type SearchResponse,
   type SearchResult,
+  SearchTimeoutError,
   search,
   searchPageUrl,
 } from "../../search/index.js";
 import type { SearchFacetName, SearchFacetValue, SearchKind } from "../../store/index.js";
-import { badRequest } from "../http-error.js";
+import { badRequest, SEARCH_TIMEOUT_MESSAGE } from "../http-error.js";
 import { Layout } from "../layout.js";
 
 const KIND_LABELS: Readonly<Record<SearchKind, string>> = {
@@ -290,10 +291,14 @@ function Results(props: { readonly request: SearchRequest; readonly response: Se
   );
 }
 
-/** The page's content for a request and its response (null: no query yet); exported for its tests. */
+/**
+ * The page's content for a request and its response (null: no query yet, or `timedOut`: the search was
+ * stopped by its time limit); exported for its tests.
+ */
 export function SearchPage(props: {
   readonly request: SearchRequest;
   readonly response: SearchResponse | null;
+  readonly timedOut?: boolean;
 }) {
   const { request, response } = props;
   const q = request.q;
@@ -302,7 +307,14 @@ export function SearchPage(props: {
     <>
       <h1>Søg</h1>
       <SearchForm request={request} />
-      {response === null ? (
+      {props.timedOut ? (
+        <div class="alert alert-warning" role="alert">
+          <div class="alert-body">
+            <h2 class="alert-heading h3">Søgningen tog for lang tid</h2>
+            <p class="alert-text">{SEARCH_TIMEOUT_MESSAGE}</p>
+          </div>
+        </div>
+      ) : response === null ? (
         <Help nothingFound={false} />
       ) : (
         <div class="row">
@@ -313,6 +325,7 @@ export function SearchPage(props: {
                 : // Not exact: search stopped counting at its cap, so total is a lower bound.
                   `${response.totalExact ? "" : "Mindst "}${total.toLocaleString("da-DK")} ${total === 1 ? "resultat" : "resultater"} for »${q}«`}
             </h2>
+            {response.notice ? <p class="search-notice">{response.notice}</p> : null}
             {response.suggestion ? (
               <p class="search-suggestion">
                 Mente du:{" "}
@@ -369,10 +382,24 @@ export function searchPageApp(): Hono {
       if (error instanceof SearchRequestError) throw badRequest(error.message);
       throw error;
     }
-    const response = request.q === "" ? null : await search(c.get("db"), request);
+    const settings = c.get("settings");
     const title = request.q === "" ? "Søg" : `Søgning: ${request.q}`;
+    let response: SearchResponse | null = null;
+    try {
+      if (request.q !== "")
+        response = await search(c.get("db"), request, { timeoutMs: settings.searchTimeoutMs });
+    } catch (error) {
+      if (!(error instanceof SearchTimeoutError)) throw error;
+      // The form stays, filled in, so the person can shorten the query; 503, not 500: nothing broke.
+      return c.html(
+        <Layout title={title} query={request.q} siteName={settings.siteName}>
+          <SearchPage request={request} response={null} timedOut={true} />
+        </Layout>,
+        503,
+      );
+    }
     return c.html(
-      <Layout title={title} query={request.q} siteName={c.get("settings").siteName}>
+      <Layout title={title} query={request.q} siteName={settings.siteName}>
         <SearchPage request={request} response={response} />
       </Layout>,
     );
