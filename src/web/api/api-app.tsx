@@ -5,7 +5,6 @@
 
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import {
   apiBodies,
   apiBody,
@@ -16,6 +15,7 @@ import {
   apiPersons,
 } from "../../store/index.js";
 import { notFound } from "../http-error.js";
+import { readOnlyCors } from "../read-only-cors.js";
 import { apiLinks } from "./api-links.js";
 import { pathId, readListQuery } from "./api-query.js";
 import { openApiDocument } from "./openapi.js";
@@ -40,7 +40,7 @@ function idOr404(c: Context, what: string): number {
  */
 export function apiApp(): Hono {
   const app = new Hono();
-  app.use(cors({ origin: "*" }));
+  app.use(readOnlyCors());
 
   app.get("/", (c) => {
     const settings = c.get("settings");

@@ -5,7 +5,6 @@
 
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import {
   type OparlListKind,
   type OparlScope,
@@ -16,6 +15,7 @@ import {
   oparlSystemDates,
 } from "../../store/index.js";
 import { notFound } from "../http-error.js";
+import { readOnlyCors } from "../read-only-cors.js";
 import { listPage, readListRequest } from "./list-page.js";
 import { OBJECT_LOADERS } from "./object-loaders.js";
 import { mapSystem } from "./system.js";
@@ -45,8 +45,7 @@ async function answerList(c: Context, kind: OparlListKind, scope: OparlScope, li
  */
 export function oparlApp(): Hono {
   const app = new Hono();
-  // OParl clients run in browsers too; the spec asks for open CORS (§2.6 "Cross-Origin Resource Sharing").
-  app.use(cors({ origin: "*" }));
+  app.use(readOnlyCors());
 
   app.get("/system", async (c) => {
     const dates = (await oparlSystemDates(c.get("db"))) ?? { created: new Date(0), modified: new Date(0) };
