@@ -106,7 +106,6 @@ async function measure(
         // importDocument reports each stored piece: the time since the previous report is that piece's.
         let last = performance.now();
         await importDocument(store.db, doc, {
-          durable: false,
           onStep: (what) => {
             const now = performance.now();
             stages.set(what, (stages.get(what) ?? 0) + (now - last));
@@ -118,7 +117,7 @@ async function measure(
         p.update(done);
       }
     }
-    // What `raadsinfo import` does after its files: the word list, and the durable commit.
+    // What `raadsinfo import` does after its files: the word list.
     const last = performance.now();
     if (how === "bulk") {
       await refreshSearchWords(store.db);

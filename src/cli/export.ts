@@ -21,7 +21,7 @@ export async function exportCommand(flags: ExportFlags): Promise<void> {
   const format = flags.format ?? "json";
   if (format !== "json" && format !== "csv")
     throw new UsageError(`--format must be json or csv, not "${format}"`);
-  const store = await openStoreFromFlags(flags);
+  const store = await openStoreFromFlags(flags, "export");
   let document: ReturnType<typeof buildExportDocument>;
   try {
     document = buildExportDocument(await exportRows(store.db), new Date());

@@ -1,65 +1,68 @@
 /**
- * @module `raadsinfo import PATH...`: parses every file and stores each in its own transaction. A file
- * that fails gets one line naming it and the problem; the rest of the folder still imports.
+ * @module `raadsinfo import PATH... [--json] [--verbose]`: imports every source file under the paths, each
+ * in its own durable transaction, and says what became of every file found. When a running `serve` owns
+ * the embedded store, the import is handed to it and its progress and summary are shown here.
  */
-import { basename } from "node:path";
-import { Presets, SingleBar } from "cli-progress";
-import { listSourceFiles, loadIngestOptions, parseSource, readSourceFile } from "../ingest/index.js";
-import { finishImports, importDocument } from "../store/index.js";
+import { resolve } from "node:path";
+import { handOffImport } from "../importer/import-handoff.js";
+import { runImport } from "../importer/import-run.js";
+import { StoreBusyError } from "../store/index.js";
+import { ImportOutput } from "./import-output.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
-import { formatTable } from "./summary-table.js";
-import { UsageError } from "./usage-error.js";
 
-export async function importCommand(paths: readonly string[], flags: StoreFlags): Promise<void> {
-  const files = await listSourceFiles([...paths]);
-  if (files.length === 0)
-    throw new UsageError(`no .pdf, .txt or .docx files found in ${paths.join(", ")}`, 1);
-  const [store, options] = await Promise.all([openStoreFromFlags(flags), loadIngestOptions()]);
-  const bar = new SingleBar(
-    {
-      format: "Importing [{bar}] {value}/{total} files | {file}",
-      hideCursor: true,
-      stream: process.stderr,
-      noTTYOutput: false,
-    },
-    Presets.shades_classic,
-  );
-  const rows: string[][] = [];
-  const failures: string[] = [];
-  bar.start(files.length, 0, { file: "" });
+export interface ImportFlags extends StoreFlags {
+  readonly json?: boolean | undefined;
+  readonly verbose?: boolean | undefined;
+}
+
+export async function importCommand(paths: readonly string[], flags: ImportFlags): Promise<void> {
+  const output = new ImportOutput({
+    json: flags.json,
+    verbose: flags.verbose,
+    progress: process.stderr,
+    out: process.stdout,
+    errors: process.stderr,
+  });
+  // Ctrl+C (or SIGTERM) once: stop after the current file, keeping what is stored. Twice: stop now.
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(130);
+    process.stderr.write("\nraadsinfo: stopping after the current file (press Ctrl+C again to stop now)\n");
+    stop.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
-    for (const path of files) {
-      bar.update({ file: basename(path) });
-      try {
-        const source = await readSourceFile(path);
-        const doc = await parseSource(source, options);
-        const result = await importDocument(store.db, doc, { content: source.bytes, durable: false });
-        const items =
-          result.status === "unchanged" ? "-" : String(result.items.created + result.items.updated);
-        rows.push([
-          doc.source.file,
-          doc.kind,
-          result.status,
-          items,
-          String(doc.attendance.present.length + doc.attendance.absent.length),
-          String(doc.documents.length),
-          String(doc.warnings.length + result.warnings.length),
-        ]);
-      } catch (error) {
-        const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-        failures.push(message.includes(basename(path)) ? message : `${basename(path)}: ${message}`);
-      }
-      bar.increment();
+    let store: Awaited<ReturnType<typeof openStoreFromFlags>>;
+    try {
+      store = await openStoreFromFlags(flags, "import");
+    } catch (error) {
+      if (!(error instanceof StoreBusyError) || !error.owner.socket) throw error;
+      // A running serve owns the store: it imports, this terminal shows what it does.
+      process.stderr.write(
+        `Handing the import to raadsinfo serve (pid ${error.owner.pid}), which owns ${error.dataDir}\n`,
+      );
+      await handOffImport(
+        error.owner.socket,
+        paths.map((p) => resolve(p)),
+        output.onEvent,
+        stop.signal,
+      );
+      process.exitCode = output.finish();
+      return;
     }
-    await finishImports(store.db);
+    try {
+      await runImport(store.db, paths, {
+        onEvent: output.onEvent,
+        storeDescription: store.description,
+        signal: stop.signal,
+      });
+    } finally {
+      await store.close();
+    }
+    process.exitCode = output.finish();
   } finally {
-    bar.stop();
-    await store.close();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
-  if (rows.length > 0) {
-    console.log(formatTable(["file", "kind", "status", "items", "attendees", "documents", "warnings"], rows));
-  }
-  for (const failure of failures) console.error(`raadsinfo: ${failure}`);
-  console.log(`${rows.length} imported or unchanged, ${failures.length} failed (${store.description}).`);
-  if (failures.length > 0) process.exitCode = 1;
 }

@@ -39,7 +39,7 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
     if (error instanceof SearchRequestError) throw new UsageError(error.message);
     throw error;
   }
-  const store = await openStoreFromFlags(flags);
+  const store = await openStoreFromFlags(flags, "search");
   try {
     const response = await search(store.db, request);
     if (flags.json) {

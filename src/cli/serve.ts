@@ -1,6 +1,12 @@
-/** @module `raadsinfo serve`: opens the store, loads the demo into an empty one, serves the portal. */
+/**
+ * @module `raadsinfo serve`: opens the store (owning it, when embedded), loads the demo into an empty one,
+ * serves the portal, and takes imports handed to it by `raadsinfo import`. SIGTERM or SIGINT stops it
+ * cleanly: no new requests, a running import stops after its current file, the store is closed.
+ */
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { loadDemoIfEmpty } from "../demo/load-demo.js";
+import { type HandoffServer, startHandoffServer } from "../importer/import-handoff.js";
 import { createApp } from "../web/app.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { UsageError } from "./usage-error.js";
@@ -12,30 +18,63 @@ export interface ServeFlags extends StoreFlags {
   readonly "base-url"?: string | undefined;
 }
 
+/** How long requests under way may take to finish once a stop is asked for. */
+const DRAIN_MS = 10_000;
+
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
   }
-  const store = await openStoreFromFlags(flags);
+  const store = await openStoreFromFlags(flags, "serve");
   if (!flags["no-demo"] && (await loadDemoIfEmpty(store.db))) {
     console.log("The store was empty: loaded the demo meeting (KKR Eksempelregion). --no-demo skips this.");
   }
-  const baseUrl = flags["base-url"] ?? process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
-  const app = createApp({ db: store.db, settings: { publicBaseUrl: baseUrl } });
+  const handoff = store.lock ? await startHandoffServer(store.db, store.description) : null;
+  const baseUrl = flags["base-url"] ?? process.env.PUBLIC_BASE_URL;
+  const app = createApp({ db: store.db, settings: { publicBaseUrl: baseUrl ?? `http://localhost:${port}` } });
   const server = serve({ fetch: app.fetch, port, hostname: flags.host ?? "0.0.0.0" }, (info) => {
-    console.log(`Rådsinfo serves http://localhost:${info.port} (${store.description}). Ctrl+C stops it.`);
-  });
+    const url = `http://localhost:${info.port}`;
+    void store.lock?.advertise({ socket: handoff?.socket, url: baseUrl ?? url });
+    console.log(`Rådsinfo serves ${url} (${store.description}). Ctrl+C stops it.`);
+  }) as Server;
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(
       `raadsinfo: cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "the port is in use" : error.message}`,
     );
-    process.exit(1);
+    void stopAll(server, handoff, store).finally(() => process.exit(1));
   });
-  const stop = () => {
-    server.close();
-    void store.close().then(() => process.exit(0));
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`raadsinfo: ${signal} again: stopping at once`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`Stopping (${signal}): finishing requests under way and closing the store.`);
+    void stopAll(server, handoff, store).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`raadsinfo: could not stop cleanly: ${(error as Error).message.split("\n")[0]}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+async function stopAll(
+  server: Server,
+  handoff: HandoffServer | null,
+  store: { close(): Promise<void> },
+): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Idle keep-alive connections would hold close() open; busy ones get DRAIN_MS to finish.
+  server.closeIdleConnections();
+  const drained = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  await handoff?.close();
+  await closed;
+  clearTimeout(drained);
+  await store.close();
 }

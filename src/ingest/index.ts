@@ -9,7 +9,13 @@ import type { IngestOptions, SourceFile } from "./types.js";
 
 export { IngestError, isIngestError } from "./ingest-error.js";
 export { parseExtracted } from "./parse.js";
-export { listSourceFiles, MAX_SOURCE_FILE_BYTES, readSourceFile } from "./read-source.js";
+export {
+  listSourceEntries,
+  listSourceFiles,
+  MAX_SOURCE_FILE_BYTES,
+  readSourceFile,
+  type SourceEntry,
+} from "./read-source.js";
 export type { ExtractedDocument, IngestOptions, SourceFile, SourceLine, WordChecker } from "./types.js";
 
 /**

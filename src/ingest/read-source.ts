@@ -3,6 +3,7 @@
  * the source files under the paths given.
  */
 import { createHash } from "node:crypto";
+import type { Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { IngestError } from "./ingest-error.js";
@@ -57,39 +58,73 @@ function asIngestError(file: string, error: unknown): IngestError {
         ? "permission denied"
         : code === "EISDIR"
           ? "is a folder, not a file"
-          : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+          : code === "ENOTDIR"
+            ? "no such file (a part of the path is not a folder)"
+            : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
   return new IngestError(file, problem, { cause: error });
 }
 
+/** A path found under the paths given: a source file to read, or an entry passed over and why. */
+export type SourceEntry =
+  | { readonly path: string; readonly skipped?: undefined }
+  | { readonly path: string; readonly skipped: string };
+
 /**
- * Lists the source files under the given paths: files as given (whatever their ending), folders
- * recursively for .pdf, .txt and .docx files. Sorted, without duplicates. A path that does not exist is
- * an IngestError.
+ * Lists what is under the given paths: files as given (whatever their ending), folders recursively for
+ * .pdf, .txt and .docx files. Everything else found is listed too, with the reason it is passed over
+ * (another file type, a symbolic link, a folder that cannot be read, a path that does not exist), so a
+ * caller can say so for each; one bad entry never stops the listing. Sorted, without duplicates.
  *
  * @example
- * await listSourceFiles(["../shared/seeds"]); // [".../000_....txt", ...]
+ * await listSourceEntries(["../shared/seeds", "notes.odt"]);
+ * // [{ path: ".../000_....txt" }, ..., { path: ".../notes.odt", skipped: "not a .pdf, .txt or .docx file" }]
  */
-export async function listSourceFiles(paths: readonly string[]): Promise<string[]> {
-  const found = new Set<string>();
+export async function listSourceEntries(paths: readonly string[]): Promise<SourceEntry[]> {
+  const found = new Map<string, SourceEntry>();
   for (const path of paths) {
+    const full = resolve(path);
     let info: Awaited<ReturnType<typeof stat>>;
     try {
-      info = await stat(path);
+      info = await stat(full);
     } catch (error) {
-      throw asIngestError(path, error);
+      found.set(full, { path: full, skipped: asIngestError(path, error).problem });
+      continue;
     }
-    if (info.isDirectory()) await walk(resolve(path), found);
-    else found.add(resolve(path));
+    if (info.isDirectory()) await walk(full, found);
+    else found.set(full, { path: full });
   }
-  return [...found].sort();
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function walk(dir: string, found: Set<string>): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/**
+ * The source files under the given paths (see listSourceEntries), without the entries passed over.
+ * @example await listSourceFiles(["../shared/seeds"]); // [".../000_....txt", ...]
+ */
+export async function listSourceFiles(paths: readonly string[]): Promise<string[]> {
+  return (await listSourceEntries(paths)).flatMap((entry) => (entry.skipped ? [] : [entry.path]));
+}
+
+async function walk(dir: string, found: Map<string, SourceEntry>): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    found.set(dir, {
+      path: dir,
+      skipped: `the folder cannot be read (${asIngestError(dir, error).problem})`,
+    });
+    return;
+  }
   for (const entry of entries) {
+    // Hidden files and folders (.git, .DS_Store) are not meeting records, and not worth a line each.
     if (entry.name.startsWith(".")) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) await walk(full, found);
-    else if (entry.isFile() && SOURCE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) found.add(full);
+    else if (entry.isSymbolicLink()) {
+      // Not followed: a link can lead out of the folder or round in a loop. Name the target instead.
+      found.set(full, { path: full, skipped: "a symbolic link (not followed; import its target by name)" });
+    } else if (!entry.isFile()) found.set(full, { path: full, skipped: "not a regular file" });
+    else if (SOURCE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) found.set(full, { path: full });
+    else found.set(full, { path: full, skipped: "not a .pdf, .txt or .docx file" });
   }
 }

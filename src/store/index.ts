@@ -1,5 +1,6 @@
 /** @module The store's public face: open it, import into it, read from it. The only place with SQL. */
 export * from "./api-queries.js";
+export * from "./connection/store-lock.js";
 export * from "./export-queries.js";
 export * from "./import-document.js";
 export * from "./oparl-queries.js";

@@ -3,11 +3,12 @@
  * Both run the same migrations; callers get one Kysely instance and never learn which backend it is.
  */
 import { access, mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { acquireStoreLock, type StoreLock } from "./connection/store-lock.js";
 import { migrations } from "./migrations/index.js";
 import { PGliteDialect } from "./pglite-driver.js";
 import { preparingPool } from "./prepared-statements.js";
@@ -23,6 +24,11 @@ export interface StoreOptions {
   readonly dataDir?: string | undefined;
   /** PostgreSQL schema to use (tests give each suite a fresh one). */
   readonly schema?: string | undefined;
+  /**
+   * The command opening the store, named in the lock of a PGlite data directory, so that another process
+   * turned away knows who has it (default: the script's name).
+   */
+  readonly owner?: string | undefined;
 }
 
 export interface Store {
@@ -30,6 +36,8 @@ export interface Store {
   readonly backend: Backend;
   /** A line for logs: "PGlite in ./data" or "PostgreSQL at host/db". */
   readonly description: string;
+  /** The lock of a PGlite data directory (null on the server and in memory, where none is needed). */
+  readonly lock: StoreLock | null;
   close(): Promise<void>;
 }
 
@@ -48,7 +56,7 @@ const toNumber = (value: string): number => Number(value);
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const store = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.schema)
-    : await openPGlite(options.dataDir ?? "./data");
+    : await openPGlite(options.dataDir ?? "./data", options.owner ?? basename(process.argv[1] ?? "node"));
   try {
     await migrate(store.db, options.databaseUrl ? options.schema : undefined);
   } catch (error) {
@@ -58,9 +66,16 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return store;
 }
 
-async function openPGlite(dataDir: string): Promise<Store> {
+async function openPGlite(dataDir: string, owner: string): Promise<Store> {
   const inMemory = dataDir.startsWith("memory://");
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  let lock: StoreLock | null = null;
+  if (!inMemory) {
+    await mkdir(dataDir, { recursive: true }).catch((error: unknown) => {
+      throw new StoreError(`cannot create the data directory ${dataDir}: ${reason(error)}`);
+    });
+    // Before PGlite touches the files: a second process in the same directory corrupts it.
+    lock = await acquireStoreLock(dataDir, owner);
+  }
   let client: PGlite;
   const options = {
     extensions: { pg_trgm },
@@ -73,6 +88,7 @@ async function openPGlite(dataDir: string): Promise<Store> {
       ...(loadDataDir ? { loadDataDir } : {}),
     });
   } catch (error) {
+    await lock?.release();
     throw new StoreError(`cannot open the database in ${dataDir}: ${reason(error)}`);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
@@ -80,7 +96,14 @@ async function openPGlite(dataDir: string): Promise<Store> {
     db,
     backend: "pglite",
     description: inMemory ? "PGlite in memory" : `PGlite in ${dataDir}`,
-    close: () => db.destroy(),
+    lock,
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
 }
 
@@ -135,6 +158,7 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
     db,
     backend: "postgres",
     description: `PostgreSQL at ${redact(databaseUrl)}`,
+    lock: null,
     close: () => db.destroy(),
   };
 }
