@@ -13,6 +13,7 @@ import {
 } from "./headings.js";
 import { buildItem, type ItemHeading, type TextOf, titleText } from "./item-body.js";
 import type { LineView, ViewLine } from "./line-view.js";
+import { heaviestRisingRun } from "./rising-run.js";
 
 export type { TextOf } from "./item-body.js";
 
@@ -67,6 +68,11 @@ export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
     number: s.candidate.heading.number,
     title: titleText(view, s.candidate),
   }));
+  // The first section of each number, for the closed-section rule below (a lookup, not a scan per item).
+  const sectionTitles = new Map<string, string>();
+  for (const section of sections) {
+    if (!sectionTitles.has(section.number)) sectionTitles.set(section.number, section.title);
+  }
   const items: ParsedItem[] = [];
   const claimed: [number, number][] = [];
   const warnings: ParseWarning[] = [];
@@ -90,7 +96,7 @@ export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
         : sectionFor(candidate.heading, currentSection, sectionHeads.length > 0);
     let item = buildItem(view, candidate, nextPos, section, textOf, warnings);
     // Items under a closed section ("Lukkede punkter") are closed too.
-    const sectionTitle = sections.find((s) => s.number === section)?.title ?? "";
+    const sectionTitle = (section !== null ? sectionTitles.get(section) : undefined) ?? "";
     if (!item.closed && /\blukke(?:t|de)\b/iu.test(sectionTitle)) item = { ...item, closed: true };
     if (Object.keys(item.fields).length > 0) itemsWithFields++;
     items.push(item);
@@ -209,6 +215,15 @@ function compareNumbers(a: NumberedHeading, b: NumberedHeading): number {
 function acceptItems(candidates: readonly Candidate[]): Candidate[] {
   const chain = risingChain(candidates.filter((c) => c.strong));
   const anyStrong = chain.size > 0;
+  // For each candidate, the first evidenced one after it: found once from the end instead of searched
+  // from every candidate (quadratic in a long document).
+  const nextInChain = new Array<Candidate | undefined>(candidates.length);
+  let following: Candidate | undefined;
+  for (let index = candidates.length - 1; index >= 0; index--) {
+    nextInChain[index] = following;
+    const candidate = candidates[index] as Candidate;
+    if (chain.has(candidate)) following = candidate;
+  }
   const accepted: Candidate[] = [];
   candidates.forEach((candidate, index) => {
     const previous = accepted[accepted.length - 1];
@@ -227,7 +242,7 @@ function acceptItems(candidates: readonly Candidate[]): Candidate[] {
       accepted.push(candidate);
       return;
     }
-    const nextStrong = candidates.slice(index + 1).find((c) => chain.has(c));
+    const nextStrong = nextInChain[index];
     if (nextStrong && compareNumbers(nextStrong.heading, candidate.heading) > 0) accepted.push(candidate);
     // After the last evidenced item only a standing item ("6.1 Eventuelt") comes without case or fields.
     else if (!nextStrong && isStandingTitle(candidate.heading.title)) accepted.push(candidate);
@@ -243,28 +258,29 @@ function acceptItems(candidates: readonly Candidate[]): Candidate[] {
 function risingChain(strong: readonly Candidate[]): Set<Candidate> {
   // Weighted: a heading with its case line right under it counts double, so on a tie the run through the
   // real items wins ("6.1 Borgerne ..." with a field below vs "3.3 På speciale 51" with its case line).
-  const weight = (c: Candidate): number => (c.caseBelow ? 2 : 1);
-  const n = strong.length;
-  const total = strong.map(weight);
-  const previous = new Array<number>(n).fill(-1);
-  let best = -1;
-  for (let i = 0; i < n; i++) {
-    const current = strong[i] as Candidate;
-    for (let j = 0; j < i; j++) {
-      const through = (total[j] ?? 0) + weight(current);
-      if (
-        compareNumbers((strong[j] as Candidate).heading, current.heading) < 0 &&
-        through > (total[i] ?? 0)
-      ) {
-        total[i] = through;
-        previous[i] = j;
-      }
-    }
-    if (best < 0 || (total[i] ?? 0) > (total[best] ?? 0)) best = i;
+  const run = heaviestRisingRun(
+    strong.map((c) => numberKey(c.heading)),
+    strong.map((c) => (c.caseBelow ? 2 : 1)),
+    { strict: true },
+  );
+  return new Set(run.map((index) => strong[index] as Candidate));
+}
+
+/** Index of the first candidate whose position is greater than `pos` (candidates in document order). */
+function firstAfter(candidates: readonly Candidate[], pos: number): number {
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((candidates[middle] as Candidate).pos <= pos) low = middle + 1;
+    else high = middle;
   }
-  const chain = new Set<Candidate>();
-  for (let i = best; i >= 0; i = previous[i] ?? -1) chain.add(strong[i] as Candidate);
-  return chain;
+  return low;
+}
+
+/** One number that orders headings as compareNumbers does: major, then minor (numbers have 1-2 digits). */
+function numberKey(heading: NumberedHeading): number {
+  return heading.major * 1_000_000 + (heading.minor ?? 0);
 }
 
 interface SectionHead {
@@ -292,11 +308,21 @@ function acceptSections(
     if (!firstItemOf.has(item.heading.major)) firstItemOf.set(item.heading.major, item);
     lastItemOf.set(item.heading.major, item);
   }
+  // Candidates come in document order (findCandidates walks the content once), so the ones between two
+  // positions are found by binary search; each range below starts past the one before, which keeps the
+  // whole pass linear in the candidates.
+  const byMajor = new Map<number, Candidate[]>();
+  for (const candidate of candidates) {
+    const list = byMajor.get(candidate.heading.major) ?? [];
+    list.push(candidate);
+    byMajor.set(candidate.heading.major, list);
+  }
   let floor = -1;
   let lastNumber = 0;
   const takeItemless = (limit: number): void => {
-    for (const candidate of candidates) {
-      if (candidate.pos <= floor || candidate.pos >= limit) continue;
+    for (let index = firstAfter(candidates, floor); index < candidates.length; index++) {
+      const candidate = candidates[index] as Candidate;
+      if (candidate.pos >= limit) break;
       // The next number with a standing title, or any higher number with case or field evidence (a
       // closed item left out of a public agenda leaves a gap).
       const next = candidate.heading.major === lastNumber + 1;
@@ -316,9 +342,10 @@ function acceptSections(
     const first = firstItemOf.get(major);
     if (!first) continue;
     if (major > lastNumber + 1) takeItemless(first.pos);
-    const before = candidates.filter((c) => c.heading.major === major && c.pos > floor && c.pos < first.pos);
-    const chosen = before[before.length - 1];
-    if (chosen) heads.push({ candidate: chosen, alsoItem: false });
+    // The last heading with this number before the section's first item, if it comes after the floor.
+    const sameMajor = byMajor.get(major) ?? [];
+    const chosen = sameMajor[firstAfter(sameMajor, first.pos - 1) - 1];
+    if (chosen && chosen.pos > floor) heads.push({ candidate: chosen, alsoItem: false });
     lastNumber = major;
     floor = lastItemOf.get(major)?.pos ?? first.pos;
   }

@@ -5,6 +5,7 @@
  */
 import { type NumberedHeading, parseNumberedHeading } from "./headings.js";
 import type { LineView, ViewLine } from "./line-view.js";
+import { heaviestRisingRun } from "./rising-run.js";
 
 /** An item stamp: the item number and title set alone at the top of an annex's first page. */
 export interface Stamp {
@@ -86,34 +87,17 @@ function wrapsInto(line: ViewLine, next: ViewLine, heading: NumberedHeading): bo
   return heading.title.length >= 45 || brokenAfterFunctionWord;
 }
 
-function compare(a: NumberedHeading, b: NumberedHeading): number {
-  return a.major !== b.major ? a.major - b.major : (a.minor ?? 0) - (b.minor ?? 0);
-}
-
 /**
  * Stamps follow the agenda, so their numbers never go down (the same number repeats for a second annex
  * of one item, seeds/001 lines 1546 and 2357). Keeps the longest non-decreasing run, which drops a stray
- * in-document heading that happens to stand alone.
+ * in-document heading that happens to stand alone. Numbers order by major, then minor (each 1-2 digits).
  */
 function keepRisingRun(stamps: readonly Stamp[]): Stamp[] {
-  const n = stamps.length;
-  if (n <= 1) return [...stamps];
-  const length = new Array<number>(n).fill(1);
-  const previous = new Array<number>(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (
-        compare((stamps[j] as Stamp).heading, (stamps[i] as Stamp).heading) <= 0 &&
-        (length[j] ?? 0) + 1 > (length[i] ?? 0)
-      ) {
-        length[i] = (length[j] ?? 0) + 1;
-        previous[i] = j;
-      }
-    }
-  }
-  let best = 0;
-  for (let i = 1; i < n; i++) if ((length[i] ?? 0) > (length[best] ?? 0)) best = i;
-  const out: Stamp[] = [];
-  for (let i = best; i >= 0; i = previous[i] ?? -1) out.push(stamps[i] as Stamp);
-  return out.reverse();
+  if (stamps.length <= 1) return [...stamps];
+  const run = heaviestRisingRun(
+    stamps.map((stamp) => stamp.heading.major * 1_000_000 + (stamp.heading.minor ?? 0)),
+    stamps.map(() => 1),
+    { strict: false },
+  );
+  return run.map((index) => stamps[index] as Stamp);
 }
