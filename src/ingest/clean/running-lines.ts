@@ -79,7 +79,10 @@ export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
       const pageSet = pagesMap.get(key) ?? new Set<number>();
       pageSet.add(line.page);
       pagesMap.set(key, pageSet);
-      linesMap.set(key, [...(linesMap.get(key) ?? []), lineNumber]);
+      // Pushed, not copied: a header on every page would otherwise copy its list once per page.
+      const lineList = linesMap.get(key) ?? [];
+      lineList.push(lineNumber);
+      linesMap.set(key, lineList);
     }
   }
   // A repeated shape is running text when it stands next to a page number at most of its places
@@ -103,7 +106,9 @@ export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
     const text = normaliseSpace(line.text);
     if (!TEMPLATE_HEADER.test(text)) continue;
     const shape = shapeOf(text);
-    templateHeaders.set(shape, [...(templateHeaders.get(shape) ?? []), line.line]);
+    const places = templateHeaders.get(shape) ?? [];
+    places.push(line.line);
+    templateHeaders.set(shape, places);
   }
   for (const places of templateHeaders.values()) {
     if (places.length >= 2) for (const place of places) running.add(place);
@@ -121,9 +126,22 @@ function isOuterEdge(place: string | undefined): boolean {
   return place === "t0" || place === "b0";
 }
 
-/** True when a sorted list holds a number within `distance` of `value`. */
+/**
+ * True when a sorted list holds a number other than `value` within `distance` of it. A binary search
+ * finds the window: a scan of the whole list for every place would grow with pages times pages.
+ */
 function nearAny(sorted: readonly number[], value: number, distance: number): boolean {
-  return sorted.some((n) => n !== value && Math.abs(n - value) <= distance);
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value - distance) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < sorted.length && (sorted[index] as number) <= value + distance; index++) {
+    if (sorted[index] !== value) return true;
+  }
+  return false;
 }
 
 /** The first and last few text lines of every page, by line number, with their place ("t0", "b1"). */

@@ -121,10 +121,15 @@ export function amountsInLine(text: string, lineNumber: number): ParsedAmount[] 
     found.push({ index, amount: { text: written, valueDKK: value, source: { line: lineNumber } } });
     taken.push([index, index + whole.length]);
   }
+  // Both kinds of match come in text order and the taken spans do not overlap, so one pointer over the
+  // taken spans finds any overlap (a search per match would be quadratic on a long line of amounts).
+  let next = 0;
   for (const match of text.matchAll(PREFIX_FORM)) {
     const [whole, , number = "", scale] = match;
     const index = match.index ?? 0;
-    if (taken.some(([start, end]) => index < end && index + whole.length > start)) continue;
+    while (next < taken.length && (taken[next] as [number, number])[1] <= index) next++;
+    const span = taken[next];
+    if (span && span[0] < index + whole.length) continue;
     const value = amountValue(number, scale, "kr.");
     if (value === null) continue;
     found.push({ index, amount: { text: whole.trim(), valueDKK: value, source: { line: lineNumber } } });

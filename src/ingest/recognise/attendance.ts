@@ -182,14 +182,17 @@ function nameParts(name: string): string[] {
  */
 function substituteNearMatches(present: readonly Attendee[], absent: readonly Attendee[]): ParseWarning[] {
   const out: ParseWarning[] = [];
+  // Looked up, not searched per substitute: a long file can list thousands of people.
+  const absentNames = new Set(absent.map((a) => a.name));
+  const firstByEnds = new Map<string, Attendee>();
+  for (const a of absent) {
+    const key = endsKey(nameParts(a.name));
+    if (!firstByEnds.has(key)) firstByEnds.set(key, a);
+  }
   for (const person of present) {
     const wanted = person.substituteFor;
-    if (!wanted || absent.some((a) => a.name === wanted)) continue;
-    const parts = nameParts(wanted);
-    const near = absent.find((a) => {
-      const other = nameParts(a.name);
-      return other[0] === parts[0] && other[other.length - 1] === parts[parts.length - 1];
-    });
+    if (!wanted || absentNames.has(wanted)) continue;
+    const near = firstByEnds.get(endsKey(nameParts(wanted)));
     if (near) {
       out.push({
         code: "person-near-match",
@@ -198,6 +201,11 @@ function substituteNearMatches(present: readonly Attendee[], absent: readonly At
     }
   }
   return out;
+}
+
+/** First and last name part as one key (a name without parts has its own key, "[]"). */
+function endsKey(parts: readonly string[]): string {
+  return parts.length === 0 ? "[]" : JSON.stringify([parts[0], parts[parts.length - 1]]);
 }
 
 /**

@@ -210,21 +210,34 @@ function startsFromToc(
     list.push(stamp);
     stampsOf.set(stamp.heading.number, list);
   }
+  // Per item, the first stamp of each annex number and the stamps without one, so that each entry is a
+  // lookup rather than a search of its item's stamps.
+  const numberedOf = new Map<string, Map<number, Stamp>>();
+  const unnumberedOf = new Map<string, Stamp[]>();
+  for (const [item, list] of stampsOf) {
+    const numbered = new Map<number, Stamp>();
+    for (const stamp of list) {
+      if (stamp.annexNumber !== null && !numbered.has(stamp.annexNumber))
+        numbered.set(stamp.annexNumber, stamp);
+    }
+    numberedOf.set(item, numbered);
+    unnumberedOf.set(
+      item,
+      list.filter((stamp) => stamp.annexNumber === null),
+    );
+  }
   // First pass: entries with a stamp get its position; the rest are left for inference.
   const positions: (number | null)[] = annexEntries.map(() => null);
   const used = new Map<string, number>();
   annexEntries.forEach((entry, index) => {
     const item = entry.itemNumber ?? "";
-    const list = stampsOf.get(item) ?? [];
-    const numbered = list.find(
-      (stamp) => stamp.annexNumber !== null && stamp.annexNumber === entry.annexNumber,
-    );
+    const numbered = entry.annexNumber === null ? undefined : numberedOf.get(item)?.get(entry.annexNumber);
     if (numbered) {
       positions[index] = numbered.pos;
       return;
     }
     const k = used.get(item) ?? 0;
-    const stamp = list.filter((s) => s.annexNumber === null)[k];
+    const stamp = unnumberedOf.get(item)?.[k];
     if (stamp) {
       positions[index] = stamp.pos;
       used.set(item, k + 1);
@@ -240,26 +253,28 @@ function startsFromToc(
   });
   const lastLine = (content[content.length - 1] as ViewLine).line;
   const pageOffset = consistentPageOffset(annexEntries, positions, content);
+  // Sorted once by contents page (a stable sort, as expectedLine did per entry).
+  const sortedAnchors = [...anchors].sort((a, b) => a.page - b.page);
+  // The next placed entry after each one, from the first pass; entries placed below come before
+  // `index` only, so the bound ahead stays what a search ahead would find.
+  const upperOf = new Array<number>(annexEntries.length);
+  let ahead = content.length;
+  for (let index = annexEntries.length - 1; index >= 0; index--) {
+    upperOf[index] = ahead;
+    const pos = positions[index];
+    if (pos !== null && pos !== undefined) ahead = pos;
+  }
+  // The last placed entry before the current one, kept as the loop places them.
+  let lower = firstPos;
   for (let index = 0; index < annexEntries.length; index++) {
-    if (positions[index] !== null) continue;
+    const placed = positions[index];
+    if (placed !== null && placed !== undefined) {
+      lower = placed + 1;
+      continue;
+    }
     const entry = annexEntries[index] as TocEntry;
-    let lower = firstPos;
-    for (let j = index - 1; j >= 0; j--) {
-      const pos = positions[j];
-      if (pos !== null && pos !== undefined) {
-        lower = pos + 1;
-        break;
-      }
-    }
-    let upper = content.length;
-    for (let j = index + 1; j < annexEntries.length; j++) {
-      const pos = positions[j];
-      if (pos !== null && pos !== undefined) {
-        upper = pos;
-        break;
-      }
-    }
-    const expected = expectedLine(anchors, entry.page, lastLine);
+    const upper = upperOf[index] as number;
+    const expected = expectedLine(sortedAnchors, entry.page, lastLine);
     const pos =
       pageOpening(content, lower, upper, entry.page, pageOffset) ??
       bestOpening(view, lower, upper, entry.title, expected);
@@ -271,6 +286,7 @@ function startsFromToc(
       continue;
     }
     positions[index] = pos;
+    lower = pos + 1;
     warnings.push({
       code: "toc-mismatch",
       message: `${entry.itemNumber ?? "?"} Bilag ${entry.annexNumber ?? "?"} "${entry.title}" has no item stamp; its start at line ${(content[pos] as ViewLine).line} is inferred from its content.`,
@@ -329,15 +345,17 @@ function pageOpening(
   return null;
 }
 
-/** Where the contents page puts a page, interpolated between the stamped documents' lines. */
+/**
+ * Where the contents page puts a page, interpolated between the stamped documents' lines. `sorted`
+ * holds the anchors in contents page order.
+ */
 function expectedLine(
-  anchors: readonly { page: number; line: number }[],
+  sorted: readonly { page: number; line: number }[],
   page: number | null,
   lastLine: number,
 ): number | null {
   // One anchor gives no scale of lines per page: then only the content decides.
-  if (page === null || anchors.length < 2) return null;
-  const sorted = [...anchors].sort((a, b) => a.page - b.page);
+  if (page === null || sorted.length < 2) return null;
   let below = sorted[0] as { page: number; line: number };
   let above: { page: number; line: number } | null = null;
   for (const anchor of sorted) {

@@ -24,10 +24,13 @@ export function findUnassigned(view: LineView, claimed: readonly LineSpan[]): Pa
     const first = run[0];
     const last = run[run.length - 1];
     if (!first || !last) return;
-    const quote = run
-      .map((line) => line.text)
-      .join(" ")
-      .slice(0, QUOTE);
+    // Only the opening lines make the quote: joining a run of a million lines to keep 80 characters
+    // would copy the whole run.
+    let joined = first.text;
+    for (let index = 1; index < run.length && joined.length < QUOTE; index++) {
+      joined += ` ${(run[index] as ViewLine).text}`;
+    }
+    const quote = joined.slice(0, QUOTE);
     warnings.push({
       code: "unassigned-text",
       message: `Lines ${first.line}-${last.line} (${run.length} text lines) belong to no item, list or document: "${quote}${quote.length === QUOTE ? "…" : ""}"`,
