@@ -84,8 +84,11 @@ export async function acquireStoreLock(dataDir: string, command: string): Promis
     if (text === null) continue; // released between our link and our read: try again
     const present = parseOwner(text);
     if (present && (await isAlive(present))) throw new StoreBusyError(dataDir, present);
-    // Stale: remove it only if it is still the one we read, then try again.
-    if ((await readFile(path, "utf8").catch(() => null)) === text) await unlink(path).catch(() => {});
+    // Stale: remove it only if it is still the one we read, then try again; a killed serve's socket too.
+    if ((await readFile(path, "utf8").catch(() => null)) === text) {
+      await unlink(path).catch(() => {});
+      if (present?.socket) await unlink(present.socket).catch(() => {});
+    }
     if (attempt === 4) throw new StoreError(`cannot take the lock of ${dataDir}: ${path} keeps changing`);
   }
   let released = false;
