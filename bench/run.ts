@@ -19,11 +19,14 @@ const here = dirname(fileURLToPath(import.meta.url));
  * full run loads 100k items into both backends, last, so a long run stopped early has the rest.
  */
 const BENCHMARKS = [
+  "start-times",
   "parse-throughput",
+  "parse-linearity",
   "ingest-accuracy",
   "import-throughput",
   "search-relevance",
   "page-latency",
+  "page-under-search",
   "scale",
   "search-latency",
 ] as const;

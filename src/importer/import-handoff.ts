@@ -13,7 +13,6 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../store/index.js";
 import type { ImportEvent } from "./import-report.js";
-import { runImport } from "./import-run.js";
 
 /** Longest request body: a list of paths. */
 const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -53,6 +52,8 @@ export async function startHandoffServer(
     const abort = new AbortController();
     res.on("close", () => abort.abort());
     stopping.signal.addEventListener("abort", () => abort.abort(), { once: true });
+    // Loaded on the first import, not at serve's start: ingest brings pdf.js and the Danish dictionary.
+    const { runImport } = await import("./import-run.js");
     const run = queue.then(() =>
       runImport(db, paths, {
         storeDescription,

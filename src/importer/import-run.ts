@@ -47,7 +47,12 @@ export async function runImport(
     reports.push(report);
     await onEvent({ type: "file", index: 0, total, report });
   }
-  const ingestOptions = options.ingestOptions ?? (total > 0 ? await loadIngestOptions() : undefined);
+  // The Danish dictionary is loaded when the first file needs parsing: a folder of known files needs none.
+  let ingestOptions: Promise<IngestOptions> | undefined;
+  const ingest = () => {
+    ingestOptions ??= options.ingestOptions ? Promise.resolve(options.ingestOptions) : loadIngestOptions();
+    return ingestOptions;
+  };
   let stopped = false;
   for (const [position, entry] of files.entries()) {
     if (signal?.aborted) {
@@ -56,7 +61,7 @@ export async function runImport(
     }
     const index = position + 1;
     await onEvent({ type: "reading", index, total, path: entry.path });
-    const report = await importOne(db, entry.path, ingestOptions as IngestOptions);
+    const report = await importOne(db, entry.path, ingest);
     reports.push(report);
     await onEvent({ type: "file", index, total, report });
   }
@@ -68,13 +73,13 @@ export async function runImport(
 async function importOne(
   db: Kysely<Database>,
   path: string,
-  ingestOptions: IngestOptions,
+  ingestOptions: () => Promise<IngestOptions>,
 ): Promise<FileReport> {
   try {
     const source = await readSourceFile(path);
     // Known bytes are not parsed again: re-importing an unchanged folder takes seconds.
     if (await isImported(db, source.sha256)) return { path, outcome: "unchanged", warnings: [] };
-    const doc = await parseSource(source, ingestOptions);
+    const doc = await parseSource(source, await ingestOptions());
     const result = await importDocument(db, doc, { content: source.bytes });
     if (result.status === "unchanged") return { path, outcome: "unchanged", warnings: [] };
     return {
