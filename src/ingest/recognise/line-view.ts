@@ -49,6 +49,9 @@ export function isBlankText(text: string): boolean {
   return normaliseSpace(text) === "";
 }
 
+/** A ViewLine while it is being built. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * Builds the view. `skip` holds line numbers to leave out (running headers and footers): they neither
  * appear as content nor break the blank-line counts around them.
@@ -59,11 +62,14 @@ export function buildLineView(lines: readonly SourceLine[], skip: ReadonlySet<nu
   const sizes = new Map<number, number>();
   let blanks = 0;
   let previousPage = -1;
-  let pending: { view: Omit<ViewLine, "blankAfter">; at: number } | null = null;
+  // Each line's object is built once and completed when the next text line shows the blanks after it:
+  // copying it then with a spread doubled the work and the garbage on a text of millions of lines.
+  let pending: Mutable<ViewLine> | null = null;
   const flush = (after: number): void => {
     if (!pending) return;
-    content.push({ ...pending.view, blankAfter: after });
-    position.set(pending.view.line, content.length - 1);
+    pending.blankAfter = after;
+    content.push(pending);
+    position.set(pending.line, content.length - 1);
     pending = null;
   };
   lines.forEach((source, index) => {
@@ -76,7 +82,7 @@ export function buildLineView(lines: readonly SourceLine[], skip: ReadonlySet<nu
       return;
     }
     flush(pending ? blanks : 0);
-    const view: Omit<ViewLine, "blankAfter"> = {
+    const view: Mutable<ViewLine> = {
       index,
       line: source.line,
       page: source.page,
@@ -84,14 +90,15 @@ export function buildLineView(lines: readonly SourceLine[], skip: ReadonlySet<nu
       raw: source.text,
       pageStart,
       blankBefore: blanks,
-      ...(source.fontSize !== undefined ? { fontSize: source.fontSize } : {}),
-      ...(source.bold !== undefined ? { bold: source.bold } : {}),
+      blankAfter: 0,
     };
+    if (source.fontSize !== undefined) view.fontSize = source.fontSize;
+    if (source.bold !== undefined) view.bold = source.bold;
     if (source.fontSize !== undefined) {
       const size = Math.round(source.fontSize * 2) / 2;
       sizes.set(size, (sizes.get(size) ?? 0) + text.length);
     }
-    pending = { view, at: index };
+    pending = view;
     blanks = 0;
   });
   flush(blanks);
