@@ -5,7 +5,7 @@
  */
 import mammoth from "mammoth";
 import { IngestError } from "../ingest-error.js";
-import { checkDocxEntries, checkDocxUnpackedSize } from "../limits.js";
+import { checkDocxEntries, checkDocxPartSize, checkDocxUnpackedSize } from "../limits.js";
 import type { ExtractedDocument, SourceFile, SourceLine } from "../types.js";
 import {
   countZipEntries,
@@ -27,8 +27,8 @@ const RENDERED_BREAK = "\uFDD1";
 /**
  * Extracts the raw text of a .docx file as numbered lines, paragraphs two blank lines apart, each line
  * on its page. Refuses, before inflating anything, a file whose zip declares more than
- * MAX_DOCX_UNPACKED_BYTES or MAX_DOCX_ENTRIES, and while inflating, an entry that holds more than it
- * declares.
+ * MAX_DOCX_UNPACKED_BYTES or MAX_DOCX_ENTRIES; before inflating an XML part mammoth asks for, one that
+ * declares more than MAX_DOCX_PART_BYTES; and while inflating, an entry that holds more than it declares.
  *
  * Pages: a .docx has no fixed pages, but Word records two kinds of break in document.xml: an explicit
  * page break (`<w:br w:type="page"/>`) and, on every save, where its layout last broke the page
@@ -52,6 +52,8 @@ export async function extractDocx(source: SourceFile): Promise<ExtractedDocument
     value = result.value;
     messages = result.messages;
   } catch (error) {
+    // A part over its limit, refused from inside mammoth's read.
+    if (error instanceof IngestError) throw error;
     if (error instanceof ZipEntryTooLargeError) {
       throw new IngestError(
         source.file,
@@ -106,6 +108,8 @@ function openBoundedDocx(source: SourceFile): BoundedDocx {
     read: async (name, encoding) => {
       const entry = byName.get(name);
       if (!entry) throw new ZipFormatError(`no entry ${name}`);
+      // mammoth parses every part it reads as text into a DOM: those get a limit of their own.
+      if (encoding) checkDocxPartSize(source.file, name, entry.uncompressedSize);
       const bytes = readZipEntry(source.bytes, entry);
       if (encoding === "base64") return Buffer.from(bytes).toString("base64");
       if (!encoding) return bytes;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { extractDocx } from "../../../src/ingest/extract/docx.js";
 import { IngestError } from "../../../src/ingest/ingest-error.js";
-import { MAX_DOCX_ENTRIES } from "../../../src/ingest/limits.js";
+import { MAX_DOCX_ENTRIES, MAX_DOCX_PART_BYTES } from "../../../src/ingest/limits.js";
 import { makeDocxBomb, makeDocxWithEntries } from "./make-docx.js";
 
 /** The rejection is an IngestError of one line that names the file and matches `problem`. */
@@ -24,11 +24,21 @@ describe("extractDocx limits", () => {
     const started = performance.now();
     await assert.rejects(
       extractDocx({ file: "bomb.docx", bytes, sha256: "" }),
-      refusal("bomb.docx", /^the DOCX unpacks to more than 200 MB \(401 MB\)$/),
+      refusal("bomb.docx", /^the DOCX unpacks to more than 200 MB \(400 MB\)$/),
     );
     // Before the limit this ran for minutes and ended with "Reached heap limit". The bound is loose on
     // purpose (a shared, loaded machine); reading a central directory takes microseconds.
     assert.ok(performance.now() - started < 5_000, "refused in well under five seconds");
+  });
+
+  it("refuses a document.xml over the part limit before mammoth parses it", async () => {
+    const bytes = await makeDocxBomb(MAX_DOCX_PART_BYTES / 1024 / 1024 + 1);
+    const started = performance.now();
+    await assert.rejects(
+      extractDocx({ file: "stor.docx", bytes, sha256: "" }),
+      refusal("stor.docx", /^the DOCX part word\/document\.xml unpacks to more than 16 MB \(17 MB\)$/),
+    );
+    assert.ok(performance.now() - started < 5_000, "refused without parsing 17 MB of XML");
   });
 
   it("refuses an entry that inflates past the size it declares, at that size", async () => {

@@ -64,14 +64,17 @@ export function makeDocxFromBody(bodyXml: string): Uint8Array {
 }
 
 /**
- * A zip bomb: a valid .docx whose document.xml is `megabytes` MB of repeated paragraphs, deflated in a
- * stream so the test never holds the unpacked text (400 MB deflate to about 1.2 MB, as in issue 11).
+ * A zip bomb: a valid .docx whose document.xml is about `megabytes` MB (MiB) of repeated paragraphs,
+ * deflated in a stream so the test never holds the unpacked text (400 MB deflate to about 1.2 MB, as in
+ * issue 11).
  */
 export async function makeDocxBomb(
   megabytes: number,
   options: { declaredSize?: number } = {},
 ): Promise<Uint8Array> {
-  const chunk = Buffer.alloc(1024 * 1024, "<w:p><w:r><w:t>bomb</w:t></w:r></w:p>");
+  // Whole paragraphs only, so that the XML stays well-formed (about 1 MB a chunk).
+  const paragraphXml = "<w:p><w:r><w:t>bomb</w:t></w:r></w:p>";
+  const chunk = Buffer.from(paragraphXml.repeat(Math.floor((1024 * 1024) / paragraphXml.length)));
   const head = Buffer.from(documentXml("").replace("</w:body></w:document>", ""));
   const tail = Buffer.from("</w:body></w:document>");
   const deflate = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION });
