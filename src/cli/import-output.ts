@@ -7,6 +7,7 @@ import { relative, sep } from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import type { ParseWarning } from "../domain/index.js";
 import { countOutcomes, type FileReport, type ImportEvent } from "../importer/import-report.js";
+import { plural } from "./plural.js";
 import { formatTable } from "./summary-table.js";
 
 export interface ImportOutputOptions {
@@ -157,12 +158,4 @@ function lineRange(source: { readonly lineStart: number; readonly lineEnd: numbe
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." ? rel : path;
-}
-
-/**
- * "1 file", "2 files".
- * @example plural(1, "warning"); // "1 warning"
- */
-export function plural(count: number, noun: string, many = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : many}`;
 }

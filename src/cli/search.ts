@@ -4,6 +4,7 @@
  */
 import { formatDanishDate } from "../domain/index.js";
 import { parseSearchRequest, presentSearchJson, SearchRequestError, search } from "../search/index.js";
+import { plural } from "./plural.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -47,8 +48,8 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
       return;
     }
     // Not exact: search stopped counting at its cap, and total is a lower bound.
-    const total = `${response.totalExact ? "" : "at least "}${response.total}`;
-    const lines = [`${total} results for "${query}" (page ${response.page})`];
+    const total = `${response.totalExact ? "" : "at least "}${plural(response.total, "result")}`;
+    const lines = [`${total} for "${query}" (page ${response.page})`];
     if (response.suggestion) lines.push(`Mente du: ${response.suggestion}`);
     for (const r of response.results) {
       const where = [
