@@ -5,16 +5,10 @@
  * process, or `serve` runs it for an import handed to it (import-handoff.ts).
  */
 import type { Kysely } from "kysely";
-import {
-  type IngestOptions,
-  isIngestError,
-  listSourceEntries,
-  loadIngestOptions,
-  parseSource,
-  readSourceFile,
-} from "../ingest/index.js";
+import { isIngestError, listSourceEntries, readSourceFile } from "../ingest/index.js";
 import { type Database, finishImports, importDocument, isImported } from "../store/index.js";
 import { countOutcomes, type FileReport, type ImportEvent } from "./import-report.js";
+import { type Parser, workerParser } from "./worker-parser.js";
 
 export interface ImportRunOptions {
   /** Called with each event, in order; may be async (a stream to write to). */
@@ -23,7 +17,8 @@ export interface ImportRunOptions {
   readonly storeDescription: string;
   /** When aborted, the run stops after the file it is on: what it reported stays stored. */
   readonly signal?: AbortSignal | undefined;
-  readonly ingestOptions?: IngestOptions | undefined;
+  /** Parses the files; by default a worker thread, started on the first file that needs parsing. */
+  readonly parser?: Parser | undefined;
 }
 
 /**
@@ -47,39 +42,34 @@ export async function runImport(
     reports.push(report);
     await onEvent({ type: "file", index: 0, total, report });
   }
-  // The Danish dictionary is loaded when the first file needs parsing: a folder of known files needs none.
-  let ingestOptions: Promise<IngestOptions> | undefined;
-  const ingest = () => {
-    ingestOptions ??= options.ingestOptions ? Promise.resolve(options.ingestOptions) : loadIngestOptions();
-    return ingestOptions;
-  };
+  const parser = options.parser ?? workerParser();
   let stopped = false;
-  for (const [position, entry] of files.entries()) {
-    if (signal?.aborted) {
-      stopped = true;
-      break;
+  try {
+    for (const [position, entry] of files.entries()) {
+      if (signal?.aborted) {
+        stopped = true;
+        break;
+      }
+      const index = position + 1;
+      await onEvent({ type: "reading", index, total, path: entry.path });
+      const report = await importOne(db, entry.path, parser);
+      reports.push(report);
+      await onEvent({ type: "file", index, total, report });
     }
-    const index = position + 1;
-    await onEvent({ type: "reading", index, total, path: entry.path });
-    const report = await importOne(db, entry.path, ingest);
-    reports.push(report);
-    await onEvent({ type: "file", index, total, report });
+  } finally {
+    if (!options.parser) await parser.close();
   }
   if (reports.some((r) => r.outcome === "imported")) await finishImports(db);
   await onEvent({ type: "done", stopped, counts: countOutcomes(reports) });
   return reports;
 }
 
-async function importOne(
-  db: Kysely<Database>,
-  path: string,
-  ingestOptions: () => Promise<IngestOptions>,
-): Promise<FileReport> {
+async function importOne(db: Kysely<Database>, path: string, parser: Parser): Promise<FileReport> {
   try {
     const source = await readSourceFile(path);
     // Known bytes are not parsed again: re-importing an unchanged folder takes seconds.
     if (await isImported(db, source.sha256)) return { path, outcome: "unchanged", warnings: [] };
-    const doc = await parseSource(source, await ingestOptions());
+    const doc = await parser.parse(source);
     const result = await importDocument(db, doc, { content: source.bytes });
     if (result.status === "unchanged") return { path, outcome: "unchanged", warnings: [] };
     return {

@@ -1,0 +1,35 @@
+/**
+ * @module The entry of the parser's worker thread (see worker-parser.ts): parses the files posted to
+ * it, one at a time, with the Danish dictionary loaded once, and posts back each ParsedDocument or the
+ * one-line reason it could not be read.
+ */
+import { parentPort } from "node:worker_threads";
+import { isIngestError, loadIngestOptions, parseSource, type SourceFile } from "../ingest/index.js";
+
+export interface ParseRequest {
+  readonly id: number;
+  readonly source: SourceFile;
+}
+
+export type ParseReply =
+  | { readonly id: number; readonly doc: import("../domain/index.js").ParsedDocument }
+  | { readonly id: number; readonly failure: { readonly file: string; readonly problem: string } };
+
+const port = parentPort;
+if (!port) throw new Error("parse-worker.ts runs as a worker thread");
+const options = loadIngestOptions();
+
+port.on("message", (request: ParseRequest) => {
+  const { id, source } = request;
+  options
+    .then((loaded) => parseSource(source, loaded))
+    .then(
+      (doc) => port.postMessage({ id, doc } satisfies ParseReply),
+      (error: unknown) => {
+        const problem = isIngestError(error)
+          ? error.problem
+          : `cannot be parsed (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+        port.postMessage({ id, failure: { file: source.file, problem } } satisfies ParseReply);
+      },
+    );
+});

@@ -1,0 +1,83 @@
+/**
+ * @module Parsing off the main thread. `serve` imports while it answers pages, and a parse holds its
+ * thread for as long as it takes (seconds for a large file): in a worker thread the pages keep
+ * answering. The worker's heap is capped too, so a file that needs more memory than any meeting record
+ * fails alone, with one line, instead of ending the process and the rest of the import with it.
+ */
+import { Worker } from "node:worker_threads";
+import type { ParsedDocument } from "../domain/index.js";
+import { IngestError, type SourceFile } from "../ingest/index.js";
+import type { ParseReply, ParseRequest } from "./parse-worker.js";
+
+/** Heap of the parser's thread: a 50 MB text parses in well under this. */
+const WORKER_HEAP_MB = 3072;
+
+export interface Parser {
+  parse(source: SourceFile): Promise<ParsedDocument>;
+  close(): Promise<void>;
+}
+
+/**
+ * A parser whose work runs in one worker thread, started on first use and again after a crash.
+ * @example const parser = workerParser(); const doc = await parser.parse(source); await parser.close();
+ */
+export function workerParser(): Parser {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<
+    number,
+    { resolve: (doc: ParsedDocument) => void; reject: (error: Error) => void }
+  >();
+
+  const start = (): Worker => {
+    const started = new Worker(new URL("./parse-worker.js", import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    started.on("message", (reply: ParseReply) => {
+      const waiting = pending.get(reply.id);
+      pending.delete(reply.id);
+      if (!waiting) return;
+      if ("doc" in reply) waiting.resolve(reply.doc);
+      else waiting.reject(new IngestError(reply.failure.file, reply.failure.problem));
+    });
+    const fail = (problem: string) => {
+      if (worker === started) worker = null;
+      for (const [id, waiting] of pending) {
+        pending.delete(id);
+        waiting.reject(new Error(problem));
+      }
+    };
+    started.on("error", (error: Error & { code?: string }) =>
+      fail(
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? `needs more than ${WORKER_HEAP_MB} MB of memory to parse`
+          : `the parser stopped (${error.message.split("\n")[0]})`,
+      ),
+    );
+    started.on("exit", () => fail("the parser stopped"));
+    // An idle parser does not keep the process alive.
+    started.unref();
+    return started;
+  };
+
+  return {
+    parse(source) {
+      worker ??= start();
+      const id = nextId++;
+      const request: ParseRequest = { id, source };
+      const result = new Promise<ParsedDocument>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+      });
+      worker.ref();
+      worker.postMessage(request);
+      return result.finally(() => {
+        if (pending.size === 0) worker?.unref();
+      });
+    },
+    async close() {
+      const stopping = worker;
+      worker = null;
+      await stopping?.terminate();
+    },
+  };
+}
