@@ -75,19 +75,21 @@ export function parseExtracted(
       : { attendance: EMPTY_ATTENDANCE, claimed: [], warnings: [] };
   const meetingResult = recogniseMeeting(view, { meetingDocument: kind === "minutes" || kind === "agenda" });
   const meeting = hasAnyValue(meetingResult.meeting) ? meetingResult.meeting : null;
-  if (kind === "minutes" || kind === "agenda") warnings.push(...meetingResult.warnings);
+  if (kind === "minutes" || kind === "agenda") pushAll(warnings, meetingResult.warnings);
 
-  warnings.push(...itemsResult.warnings, ...attendanceResult.warnings, ...(documents?.warnings ?? []));
+  pushAll(warnings, itemsResult.warnings);
+  pushAll(warnings, attendanceResult.warnings);
+  pushAll(warnings, documents?.warnings ?? []);
   const claimed: LineSpan[] = [
     ...itemsResult.claimed,
     ...attendanceResult.claimed,
     ...(documents?.claimed ?? []),
     ...(toc.claimed ? [toc.claimed] : []),
   ];
-  warnings.push(...findUnassigned(view, claimed));
-  warnings.push(...runningTextWarnings(lines, running));
-  warnings.push(...extractionWarnings(doc.notes));
-  warnings.push(...emptyPageWarnings(pages, doc.pages));
+  pushAll(warnings, findUnassigned(view, claimed));
+  pushAll(warnings, runningTextWarnings(lines, running));
+  pushAll(warnings, extractionWarnings(doc.notes));
+  pushAll(warnings, emptyPageWarnings(pages, doc.pages));
 
   return {
     source: {
@@ -112,6 +114,14 @@ export function parseExtracted(
 }
 
 const EMPTY_ATTENDANCE: ParsedAttendance = { present: [], absent: [] };
+
+/**
+ * Appends one by one: push(...items) passes every item as an argument, and a long file's hundreds of
+ * thousands of warnings overflow the stack.
+ */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
 
 function hasAnyValue(meeting: ParsedMeeting): boolean {
   return Object.values(meeting).some((value) => value !== null);

@@ -99,9 +99,10 @@ function splitSegments(row: readonly PlacedRun[]): Segment[] {
     segments.push({
       runs: current,
       x0: current[0]!.x,
-      x1: Math.max(...current.map((run) => run.x + run.width)),
+      // Reduced, not spread into Math.max: a row of a hundred thousand runs would overflow the stack.
+      x1: current.reduce((most, run) => Math.max(most, run.x + run.width), Number.NEGATIVE_INFINITY),
       y: current[0]!.y,
-      size: Math.max(...current.map((run) => run.fontSize)),
+      size: current.reduce((most, run) => Math.max(most, run.fontSize), Number.NEGATIVE_INFINITY),
     });
   };
   for (const run of row) {
@@ -124,8 +125,8 @@ function splitSegments(row: readonly PlacedRun[]): Segment[] {
 function findGutter(rows: readonly Segment[][]): number | null {
   const all = rows.flat();
   if (all.length === 0) return null;
-  const left = Math.min(...all.map((segment) => segment.x0));
-  const right = Math.max(...all.map((segment) => segment.x1));
+  const left = all.reduce((least, segment) => Math.min(least, segment.x0), Number.POSITIVE_INFINITY);
+  const right = all.reduce((most, segment) => Math.max(most, segment.x1), Number.NEGATIVE_INFINITY);
   const minWidth = (right - left) / 4;
   const gutters = rows
     .filter((row) => row.length === 2 && row.every((segment) => segment.x1 - segment.x0 >= minWidth))
@@ -143,7 +144,8 @@ function readColumns(rows: readonly Segment[][], gutter: number): Placed[] {
   let leftColumn: Placed[] = [];
   let rightColumn: Placed[] = [];
   const flush = () => {
-    out.push(...leftColumn, ...rightColumn);
+    for (const line of leftColumn) out.push(line);
+    for (const line of rightColumn) out.push(line);
     leftColumn = [];
     rightColumn = [];
   };
@@ -179,7 +181,7 @@ function placeLine(runs: readonly PlacedRun[]): Placed {
     text += run.text;
     end = Math.max(end, run.x + run.width);
   }
-  const size = Math.max(...runs.map((run) => run.fontSize));
+  const size = runs.reduce((most, run) => Math.max(most, run.fontSize), Number.NEGATIVE_INFINITY);
   const bold = runs.every((run) => run.bold || run.text.trim() === "");
   return { y: runs[0]!.y, size, line: { text, fontSize: size, bold } };
 }

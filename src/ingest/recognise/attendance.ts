@@ -162,7 +162,7 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
       pos = end;
     }
   }
-  warnings.push(...substituteNearMatches(present, absent));
+  for (const warning of substituteNearMatches(present, absent)) warnings.push(warning);
   return { attendance: { present, absent }, claimed, warnings };
 }
 
