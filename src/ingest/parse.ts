@@ -177,29 +177,38 @@ function pageTexts(
  * space, and a paragraph break is kept only where the page ends a sentence.
  */
 function joinPageTexts(pages: readonly { readonly text: string }[], options: IngestOptions): string {
-  // Parts are collected and joined once; only the tail of the text so far is ever inspected, so the cost
-  // stays linear in the number of pages.
+  // Page texts are collected as pieces and joined once; only the tail of the text so far is ever
+  // inspected, so the cost stays linear in the text. A hyphen joined over a page break is dropped from
+  // the last piece (one page's text) rather than by re-joining the run of pages so far: that copied the
+  // whole run at each such break, quadratic where page after page ends in a broken word.
   const parts: string[] = [];
+  // The last TAIL characters of the text so far: one more than the 200 hyphen decisions look at, so that
+  // the text before a final hyphen still has its 200.
+  const TAIL = 201;
   let tail = "";
   for (const page of pages) {
     const next = page.text;
     if (next === "") continue;
     if (parts.length === 0) {
       parts.push(next);
-      tail = next.slice(-200);
+      tail = next.slice(-TAIL);
       continue;
     }
     if (/[\p{L}\p{N}]-$/u.test(tail) && !/--$/.test(tail) && /^\p{L}/u.test(next)) {
-      const last = parts.pop() as string;
-      const head = last.slice(0, -1);
-      const joined = shouldJoinHyphen(head.slice(-200), next, options.isWord) ? head + next : last + next;
-      parts.push(joined);
-      tail = joined.slice(-200);
+      const head = tail.slice(0, -1);
+      if (shouldJoinHyphen(head.slice(-200), next, options.isWord)) {
+        const last = parts.length - 1;
+        parts[last] = (parts[last] as string).slice(0, -1);
+        tail = (head + next).slice(-TAIL);
+      } else {
+        tail = (tail + next).slice(-TAIL);
+      }
+      parts.push(next);
       continue;
     }
     const ends = /[.!?:]["”’)]?$/u.test(tail);
     parts.push(ends || /^[\p{Lu}\p{N}"“•–-]/u.test(next) ? "\n\n" : " ", next);
-    tail = next.slice(-200);
+    tail = next.slice(-TAIL);
   }
   return parts.join("");
 }
