@@ -95,7 +95,8 @@ export function findAmounts(lines: readonly SourceLine[]): ParsedAmount[] {
       table = { scale: unitScale(header[1]!), blanks: 0 };
       continue;
     }
-    amounts.push(...amountsInLine(text, line.line));
+    // One by one: a single long line can hold more amounts than push(...) takes as arguments.
+    for (const amount of amountsInLine(text, line.line)) amounts.push(amount);
   }
   return amounts;
 }

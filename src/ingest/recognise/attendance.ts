@@ -115,7 +115,8 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
       const kind: ListKind = /^(afbud|fraværende)/iu.test(inline[1]) ? "absent" : "present";
       const entries = splitInline(inline[2]).map(parseAttendee);
       if (entries.length > 0 && entries.every((entry) => entry !== null)) {
-        (kind === "present" ? present : absent).push(...(entries as Attendee[]));
+        // One by one: push(...) takes only so many arguments, and one line can list very many names.
+        for (const entry of entries as Attendee[]) (kind === "present" ? present : absent).push(entry);
         claimed.push([line.line, line.line]);
       }
       continue;
@@ -144,7 +145,7 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
           });
         }
         misses = [];
-        target.push(...attendees);
+        for (const attendee of attendees) target.push(attendee);
         end = probe;
         continue;
       }

@@ -114,3 +114,12 @@ describe("parseDanishNumber", () => {
     assert.equal(parseDanishNumber("1.234,5"), 1234.5);
   });
 });
+
+describe("findAmounts on a long line", () => {
+  it("takes more amounts from one line than a function call takes arguments (150,000)", () => {
+    const text = Array.from({ length: 75_000 }, (_, i) => `kr. ${i + 1}.000 og ${i + 2} mio. kr.`).join(" ");
+    const amounts = findAmounts([{ line: 1, page: 1, text }]);
+    assert.equal(amounts.length, 150_000);
+    assert.deepEqual(amounts[1], { text: "2 mio. kr.", valueDKK: 2_000_000, source: { line: 1 } });
+  });
+});
