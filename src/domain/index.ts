@@ -6,4 +6,5 @@ export * from "./membership-role.js";
 export * from "./municipality.js";
 export * from "./parsed-document.js";
 export * from "./person-name.js";
+export * from "./role.js";
 export * from "./warning-code.js";

@@ -13,6 +13,7 @@ import * as closedItemSourceIndex from "./0007-closed-item-source-index.js";
 import * as searchPendingLists from "./0008-search-pending-lists.js";
 import * as searchWordIndexCurrent from "./0009-search-word-index-current.js";
 import * as dropMunicipalityFunction from "./0010-drop-municipality-function.js";
+import * as accounts from "./0011-accounts.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -25,4 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0008-search-pending-lists": searchPendingLists,
   "0009-search-word-index-current": searchWordIndexCurrent,
   "0010-drop-municipality-function": dropMunicipalityFunction,
+  "0011-accounts": accounts,
 };
