@@ -12,6 +12,22 @@ it("quotes only fields with a comma, a quote or a line break, doubling quotes (R
   assert.equal(csvField(3), "3");
 });
 
+it("neutralises text that a spreadsheet would run as a formula (OWASP CSV injection)", () => {
+  assert.equal(
+    csvField('=HYPERLINK("http://evil.example","Klik")'),
+    `"'=HYPERLINK(""http://evil.example"",""Klik"")"`,
+  );
+  assert.equal(csvField("-2+3"), `"'-2+3"`);
+  assert.equal(csvField("+45 12 34 56 78"), `"'+45 12 34 56 78"`);
+  assert.equal(csvField("@SUM(A1:A2)"), `"'@SUM(A1:A2)"`);
+  assert.equal(csvField("\t=1+1"), `"'\t=1+1"`);
+  assert.equal(csvField("\r=1+1"), `"'\r=1+1"`);
+  // Inside a cell, the same characters are harmless and left as they are.
+  assert.equal(csvField("Status 2024-2025 = godkendt"), "Status 2024-2025 = godkendt");
+  // A number is a number: only text can smuggle a formula.
+  assert.equal(csvField(-2), "-2");
+});
+
 it("starts with a BOM and ends every record with CRLF", () => {
   const csv = toCsv(["nummer", "titel"], [["2.1", "Æblerov, østers og ål"]]);
   assert.ok(csv.startsWith(UTF8_BOM));
