@@ -8,6 +8,13 @@ import { parseExtracted } from "./parse.js";
 import type { IngestOptions, SourceFile } from "./types.js";
 
 export { IngestError, isIngestError } from "./ingest-error.js";
+export {
+  MAX_DOCX_ENTRIES,
+  MAX_DOCX_PART_BYTES,
+  MAX_DOCX_UNPACKED_BYTES,
+  MAX_PDF_PAGES,
+  MAX_TEXT_CHARS,
+} from "./limits.js";
 export { parseExtracted } from "./parse.js";
 export {
   listSourceEntries,
