@@ -39,8 +39,12 @@ export function decodeWords(value: string): string {
     });
 }
 
-/** The text of a single-part body, by its Content-Transfer-Encoding and charset. */
+/** The text of a single-part body, by its Content-Transfer-Encoding and charset, with \n line ends. */
 export function mailText(mail: ParsedMail): string {
+  return bodyText(mail).replace(/\r\n/g, "\n");
+}
+
+function bodyText(mail: ParsedMail): string {
   const encoding = (mail.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
   const charset = /charset="?([^";\s]+)/i.exec(mail.headers.get("content-type") ?? "")?.[1] ?? "utf-8";
   if (encoding === "base64") return decode(Buffer.from(mail.body.replace(/\s+/g, ""), "base64"), charset);
