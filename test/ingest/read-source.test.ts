@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { isIngestError, listSourceFiles, readSourceFile } from "../../src/ingest/index.js";
+import { isIngestError, listSourceEntries, listSourceFiles, readSourceFile } from "../../src/ingest/index.js";
 
 describe("readSourceFile and listSourceFiles", () => {
   let dir: string;
@@ -60,7 +60,13 @@ describe("readSourceFile and listSourceFiles", () => {
     );
   });
 
-  test("a path that does not exist is an IngestError", async () => {
-    await assert.rejects(listSourceFiles([join(dir, "missing")]), (error: unknown) => isIngestError(error));
+  test("everything else found is listed with why it is passed over, and a missing path does not stop the rest", async () => {
+    const entries = await listSourceEntries([join(dir, "missing"), dir]);
+    const skipped = entries.flatMap((e) => (e.skipped ? [[e.path.slice(dir.length + 1), e.skipped]] : []));
+    assert.deepEqual(skipped, [
+      ["missing", "no such file"],
+      ["notes.md", "not a .pdf, .txt or .docx file"],
+    ]);
+    assert.equal(entries.filter((e) => !e.skipped).length, 3, "the folder's source files are still listed");
   });
 });
