@@ -14,6 +14,7 @@ export const WARNING_CODES = [
   "running-text-removed",
   "unstamped-document",
   "extraction-note",
+  "cpr-number",
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -13,6 +13,7 @@ import type {
 import { findRunningLines, joinLines, shouldJoinHyphen } from "./clean/index.js";
 import { findAmounts } from "./entities/amounts.js";
 import { recogniseAttendance } from "./recognise/attendance.js";
+import { cprWarnings } from "./recognise/cpr-numbers.js";
 import { recogniseDocuments } from "./recognise/documents.js";
 import { type ItemsResult, recogniseItems, type TextOf } from "./recognise/items.js";
 import { decideKind, kindSignals, looksLikeMeetingDocument } from "./recognise/kind.js";
@@ -90,6 +91,7 @@ export function parseExtracted(
   pushAll(warnings, runningTextWarnings(lines, running));
   pushAll(warnings, extractionWarnings(doc.notes));
   pushAll(warnings, emptyPageWarnings(pages, doc.pages));
+  pushAll(warnings, cprWarnings(lines));
 
   return {
     source: {
