@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { HELP } from "./cli/help.js";
 import { UsageError } from "./cli/usage-error.js";
 
-const COMMANDS = ["serve", "import", "parse", "search", "export"] as const;
+const COMMANDS = ["serve", "import", "parse", "search", "export", "user", "token", "outbox"] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (value: string): value is Command => (COMMANDS as readonly string[]).includes(value);
 
@@ -25,6 +25,10 @@ const OPTIONS = {
   year: { type: "string" },
   kind: { type: "string" },
   page: { type: "string" },
+  name: { type: "string" },
+  role: { type: "string" },
+  "password-stdin": { type: "boolean" },
+  user: { type: "string" },
 } as const;
 
 /** Which options each command takes; anything else is refused with a one-line error. */
@@ -34,6 +38,10 @@ const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   parse: ["json"],
   search: ["data-dir", "json", "body", "year", "kind", "page"],
   export: ["data-dir", "format", "out"],
+  // Each subcommand narrows these again (src/cli/user.ts, src/cli/token.ts).
+  user: ["data-dir", "name", "role", "body", "password-stdin", "json", "base-url"],
+  token: ["data-dir", "user", "name", "json"],
+  outbox: ["data-dir", "json"],
 };
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -86,6 +94,22 @@ async function main(argv: readonly string[]): Promise<void> {
     case "export": {
       const { exportCommand } = await import("./cli/export.js");
       await exportCommand(values);
+      return;
+    }
+    case "user": {
+      const { userCommand } = await import("./cli/user.js");
+      await userCommand(args, values);
+      return;
+    }
+    case "token": {
+      const { tokenCommand } = await import("./cli/token.js");
+      await tokenCommand(args, values);
+      return;
+    }
+    case "outbox": {
+      if (args.length > 0) throw new UsageError(`outbox takes no arguments, got "${args[0]}"`);
+      const { outboxCommand } = await import("./cli/outbox.js");
+      await outboxCommand(values);
       return;
     }
   }

@@ -24,10 +24,37 @@ Commands:
   export                Export items with decisions, attendance and persons
       --format json|csv   (default json)
       --out DIR           write files into DIR instead of standard output
+  user add EMAIL        Create a user (the first administrator too)
+      --name NAME         the user's name (required)
+      --role ROLE         administrator (all bodies), sekretariat or medlem (one body each)
+      --body NAME         the body of a sekretariat or medlem role (its name, short name or id)
+      --password-stdin    read the password from standard input; without it a first-login
+                          link is sent by e-mail (SMTP_URL, or the outbox)
+      --json              print {"id", "email", "totpSecret"}; totpSecret is the base32 secret for
+                          an authenticator app (administrator and sekretariat must use one)
+      --base-url URL      the portal address in the link (or $PUBLIC_BASE_URL)
+  user list             List users with their roles (--json)
+  user disable EMAIL    Stop a user signing in; ends the user's sessions and revokes the API tokens
+  user reset EMAIL      Send a password reset link by e-mail (--base-url URL)
+  user grant EMAIL      Give a user another role (--role ROLE [--body NAME])
+  token create          Create an API token (Authorization: Bearer ri_...), shown once
+      --user EMAIL        the user the token acts as, with that user's roles (required)
+      --name TEXT         what the token is for
+      --json              print {"token"}
+  token list            List API tokens, never their values (--user EMAIL, --json)
+  token revoke TOKEN-OR-ID
+                        Revoke an API token, named by its value or its id
+  outbox                List the mails written to DATA_DIR/outbox when SMTP_URL is not set
+      --json              print date, to, subject and file of each
 
-Options for every command that uses the store (serve, import, search, export):
+Options for every command that uses the store (serve, import, search, export, user, token):
   --data-dir DIR        embedded database folder (default ./data, or $RAADSINFO_DATA_DIR)
   DATABASE_URL=...      use a PostgreSQL server instead (environment variable)
+
+E-mail (user add, user reset):
+  SMTP_URL=...          send through this server, e.g. smtps://user:password@mail.example.dk:465;
+                        without it, mails are written to DATA_DIR/outbox (see raadsinfo outbox)
+  MAIL_FROM=...         the sender (default "Rådsinfo <raadsinfo@localhost>")
 
 While serve runs on an embedded store it owns it: import hands its files to serve, which imports
 them and reports here; search and export stop with a line naming serve (use the portal, or stop it).
@@ -39,5 +66,6 @@ Examples:
   raadsinfo import ../shared/seeds
   raadsinfo parse referat.pdf --json
   raadsinfo search "biokul" --kind decision
+  raadsinfo user add admin@kl.dk --name "Ida Admin" --role administrator --password-stdin < pw.txt
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/raadsinfo raadsinfo serve --port 8080
 `;
