@@ -36,7 +36,7 @@ export class SearchRequestError extends Error {
 }
 
 function positiveInt(name: string, value: string, max: number): number {
-  if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > max) {
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > max) {
     throw new SearchRequestError(`${name} skal være et helt tal fra 1 til ${max}`);
   }
   return Number(value);

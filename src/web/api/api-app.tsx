@@ -16,8 +16,9 @@ import {
 } from "../../store/index.js";
 import { notFound } from "../http-error.js";
 import { readOnlyCors } from "../read-only-cors.js";
+import { rowId } from "../request-params.js";
 import { apiLinks } from "./api-links.js";
-import { pathId, readListQuery } from "./api-query.js";
+import { readListQuery } from "./api-query.js";
 import { openApiDocument } from "./openapi.js";
 import { presentBody } from "./present-body.js";
 import { presentFile } from "./present-file.js";
@@ -27,12 +28,6 @@ import { presentPerson, presentPersonDetail } from "./present-person.js";
 import { ReferencePage } from "./reference-page.js";
 
 const linksOf = (c: Context) => apiLinks(c.get("settings").publicBaseUrl);
-
-function idOr404(c: Context, what: string): number {
-  const id = pathId(c.req.param("id"));
-  if (id === null) throw notFound(what);
-  return id;
-}
 
 /**
  * Builds the sub-app; mount it with `app.route("/api", apiApp())`.
@@ -55,7 +50,7 @@ export function apiApp(): Hono {
     return c.json({ data: rows.map((r) => presentBody(r, linksOf(c))) });
   });
   app.get("/bodies/:id", async (c) => {
-    const body = await apiBody(c.get("db"), idOr404(c, "Organet"));
+    const body = await apiBody(c.get("db"), rowId(c.req.param("id")));
     if (!body) throw notFound("Organet");
     return c.json(presentBody(body, linksOf(c)));
   });
@@ -71,13 +66,13 @@ export function apiApp(): Hono {
     });
   });
   app.get("/meetings/:id", async (c) => {
-    const meeting = await apiMeeting(c.get("db"), idOr404(c, "Mødet"));
+    const meeting = await apiMeeting(c.get("db"), rowId(c.req.param("id")));
     if (!meeting) throw notFound("Mødet");
     return c.json(presentMeetingDetail(meeting, linksOf(c)));
   });
 
   app.get("/items/:id", async (c) => {
-    const detail = await apiItem(c.get("db"), idOr404(c, "Punktet"));
+    const detail = await apiItem(c.get("db"), rowId(c.req.param("id")));
     if (!detail) throw notFound("Punktet");
     const links = linksOf(c);
     return c.json({
@@ -98,7 +93,7 @@ export function apiApp(): Hono {
     });
   });
   app.get("/persons/:id", async (c) => {
-    const person = await apiPerson(c.get("db"), idOr404(c, "Personen"));
+    const person = await apiPerson(c.get("db"), rowId(c.req.param("id")));
     if (!person) throw notFound("Personen");
     return c.json(presentPersonDetail(person, linksOf(c)));
   });

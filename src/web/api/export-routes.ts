@@ -10,11 +10,10 @@ import { buildExportDocument } from "../../export/export-document.js";
 import { formatExportJson } from "../../export/export-json.js";
 import { exportRows } from "../../store/index.js";
 import { badRequest, notFound } from "../http-error.js";
-import { pathId } from "./api-query.js";
+import { rowId } from "../request-params.js";
 
 async function bodyExport(c: Context) {
-  const id = pathId(c.req.param("id"));
-  if (id === null) throw notFound("Organet");
+  const id = rowId(c.req.param("id"));
   const rows = await exportRows(c.get("db"), { bodyId: id });
   if (rows.bodies.length === 0) throw notFound("Organet");
   return { id, document: buildExportDocument(rows, new Date()) };
@@ -26,14 +25,14 @@ function attachment(name: string): string {
 
 export function exportApp(): Hono {
   const app = new Hono();
-  app.get("/organ/:id{[0-9]+}/eksport.json", async (c) => {
+  app.get("/organ/:id/eksport.json", async (c) => {
     const { id, document } = await bodyExport(c);
     return c.body(formatExportJson(document), 200, {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": attachment(`raadsinfo-organ-${id}.json`),
     });
   });
-  app.get("/organ/:id{[0-9]+}/eksport.csv", async (c) => {
+  app.get("/organ/:id/eksport.csv", async (c) => {
     const table = c.req.query("tabel") ?? "punkter";
     if (!isCsvTable(table)) throw badRequest("tabel skal være punkter, deltagere eller personer.");
     const { id, document } = await bodyExport(c);

@@ -71,9 +71,11 @@ function idParameter(what: string): OpenApiParameter {
     in: "path",
     required: true,
     description: `Id på ${what}.`,
-    schema: { type: "integer" },
+    schema: { type: "integer", minimum: 1, maximum: 2_147_483_647 },
   };
 }
+
+const badId = () => errorResponse("Id'et er ikke et helt tal fra 1 til 2147483647.");
 
 function query(name: string, description: string, schema: JsonSchema): OpenApiParameter {
   return { name, in: "query", required: false, description, schema };
@@ -371,7 +373,11 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           summary: "Et organ",
           tags: ["bodies"],
           parameters: [idParameter("organet")],
-          responses: { "200": json(ref("Body"), "Organet."), "404": errorResponse("Organet findes ikke.") },
+          responses: {
+            "200": json(ref("Body"), "Organet."),
+            "400": badId(),
+            "404": errorResponse("Organet findes ikke."),
+          },
         },
       },
       "/api/meetings": {
@@ -398,6 +404,7 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           parameters: [idParameter("mødet")],
           responses: {
             "200": json(ref("MeetingDetail"), "Mødet."),
+            "400": badId(),
             "404": errorResponse("Mødet findes ikke."),
           },
         },
@@ -410,6 +417,7 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           parameters: [idParameter("punktet")],
           responses: {
             "200": json(ref("ItemDetail"), "Punktet."),
+            "400": badId(),
             "404": errorResponse("Punktet findes ikke."),
           },
         },
@@ -434,6 +442,7 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           parameters: [idParameter("personen")],
           responses: {
             "200": json(ref("PersonDetail"), "Personen."),
+            "400": badId(),
             "404": errorResponse("Personen findes ikke."),
           },
         },
@@ -475,6 +484,7 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           parameters: [idParameter("organet")],
           responses: {
             "200": json(ref("Export"), "Eksporten som download."),
+            "400": htmlPage("Id'et har forkert form (portalens side)."),
             "404": htmlPage("Organet findes ikke (portalens side)."),
           },
         },
@@ -493,7 +503,7 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           ],
           responses: {
             "200": { description: "Tabellen som download.", content: { "text/csv": { schema: string } } },
-            "400": htmlPage("Ukendt tabel (portalens side)."),
+            "400": htmlPage("Ukendt tabel, eller id'et har forkert form (portalens side)."),
             "404": htmlPage("Organet findes ikke (portalens side)."),
           },
         },

@@ -10,8 +10,8 @@ import { renderRss } from "./rss.js";
 
 export function feedApp(): Hono {
   const app = new Hono();
-  app.get("/organ/:id{[0-9]+}/:feed{feed\\.rss|feed\\.atom|moeder\\.ics}", async (c) => {
-    const data = await getBodyFeed(c.get("db"), idParam(c, "Organet"));
+  app.get("/organ/:id/:feed{feed\\.rss|feed\\.atom|moeder\\.ics}", async (c) => {
+    const data = await getBodyFeed(c.get("db"), idParam(c));
     if (!data) throw notFound("Organet");
     const baseUrl = c.get("settings").publicBaseUrl;
     const kind = c.req.param("feed");

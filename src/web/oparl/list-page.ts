@@ -4,6 +4,7 @@
  */
 import type { OparlFilter, OparlPageRequest } from "../../store/index.js";
 import { badRequest } from "../http-error.js";
+import { boundedInt } from "../request-params.js";
 import type { OparlObject } from "./oparl-json.js";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -31,6 +32,9 @@ export interface ListPage {
   readonly links: { readonly [key in "first" | "prev" | "self" | "next" | "last"]?: string };
 }
 
+/** Page numbers above this are a malformed request: with 100 per page it is 100 million objects in. */
+export const MAX_PAGE = 1_000_000;
+
 /** Parses a list request's query; a malformed date-time or number is a 400, never silently ignored. */
 export function readListRequest(query: (name: string) => string | undefined): ListRequest {
   const kept = new Map<string, string>();
@@ -38,19 +42,15 @@ export function readListRequest(query: (name: string) => string | undefined): Li
   for (const name of FILTER_PARAMS) {
     const raw = query(name);
     if (raw === undefined) continue;
-    // §2.5: the filters take a full date-time; a bare date is accepted as its UTC midnight.
-    const date = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)
-      ? new Date(raw)
-      : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime()))
-      throw badRequest(`${name} skal være et tidspunkt (date-time), fik "${raw}".`);
-    dates[name] = date;
+    dates[name] = filterDate(raw, name);
     kept.set(name, raw);
   }
-  const size = positiveInt(query("elementsPerPage"), "elementsPerPage") ?? DEFAULT_PAGE_SIZE;
+  // More than MAX_PAGE_SIZE is served as MAX_PAGE_SIZE (§2.5 lets the server choose); a number that is
+  // no number, or absurdly large, is refused.
+  const size = boundedInt(query("elementsPerPage"), "elementsPerPage", 1, MAX_PAGE) ?? DEFAULT_PAGE_SIZE;
   const limit = Math.min(size, MAX_PAGE_SIZE);
   if (query("elementsPerPage") !== undefined) kept.set("elementsPerPage", String(limit));
-  const pageNumber = positiveInt(query("page"), "page") ?? 1;
+  const pageNumber = boundedInt(query("page"), "page", 1, MAX_PAGE) ?? 1;
   return {
     filter: {
       createdSince: dates.created_since,
@@ -64,10 +64,44 @@ export function readListRequest(query: (name: string) => string | undefined): Li
   };
 }
 
-function positiveInt(raw: string | undefined, name: string): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw badRequest(`${name} skal være et positivt heltal.`);
-  return Number(raw);
+/** §2.5: the filters take a full date-time; a bare date is accepted as its UTC midnight. */
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * A filter's date-time, checked against the calendar: 2024-02-30 and 25:00 are refused, as is a year
+ * before 1000 (PostgreSQL has no year 0, so 0000-01-01 was a 500) or an offset beyond ±14:00.
+ */
+function filterDate(raw: string, name: string): Date {
+  const refuse = () => badRequest(`${name} skal være et gyldigt tidspunkt (date-time), fik "${raw}".`);
+  const m = DATE_TIME.exec(raw);
+  if (!m) throw refuse();
+  const [
+    year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    ,
+    offsetHours = 0,
+    offsetMinutes = 0,
+  ] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const valid =
+    year >= 1000 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetMinutes <= 59 &&
+    offsetHours * 60 + offsetMinutes <= 14 * 60;
+  const date = new Date(raw.replace(" ", "T"));
+  if (!valid || Number.isNaN(date.getTime())) throw refuse();
+  return date;
 }
 
 /**

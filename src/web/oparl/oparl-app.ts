@@ -16,6 +16,7 @@ import {
 } from "../../store/index.js";
 import { notFound } from "../http-error.js";
 import { readOnlyCors } from "../read-only-cors.js";
+import { rowId } from "../request-params.js";
 import { listPage, readListRequest } from "./list-page.js";
 import { OBJECT_LOADERS } from "./object-loaders.js";
 import { mapSystem } from "./system.js";
@@ -23,12 +24,6 @@ import { BODY_LIST_PATHS, type BodyListKind, OBJECT_PATHS, type OparlObjectKind,
 
 function urlsOf(c: Context) {
   return oparlUrls(c.get("settings").publicBaseUrl);
-}
-
-/** Row ids are positive integers; anything else names no object. */
-function rowId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) throw notFound("Objektet");
-  return Number(raw);
 }
 
 async function answerList(c: Context, kind: OparlListKind, scope: OparlScope, listUrl: string) {

@@ -12,7 +12,11 @@ import { countMatches, termMatcher } from "../components/term-matcher.js";
 import { textToHtml } from "../components/text-html.js";
 import { notFound } from "../http-error.js";
 import { type Crumb, Layout } from "../layout.js";
+import { boundedInt } from "../request-params.js";
 import { idParam } from "./route-params.js";
+
+/** No annex has more pages; ?side= beyond it is a malformed link (400), not a page to look for. */
+const MAX_ANNEX_PAGE = 100_000;
 
 /** Content-Disposition with an ASCII fallback and the real (Danish) name per RFC 6266 / RFC 5987. */
 export function contentDisposition(fileName: string): string {
@@ -22,8 +26,8 @@ export function contentDisposition(fileName: string): string {
 
 export function annexPageApp(): Hono {
   const app = new Hono();
-  app.get("/bilag/:id{[0-9]+}/original", async (c) => {
-    const file = await getOriginalDownload(c.get("db"), idParam(c, "Filen"));
+  app.get("/bilag/:id/original", async (c) => {
+    const file = await getOriginalDownload(c.get("db"), idParam(c));
     if (!file) throw notFound("Filen");
     return c.body(new Uint8Array(file.content), 200, {
       "content-type": file.mime,
@@ -32,12 +36,12 @@ export function annexPageApp(): Hono {
       "x-content-type-options": "nosniff",
     });
   });
-  app.get("/bilag/:id{[0-9]+}", async (c) => {
-    const data = await getAnnexPage(c.get("db"), idParam(c, "Bilaget"));
+  app.get("/bilag/:id", async (c) => {
+    const data = await getAnnexPage(c.get("db"), idParam(c));
     if (!data) throw notFound("Bilaget");
     const query = (c.req.query("q") ?? "").slice(0, 100);
     const matcher = termMatcher(query);
-    const view = annexView(data.pages, Number(c.req.query("side")));
+    const view = annexView(data.pages, boundedInt(c.req.query("side"), "side", 1, MAX_ANNEX_PAGE) ?? 1);
     const pageHref = (page: number) =>
       view.has(page) ? `#side-${page}` : `${viewHref(data.file.id, page, query)}#side-${page}`;
     const hits = matcher

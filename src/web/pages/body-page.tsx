@@ -20,8 +20,8 @@ function byYear(meetings: readonly MeetingRef[]): [string, MeetingRef[]][] {
 
 export function bodyPageApp(): Hono {
   const app = new Hono();
-  app.get("/organ/:id{[0-9]+}", async (c) => {
-    const data = await getBodyPage(c.get("db"), idParam(c, "Organet"));
+  app.get("/organ/:id", async (c) => {
+    const data = await getBodyPage(c.get("db"), idParam(c));
     if (!data) throw notFound("Organet");
     const feeds = (
       <>

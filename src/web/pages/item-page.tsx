@@ -15,8 +15,8 @@ import { idParam } from "./route-params.js";
 
 export function itemPageApp(): Hono {
   const app = new Hono();
-  app.get("/punkt/:id{[0-9]+}", async (c) => {
-    const data = await getItemPage(c.get("db"), idParam(c, "Punktet"));
+  app.get("/punkt/:id", async (c) => {
+    const data = await getItemPage(c.get("db"), idParam(c));
     if (!data) throw notFound("Punktet");
     const { item, meeting } = data;
     const date = formatDanishDate(meeting.date);

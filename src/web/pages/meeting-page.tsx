@@ -120,8 +120,8 @@ function MeetingNav(props: { readonly data: MeetingPageData }) {
 
 export function meetingPageApp(): Hono {
   const app = new Hono();
-  app.get("/moede/:id{[0-9]+}", async (c) => {
-    const data = await getMeetingPage(c.get("db"), idParam(c, "Mødet"));
+  app.get("/moede/:id", async (c) => {
+    const data = await getMeetingPage(c.get("db"), idParam(c));
     if (!data) throw notFound("Mødet");
     const date = formatDanishDate(data.date);
     const present = data.attendance.filter((a) => a.status === "present");

@@ -9,8 +9,8 @@ import { idParam } from "./route-params.js";
 
 export function personPageApp(): Hono {
   const app = new Hono();
-  app.get("/person/:id{[0-9]+}", async (c) => {
-    const data = await getPersonPage(c.get("db"), idParam(c, "Personen"));
+  app.get("/person/:id", async (c) => {
+    const data = await getPersonPage(c.get("db"), idParam(c));
     if (!data) throw notFound("Personen");
     const intro = [data.party ? `Parti: ${data.party}` : null, municipalityLabel(data.municipality)]
       .filter(Boolean)

@@ -153,7 +153,7 @@ forEachBackend("portal pages", (store) => {
     assert.match((await get(`/moede/${ids.meeting}`)).html, /href="\/tilgaengelighed"/);
   });
 
-  it("unknown or malformed ids get a Danish 404 page", async () => {
+  it("unknown ids get a Danish 404 page (malformed ones a 400: strict-params.test.ts)", async () => {
     for (const path of [
       "/organ/999999",
       "/moede/999999",
@@ -161,7 +161,6 @@ forEachBackend("portal pages", (store) => {
       "/person/999999",
       "/bilag/999999",
       "/bilag/999999/original",
-      "/moede/99999999999999",
     ]) {
       const { status, html } = await get(path);
       assert.equal(status, 404, path);
