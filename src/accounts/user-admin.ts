@@ -3,6 +3,7 @@
  * write is audited with the user as it was and as it became.
  */
 import type { Kysely } from "kysely";
+import { roleRequiresTotp } from "../domain/index.js";
 import {
   type Database,
   endUserSessions,
@@ -19,6 +20,7 @@ import { type AccountUser, presentUser } from "./account-user.js";
 import type { Actor } from "./actor.js";
 import { auditAppend } from "./audit-log.js";
 import { checkedGrant } from "./role-grant.js";
+import { createTotpSecret } from "./totp.js";
 
 /** Every user with roles, by e-mail. */
 export async function userList(db: Kysely<Database>): Promise<AccountUser[]> {
@@ -84,18 +86,25 @@ export interface RoleGranterProps {
 
 /**
  * Gives an existing user one more role (a member of two bodies). Holding it already is not an error.
- * The caller sets up TOTP (totpEnabler) when the new role needs it and the user has none.
+ * A role that needs two-factor sign-in, given to a user without it, comes with a new TOTP secret,
+ * returned once like userCreator's.
  * @throws AccountError unknown-user, unknown-role, body-required, body-not-allowed, unknown-body
  */
-export async function roleGranter(props: RoleGranterProps): Promise<AccountUser> {
+export async function roleGranter(
+  props: RoleGranterProps,
+): Promise<{ readonly user: AccountUser; readonly totpSecret: string | null }> {
   const now = props.now ?? new Date();
   const found = await findUserByEmail(props.db, props.email.trim());
   if (!found) throw accountErrors.unknownUser(props.email.trim());
   const grant = await checkedGrant(props.db, props.role, props.body);
-  if (found.roles.some((r) => r.role === grant.role && r.bodyId === grant.bodyId)) return presentUser(found);
+  if (found.roles.some((r) => r.role === grant.role && r.bodyId === grant.bodyId)) {
+    return { user: presentUser(found), totpSecret: null };
+  }
+  const totpSecret = roleRequiresTotp(grant.role) && found.totpSecret === null ? createTotpSecret() : null;
   try {
     await props.db.transaction().execute(async (tx) => {
       await insertUserRole(tx, { userId: found.id, role: grant.role, bodyId: grant.bodyId, now });
+      if (totpSecret) await updateUser(tx, found.id, { totpSecret }, now);
       await auditAppend({
         db: tx,
         actor: props.actor,
@@ -103,12 +112,18 @@ export async function roleGranter(props: RoleGranterProps): Promise<AccountUser>
         targetKind: "user",
         targetId: found.id,
         before: { roles: found.roles.map((r) => ({ role: r.role, bodyId: r.bodyId })) },
-        after: { role: grant.role, bodyId: grant.bodyId },
+        after: {
+          role: grant.role,
+          bodyId: grant.bodyId,
+          totp: totpSecret !== null || found.totpSecret !== null,
+        },
         now,
       });
     });
   } catch (error) {
+    // Granted meanwhile by another call: the role is held, as asked, and that call made any secret.
     if (!isUniqueViolation(error)) throw error;
+    return { user: presentUser((await findUserById(props.db, found.id))!), totpSecret: null };
   }
-  return presentUser((await findUserById(props.db, found.id))!);
+  return { user: presentUser((await findUserById(props.db, found.id))!), totpSecret };
 }

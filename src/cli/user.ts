@@ -92,7 +92,7 @@ export async function userCommand(args: readonly string[], flags: UserFlags): Pr
     case "grant": {
       checkRoleFlags(flags);
       return withStore(flags, async (store) => {
-        const user = await roleGranter({
+        const { user, totpSecret } = await roleGranter({
           db: store.db,
           email,
           role: flags.role!,
@@ -100,6 +100,12 @@ export async function userCommand(args: readonly string[], flags: UserFlags): Pr
           actor: CLI_ACTOR,
         });
         console.log(`${user.email} now holds: ${user.roles.map(describeRole).join(", ")}.`);
+        if (totpSecret) {
+          console.log(
+            `The role needs two-factor sign-in. Secret for an authenticator app (shown once): ${totpSecret}`,
+          );
+          console.log(`  ${totpUri(totpSecret, user.email)}`);
+        }
       });
     }
   }
@@ -133,6 +139,7 @@ async function addUser(email: string, flags: UserFlags): Promise<void> {
   let password: string | null = null;
   if (flags["password-stdin"]) {
     // One line: "printf '%s\n' secret | raadsinfo user add ..." leaves a line end, which is not part of it.
+    if (process.stdin.isTTY) console.error("Type the password, then Enter and Ctrl-D:");
     password = (await text(process.stdin)).replace(/\r?\n$/, "");
     if (password === "") throw new UsageError("--password-stdin read an empty password");
   }

@@ -164,14 +164,25 @@ forEachBackend("accounts: users and roles", (store) => {
     const syd = await bodyId(db, "KKR Syddanmark");
     const email = uniqueEmail("karl");
     await userCreator({ db, email, name: "Karl", role: "medlem", body: "KKR Nordjylland", actor: CLI_ACTOR });
-    await roleGranter({ db, email, role: "medlem", body: String(syd), actor: CLI_ACTOR });
+    const granted = await roleGranter({ db, email, role: "medlem", body: String(syd), actor: CLI_ACTOR });
+    assert.equal(granted.totpSecret, null, "medlem needs no second factor");
     await roleGranter({ db, email, role: "medlem", body: String(syd), actor: CLI_ACTOR }); // held already
+    const promoted = await roleGranter({
+      db,
+      email,
+      role: "sekretariat",
+      body: "KKR Nordjylland",
+      actor: CLI_ACTOR,
+    });
+    assert.match(promoted.totpSecret ?? "", /^[A-Z2-7]{32}$/, "sekretariat comes with a TOTP secret");
+    assert.equal(promoted.user.totpEnabled, true);
     const listed = (await userList(db)).find((u) => u.email === email);
     assert.deepEqual(
       listed?.roles.map((r) => [r.role, r.bodyId]),
       [
         ["medlem", nord],
         ["medlem", syd],
+        ["sekretariat", nord],
       ],
     );
     const { user } = await userDisabler({ db, email: email.toUpperCase(), actor: CLI_ACTOR });

@@ -186,6 +186,10 @@ describe("raadsinfo user", () => {
       /sek@kl\.dk\s+Søren Ærø\s+sekretariat \(KKR Nordjylland\)\s+yes\s+awaiting first login/,
     );
 
+    const granted = cli(["user", "grant", "ida@kl.dk", "--role", "medlem", "--body", "KKR Nordjylland"]);
+    assert.equal(granted.code, 0, granted.stderr);
+    assert.equal(granted.stdout, "ida@kl.dk now holds: administrator, medlem (KKR Nordjylland).\n");
+
     const reset = cli(["user", "reset", "ida@kl.dk"]);
     assert.equal(reset.code, 0, reset.stderr);
     assert.match(reset.stdout, /^Sent a password reset link to ida@kl\.dk/);
