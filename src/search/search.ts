@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
 import {
+  DEFAULT_SEARCH_TIMEOUT_MS,
   emptyFacets,
   type SearchFacetCounts,
   type SearchIndexHit,
@@ -20,6 +21,7 @@ import {
   parseQuery,
   requiredWords,
 } from "./parse-query.js";
+import { inSearchLane } from "./search-gate.js";
 import type { SearchRequest } from "./search-request.js";
 import { annexPageUrl, itemUrl } from "./search-urls.js";
 import { snippetHtml } from "./snippet.js";
@@ -98,14 +100,25 @@ export function queryNotice(ignoredWords: number, ignoredCharacters: number): st
 }
 
 /**
- * Runs a search for the public: closed items and their annexes are never part of it. Throws
- * SearchTimeoutError when the server's statement timeout stops it.
+ * Runs a search for the public: closed items and their annexes are never part of it. Runs when a search
+ * lane of the store is free (search-gate.ts). Throws SearchTimeoutError when no lane is free within the
+ * time limit, or when the server's statement timeout stops it.
  * @example await search(db, parseSearchRequest({ q: "biokul" }))
  */
-export async function search(
+export function search(
   db: Kysely<Database>,
   request: SearchRequest,
   options: SearchOptions = {},
+): Promise<SearchResponse> {
+  return inSearchLane(db, options.timeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS, () =>
+    runSearch(db, request, options),
+  );
+}
+
+async function runSearch(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  options: SearchOptions,
 ): Promise<SearchResponse> {
   const parsed = parseQuery(request.q);
   const empty: SearchResponse = {

@@ -59,7 +59,7 @@ export interface SearchIndexQuery {
 export class SearchTimeoutError extends Error {
   override readonly name = "SearchTimeoutError";
   constructor(readonly timeoutMs: number) {
-    super(`search stopped after ${timeoutMs} ms (statement timeout)`);
+    super(`search stopped: over its time limit of ${timeoutMs} ms`);
   }
 }
 
