@@ -133,12 +133,12 @@ export const accountErrors = {
       403,
       "Din rolle kræver totrinsbekræftelse. Kontakt en administrator.",
     ),
-  throttled: (until: Date) =>
+  throttled: (until: Date, now: Date = new Date()) =>
     new AccountError(
       "throttled",
       `too many failed sign-ins; try again after ${until.toISOString()}`,
       429,
-      `For mange forkerte forsøg. Prøv igen om ${minutesUntil(until)}.`,
+      `For mange forkerte forsøg. Prøv igen om ${minutesUntil(until, now)}.`,
       until,
     ),
   linkInvalid: () =>
@@ -164,7 +164,7 @@ export const accountErrors = {
 } as const;
 
 /** "1 minut", "15 minutter": the wait before the next sign-in, rounded up. */
-function minutesUntil(until: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+function minutesUntil(until: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   return minutes === 1 ? "1 minut" : `${minutes} minutter`;
 }

@@ -45,8 +45,12 @@ export function auditAppend(input: AuditAppendInput): Promise<number> {
   });
 }
 
-/** Entries newest first; page with `beforeId` (the last id shown). */
-export function auditList(db: Kysely<Database>, query: AuditQuery = {}): Promise<AuditEntry[]> {
+/**
+ * Entries newest first, optionally of one target or actor; page with `beforeId` (the last id shown).
+ * @example await auditList({ db, limit: 50, beforeId: 1234 })
+ */
+export function auditList(props: { readonly db: Kysely<Database> } & AuditQuery): Promise<AuditEntry[]> {
+  const { db, ...query } = props;
   return listAuditEntries(db, query);
 }
 

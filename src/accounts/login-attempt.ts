@@ -46,7 +46,7 @@ export async function loginAttempt(props: LoginAttemptProps): Promise<SignedIn> 
     ...(props.policy ? { policy: props.policy } : {}),
   };
   const permission = await loginPermission(throttle);
-  if (!permission.allowed) throw accountErrors.throttled(permission.until);
+  if (!permission.allowed) throw accountErrors.throttled(permission.until, now);
   const fail = async (error: Error): Promise<never> => {
     await loginOutcomeRecorder({ ...throttle, succeeded: false });
     throw error;

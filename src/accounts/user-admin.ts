@@ -23,8 +23,8 @@ import { checkedGrant } from "./role-grant.js";
 import { createTotpSecret } from "./totp.js";
 
 /** Every user with roles, by e-mail. */
-export async function userList(db: Kysely<Database>): Promise<AccountUser[]> {
-  return (await listUsers(db)).map(presentUser);
+export async function userList(props: { readonly db: Kysely<Database> }): Promise<AccountUser[]> {
+  return (await listUsers(props.db)).map(presentUser);
 }
 
 /** The user with this e-mail (any case), or AccountError unknown-user. */

@@ -211,7 +211,7 @@ async function sendLink(
 }
 
 async function listUsers(store: Store, flags: UserFlags): Promise<void> {
-  const users = await userList(store.db);
+  const users = await userList({ db: store.db });
   if (flags.json) {
     const shown = users.map((u) => ({
       id: u.id,

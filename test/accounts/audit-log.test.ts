@@ -39,7 +39,7 @@ forEachBackend("accounts: audit log", (store) => {
       after: { state: "agenda-sent", titel: "Møde i KKR, æøå" },
       now: plus(T0, 2 * MINUTE),
     });
-    const entries = await auditList(db, { limit: 3 });
+    const entries = await auditList({ db, limit: 3 });
     assert.deepEqual(
       entries.map((e) => e.action),
       ["meeting-publish", "token-create", "user-create"],
@@ -54,9 +54,9 @@ forEachBackend("accounts: audit log", (store) => {
     assert.equal(userCreate?.actorUserId, null);
     assert.ok(!JSON.stringify(entries).includes(token.token), "no token value in the log");
 
-    const page2 = await auditList(db, { beforeId: publish!.id, limit: 1 });
+    const page2 = await auditList({ db, beforeId: publish!.id, limit: 1 });
     assert.equal(page2[0]?.id, tokenCreate?.id);
-    const forMeeting = await auditList(db, { targetKind: "meeting", targetId: 42 });
+    const forMeeting = await auditList({ db, targetKind: "meeting", targetId: 42 });
     assert.equal(forMeeting.length, 1);
 
     const rows = auditCsvRows(entries);

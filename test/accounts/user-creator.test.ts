@@ -176,7 +176,7 @@ forEachBackend("accounts: users and roles", (store) => {
     });
     assert.match(promoted.totpSecret ?? "", /^[A-Z2-7]{32}$/, "sekretariat comes with a TOTP secret");
     assert.equal(promoted.user.totpEnabled, true);
-    const listed = (await userList(db)).find((u) => u.email === email);
+    const listed = (await userList({ db })).find((u) => u.email === email);
     assert.deepEqual(
       listed?.roles.map((r) => [r.role, r.bodyId]),
       [
