@@ -19,6 +19,7 @@ const OPTIONS = {
   "no-demo": { type: "boolean" },
   "base-url": { type: "string" },
   json: { type: "boolean" },
+  verbose: { type: "boolean" },
   format: { type: "string" },
   out: { type: "string" },
   body: { type: "string" },
@@ -34,7 +35,7 @@ const OPTIONS = {
 /** Which options each command takes; anything else is refused with a one-line error. */
 const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   serve: ["data-dir", "port", "host", "no-demo", "base-url"],
-  import: ["data-dir"],
+  import: ["data-dir", "json", "verbose"],
   parse: ["json"],
   search: ["data-dir", "json", "body", "year", "kind", "page"],
   export: ["data-dir", "format", "out"],
@@ -121,7 +122,7 @@ try {
   if (error instanceof UsageError) {
     console.error(`raadsinfo: ${error.message}`);
     process.exitCode = error.exitCode;
-  } else if (error instanceof Error && ["IngestError", "StoreError"].includes(error.name)) {
+  } else if (error instanceof Error && ["IngestError", "StoreError", "HandoffError"].includes(error.name)) {
     console.error(`raadsinfo: ${error.message}`);
     process.exitCode = 1;
   } else {
