@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
+import { searchLanes } from "../store/search-lanes.js";
 import {
   DEFAULT_SEARCH_TIMEOUT_MS,
   emptyFacets,
@@ -76,6 +77,9 @@ export interface SearchResponse {
   readonly notice: string | null;
 }
 
+/** Results whose snippets one statement makes on a one-lane store (PGlite); see snippetsPerStatement. */
+const SNIPPETS_PER_STATEMENT_ONE_LANE = 3;
+
 export interface SearchOptions {
   /** Hits read before counting stops; the store's default unless a test needs a small one. */
   readonly hitCap?: number;
@@ -110,8 +114,8 @@ export function search(
   request: SearchRequest,
   options: SearchOptions = {},
 ): Promise<SearchResponse> {
-  return inSearchLane(db, options.timeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS, () =>
-    runSearch(db, request, options),
+  return inSearchLane(db, options.timeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS, (handle) =>
+    runSearch(handle, request, options),
   );
 }
 
@@ -171,6 +175,8 @@ async function runIndex(
     ...(mode === "any" ? { coverage: groupTsQueries(parsed, { prefix: true }) } : {}),
     ...(options.hitCap !== undefined ? { hitCap: options.hitCap } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    // One statement at a time (PGlite): snippets in small statements, so pages wait less between them.
+    ...((await searchLanes(db)) === 1 ? { snippetsPerStatement: SNIPPETS_PER_STATEMENT_ONE_LANE } : {}),
     filters: {
       body: request.body,
       year: request.year,
