@@ -71,12 +71,12 @@ forEachBackend("search bounds", (store, backend) => {
       assert.doesNotMatch(html, /at .*\.ts:\d+|Error:/);
       const api = await app.request("/api/search?q=biokul");
       assert.equal(api.status, 503);
-      assert.deepEqual(await api.json(), {
-        error: {
-          status: 503,
-          message: "Søgningen tog for lang tid og blev stoppet. Prøv igen med færre eller mere præcise ord.",
-        },
-      });
+      const body = (await api.json()) as { error: { status: number; message: string } };
+      assert.equal(body.error.status, 503);
+      assert.equal(
+        body.error.message,
+        "Søgningen tog for lang tid og blev stoppet. Prøv igen med færre eller mere præcise ord.",
+      );
     });
     const after = await app.request("/api/search?q=biokul");
     assert.equal(after.status, 200, "the next search runs as usual");
