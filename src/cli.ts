@@ -122,7 +122,7 @@ try {
   if (error instanceof UsageError) {
     console.error(`raadsinfo: ${error.message}`);
     process.exitCode = error.exitCode;
-  } else if (error instanceof Error && ["IngestError", "StoreError", "HandoffError"].includes(error.name)) {
+  } else if (error instanceof Error && ["IngestError", "StoreError", "HandoffError", "SearchTimeoutError"].includes(error.name)) {
     console.error(`raadsinfo: ${error.message}`);
     process.exitCode = 1;
   } else {

@@ -50,6 +50,7 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
     // Not exact: search stopped counting at its cap, and total is a lower bound.
     const total = `${response.totalExact ? "" : "at least "}${plural(response.total, "result")}`;
     const lines = [`${total} for "${query}" (page ${response.page})`];
+    if (response.notice) lines.push(response.notice);
     if (response.suggestion) lines.push(`Mente du: ${response.suggestion}`);
     for (const r of response.results) {
       const where = [
