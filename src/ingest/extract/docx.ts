@@ -3,7 +3,6 @@
  * them. The zip is read through a bounded reader (zip-archive.ts), so size limits hold before anything
  * is inflated.
  */
-import mammoth from "mammoth";
 import { IngestError } from "../ingest-error.js";
 import { checkDocxEntries, checkDocxPartSize, checkDocxUnpackedSize } from "../limits.js";
 import type { ExtractedDocument, SourceFile, SourceLine } from "../types.js";
@@ -48,6 +47,8 @@ export async function extractDocx(source: SourceFile): Promise<ExtractedDocument
   try {
     // mammoth's `file` input (lib/unzip.js) takes an opened archive: exists(name) and read(name,
     // encoding). Handing it ours keeps JSZip, which inflates without limit, out of the way.
+    // Loaded on the first DOCX: mammoth takes a third of a second to load, which a text or PDF never needs.
+    const { default: mammoth } = await import("mammoth");
     const result = await mammoth.extractRawText({ file: docxFile } as unknown as { buffer: Buffer });
     value = result.value;
     messages = result.messages;
