@@ -1,5 +1,6 @@
 export * from "./danish-date.js";
 export * from "./document-kind.js";
+export * from "./file-name-date.js";
 export * from "./follow-up-status.js";
 export * from "./meeting-state.js";
 export * from "./membership-role.js";
@@ -7,4 +8,5 @@ export * from "./municipality.js";
 export * from "./parsed-document.js";
 export * from "./person-name.js";
 export * from "./role.js";
+export * from "./visibility.js";
 export * from "./warning-code.js";
