@@ -2,23 +2,31 @@
  * @module The HTTP application: sub-apps for pages, API, OParl and static files, mounted in one place.
  * Handlers read the store from the context; the web never parses files itself.
  */
+import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { contextStorage } from "hono/context-storage";
 import type { Kysely } from "kysely";
 import { type Database, DEFAULT_SEARCH_TIMEOUT_MS } from "../store/index.js";
 import { apiApp } from "./api/api-app.js";
 import { exportApp } from "./api/export-routes.js";
 import { searchApiApp } from "./api/search-route.js";
 import { compressWhenAccepted } from "./compress-when-accepted.js";
-import type { SiteSettings } from "./context.js";
+import { type SiteSettings, servedOverHttps } from "./context.js";
 import { notFoundHandler, onError } from "./error-pages.js";
 import { feedApp } from "./feeds/feed-app.js";
+import { bearerToken, csrf, securityHeaders, session } from "./middleware/index.js";
 import { oparlApp } from "./oparl/oparl-app.js";
 import { accessibilityPageApp } from "./pages/accessibility-page.js";
+import { accountPageApp } from "./pages/account-page.js";
+import { adminLogPageApp } from "./pages/admin-log-page.js";
 import { annexPageApp } from "./pages/annex-page.js";
 import { bodyPageApp } from "./pages/body-page.js";
 import { frontPageApp } from "./pages/front-page.js";
 import { itemPageApp } from "./pages/item-page.js";
+import { loginPageApp } from "./pages/login-page.js";
 import { meetingPageApp } from "./pages/meeting-page.js";
+import { oneTimeLinkPageApp } from "./pages/one-time-link-page.js";
 import { personPageApp } from "./pages/person-page.js";
 import { searchPageApp } from "./pages/search-page.js";
 import { staticApp } from "./static.js";
@@ -27,7 +35,15 @@ import { stripControlCharacters } from "./strip-control-characters.js";
 export interface AppDeps {
   readonly db: Kysely<Database>;
   readonly settings?: Partial<SiteSettings>;
+  /**
+   * Signs the CSRF tokens of anonymous forms (/log-ind). Random per process when absent: after a restart
+   * a login form left open asks to be reloaded once. Signed-in forms do not depend on it.
+   */
+  readonly csrfSecret?: string;
 }
+
+/** The most an account form (sign-in, password, two-factor) may send: a few fields, never a file. */
+const FORM_BODY_LIMIT = 16 * 1024;
 
 /**
  * Builds the app. Tests call `app.request(path)`; `raadsinfo serve` hands it to the Node server.
@@ -45,8 +61,19 @@ export function createApp(deps: AppDeps): Hono {
     c.set("settings", settings);
     await next();
   });
+  const secure = servedOverHttps(settings);
+  // The context in AsyncLocalStorage: the layout's header reads who is signed in from it.
+  app.use(contextStorage());
+  // First after the store, so every answer has the headers: pages, API, OParl, feeds, static files, errors.
+  app.use(securityHeaders({ https: secure }));
   app.use(stripControlCharacters());
   app.use(compressWhenAccepted());
+  for (const path of ["/log-ind", "/log-ind/*", "/log-ud", "/konto/*"]) {
+    app.post(path, bodyLimit({ maxSize: FORM_BODY_LIMIT }));
+  }
+  app.use(session({ secure, anonymousUnder: ["/static/"] }));
+  app.use("/api/*", bearerToken());
+  app.use(csrf({ secret: deps.csrfSecret ?? randomBytes(32), secure }));
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/static", staticApp());
   app.route("/oparl/v1", oparlApp());
@@ -59,6 +86,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", personPageApp());
   app.route("/", annexPageApp());
   app.route("/", accessibilityPageApp());
+  app.route("/", loginPageApp());
+  app.route("/", oneTimeLinkPageApp());
+  app.route("/", accountPageApp());
+  app.route("/", adminLogPageApp());
   app.route("/", feedApp());
   app.route("/api/search", searchApiApp());
   app.route("/", searchPageApp());

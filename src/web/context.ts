@@ -1,5 +1,12 @@
-/** @module What every request handler can read from the context: the store and the site settings. */
+/**
+ * @module What every request handler can read from the context: the store, the site settings, and who is
+ * asking (the signed-in user or the bearer of an API token, and their role grants). The middleware in
+ * ./middleware/ sets the request's values. The viewer of the visibility policy (domain/visibility.ts,
+ * in progress) joins them here as `viewer` once that module is in; actAs in middleware/session.ts sets it.
+ */
 import type { Kysely } from "kysely";
+import type { AccountUser } from "../accounts/index.js";
+import type { RoleGrant } from "../domain/role.js";
 import type { Database } from "../store/index.js";
 
 export interface SiteSettings {
@@ -13,9 +20,32 @@ export interface SiteSettings {
   readonly searchTimeoutMs: number;
 }
 
+/** True when the portal is served over https: cookies get Secure, responses get HSTS. */
+export function servedOverHttps(settings: Pick<SiteSettings, "publicBaseUrl">): boolean {
+  return settings.publicBaseUrl.toLowerCase().startsWith("https://");
+}
+
+/** How the request proved who it is; null fields when nobody is signed in. */
+export interface RequestSession {
+  /** The session's id in the store (cookie sign-in). */
+  readonly id: number;
+  /** The cookie's secret token: CSRF tokens are derived from it, log-out ends it. */
+  readonly token: string;
+}
+
 declare module "hono" {
   interface ContextVariableMap {
     db: Kysely<Database>;
     settings: SiteSettings;
+    /** The signed-in user (by session cookie or API token); null for an anonymous request. */
+    user: AccountUser | null;
+    /** The user's role grants (empty when anonymous): what the visibility policy and role checks read. */
+    grants: readonly RoleGrant[];
+    /** The browser session behind a cookie sign-in; null otherwise. */
+    session: RequestSession | null;
+    /** The API token a request acts through (Authorization: Bearer); null otherwise. */
+    apiTokenId: number | null;
+    /** The CSRF token for a POST form's hidden field; an anonymous request gets its cookie when this is called. */
+    csrfToken: () => string;
   }
 }

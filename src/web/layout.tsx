@@ -1,6 +1,9 @@
 /** @module The one page layout: Det Fælles Designsystem header, search box, breadcrumbs, footer. */
+
+import { tryGetContext } from "hono/context-storage";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { CsrfField } from "./components/form-parts.js";
 import { LastUpdated } from "./components/last-updated.js";
 
 export interface Crumb {
@@ -23,6 +26,45 @@ export interface LayoutProps {
   readonly headerSearch?: boolean;
   /** When the content last changed; shown as "Senest opdateret" under it. */
   readonly lastModified?: Date | null;
+}
+
+/**
+ * The account link in the header: "Log ind" for an anonymous visitor; the user's name with "Konto" and a
+ * "Log ud" button (a POST form with its CSRF field) once signed in. Read from the request's context
+ * (hono/context-storage), so no page has to pass the user along.
+ */
+function AccountNav() {
+  const c = tryGetContext();
+  if (!c) return null;
+  const user = c.get("user");
+  if (!user || c.get("apiTokenId") !== null) {
+    const here = c.req.path;
+    const back =
+      c.req.method === "GET" && !here.startsWith("/log-ind") && here !== "/"
+        ? `?til=${encodeURIComponent(here)}`
+        : "";
+    return (
+      <nav class="site-account" aria-label="Konto">
+        <a class="site-account__link" href={`/log-ind${back}`}>
+          Log ind
+        </a>
+      </nav>
+    );
+  }
+  return (
+    <nav class="site-account" aria-label="Konto">
+      <span class="site-account__name">{user.name}</span>
+      <a class="site-account__link" href="/konto">
+        Konto
+      </a>
+      <form class="site-account__logout" action="/log-ud" method="post">
+        <CsrfField token={c.get("csrfToken")()} />
+        <button class="button button-tertiary site-account__button" type="submit">
+          Log ud
+        </button>
+      </form>
+    </nav>
+  );
 }
 
 /** Renders a full HTML page. Works without JavaScript; dkfds CSS only. */
@@ -69,6 +111,7 @@ export function Layout(props: LayoutProps) {
                   </form>
                 </search>
               )}
+              <AccountNav />
             </div>
           </header>
           <div class="container">
