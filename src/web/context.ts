@@ -1,12 +1,11 @@
 /**
  * @module What every request handler can read from the context: the store, the site settings, and who is
- * asking (the signed-in user or the bearer of an API token, and their role grants). The middleware in
- * ./middleware/ sets the request's values. The viewer of the visibility policy (domain/visibility.ts,
- * in progress) joins them here as `viewer` once that module is in; actAs in middleware/session.ts sets it.
+ * asking (the signed-in user or the bearer of an API token, their role grants, and the viewer the
+ * visibility policy reads). The middleware in ./middleware/ sets the request's values.
  */
 import type { Kysely } from "kysely";
 import type { AccountUser } from "../accounts/index.js";
-import type { RoleGrant } from "../domain/role.js";
+import type { RoleGrant, Viewer } from "../domain/index.js";
 import type { Database } from "../store/index.js";
 
 export interface SiteSettings {
@@ -41,6 +40,8 @@ declare module "hono" {
     user: AccountUser | null;
     /** The user's role grants (empty when anonymous): what the visibility policy and role checks read. */
     grants: readonly RoleGrant[];
+    /** Who is looking, built by domain/visibility.ts's viewerOf from the grants; PUBLIC_VIEWER when anonymous. */
+    viewer: Viewer;
     /** The browser session behind a cookie sign-in; null otherwise. */
     session: RequestSession | null;
     /** The API token a request acts through (Authorization: Bearer); null otherwise. */

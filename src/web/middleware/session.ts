@@ -1,14 +1,14 @@
 /**
  * @module Browser sessions (issue 12, point 2): the `raadsinfo_session` cookie (HttpOnly, SameSite=Lax,
  * Secure behind https) names a session stored in the database; this middleware loads its user and role
- * grants into the request context (the viewer: see actAs). Only the token's
+ * grants into the request context and builds the viewer the visibility policy reads. Only the token's
  * hash is stored (accounts/sessions.ts). A signed-in user's response is never kept by a shared cache.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AccountUser, CreatedSession } from "../../accounts/index.js";
 import { sessionFinder } from "../../accounts/index.js";
-import type { RoleGrant } from "../../domain/index.js";
+import { PUBLIC_VIEWER, type RoleGrant, viewerOf } from "../../domain/index.js";
 
 export const SESSION_COOKIE = "raadsinfo_session";
 
@@ -24,15 +24,12 @@ export function grantsOf(user: AccountUser | null): readonly RoleGrant[] {
   return user ? user.roles.map((r) => ({ role: r.role, bodyId: r.bodyId })) : [];
 }
 
-/**
- * Puts `user` in the context as who is asking: user and grants. VIEWER: the place where the visibility
- * policy's viewer is set, `c.set("viewer", user ? viewerOf(grants) : PUBLIC_VIEWER)`, once
- * domain/visibility.ts is in.
- */
+/** Puts `user` in the context as who is asking: user, grants and viewer (PUBLIC_VIEWER for nobody). */
 export function actAs(c: Context, user: AccountUser | null): void {
   const grants = grantsOf(user);
   c.set("user", user);
   c.set("grants", grants);
+  c.set("viewer", user ? viewerOf(grants) : PUBLIC_VIEWER);
 }
 
 /** Sets the session cookie after sign-in; it lives as long as the session does. */

@@ -1,6 +1,6 @@
 /**
  * @module API tokens on the web (issue 12, point 4), both backends: `Authorization: Bearer ri_…` makes a
- * request to /api act as the token's user with that user's roles (user and grants in the context);
+ * request to /api act as the token's user with that user's roles (user, grants and viewer in the context);
  * a revoked or unknown token gets 401 with WWW-Authenticate; no token is the public.
  */
 import assert from "node:assert/strict";
@@ -18,7 +18,7 @@ function appWithWhoami(db: Parameters<typeof createApp>[0]["db"]) {
     c.json({
       email: c.get("user")?.email ?? null,
       grants: c.get("grants"),
-
+      viewer: c.get("viewer"),
       tokenId: c.get("apiTokenId"),
     }),
   );
@@ -26,7 +26,7 @@ function appWithWhoami(db: Parameters<typeof createApp>[0]["db"]) {
 }
 
 forEachBackend("web accounts: API tokens", (store) => {
-  it("acts as the token's user on /api, with that user's roles", async () => {
+  it("acts as the token's user on /api, with that user's roles and viewer", async () => {
     const { db } = store();
     const nord = await bodyId(db, "KKR Nordjylland");
     const member = await makeUser(db, "medlem");
@@ -37,6 +37,7 @@ forEachBackend("web accounts: API tokens", (store) => {
     assert.deepEqual(await res.json(), {
       email: member.email,
       grants: [{ role: "medlem", bodyId: nord }],
+      viewer: { kind: "user", memberOf: [nord], secretariatOf: [] },
       tokenId: id,
     });
     assert.equal(res.headers.get("cache-control"), "private, no-store");
@@ -51,6 +52,7 @@ forEachBackend("web accounts: API tokens", (store) => {
     assert.deepEqual(await res.json(), {
       email: null,
       grants: [],
+      viewer: { kind: "public" },
       tokenId: null,
     });
   });
