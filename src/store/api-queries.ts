@@ -4,12 +4,13 @@
  * person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
+import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
 import {
   meetingAttendanceQuery,
   personAttendanceQuery,
   personMembershipsQuery,
 } from "./attendance-queries.js";
-import { oparlFilePublic } from "./oparl-queries.js";
+import { fileVisible, itemVisible, originalVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 
 type Db = Kysely<Database>;
@@ -225,14 +226,15 @@ export async function apiMeetings(
   return { total: Number(count?.n ?? 0), rows: rows.map(toMeeting) };
 }
 
-async function filesWhere(db: Db, where: ReturnType<typeof sql>): Promise<ApiFileRow[]> {
+/** Files `viewer` may see whose imported file may also be downloaded (a file's URL serves those bytes). */
+async function filesWhere(db: Db, where: ReturnType<typeof sql>, viewer: Viewer): Promise<ApiFileRow[]> {
   const result =
     await sql<ApiFileRow>`select f.id, f.title, coalesce(sf.file_name, f.file_name) as "fileName",
       coalesce(sf.mime, f.mime) as mime, coalesce(octet_length(sf.content), sf.byte_size, f.byte_size) as "byteSize",
       f.role, f.item_number as "itemNumber", f.annex_number as "annexNumber", f.page_start as "pageStart",
       f.page_end as "pageEnd", f.agenda_item_id as "agendaItemId"
     from file f left join source_file sf on sf.id = f.source_file_id
-    where not f.deleted and ${where} and ${oparlFilePublic}
+    where ${where} and ${fileVisible(viewer, "f")} and ${originalVisible(viewer, "f")}
     order by f.position, f.id`.execute(db);
   return result.rows.map((r) => ({ ...r, byteSize: Number(r.byteSize) }));
 }
@@ -242,7 +244,6 @@ const ITEM_SELECT = [
   "agenda_item.meeting_id as meetingId",
   "agenda_item.number",
   "agenda_item.title",
-  "agenda_item.public",
   "agenda_item.section_number as sectionNumber",
   "agenda_item.section_title as sectionTitle",
   "agenda_item.resume",
@@ -261,12 +262,14 @@ const ITEM_SELECT = [
   "source_file.sha256 as sourceSha256",
 ] as const;
 
-function itemQuery(db: Db) {
+/** Items with `public`: whether `viewer` may see the content (itemVisible), which for the public is "open". */
+function itemQuery(db: Db, viewer: Viewer) {
   return db
     .selectFrom("agenda_item")
     .leftJoin("case_file", "case_file.id", "agenda_item.case_id")
     .leftJoin("source_file", "source_file.id", "agenda_item.source_file_id")
     .select(ITEM_SELECT)
+    .select(itemVisible(viewer).as("public"))
     .where("agenda_item.deleted", "=", false);
 }
 
@@ -304,28 +307,36 @@ function toItem(r: ItemQueryRow): ApiItemRow {
   };
 }
 
-export async function apiMeeting(db: Db, id: number): Promise<ApiMeetingDetail | null> {
+export async function apiMeeting(
+  db: Db,
+  id: number,
+  viewer: Viewer = PUBLIC_VIEWER,
+): Promise<ApiMeetingDetail | null> {
   const meeting = await meetingQuery(db).where("meeting.id", "=", id).executeTakeFirst();
   if (!meeting) return null;
   const [attendance, items, files] = await Promise.all([
     meetingAttendanceQuery(db, id).execute(),
-    itemQuery(db)
+    itemQuery(db, viewer)
       .where("agenda_item.meeting_id", "=", id)
       .orderBy("agenda_item.position")
       .orderBy("agenda_item.id")
       .execute(),
-    filesWhere(db, sql`f.meeting_id = ${id}`),
+    filesWhere(db, sql`f.meeting_id = ${id}`, viewer),
   ]);
   return { ...toMeeting(meeting), attendance, items: items.map(toItem), files };
 }
 
-export async function apiItem(db: Db, id: number): Promise<ApiItemDetail | null> {
-  const row = await itemQuery(db).where("agenda_item.id", "=", id).executeTakeFirst();
+export async function apiItem(
+  db: Db,
+  id: number,
+  viewer: Viewer = PUBLIC_VIEWER,
+): Promise<ApiItemDetail | null> {
+  const row = await itemQuery(db, viewer).where("agenda_item.id", "=", id).executeTakeFirst();
   if (!row) return null;
   const meeting = await meetingQuery(db).where("meeting.id", "=", row.meetingId).executeTakeFirst();
   if (!meeting) return null;
   const item = toItem(row);
-  const files = item.public ? await filesWhere(db, sql`f.agenda_item_id = ${id}`) : [];
+  const files = item.public ? await filesWhere(db, sql`f.agenda_item_id = ${id}`, viewer) : [];
   return { item, meeting: toMeeting(meeting), files };
 }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { Attendee, ParsedDocument } from "../domain/index.js";
+import { type Attendee, annexWithholding, type ParsedDocument } from "../domain/index.js";
 import { personKey } from "./import-attendance.js";
 import { MIME_BY_FORMAT, pageRow } from "./import-files.js";
 import { itemValues } from "./import-items.js";
@@ -14,6 +14,7 @@ import { parameterChunks } from "./insert-chunks.js";
 import type { Database } from "./schema.js";
 import { collectWords, itemTexts } from "./search-text.js";
 import { queueSearchWords } from "./search-words.js";
+import { cprLines, settleWithholding } from "./write/withholding.js";
 
 type Tx = Transaction<Database>;
 
@@ -304,18 +305,16 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
       const mid = meetingOf(doc);
       if (mid === null) continue;
       for (const [position, item] of doc.items.entries()) {
-        if (item.closed) closed.add(`${mid}\u0000${item.number}`);
-        else for (const text of itemTexts(item)) collectWords(text, words);
-        items.push({
-          meeting_id: mid,
-          number: item.number,
-          ...itemValues(item, position, {
-            sectionTitle: doc.sections.find((s) => s.number === item.section)?.title ?? null,
-            caseId: item.caseNumber ? (cases.get(item.caseNumber) ?? null) : null,
-            sourceFileId: sourceId.get(doc.source.sha256)!,
-            now,
-          }),
+        const values = itemValues(item, position, {
+          sectionTitle: doc.sections.find((s) => s.number === item.section)?.title ?? null,
+          caseId: item.caseNumber ? (cases.get(item.caseNumber) ?? null) : null,
+          sourceFileId: sourceId.get(doc.source.sha256)!,
+          now,
+          cprLines: cprLines(doc.warnings),
         });
+        if (item.closed) closed.add(`${mid}\u0000${item.number}`);
+        else if (values.withheld === null) for (const text of itemTexts(item)) collectWords(text, words);
+        items.push({ meeting_id: mid, number: item.number, ...values });
       }
     }
     const itemRows = await insertChunked(tx, items, (t, chunk) =>
@@ -328,6 +327,7 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
       row: Insertable<Database["file"]>;
       pages: NonNullable<ParsedDocument["pageTexts"]>;
       range: { lineStart: number | null; lineEnd: number | null };
+      cpr: { lineStart: number; lineEnd: number }[];
     };
     const files: PlannedFile[] = [];
     for (const doc of docs) {
@@ -362,6 +362,7 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
         },
         pages: [],
         range: { lineStart: null, lineEnd: null },
+        cpr: [],
       });
       for (const [index, d] of doc.documents.entries()) {
         const own = pages.filter((p) => p.page >= d.source.pageStart && p.page <= d.source.pageEnd);
@@ -380,9 +381,17 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
             text: own.map((p) => p.text).join("\n\n"),
             position: index + 1,
             role: "annex",
+            // Closed items' annexes are marked by settleWithholding below, once every row exists.
+            withheld: annexWithholding({
+              ofClosedItem: false,
+              linked: mid !== null,
+              inPack: doc.kind === "annex-pack",
+              itemNumber: d.itemNumber,
+            }),
           },
           pages: own,
           range: d.source,
+          cpr: cprLines(doc.warnings),
         });
       }
     }
@@ -409,11 +418,16 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
     files.forEach((f, i) => {
       const ofClosedItem = closed.has(`${f.row.meeting_id}\u0000${f.row.item_number}`);
       for (const p of f.pages) {
-        if (!ofClosedItem) collectWords(p.text, words);
-        pageRows.push(pageRow(fileIds[i]!.id, p, f.range));
+        const row = pageRow(fileIds[i]!.id, p, f.range, f.cpr);
+        if (!ofClosedItem && !f.row.withheld && !row.withheld) collectWords(p.text, words);
+        pageRows.push(row);
       }
     });
     await insertChunked(tx, pageRows, (t, chunk) => t.insertInto("file_page").values(chunk).execute());
+    await settleWithholding(tx, {
+      meetingIds: [...new Set(files.flatMap((f) => (f.row.meeting_id ? [f.row.meeting_id] : [])))],
+      sourceFileIds: [...sourceId.values()],
+    });
     await queueSearchWords(tx, words);
     return {
       documents: docs.length,

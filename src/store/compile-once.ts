@@ -6,6 +6,7 @@
  * named prepared statement (prepared-statements.ts), so PostgreSQL does not parse and plan it per view.
  */
 import type { Compilable, CompiledQuery, Kysely } from "kysely";
+import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
 import { prepareOnServer } from "./prepared-statements.js";
 import type { Database } from "./schema.js";
 
@@ -36,6 +37,23 @@ export function compileOnce<V, O>(
     }
     const parameters = query.parameters.map((p) => (p === SLOT ? value : p));
     const result = await db.executeQuery<O>({ ...query, parameters });
+    return result.rows;
+  };
+}
+
+/**
+ * compileOnce for a read model that depends on who looks (store/read/visibility.ts): the public, whose
+ * requests are nearly all, runs the statement compiled once; a signed-in viewer's statement holds their
+ * bodies, so it is built per call.
+ * @example const page = compileOncePerViewer((db, id: number, viewer) => pageQuery(db, id, viewer));
+ */
+export function compileOncePerViewer<V, O>(
+  build: (db: Kysely<Database>, value: V, viewer: Viewer) => Compilable<O>,
+): (db: Kysely<Database>, value: V, viewer?: Viewer) => Promise<O[]> {
+  const forPublic = compileOnce((db, value: V) => build(db, value, PUBLIC_VIEWER));
+  return async function runForViewer(db, value, viewer = PUBLIC_VIEWER) {
+    if (viewer.kind === "public") return forPublic(db, value);
+    const result = await db.executeQuery<O>(build(db, value, viewer).compile());
     return result.rows;
   };
 }

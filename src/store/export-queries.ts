@@ -4,6 +4,8 @@
  * public columns (person.private_note never leaves the store).
  */
 import { type Kysely, sql } from "kysely";
+import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { itemVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 
 export interface ExportItemRow {
@@ -63,21 +65,23 @@ export interface ExportRows {
  */
 export async function exportRows(
   db: Kysely<Database>,
-  options: { readonly bodyId?: number | undefined } = {},
+  options: { readonly bodyId?: number | undefined; readonly viewer?: Viewer } = {},
 ): Promise<ExportRows> {
   const bodyId = options.bodyId ?? null;
+  // The one visibility function decides what of an item leaves; `public` says whether it did.
+  const shown = itemVisible(options.viewer ?? PUBLIC_VIEWER, "a");
   const inBody = bodyId === null ? sql`true` : sql`b.id = ${bodyId}`;
   const [bodies, items, attendance, persons] = await Promise.all([
     sql<ExportBodyRow>`select b.id, b.name from body b where not b.deleted and ${inBody} order by b.name, b.id`.execute(
       db,
     ),
     sql<ExportItemRow>`select b.id as "bodyId", b.name as "bodyName", m.id as "meetingId", m.date as "meetingDate",
-        a.id as "itemId", a.number, a.public,
-        case when a.public then a.title end as title,
-        case when a.public then a.section_title end as "sectionTitle",
-        case when a.public then cf.number end as "caseNumber",
-        case when a.public then a.indstilling end as indstilling,
-        case when a.public then a.beslutning end as beslutning
+        a.id as "itemId", a.number, ${shown} as public,
+        case when ${shown} then a.title end as title,
+        case when ${shown} then a.section_title end as "sectionTitle",
+        case when ${shown} then cf.number end as "caseNumber",
+        case when ${shown} then a.indstilling end as indstilling,
+        case when ${shown} then a.beslutning end as beslutning
       from agenda_item a join meeting m on m.id = a.meeting_id join body b on b.id = m.body_id
       left join case_file cf on cf.id = a.case_id
       where not a.deleted and not m.deleted and not b.deleted and ${inBody}

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import {
+  dateFromFileName,
   MEETING_STATES,
   type MeetingState,
   type ParsedDocument,
@@ -16,6 +17,7 @@ import { MIME_BY_FORMAT, writeFiles } from "./import-files.js";
 import { type ItemsWritten, writeItems } from "./import-items.js";
 import type { Database } from "./schema.js";
 import { queueSearchWords, refreshSearchWords } from "./search-words.js";
+import { settleWithholding } from "./write/withholding.js";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -154,8 +156,10 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
 
   const warnings: ParseWarning[] = [];
   const body = doc.body ? await upsertBody(tx, doc.body, now) : null;
+  // An annex pack is linked to its meeting by body and date from its own text, or else from its file name.
+  const date = doc.meeting?.date ?? (doc.kind === "annex-pack" ? dateFromFileName(doc.source.file) : null);
   const meetingId =
-    body !== null && doc.meeting?.date ? await upsertMeeting(tx, body, doc, sourceFile.id, now) : null;
+    body !== null && date ? await upsertMeeting(tx, body, doc, date, sourceFile.id, now) : null;
   await step("meeting");
 
   let attendees = 0;
@@ -183,6 +187,10 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
     options,
     words,
   );
+  await settleWithholding(tx, {
+    meetingIds: meetingId === null ? [] : [meetingId],
+    sourceFileIds: [sourceFile.id],
+  });
   await step("files");
   await queueSearchWords(tx, words);
 
@@ -237,11 +245,17 @@ async function upsertMeeting(
   tx: Tx,
   body: BodyRef,
   doc: ParsedDocument,
+  date: string,
   sourceFileId: number,
   now: Date,
 ): Promise<number> {
-  const meeting = doc.meeting!;
-  const date = meeting.date!;
+  const meeting = doc.meeting ?? {
+    startTime: null,
+    endTime: null,
+    location: null,
+    previousMeetingDate: null,
+    nextMeetingDate: null,
+  };
   const state = STATE_BY_KIND[doc.kind] ?? "planned";
   const found = await tx
     .selectFrom("meeting")

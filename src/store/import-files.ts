@@ -1,10 +1,11 @@
 /** @module Import of files: the original for download, and each annex document with its text per page. */
 import type { Insertable, Transaction } from "kysely";
-import type { PageSpan, ParsedDocument } from "../domain/index.js";
+import { annexWithholding, type PageSpan, type ParsedDocument, rangesMeet } from "../domain/index.js";
 import type { ImportOptions } from "./import-document.js";
 import { parameterChunks } from "./insert-chunks.js";
 import type { Database, FilePageTable, FileTable } from "./schema.js";
 import { collectWords, municipalitiesIn } from "./search-text.js";
+import { cprLines } from "./write/withholding.js";
 
 type Tx = Transaction<Database>;
 type PageText = PageSpan & { readonly text: string };
@@ -32,13 +33,18 @@ export function pageRow(
   fileId: number,
   page: PageText,
   range: { readonly lineStart: number | null; readonly lineEnd: number | null },
+  cpr: readonly { readonly lineStart: number; readonly lineEnd: number }[] = [],
 ): Insertable<FilePageTable> {
+  const lineStart = Math.max(page.lineStart, range.lineStart ?? page.lineStart);
+  const lineEnd = Math.min(page.lineEnd, range.lineEnd ?? page.lineEnd);
   return {
     file_id: fileId,
     page: page.page,
-    line_start: Math.max(page.lineStart, range.lineStart ?? page.lineStart),
-    line_end: Math.min(page.lineEnd, range.lineEnd ?? page.lineEnd),
+    line_start: lineStart,
+    line_end: lineEnd,
     text: page.text,
+    // The privacy gate: a page over a line with a CPR number is withheld from the public.
+    withheld: rangesMeet(cpr, page.lineStart, page.lineEnd) ? "cpr-number" : null,
     search_municipalities: municipalitiesIn(page.text),
   };
 }
@@ -112,7 +118,7 @@ export async function writeFiles(
     previousIds.length > 0
       ? await tx
           .selectFrom("file")
-          .select(["id", "role", "title", "item_number", "annex_number"])
+          .select(["id", "role", "title", "item_number", "annex_number", "withheld"])
           .where("source_file_id", "in", previousIds)
           .where("deleted", "=", false)
           .execute()
@@ -122,11 +128,23 @@ export async function writeFiles(
   const fresh: Insertable<FileTable>[] = [];
   const freshPages = new Map<number, PageText[]>();
   const pageRows: Insertable<FilePageTable>[] = [];
+  const cpr = cprLines(doc.warnings);
+  const withheldOf = (plan: Planned) =>
+    plan.role === "annex"
+      ? annexWithholding({
+          ofClosedItem: closedItems.has(plan.itemNumber ?? ""),
+          linked: meetingId !== null,
+          inPack: doc.kind === "annex-pack",
+          itemNumber: plan.itemNumber,
+        })
+      : null;
   const pagesOfFile = (fileId: number, plan: Planned, pagesOf: readonly PageText[]) => {
     if (plan.role !== "annex") return;
+    const fileWithheld = withheldOf(plan) !== null;
     for (const p of pagesOf) {
-      pageRows.push(pageRow(fileId, p, plan));
-      if (!closedItems.has(plan.itemNumber ?? "")) collectWords(p.text, words);
+      const row = pageRow(fileId, p, plan, cpr);
+      pageRows.push(row);
+      if (!fileWithheld && !row.withheld) collectWords(p.text, words);
     }
   };
   for (const [position, plan] of planned.entries()) {
@@ -166,13 +184,18 @@ export async function writeFiles(
         (plan.role === "original" || e.title === plan.title),
     );
     if (match) {
-      // A re-import: the file keeps its id (and URL); its pages are written anew.
+      // A re-import: the file keeps its id (and URL); its pages are written anew. Its mark stays (sticky).
       reused.add(match.id);
-      await tx.updateTable("file").set(values).where("id", "=", match.id).execute();
+      const withheld = match.withheld ?? withheldOf(plan);
+      await tx
+        .updateTable("file")
+        .set({ ...values, withheld })
+        .where("id", "=", match.id)
+        .execute();
       await tx.deleteFrom("file_page").where("file_id", "=", match.id).execute();
       pagesOfFile(match.id, plan, pagesOf);
     } else {
-      fresh.push(values);
+      fresh.push({ ...values, withheld: withheldOf(plan) });
       freshPages.set(position, pagesOf);
     }
   }
@@ -205,14 +228,14 @@ async function itemsOfFiles(
   if (meetingId === null || numbers.length === 0) return { ids, closed };
   const rows = await tx
     .selectFrom("agenda_item")
-    .select(["id", "number", "public"])
+    .select(["id", "number", "withheld", "deleted"])
     .where("meeting_id", "=", meetingId)
     .where("number", "in", numbers)
-    .where("deleted", "=", false)
     .execute();
   for (const row of rows) {
-    ids.set(row.number, row.id);
-    if (!row.public) closed.add(row.number);
+    if (!row.deleted) ids.set(row.number, row.id);
+    // A closed item since removed still closes its annexes (what was once closed stays withheld).
+    if (row.withheld === "closed-item") closed.add(row.number);
   }
   return { ids, closed };
 }

@@ -4,10 +4,18 @@
  * items, one of the new cases), since a statement per item capped import at about a hundred items/s.
  */
 import type { Insertable, Transaction } from "kysely";
-import { ITEM_FIELD_KEYS, type ItemFieldKey, type ParsedDocument, type ParsedItem } from "../domain/index.js";
+import {
+  ITEM_FIELD_KEYS,
+  type ItemFieldKey,
+  type ParsedDocument,
+  type ParsedItem,
+  rangesMeet,
+  type WithholdingReason,
+} from "../domain/index.js";
 import { parameterChunks } from "./insert-chunks.js";
 import type { AgendaItemTable, Database } from "./schema.js";
 import { collectWords, itemTexts, municipalitiesIn } from "./search-text.js";
+import { cprLines } from "./write/withholding.js";
 
 type Tx = Transaction<Database>;
 
@@ -28,6 +36,7 @@ const CONTENT_COLUMNS = [
   ...ITEM_FIELD_KEYS,
   "notes",
   "annex_markers",
+  "withheld",
   "deleted",
 ] as const;
 
@@ -47,6 +56,7 @@ export async function writeItems(
 ): Promise<ItemsWritten> {
   const caseIds = await upsertCases(tx, doc.items, now);
   const sectionTitles = new Map(doc.sections.map((s) => [s.number, s.title]));
+  const cpr = cprLines(doc.warnings);
   // An annex pack brings no items: it need not read the meeting's.
   const rows =
     doc.items.length === 0
@@ -62,9 +72,12 @@ export async function writeItems(
       caseId: item.caseNumber ? (caseIds.get(item.caseNumber) ?? null) : null,
       sourceFileId,
       now,
+      cprLines: cpr,
     });
-    if (!item.closed) for (const text of itemTexts(item)) collectWords(text, words);
     const row = existing.get(item.number);
+    // Sticky: an item once withheld stays so until released, whatever this version of the file says.
+    if (row) values.withheld = row.withheld ?? values.withheld;
+    if (values.withheld === null) for (const text of itemTexts(item)) collectWords(text, words);
     if (row) {
       // An item whose content is unchanged keeps its `modified`, so OParl's modified_since lists only
       // what a re-import really changed (OParl 1.1 §2.5 "Filter"); its provenance still moves along.
@@ -97,11 +110,18 @@ export interface ItemContext {
   readonly caseId: number | null;
   readonly sourceFileId: number;
   readonly now: Date;
+  /** Lines with a CPR number (store/write/withholding.ts cprLines): an item over one is withheld. */
+  readonly cprLines?: readonly { readonly lineStart: number; readonly lineEnd: number }[];
 }
 
 /** The agenda_item columns of a parsed item, but for its meeting and number (the natural key). */
 export function itemValues(item: ParsedItem, position: number, context: ItemContext) {
   const field = (key: ItemFieldKey): string | null => item.fields[key] ?? null;
+  const withheld: WithholdingReason | null = item.closed
+    ? ("closed-item" as WithholdingReason)
+    : rangesMeet(context.cprLines ?? [], item.source.lineStart, item.source.lineEnd)
+      ? "cpr-number"
+      : null;
   return {
     position,
     section_number: item.section,
@@ -117,6 +137,7 @@ export function itemValues(item: ParsedItem, position: number, context: ItemCont
     beslutning: field("beslutning"),
     notes: item.notes,
     annex_markers: item.annexMarkers,
+    withheld,
     search_municipalities: municipalitiesIn(...itemTexts(item)),
     source_file_id: context.sourceFileId,
     page: item.source.page,

@@ -16,3 +16,4 @@ export * from "./search-queries.js";
 export * from "./session-queries.js";
 export * from "./store-empty.js";
 export * from "./store-error.js";
+export * from "./write/withholding.js";

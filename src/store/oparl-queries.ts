@@ -8,6 +8,8 @@
  * updates `modified` of the object it is embedded in, so a meeting is as new as its newest item.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { PUBLIC_VIEWER } from "../domain/index.js";
+import { fileNotWithheld, itemVisible, originalVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 
 /** The four OParl list filters (§2.5 "Filter"), already parsed. */
@@ -180,6 +182,14 @@ type Db = Kysely<Database>;
 
 // ---- shared SQL fragments ---------------------------------------------------------------------------
 
+/**
+ * True for a file (alias f) that OParl may publish: not withheld (store/read/visibility.ts), and, since a
+ * download serves the whole imported file, neither is the imported file it was cut from.
+ */
+const oparlFileShown = sql`(${fileNotWithheld(PUBLIC_VIEWER, "f")} and ${originalVisible(PUBLIC_VIEWER, "f")})`;
+/** An item's content is published (OParl is the public's: no viewer signs in to it). */
+const itemShown = itemVisible(PUBLIC_VIEWER, "a");
+
 const meetingModified = sql`greatest(m.modified,
   (select max(a.modified) from agenda_item a where a.meeting_id = m.id),
   (select max(f.modified) from file f where f.meeting_id = m.id),
@@ -190,29 +200,9 @@ const organizationModified = sql`greatest(o.modified,
   (select max(ms.modified) from membership ms where ms.organization_id = o.id))`;
 const bodyModified = sql`greatest(b.modified, (select max(lt.modified) from legislative_term lt where lt.body_id = b.id))`;
 const paperModified = sql`greatest(cf.modified,
-  (select max(a.modified) from agenda_item a where a.case_id = cf.id and a.public))`;
+  (select max(a.modified) from agenda_item a where a.case_id = cf.id and ${itemShown}))`;
 /** A case is gone when it is deleted or no public item treats it any more. */
-const paperDeleted = sql`(cf.deleted or not exists (select 1 from agenda_item a where a.case_id = cf.id and a.public and not a.deleted))`;
-
-/**
- * True for a file (alias f) that OParl may publish: a download serves the whole imported file, so the
- * file is withheld when anything in that imported file belongs to a closed item (the item itself, or
- * another document of the same annex pack linked to one, by id or by meeting and item number). Deleted
- * closed items count too: what was once closed stays closed. Both subqueries are uncorrelated, so the
- * database computes the few withheld ids once per query instead of once per file.
- */
-export const oparlFilePublic = sql`not exists (
-    select 1 from (
-      select sib.id, sib.source_file_id from file sib join agenda_item ci on ci.id = sib.agenda_item_id
-      where not ci.public
-      union all
-      select sib.id, sib.source_file_id from file sib
-        join agenda_item ci on ci.meeting_id = sib.meeting_id and ci.number = sib.item_number
-      where not ci.public
-      union all
-      select null, ci.source_file_id from agenda_item ci where not ci.public and ci.source_file_id is not null
-    ) closed_file
-    where closed_file.id = f.id or closed_file.source_file_id = f.source_file_id)`;
+const paperDeleted = sql`(cf.deleted or not exists (select 1 from agenda_item a where a.case_id = cf.id and ${itemShown} and not a.deleted))`;
 
 function idList(ids: readonly number[]): RawBuilder<unknown> {
   return sql.join(ids.map((id) => sql`${id}`));
@@ -250,20 +240,20 @@ function candidates(kind: OparlListKind, scope: OparlScope): RawBuilder<unknown>
     case "consultation":
       return sql`select a.id, a.created, a.modified, a.deleted
         from agenda_item a join meeting m on m.id = a.meeting_id
-        where a.case_id is not null and a.public
+        where a.case_id is not null and ${itemShown}
           and ${orgId !== null ? sql`m.organization_id = ${orgId}` : sql`m.body_id = ${bodyId}`}`;
     case "paper":
       return sql`select cf.id, cf.created, ${paperModified} as modified, ${paperDeleted} as deleted
         from case_file cf where exists (
           select 1 from agenda_item a join meeting m on m.id = a.meeting_id
-          where a.case_id = cf.id and a.public and m.body_id = ${bodyId})`;
+          where a.case_id = cf.id and ${itemShown} and m.body_id = ${bodyId})`;
     case "file":
       return sql`select f.id, f.created, f.modified, f.deleted
         from file f left join meeting m on m.id = f.meeting_id
         left join source_file sf on sf.id = f.source_file_id
         where (m.body_id = ${bodyId}
             or (f.meeting_id is null and sf.body_name = (select b.name from body b where b.id = ${bodyId})))
-          and ${oparlFilePublic}`;
+          and ${oparlFileShown}`;
     case "legislativeTerm":
       return sql`select lt.id, lt.created, lt.modified, lt.deleted
         from legislative_term lt where lt.body_id = ${bodyId}`;
@@ -424,11 +414,11 @@ async function loadFilesWhere(db: Db, where: RawBuilder<unknown>): Promise<Oparl
       sf.sha512, case when f.role = 'original' then coalesce(sf.text, f.text) else f.text end as text, f.role, sf.kind as "sourceKind", f.meeting_id as "meetingId", m.date as "meetingDate",
       f.agenda_item_id as "agendaItemId", f.created, f.modified, f.deleted
     from file f left join source_file sf on sf.id = f.source_file_id left join meeting m on m.id = f.meeting_id
-    where ${where} and ${oparlFilePublic} order by f.position, f.id`.execute(db);
+    where ${where} and ${oparlFileShown} order by f.position, f.id`.execute(db);
   return result.rows.map((r) => ({ ...r, byteSize: Number(r.byteSize) }));
 }
 
-/** Files by id; a withheld file (see oparlFilePublic) is simply not found. */
+/** Files by id; a withheld file (see oparlFileShown) is simply not found. */
 export async function oparlFiles(db: Db, ids: readonly number[]): Promise<OparlFileRow[]> {
   if (ids.length === 0) return [];
   return byIds(await loadFilesWhere(db, sql`f.id in (${idList(ids)})`), ids);
@@ -445,7 +435,7 @@ export async function oparlFileContent(db: Db, id: number): Promise<OparlFileCon
   }>`select coalesce(sf.file_name, f.file_name) as "fileName", coalesce(sf.mime, f.mime) as mime,
       sf.content, coalesce(sf.text, f.text) as text, f.deleted
     from file f left join source_file sf on sf.id = f.source_file_id
-    where f.id = ${id} and ${oparlFilePublic}`.execute(db);
+    where f.id = ${id} and ${oparlFileShown}`.execute(db);
   const row = result.rows[0];
   if (!row) return null;
   return {
@@ -458,7 +448,7 @@ export async function oparlFileContent(db: Db, id: number): Promise<OparlFileCon
 
 async function loadItemsWhere(db: Db, where: RawBuilder<unknown>): Promise<OparlAgendaItemRow[]> {
   const result = await sql<Omit<OparlAgendaItemRow, "files">>`select a.id, a.meeting_id as "meetingId",
-      a.number, a.position, a.title, a.public, a.case_id as "caseId", a.beslutning as decision,
+      a.number, a.position, a.title, ${itemShown} as public, a.case_id as "caseId", a.beslutning as decision,
       a.created, ${itemModified} as modified, a.deleted
     from agenda_item a where ${where} order by a.meeting_id, a.position, a.id`.execute(db);
   const ids = result.rows.filter((r) => r.public).map((r) => r.id);
@@ -511,7 +501,7 @@ async function loadConsultationsWhere(db: Db, where: RawBuilder<unknown>): Promi
       a.meeting_id as "meetingId", m.organization_id as "organizationId",
       (a.beslutning is not null) as decided, a.created, a.modified, a.deleted
     from agenda_item a join meeting m on m.id = a.meeting_id
-    where a.case_id is not null and a.public and ${where} order by m.date, a.position, a.id`.execute(db);
+    where a.case_id is not null and ${itemShown} and ${where} order by m.date, a.position, a.id`.execute(db);
   return result.rows;
 }
 
@@ -528,16 +518,16 @@ export async function oparlPapers(db: Db, ids: readonly number[]): Promise<Oparl
   const result = await sql<
     Omit<OparlPaperRow, "consultations">
   >`select cf.id, cf.number as reference, cf.title,
-      case when (select count(*) from agenda_item a where a.case_id = cf.id and a.public and not a.deleted) = 1
-        then (select a.title from agenda_item a where a.case_id = cf.id and a.public and not a.deleted)
+      case when (select count(*) from agenda_item a where a.case_id = cf.id and ${itemShown} and not a.deleted) = 1
+        then (select a.title from agenda_item a where a.case_id = cf.id and ${itemShown} and not a.deleted)
       end as "firstItemTitle",
       (select min(m.body_id) from agenda_item a join meeting m on m.id = a.meeting_id
-        where a.case_id = cf.id and a.public) as "bodyId",
+        where a.case_id = cf.id and ${itemShown}) as "bodyId",
       (select min(m.date) from agenda_item a join meeting m on m.id = a.meeting_id
-        where a.case_id = cf.id and a.public and not a.deleted) as date,
+        where a.case_id = cf.id and ${itemShown} and not a.deleted) as date,
       cf.created, ${paperModified} as modified, ${paperDeleted} as deleted
     from case_file cf
-    where cf.id in (${list}) and exists (select 1 from agenda_item a where a.case_id = cf.id and a.public)`.execute(
+    where cf.id in (${list}) and exists (select 1 from agenda_item a where a.case_id = cf.id and ${itemShown})`.execute(
     db,
   );
   const consultations = groupBy(

@@ -1,4 +1,7 @@
-/** @module Pieces the portal read models share: meeting and file references, the public-file rules. */
+/**
+ * @module Pieces the portal read models share: meeting and file references. Who may see a file or item is
+ * not decided here but in store/read/visibility.ts.
+ */
 import type { Expression, ExpressionBuilder, Kysely } from "kysely";
 import type { Database } from "./schema.js";
 
@@ -89,85 +92,6 @@ export interface FileRef {
   readonly pageEnd: number | null;
   readonly mime: string;
   readonly byteSize: number;
-}
-
-/**
- * True for a file that a public page may show: not deleted, and not belonging to a closed item, whether
- * linked by id or (for a pack imported before its minutes) only by item number.
- */
-export function filePublic(eb: ExpressionBuilder<Database, "file">) {
-  // Two NOT EXISTS, not one with an OR: each side then uses an index (the primary key; meeting and number).
-  return eb.and([
-    eb("file.deleted", "=", false),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom("agenda_item as closed_item")
-          .select("closed_item.id")
-          .whereRef("closed_item.id", "=", "file.agenda_item_id")
-          .where("closed_item.public", "=", false)
-          .where("closed_item.deleted", "=", false),
-      ),
-    ),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom("agenda_item as closed_item")
-          .select("closed_item.id")
-          .whereRef("closed_item.meeting_id", "=", "file.meeting_id")
-          .whereRef("closed_item.number", "=", "file.item_number")
-          .where("closed_item.public", "=", false)
-          .where("closed_item.deleted", "=", false),
-      ),
-    ),
-  ]);
-}
-
-/**
- * True for a file whose imported source holds nothing of a closed item: no closed item was read from it,
- * and none of the documents cut from it belongs to a closed item.
- */
-export function sourcePublic(eb: ExpressionBuilder<Database, "file">) {
-  return eb.and([
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom("agenda_item as closed_item")
-          .select("closed_item.id")
-          .whereRef("closed_item.source_file_id", "=", "file.source_file_id")
-          .where("closed_item.public", "=", false)
-          .where("closed_item.deleted", "=", false),
-      ),
-    ),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom("file as sibling")
-          .innerJoin("agenda_item as closed_item", (join) =>
-            join.on((j) =>
-              fileOfItem(
-                j,
-                {
-                  itemId: j.ref("sibling.agenda_item_id"),
-                  meetingId: j.ref("sibling.meeting_id"),
-                  itemNumber: j.ref("sibling.item_number"),
-                },
-                {
-                  id: j.ref("closed_item.id"),
-                  meetingId: j.ref("closed_item.meeting_id"),
-                  number: j.ref("closed_item.number"),
-                },
-              ),
-            ),
-          )
-          .select("sibling.id")
-          .whereRef("sibling.source_file_id", "=", "file.source_file_id")
-          .where("sibling.deleted", "=", false)
-          .where("closed_item.public", "=", false)
-          .where("closed_item.deleted", "=", false),
-      ),
-    ),
-  ]);
 }
 
 /** Columns (or outer references) of a file and an item, for fileOfItem. */

@@ -1,8 +1,10 @@
 /** @module Read models of a body's feeds: its meetings with their agendas, and its latest decisions. */
 import type { Kysely } from "kysely";
+import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
 import { type AnnouncedMeeting, announcedMeetings } from "./portal-announced.js";
 import { danishToday, type MeetingRef, meetingRefQuery, toDate, toMeetingRef } from "./portal-common.js";
-import { ITEM_COLUMNS, type ItemView, presentItem } from "./portal-items.js";
+import { type ItemView, itemColumns, presentItem } from "./portal-items.js";
+import { itemVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 
 export interface FeedMeeting extends MeetingRef {
@@ -34,9 +36,10 @@ export interface BodyFeedData {
 export async function getBodyFeed(
   db: Kysely<Database>,
   bodyId: number,
-  options: { limit?: number; today?: string } = {},
+  options: { limit?: number; today?: string; viewer?: Viewer } = {},
 ): Promise<BodyFeedData | null> {
   const limit = options.limit ?? 50;
+  const viewer = options.viewer ?? PUBLIC_VIEWER;
   const body = await db
     .selectFrom("body")
     .select(["id", "name"])
@@ -56,7 +59,7 @@ export async function getBodyFeed(
       ? []
       : db
           .selectFrom("agenda_item")
-          .select(ITEM_COLUMNS)
+          .select(itemColumns(viewer))
           .where("agenda_item.meeting_id", "in", ids)
           .where("agenda_item.deleted", "=", false)
           .orderBy("agenda_item.position")
@@ -77,7 +80,7 @@ export async function getBodyFeed(
       .where("meeting.deleted", "=", false)
       .where("agenda_item.deleted", "=", false)
       // A closed item has no public decision; it is not an entry of the decisions feed at all.
-      .where("agenda_item.public", "=", true)
+      .where(itemVisible(viewer))
       .where("agenda_item.beslutning", "is not", null)
       .orderBy("meeting.date", "desc")
       .orderBy("agenda_item.position")

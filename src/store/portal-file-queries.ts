@@ -1,6 +1,8 @@
 /** @module Read models of an annex page (text page by page) and of an original file's download. */
 import type { Kysely } from "kysely";
-import { type FileRef, filePublic, sourcePublic, toDate, toFileRef } from "./portal-common.js";
+import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { type FileRef, toDate, toFileRef } from "./portal-common.js";
+import { fileVisible, itemVisible, originalVisible, pageVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 
 export interface AnnexPage {
@@ -25,8 +27,15 @@ export interface AnnexPageData {
   readonly lastModified: Date | null;
 }
 
-/** An annex with its pages; null when unknown, deleted, an original, or belonging to a closed item. */
-export async function getAnnexPage(db: Kysely<Database>, fileId: number): Promise<AnnexPageData | null> {
+/**
+ * An annex with the pages `viewer` may see; null when unknown, deleted, an original, or withheld from
+ * `viewer` (an annex of a closed item, or of no meeting yet).
+ */
+export async function getAnnexPage(
+  db: Kysely<Database>,
+  fileId: number,
+  viewer: Viewer = PUBLIC_VIEWER,
+): Promise<AnnexPageData | null> {
   const file = await db
     .selectFrom("file")
     .leftJoin("meeting", "meeting.id", "file.meeting_id")
@@ -56,23 +65,26 @@ export async function getAnnexPage(db: Kysely<Database>, fileId: number): Promis
       "body.id as bodyId",
       "body.name as bodyName",
     ])
-    .select((eb) => sourcePublic(eb).as("downloadable"))
+    .select(originalVisible(viewer).as("downloadable"))
     .where("file.id", "=", fileId)
     .where("file.role", "=", "annex")
-    .where(filePublic)
+    .where(fileVisible(viewer))
     .executeTakeFirst();
   if (!file) return null;
   const [pages, item] = await Promise.all([
     db
       .selectFrom("file_page")
-      .select(["page", "text"])
-      .where("file_id", "=", fileId)
-      .orderBy("page")
+      .innerJoin("file", "file.id", "file_page.file_id")
+      .select(["file_page.page", "file_page.text"])
+      .where("file_page.file_id", "=", fileId)
+      // The privacy gate: a page with a CPR number is left out until the secretariat releases it.
+      .where(pageVisible(viewer))
+      .orderBy("file_page.page")
       .execute(),
     db
       .selectFrom("agenda_item")
       .select(["id", "number", "title"])
-      .where("public", "=", true)
+      .where(itemVisible(viewer))
       .where("deleted", "=", false)
       .where((eb) =>
         file.agenda_item_id !== null
@@ -108,14 +120,15 @@ export interface OriginalDownload {
 export async function getOriginalDownload(
   db: Kysely<Database>,
   fileId: number,
+  viewer: Viewer = PUBLIC_VIEWER,
 ): Promise<OriginalDownload | null> {
   const row = await db
     .selectFrom("file")
     .innerJoin("source_file", "source_file.id", "file.source_file_id")
     .select(["source_file.file_name", "source_file.mime", "source_file.content"])
     .where("file.id", "=", fileId)
-    .where(filePublic)
-    .where(sourcePublic)
+    .where(fileVisible(viewer))
+    .where(originalVisible(viewer))
     .where("source_file.deleted", "=", false)
     .executeTakeFirst();
   if (!row?.content) return null;

@@ -1,19 +1,19 @@
 /** @module Read model of one agenda item's page: fields, case, annexes, the same case elsewhere, source. */
 import type { Kysely } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
-import { compileOnce } from "./compile-once.js";
+import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { compileOncePerViewer } from "./compile-once.js";
 import {
   FILE_REF_COLUMNS,
   type FileRef,
   fileOfItem,
-  filePublic,
   itemRefQuery,
   type MeetingRef,
-  sourcePublic,
   toDate,
   toFileRef,
 } from "./portal-common.js";
-import { ITEM_COLUMNS, type ItemView, presentItem } from "./portal-items.js";
+import { type ItemView, itemColumns, presentItem } from "./portal-items.js";
+import { fileVisible, itemVisible, originalVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 
 export interface ItemSource {
@@ -55,12 +55,12 @@ export interface ItemNeighbour {
  * as a subquery bounded by it: its case, its annexes (by id, or by meeting and number for a pack read
  * before the minutes), the same case at other meetings, its original file and its neighbours on the agenda.
  */
-const itemPageQuery = compileOnce((db, itemId: number) =>
+const itemPageQuery = compileOncePerViewer((db, itemId: number, viewer) =>
   db
     .with("this", (qb) =>
       qb
         .selectFrom("agenda_item")
-        .select(ITEM_COLUMNS)
+        .select(itemColumns(viewer))
         .select([
           "agenda_item.case_id",
           "agenda_item.page",
@@ -84,7 +84,7 @@ const itemPageQuery = compileOnce((db, itemId: number) =>
             .where("agenda_item.meeting_id", "=", eb.ref("this.meeting_id"))
             .where("agenda_item.position", direction, eb.ref("this.position"))
             // Closed items are stepped over: a link titled "Lukket punkt" leads nowhere worth reading.
-            .where("agenda_item.public", "=", true)
+            .where(itemVisible(viewer))
             .where("agenda_item.deleted", "=", false)
             .orderBy("agenda_item.position", direction === "<" ? "desc" : "asc")
             .limit(1),
@@ -100,7 +100,7 @@ const itemPageQuery = compileOnce((db, itemId: number) =>
             .selectFrom("file")
             .select(FILE_REF_COLUMNS)
             .where("file.role", "=", "annex")
-            .where(filePublic)
+            .where(fileVisible(viewer))
             .where((fb) =>
               fileOfItem(
                 fb,
@@ -126,7 +126,7 @@ const itemPageQuery = compileOnce((db, itemId: number) =>
             // number (seeds/004 puts 1.1 to 5 under SAG-2024-03326), which says nothing about the matter.
             .where("agenda_item.meeting_id", "!=", eb.ref("this.meeting_id"))
             // A closed item on the same case is left out: even its existence would tell about the matter.
-            .where("agenda_item.public", "=", true)
+            .where(itemVisible(viewer))
             .where("agenda_item.deleted", "=", false)
             .where("meeting.deleted", "=", false)
             .orderBy("meeting.date", "desc"),
@@ -135,7 +135,7 @@ const itemPageQuery = compileOnce((db, itemId: number) =>
           db
             .selectFrom("file")
             .innerJoin("source_file", "source_file.id", "file.source_file_id")
-            .select((fb) => ["file.id", "source_file.file_name", sourcePublic(fb).as("downloadable")])
+            .select(["file.id", "source_file.file_name", originalVisible(viewer).as("downloadable")])
             .where("file.source_file_id", "=", eb.ref("this.source_file_id"))
             .where("file.role", "=", "original")
             .where("file.deleted", "=", false)
@@ -149,8 +149,12 @@ const itemPageQuery = compileOnce((db, itemId: number) =>
 );
 
 /** One item; a closed item comes back as "Lukket punkt" with its meeting and nothing else. */
-export async function getItemPage(db: Kysely<Database>, itemId: number): Promise<ItemPageData | null> {
-  const [row] = await itemPageQuery(db, itemId);
+export async function getItemPage(
+  db: Kysely<Database>,
+  itemId: number,
+  viewer: Viewer = PUBLIC_VIEWER,
+): Promise<ItemPageData | null> {
+  const [row] = await itemPageQuery(db, itemId, viewer);
   if (!row) return null;
   const item = presentItem(row);
   const meeting = { id: row.meeting_id, date: row.date, bodyId: row.bodyId, bodyName: row.bodyName };

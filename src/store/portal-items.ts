@@ -1,8 +1,12 @@
 /**
- * @module The one place that turns an agenda_item row into what a public surface may show. A closed item
- * (public = false) becomes its number and the title "Lukket punkt", nothing else: no fields, no case, no
- * annexes, no source. Every portal query passes its items through here.
+ * @module The one place that turns an agenda_item row into what a surface may show. Whether the viewer may
+ * see the item is decided in SQL by the visibility function (store/read/visibility.ts, which applies
+ * domain/visibility.ts) and arrives as `visible`; an item the viewer may not see becomes its number and the
+ * title "Lukket punkt", nothing else: no fields, no case, no annexes, no source. Every portal query passes
+ * its items through here.
  */
+import type { Viewer, WithholdingReason } from "../domain/index.js";
+import { itemVisible } from "./read/visibility.js";
 
 /** The title every public surface shows for a closed item. */
 export const CLOSED_ITEM_TITLE = "Lukket punkt";
@@ -16,7 +20,10 @@ export interface ItemRow {
   readonly section_number: string | null;
   readonly section_title: string | null;
   readonly title: string;
-  readonly public: boolean;
+  /** The viewer may see the item's content (itemVisible). */
+  readonly visible: boolean;
+  /** Why the item is withheld from the public, if it is: a member who sees it is told it is closed. */
+  readonly withheld: WithholdingReason | null;
   readonly resume: string | null;
   readonly baggrund: string | null;
   readonly indstilling: string | null;
@@ -26,8 +33,12 @@ export interface ItemRow {
   readonly notes: string | null;
 }
 
-/** Column list for selectFrom("agenda_item"), in the shape of ItemRow. */
-export const ITEM_COLUMNS = [
+/** Column list for selectFrom("agenda_item"), in the shape of ItemRow, for one viewer. */
+export function itemColumns(viewer: Viewer) {
+  return [...ITEM_PLAIN_COLUMNS, itemVisible(viewer).as("visible")] as const;
+}
+
+const ITEM_PLAIN_COLUMNS = [
   "agenda_item.id",
   "agenda_item.meeting_id",
   "agenda_item.number",
@@ -35,7 +46,7 @@ export const ITEM_COLUMNS = [
   "agenda_item.section_number",
   "agenda_item.section_title",
   "agenda_item.title",
-  "agenda_item.public",
+  "agenda_item.withheld",
   "agenda_item.resume",
   "agenda_item.baggrund",
   "agenda_item.indstilling",
@@ -64,6 +75,8 @@ export interface OpenItemView {
   readonly sectionNumber: string | null;
   readonly sectionTitle: string | null;
   readonly title: string;
+  /** Set when a viewer cleared for it (a member of the body) sees a withheld item: show it marked as such. */
+  readonly withheld: WithholdingReason | null;
   readonly fields: ItemFieldsView;
 }
 
@@ -93,15 +106,16 @@ function placeOf(row: AgendaEntryRow) {
 
 /**
  * Presents an item row field by field; closed items lose everything but their place on the agenda.
- * @example presentItem(row).title // "Lukket punkt" when row.public is false
+ * @example presentItem(row).title // "Lukket punkt" when the viewer may not see it
  */
 export function presentItem(row: ItemRow): ItemView {
   const place = placeOf(row);
-  if (!row.public) return { ...place, closed: true, title: CLOSED_ITEM_TITLE };
+  if (!row.visible) return { ...place, closed: true, title: CLOSED_ITEM_TITLE };
   return {
     ...place,
     closed: false,
     title: row.title,
+    withheld: row.withheld,
     fields: {
       resume: row.resume,
       baggrund: row.baggrund,
@@ -115,20 +129,31 @@ export function presentItem(row: ItemRow): ItemView {
 }
 
 /** The columns an agenda line needs: its place, its title and its decision, none of the long fields. */
-export const AGENDA_ENTRY_COLUMNS = [
-  "agenda_item.id",
-  "agenda_item.meeting_id",
-  "agenda_item.number",
-  "agenda_item.section_number",
-  "agenda_item.section_title",
-  "agenda_item.title",
-  "agenda_item.public",
-  "agenda_item.beslutning",
-] as const;
+export function agendaEntryColumns(viewer: Viewer) {
+  return [
+    "agenda_item.id",
+    "agenda_item.meeting_id",
+    "agenda_item.number",
+    "agenda_item.section_number",
+    "agenda_item.section_title",
+    "agenda_item.title",
+    "agenda_item.withheld",
+    "agenda_item.beslutning",
+    itemVisible(viewer).as("visible"),
+  ] as const;
+}
 
 export type AgendaEntryRow = Pick<
   ItemRow,
-  "id" | "meeting_id" | "number" | "section_number" | "section_title" | "title" | "public" | "beslutning"
+  | "id"
+  | "meeting_id"
+  | "number"
+  | "section_number"
+  | "section_title"
+  | "title"
+  | "visible"
+  | "withheld"
+  | "beslutning"
 >;
 
 /** An open item as a line of the agenda: where it sits, its title and what was decided. */
@@ -140,10 +165,10 @@ export type AgendaEntryView = OpenAgendaEntryView | ClosedItemView;
 
 /**
  * Presents an agenda line; a closed item keeps its place and the title "Lukket punkt", as in presentItem.
- * @example presentAgendaEntry(row).closed // true when row.public is false, and then no decision
+ * @example presentAgendaEntry(row).closed // true when the viewer may not see it, and then no decision
  */
 export function presentAgendaEntry(row: AgendaEntryRow): AgendaEntryView {
   const place = placeOf(row);
-  if (!row.public) return { ...place, closed: true, title: CLOSED_ITEM_TITLE };
-  return { ...place, closed: false, title: row.title, decision: row.beslutning };
+  if (!row.visible) return { ...place, closed: true, title: CLOSED_ITEM_TITLE };
+  return { ...place, closed: false, title: row.title, withheld: row.withheld, decision: row.beslutning };
 }

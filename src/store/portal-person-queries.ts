@@ -3,8 +3,10 @@
  * Only public columns are selected; person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
+import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
 import { personAttendanceQuery, personMembershipsQuery } from "./attendance-queries.js";
 import { itemRefQuery, toDate } from "./portal-common.js";
+import { itemVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 
 export interface PersonMembership {
@@ -50,7 +52,11 @@ export interface PersonPageData {
 }
 
 /** A person's public record; null for an unknown or deleted person. */
-export async function getPersonPage(db: Kysely<Database>, personId: number): Promise<PersonPageData | null> {
+export async function getPersonPage(
+  db: Kysely<Database>,
+  personId: number,
+  viewer: Viewer = PUBLIC_VIEWER,
+): Promise<PersonPageData | null> {
   const person = await db
     .selectFrom("person")
     .select(["id", "name", "party", "municipality", "modified"])
@@ -63,8 +69,8 @@ export async function getPersonPage(db: Kysely<Database>, personId: number): Pro
     personMembershipsQuery(db, personId).orderBy("body.name").execute(),
     personAttendanceQuery(db, personId).execute(),
     itemRefQuery(db)
-      // Only open items are searched: a closed item must not even be found by a name in it.
-      .where("agenda_item.public", "=", true)
+      // Only items the viewer may see are searched: a closed item must not even be found by a name in it.
+      .where(itemVisible(viewer))
       .where("agenda_item.deleted", "=", false)
       .where("meeting.deleted", "=", false)
       .where(

@@ -5,22 +5,22 @@
  */
 import { type Kysely, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
 import { meetingAttendanceQuery } from "./attendance-queries.js";
-import { compileOnce } from "./compile-once.js";
+import { compileOncePerViewer } from "./compile-once.js";
 import { type AnnouncedMeeting, announcedMeetings } from "./portal-announced.js";
 import {
   danishToday,
   FILE_REF_COLUMNS,
   type FileRef,
-  filePublic,
   type MeetingRef,
   meetingRefQuery,
-  sourcePublic,
   toDate,
   toFileRef,
   toMeetingRef,
 } from "./portal-common.js";
-import { AGENDA_ENTRY_COLUMNS, type AgendaEntryView, presentAgendaEntry } from "./portal-items.js";
+import { type AgendaEntryView, agendaEntryColumns, presentAgendaEntry } from "./portal-items.js";
+import { fileVisible, itemVisible, originalVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 
 export * from "./portal-announced.js";
@@ -52,8 +52,9 @@ export interface FrontPageData {
 /** The front page: bodies, the next and the latest meetings, the latest decisions of open items. */
 export async function getFrontPage(
   db: Kysely<Database>,
-  options: { today?: string } = {},
+  options: { today?: string; viewer?: Viewer } = {},
 ): Promise<FrontPageData> {
+  const viewer = options.viewer ?? PUBLIC_VIEWER;
   const today = options.today ?? danishToday();
   const [bodies, upcoming, announced, latest, decisionRows, modified] = await Promise.all([
     db
@@ -84,7 +85,7 @@ export async function getFrontPage(
       ])
       .where("agenda_item.deleted", "=", false)
       // Closed items have no public decision; they are left out here rather than shown as "Lukket punkt".
-      .where("agenda_item.public", "=", true)
+      .where(itemVisible(viewer))
       .where("agenda_item.beslutning", "is not", null)
       .orderBy("meeting.date", "desc")
       .orderBy("agenda_item.position", "asc")
@@ -141,7 +142,11 @@ export interface BodyPageData {
 const ROLE_ORDER = ["chair", "vice-chair", "member", "substitute"];
 
 /** A body with its current members, its meetings (newest first) and attendance counts per meeting. */
-export async function getBodyPage(db: Kysely<Database>, bodyId: number): Promise<BodyPageData | null> {
+export async function getBodyPage(
+  db: Kysely<Database>,
+  bodyId: number,
+  viewer: Viewer = PUBLIC_VIEWER,
+): Promise<BodyPageData | null> {
   const body = await db
     .selectFrom("body")
     .select(["id", "name", "modified"])
@@ -195,7 +200,7 @@ export async function getBodyPage(db: Kysely<Database>, bodyId: number): Promise
       .where("source_file.deleted", "=", false)
       .where("file.meeting_id", "is", null)
       .where("file.role", "=", "annex")
-      .where(filePublic)
+      .where(fileVisible(viewer))
       .orderBy("source_file.file_name")
       .orderBy("file.position")
       .execute(),
@@ -288,7 +293,7 @@ export interface MeetingPageData {
  * and date on the body's index), so the cost does not grow with the corpus, and one round trip instead of
  * six keeps the per-request work of Node and PostgreSQL small.
  */
-const meetingPageQuery = compileOnce((db, meetingId: number) =>
+const meetingPageQuery = compileOncePerViewer((db, meetingId: number, viewer) =>
   db
     .selectFrom("meeting as this")
     .innerJoin("body", "body.id", "this.body_id")
@@ -320,7 +325,7 @@ const meetingPageQuery = compileOnce((db, meetingId: number) =>
         jsonArrayFrom(
           db
             .selectFrom("agenda_item")
-            .select(AGENDA_ENTRY_COLUMNS)
+            .select(agendaEntryColumns(viewer))
             .where("agenda_item.meeting_id", "=", meetingId)
             .where("agenda_item.deleted", "=", false)
             .orderBy("agenda_item.position"),
@@ -329,9 +334,12 @@ const meetingPageQuery = compileOnce((db, meetingId: number) =>
           db
             .selectFrom("file")
             .select(FILE_REF_COLUMNS)
-            .select((fb) => ["file.role", sourcePublic(fb).as("downloadable")])
+            .select(["file.role", originalVisible(viewer).as("downloadable")])
             .where("file.meeting_id", "=", meetingId)
-            .where(filePublic)
+            // The meeting's imported files are listed by name, offered for download only when visible.
+            .where(
+              sql<boolean>`(${sql.ref("file.role")} = 'original' and not ${sql.ref("file.deleted")}) or ${fileVisible(viewer)}`,
+            )
             .orderBy("file.source_file_id")
             .orderBy("file.position"),
         ).as("files"),
@@ -347,8 +355,9 @@ const meetingPageQuery = compileOnce((db, meetingId: number) =>
 export async function getMeetingPage(
   db: Kysely<Database>,
   meetingId: number,
+  viewer: Viewer = PUBLIC_VIEWER,
 ): Promise<MeetingPageData | null> {
-  const [meeting] = await meetingPageQuery(db, meetingId);
+  const [meeting] = await meetingPageQuery(db, meetingId, viewer);
   if (!meeting) return null;
   const { attendance, items, files, previous, next } = meeting;
   return {

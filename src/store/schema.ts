@@ -4,10 +4,17 @@
  * needs to report removed objects under `modified_since`).
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { WithholdingReason } from "../domain/visibility.js";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** jsonb: written as a JSON string, read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
+/** Why the row is withheld from the public (migration 0012); null when it is not. Sticky: see domain/visibility.ts. */
+type Withheld = ColumnType<
+  WithholdingReason | null,
+  WithholdingReason | null | undefined,
+  WithholdingReason | null
+>;
 
 interface Audited {
   created: Generated<Date>;
@@ -149,6 +156,7 @@ export interface AgendaItemTable extends Audited, Provenance {
   beslutning: string | null;
   notes: string | null;
   annex_markers: number;
+  withheld: Withheld;
   /** The municipalities the item's text names (search-text.ts), for the search facet. */
   search_municipalities: ColumnType<string[], string[] | undefined, string[]>;
 }
@@ -174,6 +182,7 @@ export interface FileTable extends Audited {
   position: number;
   /** "original": the imported file itself (minutes, agenda, pack) for download; "annex": one document. */
   role: string;
+  withheld: Withheld;
 }
 
 /** Text of one page of an annex, so search and links can point at the page. */
@@ -184,6 +193,7 @@ export interface FilePageTable {
   line_start: number | null;
   line_end: number | null;
   text: string;
+  withheld: Withheld;
   /** The municipalities the page names (search-text.ts), for the search facet. */
   search_municipalities: ColumnType<string[], string[] | undefined, string[]>;
 }

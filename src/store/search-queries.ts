@@ -1,9 +1,13 @@
 /**
  * @module Full-text search over public items and annex pages: ranking, grouping, facet counts and
  * snippets, in two statements per search. Every search reads search_doc (migration 0004) through its
- * partial GIN index `where visible`: closed items, annexes of closed items and deleted rows are not in it.
+ * partial GIN index `where visible`: `visible` is the public's visibility rule (migration 0012: nothing
+ * withheld, nothing deleted), so closed items, their annexes, unlinked annexes and CPR pages are not in it.
+ * Search is the public's for now: a signed-in viewer's search must add what they may see at query time.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { PUBLIC_VIEWER } from "../domain/index.js";
+import { fileVisible, itemVisible, pageVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 import { commonTerm, newestHits } from "./search-common-words.js";
 
@@ -569,7 +573,7 @@ async function hitDetails(
       join meeting m on m.id = ai.meeting_id
       join body b on b.id = m.body_id
       left join source_file sf on sf.id = ai.source_file_id
-    where ai.id = any(${sql.val(itemIds)}::int[]) and ai.public and not ai.deleted
+    where ai.id = any(${sql.val(itemIds)}::int[]) and ${itemVisible(PUBLIC_VIEWER, "ai")} and not ai.deleted
     union all
     select 'f' || f.id || ':' || fp.page, f.title, f.item_number, m.id, m.date, b.name, f.file_name, f.sha256,
            fp.page, fp.line_start, fp.line_end,
@@ -585,8 +589,8 @@ async function hitDetails(
       join file_page fp on fp.file_id = f.id and fp.page = wanted.page
       left join meeting m on m.id = f.meeting_id
       left join body b on b.id = m.body_id
-      left join agenda_item ai on ai.id = f.agenda_item_id
-    where not f.deleted and (f.agenda_item_id is null or ai.public)
+    -- The index holds only what the public may see; the rows it names are checked again all the same.
+    where ${fileVisible(PUBLIC_VIEWER, "f")} and ${pageVisible(PUBLIC_VIEWER, "fp", "f")}
   `.execute(db);
   const byKey = new Map(details.rows.map((d) => [d.key, d]));
   const hits: SearchIndexHit[] = [];

@@ -64,12 +64,11 @@ async function rebuildSearchWords(db: Kysely<Database>): Promise<void> {
         select to_tsvector('simple', concat_ws(' ', ai.title, ai.resume, ai.baggrund, ai.indstilling,
                  ai.sagsforloeb, ai.sagsfremstilling, ai.beslutning, ai.notes))
         from agenda_item ai join meeting m on m.id = ai.meeting_id
-        where ai.public and not ai.deleted and not m.deleted
+        where ai.withheld is null and not ai.deleted and not m.deleted
         union all
         select to_tsvector('simple', fp.text)
         from file_page fp join file f on f.id = fp.file_id
-          left join agenda_item ai on ai.id = f.agenda_item_id
-        where f.role = 'annex' and not f.deleted and (f.agenda_item_id is null or ai.public)
+        where f.role = 'annex' and not f.deleted and f.withheld is null and fp.withheld is null
       $stat$)
       where length(word) between 3 and 40 and word ~ '^[a-zæøåäöüé]+$'
     `.execute(tx);

@@ -11,6 +11,7 @@ import { parseSearchRequest, search } from "../../src/search/index.js";
 import { importDocument } from "../../src/store/index.js";
 import { seedPath } from "../support/seeds.js";
 import { forEachBackend } from "../support/stores.js";
+import { releaseUnlinkedAnnexes } from "../support/withheld.js";
 
 interface Judgement {
   readonly id: string;
@@ -27,6 +28,8 @@ forEachBackend("search over the five seeds", (store) => {
       const source = await readSourceFile(path);
       await importDocument(store().db, await parseSource(source, options), { content: source.bytes });
     }
+    // The seed packs name no meeting: withheld as unlinked until the secretariat releases them.
+    await releaseUnlinkedAnnexes(store().db);
   });
 
   it("reaches recall@10 >= 0.9 and MRR@10 >= 0.7 on the judged queries", async () => {

@@ -14,6 +14,7 @@ import * as searchPendingLists from "./0008-search-pending-lists.js";
 import * as searchWordIndexCurrent from "./0009-search-word-index-current.js";
 import * as dropMunicipalityFunction from "./0010-drop-municipality-function.js";
 import * as accounts from "./0011-accounts.js";
+import * as withholding from "./0012-withholding.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -27,4 +28,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0009-search-word-index-current": searchWordIndexCurrent,
   "0010-drop-municipality-function": dropMunicipalityFunction,
   "0011-accounts": accounts,
+  "0012-withholding": withholding,
 };

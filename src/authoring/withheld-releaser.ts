@@ -1,0 +1,71 @@
+/**
+ * @module The secretariat's command to release a withheld thing (issue 12, point 1): a closed item that may
+ * now be public, an annex the importer could not link to a meeting, a CPR finding that was a false
+ * positive. Allowed to the body's secretariat and administrators (domain/visibility.ts mayRelease),
+ * audited with the reason it was withheld for.
+ */
+import type { Kysely } from "kysely";
+import { mayRelease, type Viewer, type WithholdingReason } from "../domain/index.js";
+import {
+  type Database,
+  insertAuditEntry,
+  releaseWithheld,
+  type WithheldThing,
+  withheldThingOf,
+} from "../store/index.js";
+
+export interface WithheldReleaserProps {
+  readonly db: Kysely<Database>;
+  /** Who releases: must be the secretariat of the thing's body, or an administrator. */
+  readonly viewer: Viewer;
+  /** Who to name in the audit log (the signed-in user, or the token); null ids for the command line. */
+  readonly actor: { readonly userId: number | null; readonly tokenId: number | null };
+  readonly thing: WithheldThing;
+  readonly now?: Date;
+}
+
+/** A refusal: the thing is unknown (404) or the viewer may not release it (403). */
+export class ReleaseRefused extends Error {
+  override readonly name = "ReleaseRefused";
+  constructor(
+    readonly code: "not-found" | "forbidden",
+    readonly status: 404 | 403,
+  ) {
+    super(
+      code === "not-found"
+        ? "nothing withheld to release there"
+        : "only the body's secretariat may release this",
+    );
+  }
+}
+
+/**
+ * Releases `thing` to the public; false when it was not withheld.
+ * @example await withheldReleaser({ db, viewer, actor, thing: { kind: "file", id: 12 } })
+ */
+export async function withheldReleaser(
+  props: WithheldReleaserProps,
+): Promise<{ readonly released: boolean }> {
+  const { db, viewer, actor, thing } = props;
+  const now = props.now ?? new Date();
+  return db.transaction().execute(async (tx) => {
+    const found = await withheldThingOf(tx, thing);
+    if (!found) throw new ReleaseRefused("not-found", 404);
+    if (!mayRelease(viewer, found.bodyId)) throw new ReleaseRefused("forbidden", 403);
+    const released = await releaseWithheld(tx, thing, now);
+    if (released) {
+      const before: { withheld: WithholdingReason | null } = { withheld: found.withheld };
+      await insertAuditEntry(tx, {
+        at: now,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        action: "withheld-release",
+        targetKind: thing.kind,
+        targetId: thing.kind === "page" ? `${thing.fileId}:${thing.page}` : thing.id,
+        before,
+        after: { withheld: null },
+      });
+    }
+    return { released };
+  });
+}

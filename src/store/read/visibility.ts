@@ -1,0 +1,68 @@
+/**
+ * @module The one store-side visibility function: the policy of domain/visibility.ts as SQL predicates
+ * over the sticky `withheld` marks (migration 0012). Every read model (portal pages, JSON API, OParl,
+ * feeds, ICS, exports, original downloads) asks these, and the search index's `visible` column is the
+ * same rule for the public. For the public each predicate is a plain `withheld is null`, so statements
+ * stay as cheap, and as cacheable, as before.
+ */
+import { type RawBuilder, sql } from "kysely";
+import { bodiesCleared, type Viewer, WITHHOLDING_REASONS } from "../../domain/index.js";
+
+/**
+ * True where `viewer` may see a row whose mark is `withheld` and whose body is `bodyId`.
+ * @example shown(viewer, sql.ref("a.withheld"), sql`m.body_id`)
+ */
+export function shown(
+  viewer: Viewer,
+  withheld: RawBuilder<unknown>,
+  bodyId: RawBuilder<unknown>,
+): RawBuilder<boolean> {
+  if (viewer.kind === "administrator") return sql<boolean>`true`;
+  const clauses: RawBuilder<unknown>[] = [sql`${withheld} is null`];
+  if (viewer.kind !== "public") {
+    for (const reason of WITHHOLDING_REASONS) {
+      const cleared = bodiesCleared(viewer, reason);
+      if (cleared !== "all" && cleared.length === 0) continue;
+      clauses.push(sql`(${withheld} = ${reason} and ${bodyId} = any(${sql.val([...cleared])}::int[]))`);
+    }
+  }
+  return sql<boolean>`(${sql.join(clauses, sql` or `)})`;
+}
+
+const bodyOfMeeting = (meetingId: string) =>
+  sql`(select vm.body_id from meeting vm where vm.id = ${sql.ref(meetingId)})`;
+
+/**
+ * An agenda item's content (title, fields, case, annexes) is visible: otherwise it shows as its number
+ * and "Lukket punkt". `item` is the table or alias of agenda_item in the statement.
+ * @example db.selectFrom("agenda_item").select(itemVisible(viewer).as("public"))
+ */
+export function itemVisible(viewer: Viewer, item = "agenda_item"): RawBuilder<boolean> {
+  return shown(viewer, sql.ref(`${item}.withheld`), bodyOfMeeting(`${item}.meeting_id`));
+}
+
+/** A file (annex or original) is there at all: not deleted and not withheld from `viewer`. */
+export function fileVisible(viewer: Viewer, file = "file"): RawBuilder<boolean> {
+  return sql<boolean>`(not ${sql.ref(`${file}.deleted`)} and ${fileNotWithheld(viewer, file)})`;
+}
+
+/** A file is not withheld from `viewer`, deleted or not (OParl lists deleted objects as such). */
+export function fileNotWithheld(viewer: Viewer, file = "file"): RawBuilder<boolean> {
+  return shown(viewer, sql.ref(`${file}.withheld`), bodyOfMeeting(`${file}.meeting_id`));
+}
+
+/**
+ * The imported file a file was cut from may be downloaded: its original (the whole pack, minutes or
+ * agenda) is not withheld. An annex of an open item inside a pack that also holds a closed item's annex
+ * is visible, but its original download is not.
+ */
+export function originalVisible(viewer: Viewer, file = "file"): RawBuilder<boolean> {
+  return sql<boolean>`not exists (select 1 from file vo
+    where vo.source_file_id = ${sql.ref(`${file}.source_file_id`)} and vo.role = 'original'
+      and not ${shown(viewer, sql.ref("vo.withheld"), bodyOfMeeting("vo.meeting_id"))})`;
+}
+
+/** One page of an annex may be shown (the privacy gate withholds pages with a CPR number). */
+export function pageVisible(viewer: Viewer, page = "file_page", file = "file"): RawBuilder<boolean> {
+  return shown(viewer, sql.ref(`${page}.withheld`), bodyOfMeeting(`${file}.meeting_id`));
+}
