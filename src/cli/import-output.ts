@@ -134,7 +134,11 @@ function row(report: FileReport): string[] {
 /** One line per warning code: how many, and the lines where they are. */
 function groupedWarnings(warnings: readonly ParseWarning[]): string[] {
   const byCode = new Map<string, ParseWarning[]>();
-  for (const warning of warnings) byCode.set(warning.code, [...(byCode.get(warning.code) ?? []), warning]);
+  for (const warning of warnings) {
+    const list = byCode.get(warning.code);
+    if (list) list.push(warning);
+    else byCode.set(warning.code, [warning]);
+  }
   return [...byCode].map(([code, list]) => {
     const places = list.flatMap((w) => (w.source ? [lineRange(w.source)] : []));
     const shown =
