@@ -25,6 +25,7 @@ import { forEachBackend } from "../support/stores.js";
 import { minutesOf, packOf, SCENARIOS, type Scenario, secretsOf, wordsOf } from "./closed-items.case.js";
 
 const BASE = "http://localhost:3000";
+const CPR_SCENARIO: Scenario = { key: "p", title: "CPR", steps: [], itemTwoListed: true, packLinked: true };
 
 /** The rows a scenario made, found by its body. */
 interface Made {
@@ -374,5 +375,54 @@ forEachBackend("closed items on every surface", (store) => {
     assert.ok(after.text.includes(wordsOf(SCENARIOS.find((x) => x.key === "u")!).openAnnex));
     // Its pack still holds the other, withheld annex: the download stays withheld.
     assert.equal((await get(`/bilag/${m.openAnnexId}/original`)).status, 404);
+  });
+
+  it("withholds a page with a CPR number (the privacy gate) everywhere, and lists it for the secretariat", async () => {
+    const { db } = store();
+    const { parsed, content } = packOf(CPR_SCENARIO, { kind: "pack", dated: "text" });
+    const cprLine = parsed.pageTexts![1]!.lineEnd;
+    const withCpr = {
+      ...parsed,
+      text: parsed.text.replace("Oplysninger om", "Borger med cpr. 120390-1234, oplysninger om"),
+      pageTexts: parsed.pageTexts!.map((p) =>
+        p.page === 2
+          ? { ...p, text: p.text.replace("Oplysninger om", "Borger med cpr. 120390-1234, oplysninger om") }
+          : p,
+      ),
+      // The item of page 2 is open here: only the privacy gate stands between the page and the public.
+      documents: parsed.documents.map((d) => ({
+        ...d,
+        itemNumber: d.itemNumber === "1.2" ? "1.3" : d.itemNumber,
+      })),
+      warnings: [
+        {
+          code: "cpr-number" as const,
+          message: "CPR number",
+          source: { lineStart: cprLine, lineEnd: cprLine },
+        },
+      ],
+    };
+    await importDocument(db, withCpr, { content, mime: "text/plain; charset=utf-8" });
+    await finishImports(db);
+    const w = wordsOf(CPR_SCENARIO);
+    const file = await db
+      .selectFrom("file")
+      .select(["id", "meeting_id"])
+      .where("file_name", "=", withCpr.source.file)
+      .where("item_number", "=", "1.3")
+      .executeTakeFirstOrThrow();
+    const annex = await get(`/bilag/${file.id}`);
+    assert.equal(annex.status, 200, "the annex is there");
+    assert.ok(!annex.text.includes("120390") && !annex.text.includes(w.closedAnnex), "page 2 is not");
+    assert.equal((await get(`/bilag/${file.id}/original`)).status, 404);
+    const found = JSON.parse((await get(`/api/search?q=${w.closedAnnex}`)).text) as { total: number };
+    assert.equal(found.total, 0);
+    const body = await db
+      .selectFrom("body")
+      .select("id")
+      .where("name", "=", w.body)
+      .executeTakeFirstOrThrow();
+    const listed = await listWithheld(db, { bodyId: body.id });
+    assert.ok(listed.some((e) => e.reason === "cpr-number" && e.thing.kind === "page" && e.thing.page === 2));
   });
 });
