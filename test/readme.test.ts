@@ -128,6 +128,16 @@ const CHECKS: readonly { pattern: RegExp; check: Check }[] = [
     },
   },
   {
+    pattern:
+      /^printf .+ \| npx raadsinfo user add admin@example\.dk .*--role administrator --password-stdin --json$/,
+    check: (run) => {
+      assert.equal(run.code, 0, run.stderr);
+      const user = JSON.parse(run.stdout) as { id: number; email: string; totpSecret: string };
+      assert.equal(user.email, "admin@example.dk");
+      assert.match(user.totpSecret, /^[A-Z2-7]{16,}$/, "a base32 secret for the authenticator app");
+    },
+  },
+  {
     pattern: /^curl 'http:\/\/localhost:3000\/api\/search\?q=biokul&kind=decision'$/,
     check: (run) => {
       const found = JSON.parse(run.stdout) as { total: number; results: { kind: string }[] };
