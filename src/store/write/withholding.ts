@@ -112,7 +112,7 @@ export interface WithheldEntry {
 }
 
 /**
- * What is withheld in a body, for its secretariat to release: items, files and pages. `bodyId: null`
+ * What is withheld in a body, for its secretariat to release: items (not those since removed), files and pages. `bodyId: null`
  * lists what belongs to no body yet (annexes of a pack that named neither body nor date).
  * @example const list = await listWithheld(store.db, { bodyId: 1 });
  */
@@ -141,7 +141,7 @@ export async function listWithheld(
   }>`
     select ai.id, ai.withheld as reason, ai.number, ai.title, m.id as "meetingId", m.date::text as date
     from agenda_item ai join meeting m on m.id = ai.meeting_id
-    where ai.withheld is not null and ${bodyId === null ? sql`false` : sql`m.body_id = ${bodyId}`}
+    where ai.withheld is not null and not ai.deleted and ${bodyId === null ? sql`false` : sql`m.body_id = ${bodyId}`}
     order by m.date, ai.position, ai.id`.execute(db);
   const files = await sql<{
     id: number;
