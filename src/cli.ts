@@ -6,7 +6,17 @@ import { parseArgs } from "node:util";
 import { HELP } from "./cli/help.js";
 import { UsageError } from "./cli/usage-error.js";
 
-const COMMANDS = ["serve", "import", "parse", "search", "export", "user", "token", "outbox"] as const;
+const COMMANDS = [
+  "serve",
+  "import",
+  "parse",
+  "search",
+  "export",
+  "user",
+  "token",
+  "outbox",
+  "withheld",
+] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (value: string): value is Command => (COMMANDS as readonly string[]).includes(value);
 
@@ -43,6 +53,7 @@ const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   user: ["data-dir", "name", "role", "body", "password-stdin", "json", "base-url"],
   token: ["data-dir", "user", "name", "json"],
   outbox: ["data-dir", "json"],
+  withheld: ["data-dir", "body", "json"],
 };
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -107,6 +118,11 @@ async function main(argv: readonly string[]): Promise<void> {
       await tokenCommand(args, values);
       return;
     }
+    case "withheld": {
+      const { withheldCommand } = await import("./cli/withheld.js");
+      await withheldCommand(args, values);
+      return;
+    }
     case "outbox": {
       if (args.length > 0) throw new UsageError(`outbox takes no arguments, got "${args[0]}"`);
       const { outboxCommand } = await import("./cli/outbox.js");
@@ -122,7 +138,10 @@ try {
   if (error instanceof UsageError) {
     console.error(`raadsinfo: ${error.message}`);
     process.exitCode = error.exitCode;
-  } else if (error instanceof Error && ["IngestError", "StoreError", "HandoffError", "SearchTimeoutError"].includes(error.name)) {
+  } else if (
+    error instanceof Error &&
+    ["IngestError", "StoreError", "HandoffError", "SearchTimeoutError"].includes(error.name)
+  ) {
     console.error(`raadsinfo: ${error.message}`);
     process.exitCode = 1;
   } else {

@@ -46,8 +46,14 @@ Commands:
                         Revoke an API token, named by its value or its id
   outbox                List the mails written to DATA_DIR/outbox when SMTP_URL is not set
       --json              print date, to, subject and file of each
+  withheld              List what is withheld from the public (closed items, annexes no meeting
+                        claims, pages with a CPR number), by body
+      --body NAME         only this body
+      --json              print the list as JSON
+  withheld release item|file ID | page FILE-ID:PAGE
+                        Release one of them to the public (audited)
 
-Options for every command that uses the store (serve, import, search, export, user, token):
+Options for every command that uses the store (serve, import, search, export, user, token, withheld):
   --data-dir DIR        embedded database folder (default ./data, or $RAADSINFO_DATA_DIR)
   DATABASE_URL=...      use a PostgreSQL server instead (environment variable)
 
