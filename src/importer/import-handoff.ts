@@ -51,7 +51,8 @@ export async function startHandoffServer(
     // The importing terminal gone (Ctrl+C) or serve stopping: stop after the current file.
     const abort = new AbortController();
     res.on("close", () => abort.abort());
-    stopping.signal.addEventListener("abort", () => abort.abort(), { once: true });
+    const onStopping = () => abort.abort();
+    stopping.signal.addEventListener("abort", onStopping, { once: true });
     // Loaded on the first import, not at serve's start: ingest brings pdf.js and the Danish dictionary.
     const { runImport } = await import("./import-run.js");
     const run = queue.then(() =>
@@ -70,6 +71,8 @@ export async function startHandoffServer(
       const line = { type: "error", message: (error as Error).message.split("\n")[0] };
       if (!res.destroyed) res.write(`${JSON.stringify(line)}\n`);
     }
+    // A long-running serve takes many imports: each request's listener goes with it.
+    stopping.signal.removeEventListener("abort", onStopping);
     res.end();
   };
 
