@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dropSchema } from "../src/store/bench-probes.js";
 import { openStore, type Store } from "../src/store/index.js";
+import { dropSchema } from "../src/store/read/bench-probes.js";
 
 export interface BenchStore extends Store {
   /** How a child server process opens the same store. */

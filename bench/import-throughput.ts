@@ -5,9 +5,9 @@
  */
 import { readFile } from "node:fs/promises";
 import type { ParsedDocument } from "../src/domain/index.js";
-import { backendPids } from "../src/store/bench-probes.js";
-import { createBulkLoader } from "../src/store/bulk-load.js";
 import { finishImports, importDocument, refreshSearchWords } from "../src/store/index.js";
+import { backendPids } from "../src/store/read/bench-probes.js";
+import { createBulkLoader } from "../src/store/write/bulk-load.js";
 import { type BenchStore, openPgliteBenchStore, openServerBenchStore } from "./bench-store.js";
 import { generateCorpus } from "./corpus/generate.js";
 import { seedWordModel } from "./corpus/model.js";

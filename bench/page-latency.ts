@@ -4,8 +4,8 @@
  * beside the floor of a static file served by the same process. The server runs in its own process.
  */
 import { readFile } from "node:fs/promises";
-import { samplePages } from "../src/store/bench-probes.js";
 import { importDocument } from "../src/store/index.js";
+import { samplePages } from "../src/store/read/bench-probes.js";
 import { openPgliteBenchStore } from "./bench-store.js";
 import { type BenchOptions, type Figure, notAvailable } from "./figure.js";
 import { get, sample } from "./http-sample.js";

@@ -6,8 +6,8 @@
  * behind it. Target: the page's p99 stays under 100 ms. The server runs in its own process.
  */
 import { readFile } from "node:fs/promises";
-import { samplePages } from "../src/store/bench-probes.js";
 import { importDocument } from "../src/store/index.js";
+import { samplePages } from "../src/store/read/bench-probes.js";
 import { openPgliteBenchStore } from "./bench-store.js";
 import { type BenchOptions, type Figure, notAvailable } from "./figure.js";
 import { get, type Sample } from "./http-sample.js";

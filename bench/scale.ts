@@ -6,6 +6,7 @@
  */
 
 import type { ParsedDocument } from "../src/domain/index.js";
+import { refreshSearchWords } from "../src/store/index.js";
 import {
   analyze,
   corpusCounts,
@@ -13,9 +14,8 @@ import {
   openItemIds,
   rawSearchFloor,
   schemaSizeBytes,
-} from "../src/store/bench-probes.js";
-import { createBulkLoader } from "../src/store/bulk-load.js";
-import { refreshSearchWords } from "../src/store/index.js";
+} from "../src/store/read/bench-probes.js";
+import { createBulkLoader } from "../src/store/write/bulk-load.js";
 import { type BenchStore, openKeptServerBenchStore, openServerBenchStore } from "./bench-store.js";
 import { generateCorpus } from "./corpus/generate.js";
 import { seedWordModel } from "./corpus/model.js";

@@ -1,19 +1,25 @@
-/** @module The store's public face: open it, import into it, read from it. The only place with SQL. */
-export * from "./account-queries.js";
-export * from "./api-queries.js";
-export * from "./api-token-queries.js";
-export * from "./audit-log-queries.js";
+/**
+ * @module The store's public face: open it, import into it, read from it. The only place with SQL, split by
+ * role (DESIGN.md): connection/ (drivers, migrations, errors), write/ (imports, account writes), read/ (read
+ * models per surface, through read/visibility.ts); schema.ts and the search index's files sit at the top,
+ * shared by all three.
+ */
+export * from "./connection/open-store.js";
+export * from "./connection/store-error.js";
 export * from "./connection/store-lock.js";
-export * from "./export-queries.js";
-export * from "./import-document.js";
-export * from "./login-throttle-queries.js";
-export * from "./one-time-link-queries.js";
-export * from "./oparl-queries.js";
-export * from "./open-store.js";
-export * from "./portal-queries.js";
+export * from "./read/account-lookups.js";
+export * from "./read/api-queries.js";
+export * from "./read/export-queries.js";
+export * from "./read/oparl-queries.js";
+export * from "./read/portal-queries.js";
+export * from "./read/store-empty.js";
 export type * from "./schema.js";
 export * from "./search-queries.js";
-export * from "./session-queries.js";
-export * from "./store-empty.js";
-export * from "./store-error.js";
+export * from "./write/account-queries.js";
+export * from "./write/api-token-queries.js";
+export * from "./write/audit-log-queries.js";
+export * from "./write/import-document.js";
+export * from "./write/login-throttle-queries.js";
+export * from "./write/one-time-link-queries.js";
+export * from "./write/session-queries.js";
 export * from "./write/withholding.js";

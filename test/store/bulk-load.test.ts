@@ -6,8 +6,8 @@ import { type Kysely, sql } from "kysely";
 import { generateCorpus } from "../../bench/corpus/generate.js";
 import { seedWordModel } from "../../bench/corpus/model.js";
 import type { ParsedDocument } from "../../src/domain/index.js";
-import { createBulkLoader } from "../../src/store/bulk-load.js";
 import { type Database, importDocument, openStore, type Store } from "../../src/store/index.js";
+import { createBulkLoader } from "../../src/store/write/bulk-load.js";
 import { forEachBackend } from "../support/stores.js";
 
 const seedsDir = resolve(import.meta.dirname, "..", "..", "..", "shared", "seeds");

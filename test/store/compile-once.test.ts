@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { sql } from "kysely";
-import { compileOnce } from "../../src/store/compile-once.js";
+import { compileOnce } from "../../src/store/connection/compile-once.js";
 import { forEachBackend } from "../support/stores.js";
 
 forEachBackend("compileOnce", (store, backend) => {

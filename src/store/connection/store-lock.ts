@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
 import { link, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { StoreError } from "../store-error.js";
+import { StoreError } from "./store-error.js";
 
 export const LOCK_FILE = "raadsinfo.lock";
 

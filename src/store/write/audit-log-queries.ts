@@ -1,9 +1,10 @@
 /**
  * @module The audit log (issue 12): every write by a user or an API token, with the target before and
- * after as JSON. Entries are only appended; /admin/log lists them and exports them as CSV.
+ * after as JSON. Entries are only appended; /admin/log lists them and exports them as CSV. In write/
+ * though it also lists entries: the list shares the entry's shape and is the log's only reader.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
 

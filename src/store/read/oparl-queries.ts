@@ -8,9 +8,9 @@
  * updates `modified` of the object it is embedded in, so a meeting is as new as its newest item.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import { PUBLIC_VIEWER } from "../domain/index.js";
-import { fileNotWithheld, itemVisible, originalVisible } from "./read/visibility.js";
-import type { Database } from "./schema.js";
+import { PUBLIC_VIEWER } from "../../domain/index.js";
+import type { Database } from "../schema.js";
+import { fileNotWithheld, itemVisible, originalVisible } from "./visibility.js";
 
 /** The four OParl list filters (§2.5 "Filter"), already parsed. */
 export interface OparlFilter {

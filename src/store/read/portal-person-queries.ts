@@ -3,11 +3,11 @@
  * Only public columns are selected; person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
-import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import type { Database } from "../schema.js";
 import { personAttendanceQuery, personMembershipsQuery } from "./attendance-queries.js";
 import { itemRefQuery, toDate } from "./portal-common.js";
-import { itemVisible } from "./read/visibility.js";
-import type { Database } from "./schema.js";
+import { itemVisible } from "./visibility.js";
 
 export interface PersonMembership {
   readonly bodyId: number;

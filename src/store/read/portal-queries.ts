@@ -5,9 +5,10 @@
  */
 import { type Kysely, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
-import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import { compileOncePerViewer } from "../connection/compile-once.js";
+import type { Database } from "../schema.js";
 import { meetingAttendanceQuery } from "./attendance-queries.js";
-import { compileOncePerViewer } from "./compile-once.js";
 import { type AnnouncedMeeting, announcedMeetings } from "./portal-announced.js";
 import {
   danishToday,
@@ -20,8 +21,7 @@ import {
   toMeetingRef,
 } from "./portal-common.js";
 import { type AgendaEntryView, agendaEntryColumns, presentAgendaEntry } from "./portal-items.js";
-import { fileVisible, itemVisible, originalVisible } from "./read/visibility.js";
-import type { Database } from "./schema.js";
+import { fileVisible, itemVisible, originalVisible } from "./visibility.js";
 
 export * from "./portal-announced.js";
 export * from "./portal-common.js";

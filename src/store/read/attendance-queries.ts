@@ -1,6 +1,6 @@
 /** @module Attendance read from both sides, a person's and a meeting's, with memberships; shared by portal and API. */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 /** Memberships with their organisation and body; the caller orders them. */
 export function personMembershipsQuery(db: Kysely<Database>, personId: number) {

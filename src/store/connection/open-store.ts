@@ -8,12 +8,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { acquireStoreLock, type StoreLock } from "./connection/store-lock.js";
+import type { Database } from "../schema.js";
 import { migrations } from "./migrations/index.js";
 import { PGliteDialect } from "./pglite-driver.js";
 import { preparingPool } from "./prepared-statements.js";
-import type { Database } from "./schema.js";
 import { StoreError } from "./store-error.js";
+import { acquireStoreLock, type StoreLock } from "./store-lock.js";
 
 export type Backend = "pglite" | "postgres";
 

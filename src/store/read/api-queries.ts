@@ -4,14 +4,14 @@
  * person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
-import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import type { Database } from "../schema.js";
 import {
   meetingAttendanceQuery,
   personAttendanceQuery,
   personMembershipsQuery,
 } from "./attendance-queries.js";
-import { fileVisible, itemVisible, originalVisible } from "./read/visibility.js";
-import type { Database } from "./schema.js";
+import { fileVisible, itemVisible, originalVisible } from "./visibility.js";
 
 type Db = Kysely<Database>;
 

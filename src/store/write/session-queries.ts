@@ -1,9 +1,10 @@
 /**
  * @module Sessions of signed-in browsers (issue 12). The cookie holds a random token; the store holds
- * only its SHA-256, so a copy of the database signs no one in.
+ * only its SHA-256, so a copy of the database signs no one in. In write/ though it also looks sessions
+ * up: the lookup and the touch that follows it share the row's shape, and most of the file writes.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
 

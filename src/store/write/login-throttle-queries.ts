@@ -1,9 +1,10 @@
 /**
  * @module Login attempts and lockouts (issue 12), per account (the e-mail typed, in lower case) and per
  * address. The policy, how many failures in which window, lives in src/accounts/login-throttle.ts.
+ * In write/ though it also counts failures and reads lockouts: each read serves the write that follows.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
 

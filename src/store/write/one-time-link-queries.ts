@@ -1,9 +1,10 @@
 /**
  * @module One-time links for first login and password reset (issue 12): single use, with an expiry;
- * only the SHA-256 of the link's token is stored.
+ * only the SHA-256 of the link's token is stored. In write/ though it also finds a link: the lookup
+ * serves the consume that follows it.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
 

@@ -1,11 +1,11 @@
 /** @module Import of files: the original for download, and each annex document with its text per page. */
 import type { Insertable, Transaction } from "kysely";
-import { annexWithholding, type PageSpan, type ParsedDocument, rangesMeet } from "../domain/index.js";
+import { annexWithholding, type PageSpan, type ParsedDocument, rangesMeet } from "../../domain/index.js";
+import type { Database, FilePageTable, FileTable } from "../schema.js";
+import { collectWords, municipalitiesIn } from "../search-text.js";
 import type { ImportOptions } from "./import-document.js";
 import { parameterChunks } from "./insert-chunks.js";
-import type { Database, FilePageTable, FileTable } from "./schema.js";
-import { collectWords, municipalitiesIn } from "./search-text.js";
-import { cprLines } from "./write/withholding.js";
+import { cprLines } from "./withholding.js";
 
 type Tx = Transaction<Database>;
 type PageText = PageSpan & { readonly text: string };

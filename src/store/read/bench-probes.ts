@@ -1,9 +1,10 @@
 /**
  * @module Queries the benchmarks need and the product does not: the size of a schema, the raw full-text
  * query that is the floor under the search layer, and dropping a benchmark's schema. SQL lives in the store.
+ * In read/ since nearly all of it reads; dropSchema and analyze are the benchmarks' housekeeping.
  */
 import { type Kysely, sql } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 /** Bytes on disk of every table and index in the current schema (search_path's first entry). */
 export async function schemaSizeBytes(db: Kysely<Database>): Promise<number> {

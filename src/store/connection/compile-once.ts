@@ -6,9 +6,9 @@
  * named prepared statement (prepared-statements.ts), so PostgreSQL does not parse and plan it per view.
  */
 import type { Compilable, CompiledQuery, Kysely } from "kysely";
-import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import type { Database } from "../schema.js";
 import { prepareOnServer } from "./prepared-statements.js";
-import type { Database } from "./schema.js";
 
 /** Stands for the value while the query is compiled; found again by identity among the parameters. */
 const SLOT: unique symbol = Symbol("compile-once slot");

@@ -1,7 +1,7 @@
 /** @module Import of attendance: persons by name and municipality, near-matches linked, substitutes tied. */
 import { type Insertable, sql, type Transaction } from "kysely";
-import { type Attendee, isNearMatch, type ParsedDocument, type ParseWarning } from "../domain/index.js";
-import type { AttendanceTable, Database, MembershipTable } from "./schema.js";
+import { type Attendee, isNearMatch, type ParsedDocument, type ParseWarning } from "../../domain/index.js";
+import type { AttendanceTable, Database, MembershipTable } from "../schema.js";
 
 type Tx = Transaction<Database>;
 

@@ -11,13 +11,13 @@ import {
   type MeetingState,
   type ParsedDocument,
   type ParseWarning,
-} from "../domain/index.js";
+} from "../../domain/index.js";
+import type { Database } from "../schema.js";
+import { queueSearchWords, refreshSearchWords } from "../search-words.js";
 import { writeAttendance } from "./import-attendance.js";
 import { MIME_BY_FORMAT, writeFiles } from "./import-files.js";
 import { type ItemsWritten, writeItems } from "./import-items.js";
-import type { Database } from "./schema.js";
-import { queueSearchWords, refreshSearchWords } from "./search-words.js";
-import { settleWithholding } from "./write/withholding.js";
+import { settleWithholding } from "./withholding.js";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 

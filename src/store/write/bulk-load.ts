@@ -6,15 +6,15 @@
  */
 import { createHash } from "node:crypto";
 import type { Insertable, Kysely, Transaction } from "kysely";
-import { type Attendee, annexWithholding, type ParsedDocument } from "../domain/index.js";
+import { type Attendee, annexWithholding, type ParsedDocument } from "../../domain/index.js";
+import type { Database } from "../schema.js";
+import { collectWords, itemTexts } from "../search-text.js";
+import { queueSearchWords } from "../search-words.js";
 import { personKey } from "./import-attendance.js";
 import { MIME_BY_FORMAT, pageRow } from "./import-files.js";
 import { itemValues } from "./import-items.js";
 import { parameterChunks } from "./insert-chunks.js";
-import type { Database } from "./schema.js";
-import { collectWords, itemTexts } from "./search-text.js";
-import { queueSearchWords } from "./search-words.js";
-import { cprLines, settleWithholding } from "./write/withholding.js";
+import { cprLines, settleWithholding } from "./withholding.js";
 
 type Tx = Transaction<Database>;
 

@@ -4,9 +4,9 @@
  * public columns (person.private_note never leaves the store).
  */
 import { type Kysely, sql } from "kysely";
-import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
-import { itemVisible } from "./read/visibility.js";
-import type { Database } from "./schema.js";
+import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import type { Database } from "../schema.js";
+import { itemVisible } from "./visibility.js";
 
 export interface ExportItemRow {
   readonly bodyId: number;

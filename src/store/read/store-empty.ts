@@ -1,6 +1,6 @@
 /** @module Whether the store holds anything yet: the demo loads only into an empty one. */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 /** True when the store holds no meeting and no imported file (first start). */
 export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {

@@ -11,11 +11,11 @@ import {
   type ParsedItem,
   rangesMeet,
   type WithholdingReason,
-} from "../domain/index.js";
+} from "../../domain/index.js";
+import type { AgendaItemTable, Database } from "../schema.js";
+import { collectWords, itemTexts, municipalitiesIn } from "../search-text.js";
 import { parameterChunks } from "./insert-chunks.js";
-import type { AgendaItemTable, Database } from "./schema.js";
-import { collectWords, itemTexts, municipalitiesIn } from "./search-text.js";
-import { cprLines } from "./write/withholding.js";
+import { cprLines } from "./withholding.js";
 
 type Tx = Transaction<Database>;
 

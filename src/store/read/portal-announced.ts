@@ -3,7 +3,7 @@
  * shown as planned on the front page and as tentative events in a body's calendar.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 export interface AnnouncedMeeting {
   readonly bodyId: number;

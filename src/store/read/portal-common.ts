@@ -3,7 +3,7 @@
  * not decided here but in store/read/visibility.ts.
  */
 import type { Expression, ExpressionBuilder, Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 // Built once: an Intl.DateTimeFormat is costly to construct, and pages ask for today on every request.
 const DANISH_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" });

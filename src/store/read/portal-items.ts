@@ -5,8 +5,8 @@
  * title "Lukket punkt", nothing else: no fields, no case, no annexes, no source. Every portal query passes
  * its items through here.
  */
-import type { Viewer, WithholdingReason } from "../domain/index.js";
-import { itemVisible } from "./read/visibility.js";
+import type { Viewer, WithholdingReason } from "../../domain/index.js";
+import { itemVisible } from "./visibility.js";
 
 /** The title every public surface shows for a closed item. */
 export const CLOSED_ITEM_TITLE = "Lukket punkt";

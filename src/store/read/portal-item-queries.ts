@@ -1,8 +1,9 @@
 /** @module Read model of one agenda item's page: fields, case, annexes, the same case elsewhere, source. */
 import type { Kysely } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
-import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
-import { compileOncePerViewer } from "./compile-once.js";
+import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import { compileOncePerViewer } from "../connection/compile-once.js";
+import type { Database } from "../schema.js";
 import {
   FILE_REF_COLUMNS,
   type FileRef,
@@ -13,8 +14,7 @@ import {
   toFileRef,
 } from "./portal-common.js";
 import { type ItemView, itemColumns, presentItem } from "./portal-items.js";
-import { fileVisible, itemVisible, originalVisible } from "./read/visibility.js";
-import type { Database } from "./schema.js";
+import { fileVisible, itemVisible, originalVisible } from "./visibility.js";
 
 export interface ItemSource {
   readonly page: number | null;

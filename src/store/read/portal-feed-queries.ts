@@ -1,11 +1,11 @@
 /** @module Read models of a body's feeds: its meetings with their agendas, and its latest decisions. */
 import type { Kysely } from "kysely";
-import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import type { Database } from "../schema.js";
 import { type AnnouncedMeeting, announcedMeetings } from "./portal-announced.js";
 import { danishToday, type MeetingRef, meetingRefQuery, toDate, toMeetingRef } from "./portal-common.js";
 import { type ItemView, itemColumns, presentItem } from "./portal-items.js";
-import { itemVisible } from "./read/visibility.js";
-import type { Database } from "./schema.js";
+import { itemVisible } from "./visibility.js";
 
 export interface FeedMeeting extends MeetingRef {
   readonly endTime: string | null;

@@ -1,9 +1,9 @@
 /** @module Read models of an annex page (text page by page) and of an original file's download. */
 import type { Kysely } from "kysely";
-import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import type { Database } from "../schema.js";
 import { type FileRef, toDate, toFileRef } from "./portal-common.js";
-import { fileVisible, itemVisible, originalVisible, pageVisible } from "./read/visibility.js";
-import type { Database } from "./schema.js";
+import { fileVisible, itemVisible, originalVisible, pageVisible } from "./visibility.js";
 
 export interface AnnexPage {
   readonly page: number;

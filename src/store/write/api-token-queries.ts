@@ -1,9 +1,10 @@
 /**
  * @module API tokens (issue 12): each acts as its user; only the SHA-256 of the token is stored, with a
- * short prefix to recognise it in lists.
+ * short prefix to recognise it in lists. In write/ though it also finds and lists tokens: most of the
+ * file writes (insert, touch, revoke), and the lookups share its row mapping.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema.js";
+import type { Database } from "../schema.js";
 
 type Db = Kysely<Database>;
 
