@@ -9,7 +9,8 @@ import { mayRelease, type Viewer, type WithholdingReason } from "../domain/index
 import {
   type Database,
   insertAuditEntry,
-  releaseWithheld,
+  type ReleaseResult,
+  releaseWithheldThing,
   type WithheldThing,
   withheldThingOf,
 } from "../store/index.js";
@@ -40,20 +41,19 @@ export class ReleaseRefused extends Error {
 }
 
 /**
- * Releases `thing` to the public; false when it was not withheld.
+ * Releases `thing` to the public, an item with its annexes withheld for the same reason; `released` is
+ * false when it was not withheld.
  * @example await withheldReleaser({ db, viewer, actor, thing: { kind: "file", id: 12 } })
  */
-export async function withheldReleaser(
-  props: WithheldReleaserProps,
-): Promise<{ readonly released: boolean }> {
+export async function withheldReleaser(props: WithheldReleaserProps): Promise<ReleaseResult> {
   const { db, viewer, actor, thing } = props;
   const now = props.now ?? new Date();
   return db.transaction().execute(async (tx) => {
     const found = await withheldThingOf(tx, thing);
     if (!found) throw new ReleaseRefused("not-found", 404);
     if (!mayRelease(viewer, found.bodyId)) throw new ReleaseRefused("forbidden", 403);
-    const released = await releaseWithheld(tx, thing, now);
-    if (released) {
+    const result = await releaseWithheldThing(tx, thing, now);
+    if (result.released) {
       const before: { withheld: WithholdingReason | null } = { withheld: found.withheld };
       await insertAuditEntry(tx, {
         at: now,
@@ -63,9 +63,14 @@ export async function withheldReleaser(
         targetKind: thing.kind,
         targetId: thing.kind === "page" ? `${thing.fileId}:${thing.page}` : thing.id,
         before,
-        after: { withheld: null },
+        after: {
+          withheld: null,
+          // What went with an item, so the log tells the whole of what the public now sees.
+          ...(result.files.length > 0 ? { files: result.files } : {}),
+          ...(result.pages.length > 0 ? { pages: result.pages.map((p) => `${p.fileId}:${p.page}`) } : {}),
+        },
       });
     }
-    return { released };
+    return result;
   });
 }

@@ -51,7 +51,11 @@ Commands:
       --body NAME         only this body
       --json              print the list as JSON
   withheld release item|file ID | page FILE-ID:PAGE
-                        Release one of them to the public (audited)
+                        Release one of them to the public (audited); an item takes along its
+                        annexes withheld for the same reason
+  withheld replace FILE-ID REDACTED-FILE
+                        Replace an annex with a redacted copy (PDF, DOCX or text); refused while
+                        the copy still holds a CPR number (audited)
 
 Options for every command that uses the store (serve, import, search, export, user, token, withheld):
   --data-dir DIR        embedded database folder (default ./data, or $RAADSINFO_DATA_DIR)

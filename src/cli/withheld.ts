@@ -1,13 +1,16 @@
 /**
  * @module `raadsinfo withheld [--body NAME] [--json]` lists what the store withholds from the public (closed
  * items, annexes no meeting claims, pages with a CPR number), and `raadsinfo withheld release item|file ID`
- * or `release page FILE-ID:PAGE` releases one, audited, as the machine's administrator. Until the
- * secretariat's workspace has its own screen for this, it is how an unlinked annex pack is made public.
+ * or `release page FILE-ID:PAGE` releases one (an item with its annexes withheld for the same reason), and
+ * `raadsinfo withheld replace FILE-ID COPY` replaces an annex with a redacted copy; each audited, as the
+ * machine's administrator. The secretariat does the same at /sekretariat/tilbageholdt.
  */
 
+import { fileRedactor, RedactionRefused } from "../authoring/file-redactor.js";
 import { ReleaseRefused, withheldReleaser } from "../authoring/withheld-releaser.js";
 import { formatDanishDate } from "../domain/index.js";
-import { listWithheld, type WithheldEntry, type WithheldThing } from "../store/index.js";
+import { readSourceFile } from "../ingest/index.js";
+import { listWithheldGroups, type WithheldThing } from "../store/index.js";
 import { plural } from "./plural.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { formatTable } from "./summary-table.js";
@@ -19,16 +22,17 @@ export interface WithheldFlags extends StoreFlags {
 }
 
 const USAGE =
-  "use raadsinfo withheld [--body NAME] or raadsinfo withheld release item|file ID | page FILE-ID:PAGE";
+  "use raadsinfo withheld [--body NAME], raadsinfo withheld release item|file ID | page FILE-ID:PAGE, or raadsinfo withheld replace FILE-ID REDACTED-FILE";
 
 export async function withheldCommand(args: readonly string[], flags: WithheldFlags): Promise<void> {
   const [verb, kind, id, ...rest] = args;
   if (verb === undefined) return listCommand(flags);
+  if (verb === "replace" && rest.length === 0) return replaceCommand(kind, id, flags);
   if (verb !== "release" || rest.length > 0) throw new UsageError(USAGE);
   const thing = thingOf(kind, id);
   const store = await openStoreFromFlags(flags, "withheld");
   try {
-    const { released } = await withheldReleaser({
+    const { released, files, pages } = await withheldReleaser({
       db: store.db,
       viewer: { kind: "administrator" },
       actor: { userId: null, tokenId: null },
@@ -37,8 +41,42 @@ export async function withheldCommand(args: readonly string[], flags: WithheldFl
     console.log(
       released ? `Released ${kind} ${id}: the public now sees it.` : `${kind} ${id} was not withheld.`,
     );
+    if (files.length + pages.length > 0) {
+      const what = [...files.map((f) => `file ${f}`), ...pages.map((p) => `page ${p.fileId}:${p.page}`)];
+      console.log(`Released with it, withheld for the same reason: ${what.join(", ")}.`);
+    }
   } catch (error) {
     if (error instanceof ReleaseRefused) throw new UsageError(`${kind} ${id}: ${error.message}`, 1);
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `withheld replace FILE-ID COPY`: the copy is read as import reads a file, within the same bounds. */
+async function replaceCommand(id: string | undefined, path: string | undefined, flags: WithheldFlags) {
+  if (!id || !/^[1-9]\d{0,9}$/.test(id) || !path) throw new UsageError(USAGE);
+  // Read before the store opens: a missing or oversized file is refused with import's own line.
+  const source = await readSourceFile(path);
+  const store = await openStoreFromFlags(flags, "withheld");
+  try {
+    const { unchanged, file, replaced } = await fileRedactor({
+      db: store.db,
+      viewer: { kind: "administrator" },
+      actor: { userId: null, tokenId: null },
+      fileId: Number(id),
+      copy: { fileName: source.file, bytes: source.bytes },
+    });
+    if (unchanged || !replaced) {
+      console.log(`File ${id} ("${file.title}") already is ${source.file}: nothing changed.`);
+      return;
+    }
+    const { before, after } = replaced;
+    console.log(
+      `Replaced file ${id} ("${file.title}") with ${after.fileName}: ${plural(after.pages, "page")} (was ${before.pages}), sha256 ${after.sha256.slice(0, 12)}…; ${after.withheld === null ? "the public now sees it" : `still withheld (${after.withheld})`}.`,
+    );
+  } catch (error) {
+    if (error instanceof RedactionRefused) throw new UsageError(error.message, 1);
     throw error;
   } finally {
     await store.close();
@@ -58,22 +96,11 @@ function thingOf(kind: string | undefined, id: string | undefined): WithheldThin
 async function listCommand(flags: WithheldFlags): Promise<void> {
   const store = await openStoreFromFlags(flags, "withheld");
   try {
-    const bodies = await store.db
-      .selectFrom("body")
-      .select(["id", "name"])
-      .where("deleted", "=", false)
-      .orderBy("name")
-      .execute();
-    const wanted = flags.body === undefined ? bodies : bodies.filter((b) => b.name === flags.body);
-    if (flags.body !== undefined && wanted.length === 0)
+    const every = await listWithheldGroups(store.db, { bodies: "all" });
+    const groups = flags.body === undefined ? every : every.filter((g) => g.body?.name === flags.body);
+    if (flags.body !== undefined && groups.length === 0)
       throw new UsageError(`no body named "${flags.body}"`, 1);
-    const groups: { body: string | null; entries: WithheldEntry[] }[] = [];
-    for (const body of wanted)
-      groups.push({ body: body.name, entries: await listWithheld(store.db, { bodyId: body.id }) });
-    // What no body claims (an annex pack that names no meeting) is listed once, under no body.
-    if (flags.body === undefined)
-      groups.push({ body: null, entries: await listWithheld(store.db, { bodyId: null }) });
-    const all = groups.flatMap((g) => g.entries.map((entry) => ({ body: g.body, ...entry })));
+    const all = groups.flatMap((g) => g.entries.map((entry) => ({ body: g.body?.name ?? null, ...entry })));
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       return;

@@ -9,6 +9,9 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { ParseWarning, WithholdingReason } from "../../domain/index.js";
 import type { Database } from "../schema.js";
 
+// The redacted copy's writes, the privacy gate's other way out, reach the store's face through this file.
+export * from "./file-replacement.js";
+
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** What a write touched: its meetings and its source files. */
@@ -67,37 +70,82 @@ export type WithheldThing =
   | { readonly kind: "file"; readonly id: number }
   | { readonly kind: "page"; readonly fileId: number; readonly page: number };
 
+/** What one release cleared: the thing itself, and what was withheld with it (an item's annexes). */
+export interface ReleaseResult {
+  /** False when the thing was not withheld: nothing was changed. */
+  readonly released: boolean;
+  /** Annexes filed under a released item and withheld for the same reason, released with it. */
+  readonly files: readonly number[];
+  /** Pages of the item's annexes withheld for the same reason, released with it. */
+  readonly pages: readonly { readonly fileId: number; readonly page: number }[];
+}
+
 /**
  * Releases a withheld thing to the public: the secretariat has judged it (a closed item reopened, a CPR
- * finding that was a false positive, an annex read and found harmless). Returns false when there was
- * nothing withheld to release. Whether the caller may release is domain/visibility.ts's mayRelease; this
- * writes only.
+ * finding that was a false positive, an annex read and found harmless). An item takes along its annexes
+ * (files and pages) withheld for the same reason, and only those: a page withheld for a CPR number stays
+ * withheld when its closed item is released, each reason being judged on its own. Whether the caller may
+ * release is domain/visibility.ts's mayRelease; this writes only.
+ * @example const { released, files } = await releaseWithheldThing(store.db, { kind: "item", id: 7 });
+ */
+export async function releaseWithheldThing(
+  db: Db,
+  thing: WithheldThing,
+  now = new Date(),
+): Promise<ReleaseResult> {
+  if (thing.kind === "page") {
+    const result = await db
+      .updateTable("file_page")
+      .set({ withheld: null })
+      .where("file_id", "=", thing.fileId)
+      .where("page", "=", thing.page)
+      .where("withheld", "is not", null)
+      .executeTakeFirst();
+    return { released: Number(result.numUpdatedRows) > 0, files: [], pages: [] };
+  }
+  if (thing.kind === "file") {
+    const result = await db
+      .updateTable("file")
+      .set({ withheld: null, modified: now })
+      .where("id", "=", thing.id)
+      .where("withheld", "is not", null)
+      .executeTakeFirst();
+    return { released: Number(result.numUpdatedRows) > 0, files: [], pages: [] };
+  }
+  const item = await db
+    .selectFrom("agenda_item")
+    .select(["meeting_id", "number", "withheld as reason"])
+    .where("id", "=", thing.id)
+    .where("withheld", "is not", null)
+    .executeTakeFirst();
+  if (!item?.reason) return { released: false, files: [], pages: [] };
+  await db
+    .updateTable("agenda_item")
+    .set({ withheld: null, modified: now })
+    .where("id", "=", thing.id)
+    .execute();
+  // The item's annexes: filed under it by id, or by its meeting and number (a stamp "1.2 Bilag 1").
+  const annexes = sql`select f.id from file f where f.role = 'annex'
+    and (f.agenda_item_id = ${thing.id} or (f.meeting_id = ${item.meeting_id} and f.item_number = ${item.number}))`;
+  const files = await sql<{ id: number }>`update file set withheld = null, modified = ${now}
+    where id in (${annexes}) and withheld = ${item.reason} returning id`.execute(db);
+  const pages = await sql<{ fileId: number; page: number }>`update file_page set withheld = null
+    where file_id in (${annexes}) and withheld = ${item.reason} returning file_id as "fileId", page`.execute(
+    db,
+  );
+  return {
+    released: true,
+    files: files.rows.map((r) => r.id).sort((a, b) => a - b),
+    pages: pages.rows.sort((a, b) => a.fileId - b.fileId || a.page - b.page),
+  };
+}
+
+/**
+ * releaseWithheldThing, answering only whether anything was released.
  * @example await releaseWithheld(store.db, { kind: "file", id: 12 });
  */
 export async function releaseWithheld(db: Db, thing: WithheldThing, now = new Date()): Promise<boolean> {
-  const result =
-    thing.kind === "item"
-      ? await db
-          .updateTable("agenda_item")
-          .set({ withheld: null, modified: now })
-          .where("id", "=", thing.id)
-          .where("withheld", "is not", null)
-          .executeTakeFirst()
-      : thing.kind === "file"
-        ? await db
-            .updateTable("file")
-            .set({ withheld: null, modified: now })
-            .where("id", "=", thing.id)
-            .where("withheld", "is not", null)
-            .executeTakeFirst()
-        : await db
-            .updateTable("file_page")
-            .set({ withheld: null })
-            .where("file_id", "=", thing.fileId)
-            .where("page", "=", thing.page)
-            .where("withheld", "is not", null)
-            .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return (await releaseWithheldThing(db, thing, now)).released;
 }
 
 /** One withheld thing as the secretariat's list shows it. */
@@ -109,6 +157,16 @@ export interface WithheldEntry {
   readonly meetingId: number | null;
   readonly date: string | null;
   readonly fileName: string | null;
+  /**
+   * The annex a redacted copy would replace: the file itself, or the file of a page; null for items and
+   * originals (an original is the imported file, its annexes are replaced one by one).
+   */
+  readonly annexId: number | null;
+  /**
+   * Since when, as near as the store knows: when the row was first stored. Marks are set as rows are
+   * stored, so this is the day it was withheld unless a later import closed an item already known.
+   */
+  readonly since: Date;
 }
 
 /**
@@ -138,8 +196,10 @@ export async function listWithheld(
     title: string;
     meetingId: number;
     date: string;
+    since: Date;
   }>`
-    select ai.id, ai.withheld as reason, ai.number, ai.title, m.id as "meetingId", m.date::text as date
+    select ai.id, ai.withheld as reason, ai.number, ai.title, m.id as "meetingId", m.date::text as date,
+      ai.created as since
     from agenda_item ai join meeting m on m.id = ai.meeting_id
     where ai.withheld is not null and not ai.deleted and ${bodyId === null ? sql`false` : sql`m.body_id = ${bodyId}`}
     order by m.date, ai.position, ai.id`.execute(db);
@@ -150,8 +210,11 @@ export async function listWithheld(
     meetingId: number | null;
     date: string | null;
     fileName: string;
+    role: string;
+    since: Date;
   }>`
-    select f.id, f.withheld as reason, f.title, m.id as "meetingId", m.date::text as date, f.file_name as "fileName"
+    select f.id, f.withheld as reason, f.title, m.id as "meetingId", m.date::text as date, f.file_name as "fileName",
+      f.role, f.created as since
     from file f left join meeting m on m.id = f.meeting_id left join source_file sf on sf.id = f.source_file_id
     where f.withheld is not null and not f.deleted and ${fileInBody}
     order by m.date nulls first, f.source_file_id, f.position, f.id`.execute(db);
@@ -163,9 +226,11 @@ export async function listWithheld(
     meetingId: number | null;
     date: string | null;
     fileName: string;
+    role: string;
+    since: Date;
   }>`
     select f.id as "fileId", p.page, p.withheld as reason, f.title, m.id as "meetingId", m.date::text as date,
-      f.file_name as "fileName"
+      f.file_name as "fileName", f.role, f.created as since
     from file_page p join file f on f.id = p.file_id left join meeting m on m.id = f.meeting_id
       left join source_file sf on sf.id = f.source_file_id
     where p.withheld is not null and not f.deleted and ${fileInBody}
@@ -178,6 +243,8 @@ export async function listWithheld(
       meetingId: r.meetingId,
       date: r.date,
       fileName: null,
+      annexId: null,
+      since: new Date(r.since),
     })),
     ...files.rows.map((r) => ({
       thing: { kind: "file" as const, id: r.id },
@@ -186,6 +253,8 @@ export async function listWithheld(
       meetingId: r.meetingId,
       date: r.date,
       fileName: r.fileName,
+      annexId: r.role === "annex" ? r.id : null,
+      since: new Date(r.since),
     })),
     ...pages.rows.map((r) => ({
       thing: { kind: "page" as const, fileId: r.fileId, page: r.page },
@@ -194,8 +263,37 @@ export async function listWithheld(
       meetingId: r.meetingId,
       date: r.date,
       fileName: r.fileName,
+      annexId: r.role === "annex" ? r.fileId : null,
+      since: new Date(r.since),
     })),
   ];
+}
+
+/** What one body withholds; `body: null` for what belongs to no body yet. */
+export interface WithheldGroup {
+  readonly body: { readonly id: number; readonly name: string } | null;
+  readonly entries: readonly WithheldEntry[];
+}
+
+/**
+ * What is withheld, body by body (by name), for the bodies asked: "all" adds what belongs to no body,
+ * which only an administrator may release. Every body asked is there, also with nothing withheld.
+ * @example const groups = await listWithheldGroups(store.db, { bodies: [1, 3] });
+ */
+export async function listWithheldGroups(
+  db: Db,
+  where: { readonly bodies: "all" | readonly number[] },
+): Promise<WithheldGroup[]> {
+  const { bodies } = where;
+  if (bodies !== "all" && bodies.length === 0) return [];
+  let query = db.selectFrom("body").select(["id", "name"]).where("deleted", "=", false).orderBy("name");
+  if (bodies !== "all") query = query.where("id", "in", [...bodies]);
+  const groups: WithheldGroup[] = [];
+  for (const body of await query.execute()) {
+    groups.push({ body, entries: await listWithheld(db, { bodyId: body.id }) });
+  }
+  if (bodies === "all") groups.push({ body: null, entries: await listWithheld(db, { bodyId: null }) });
+  return groups;
 }
 
 /**
