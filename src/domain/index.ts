@@ -2,6 +2,7 @@ export * from "./danish-date.js";
 export * from "./document-kind.js";
 export * from "./file-name-date.js";
 export * from "./follow-up-status.js";
+export * from "./legislative-term.js";
 export * from "./meeting-state.js";
 export * from "./membership-role.js";
 export * from "./municipality.js";

@@ -6,7 +6,13 @@
  */
 import { createHash } from "node:crypto";
 import type { Insertable, Kysely, Transaction } from "kysely";
-import { type Attendee, annexWithholding, type ParsedDocument } from "../../domain/index.js";
+import {
+  type Attendee,
+  annexWithholding,
+  legislativeTermOf,
+  meetingStateForKind,
+  type ParsedDocument,
+} from "../../domain/index.js";
 import type { Database } from "../schema.js";
 import { collectWords, itemTexts } from "../search-text.js";
 import { queueSearchWords } from "../search-words.js";
@@ -31,12 +37,6 @@ export interface BulkLoader {
   /** Writes a batch of documents in one transaction; minutes and annex packs of one meeting may share a batch. */
   load(docs: readonly ParsedDocument[]): Promise<BulkLoadResult>;
 }
-
-const STATE_BY_KIND: Partial<Record<ParsedDocument["kind"], string>> = {
-  minutes: "held",
-  agenda: "agenda-published",
-  "annex-pack": "agenda-published",
-};
 
 async function insertChunked<Row extends object, R>(
   tx: Tx,
@@ -197,18 +197,16 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
     }
     for (const doc of meetingDocs.values()) {
       const body = bodies.get(doc.body!)!;
-      const year = Number(doc.meeting!.date!.slice(0, 4));
-      const start = 2022 + 4 * Math.floor((year - 2022) / 4);
-      const name = `Valgperiode ${start}-${start + 3}`;
-      if (terms.has(`${body.id}/${name}`)) continue;
-      terms.add(`${body.id}/${name}`);
+      const term = legislativeTermOf(doc.meeting!.date!);
+      if (terms.has(`${body.id}/${term.name}`)) continue;
+      terms.add(`${body.id}/${term.name}`);
       await tx
         .insertInto("legislative_term")
         .values({
           body_id: body.id,
-          name,
-          start_date: `${start}-01-01`,
-          end_date: `${start + 3}-12-31`,
+          name: term.name,
+          start_date: term.startDate,
+          end_date: term.endDate,
           modified: now,
         })
         .onConflict((oc) => oc.columns(["body_id", "name"]).doNothing())
@@ -227,7 +225,7 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
           start_time: m.startTime,
           end_time: m.endTime,
           location: m.location,
-          state: STATE_BY_KIND[doc.kind] ?? "planned",
+          state: meetingStateForKind(doc.kind),
           previous_meeting_date: m.previousMeetingDate,
           next_meeting_date: m.nextMeetingDate,
           source_file_id: sourceId.get(doc.source.sha256)!,

@@ -7,8 +7,10 @@ import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import {
   dateFromFileName,
+  legislativeTermOf,
   MEETING_STATES,
   type MeetingState,
+  meetingStateForKind,
   type ParsedDocument,
   type ParseWarning,
 } from "../../domain/index.js";
@@ -41,12 +43,6 @@ export interface ImportOptions {
 }
 
 type Tx = Transaction<Database>;
-
-const STATE_BY_KIND: Partial<Record<ParsedDocument["kind"], MeetingState>> = {
-  minutes: "held",
-  agenda: "agenda-published",
-  "annex-pack": "agenda-published",
-};
 
 /**
  * Stores a parsed document. Everything it brings is written in one transaction, or nothing is.
@@ -256,7 +252,7 @@ async function upsertMeeting(
     previousMeetingDate: null,
     nextMeetingDate: null,
   };
-  const state = STATE_BY_KIND[doc.kind] ?? "planned";
+  const state = meetingStateForKind(doc.kind);
   const found = await tx
     .selectFrom("meeting")
     .select([
@@ -314,21 +310,16 @@ async function upsertMeeting(
   return row.id;
 }
 
-/**
- * Danish local councils are elected for four years from 1 January after the November election (2021,
- * 2025, ...), and KKR members are appointed for the same period; every meeting falls in one such term.
- */
+/** Adds the legislative term the meeting date falls in (domain's legislativeTermOf), once per body. */
 async function ensureLegislativeTerm(tx: Tx, bodyId: number, date: string, now: Date): Promise<void> {
-  const year = Number(date.slice(0, 4));
-  const start = 2022 + 4 * Math.floor((year - 2022) / 4);
-  const name = `Valgperiode ${start}-${start + 3}`;
+  const term = legislativeTermOf(date);
   await tx
     .insertInto("legislative_term")
     .values({
       body_id: bodyId,
-      name,
-      start_date: `${start}-01-01`,
-      end_date: `${start + 3}-12-31`,
+      name: term.name,
+      start_date: term.startDate,
+      end_date: term.endDate,
       modified: now,
     })
     .onConflict((oc) => oc.columns(["body_id", "name"]).doNothing())
