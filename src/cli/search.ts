@@ -3,7 +3,9 @@
  * command line. --json prints exactly what GET /api/search returns; without it, a short readable list.
  */
 import { formatDanishDate } from "../domain/index.js";
-import { parseSearchRequest, presentSearchJson, SearchRequestError, search } from "../search/index.js";
+import { parseSearchRequest, SearchRequestError, search } from "../search/index.js";
+import { presentSearchJson } from "../web/api/search-json.js";
+import { resultUrl } from "../web/components/search-urls.js";
 import { plural } from "./plural.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { UsageError } from "./usage-error.js";
@@ -15,15 +17,6 @@ export interface SearchFlags extends StoreFlags {
   readonly kind?: string | undefined;
   readonly page?: string | undefined;
 }
-
-const stripMarks = (html: string): string =>
-  html
-    .replace(/<\/?mark>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
 
 export async function searchCommand(query: string, flags: SearchFlags): Promise<void> {
   if (query.trim() === "") throw new UsageError('search needs a QUERY, e.g. raadsinfo search "biokul"');
@@ -60,9 +53,10 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
       ].filter(Boolean);
       lines.push(
         "",
-        `[${r.kind}] ${r.title}  ${r.url}`,
+        `[${r.kind}] ${r.title}  ${resultUrl(r)}`,
         `  ${where.join(" · ")}`,
-        `  ${stripMarks(r.snippet)}`,
+        // A terminal shows the passage as text; which words matched is the query's own.
+        `  ${r.snippet.map((s) => s.text).join("")}`,
       );
     }
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,6 +1,9 @@
-/** @module Search's public face: run a search, read a request, and the pieces the web and CLI show. */
+/**
+ * @module Search's public face: run a search, read a request, and the plain data the web and CLI show
+ * (snippet segments and ids; the web makes HTML and URLs of them).
+ */
 
-export { SearchTimeoutError } from "../store/search-queries.js";
+export { SearchTimeoutError, type SnippetSegment } from "../store/search-queries.js";
 export {
   formatQuery,
   hasRequiredTerms,
@@ -18,7 +21,6 @@ export {
   type SearchSource,
   search,
 } from "./search.js";
-export { presentSearchJson, type SearchJson, type SearchJsonResult } from "./search-json.js";
 export {
   DEFAULT_PAGE_SIZE,
   parseSearchRequest,
@@ -27,6 +29,4 @@ export {
   SearchRequestError,
   type SearchSort,
 } from "./search-request.js";
-export { annexPageUrl, itemUrl, searchPageUrl } from "./search-urls.js";
-export { snippetHtml } from "./snippet.js";
 export { MIN_PREFIX_LENGTH, toTsQuery } from "./ts-query.js";

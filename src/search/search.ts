@@ -1,8 +1,10 @@
 /**
  * @module The search itself: parse the query, ask the index (all words; any word when all find nothing),
- * suggest a spelling for unknown words, and present results with links and provenance.
+ * suggest a spelling for unknown words, and present results with provenance. Plain data for a viewer:
+ * snippets as segments and ids, no HTML and no URLs (the web builds those, the CLI prints the text).
  */
 import type { Kysely } from "kysely";
+import { PUBLIC_VIEWER, type Viewer, type WithholdingReason } from "../domain/index.js";
 import type { Database } from "../store/schema.js";
 import { searchLanes } from "../store/search-lanes.js";
 import {
@@ -11,6 +13,7 @@ import {
   type SearchFacetCounts,
   type SearchIndexHit,
   type SearchKind,
+  type SnippetSegment,
   searchIndex,
 } from "../store/search-queries.js";
 import { knownWords, similarWord } from "../store/search-words.js";
@@ -24,8 +27,6 @@ import {
 } from "./parse-query.js";
 import { inSearchLane } from "./search-gate.js";
 import type { SearchRequest } from "./search-request.js";
-import { annexPageUrl, itemUrl } from "./search-urls.js";
-import { snippetHtml } from "./snippet.js";
 import { groupTsQueries, toTsQuery } from "./ts-query.js";
 
 export interface SearchSource {
@@ -42,12 +43,20 @@ export interface SearchResult {
   readonly title: string;
   readonly meeting: { readonly id: number; readonly date: string; readonly body: string | null } | null;
   readonly itemNumber: string | null;
-  readonly url: string;
-  /** HTML: escaped text with <mark> around the matches. */
-  readonly snippet: string;
+  /** The item found (null for an annex page). */
+  readonly itemId: number | null;
+  /** The annex found (null for an item); `source.page` is its page. */
+  readonly fileId: number | null;
+  /** The passages around the matches, as text runs, the matches marked. */
+  readonly snippet: readonly SnippetSegment[];
   readonly source: SearchSource;
   /** Further matching pages of the same annex, collapsed under this one. */
-  readonly morePages: readonly { readonly page: number; readonly url: string }[];
+  readonly morePages: readonly number[];
+  /**
+   * Why the public may not see this result, or null: a signed-in viewer found it because of their role
+   * (a closed item a member reads), and it is shown marked ("Lukket punkt").
+   */
+  readonly withheld: WithholdingReason | null;
 }
 
 export interface SearchResponse {
@@ -88,6 +97,8 @@ export interface SearchOptions {
    * DEFAULT_SEARCH_TIMEOUT_MS unless set); past it, search throws SearchTimeoutError. PGlite ignores it.
    */
   readonly timeoutMs?: number;
+  /** Who searches: results, snippets, facets and "Mente du" are what they may see. The public by default. */
+  readonly viewer?: Viewer;
 }
 
 /**
@@ -104,8 +115,8 @@ export function queryNotice(ignoredWords: number, ignoredCharacters: number): st
 }
 
 /**
- * Runs a search for the public: closed items and their annexes are never part of it. Runs when a search
- * lane of the store is free (search-gate.ts). Throws SearchTimeoutError when no lane is free within the
+ * Runs a search for a viewer (the public unless `options.viewer` says otherwise): closed items and their
+ * annexes are part of it only for a viewer who may see them. Runs when a search lane of the store is free (search-gate.ts). Throws SearchTimeoutError when no lane is free within the
  * time limit, or when the server's statement timeout stops it.
  * @example await search(db, parseSearchRequest({ q: "biokul" }))
  */
@@ -142,7 +153,7 @@ async function runSearch(
   const all = await runIndex(db, request, parsed, "all", options);
   if (!all) return empty;
   let found = all;
-  const suggestion = all.total === 0 ? await suggest(db, parsed) : null;
+  const suggestion = all.total === 0 ? await suggest(db, parsed, options.viewer ?? PUBLIC_VIEWER) : null;
   // Fewer hits with every word than fill a page: fill it with hits that have most of them.
   if (all.total < request.pageSize && parsed.required.length > 1) {
     const any = await runIndex(db, request, parsed, "any", options);
@@ -175,6 +186,7 @@ async function runIndex(
     ...(mode === "any" ? { coverage: groupTsQueries(parsed, { prefix: true }) } : {}),
     ...(options.hitCap !== undefined ? { hitCap: options.hitCap } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.viewer !== undefined ? { viewer: options.viewer } : {}),
     // One statement at a time (PGlite): snippets in small statements, so pages wait less between them.
     ...((await searchLanes(db)) === 1 ? { snippetsPerStatement: SNIPPETS_PER_STATEMENT_ONE_LANE } : {}),
     filters: {
@@ -190,15 +202,15 @@ async function runIndex(
   });
 }
 
-/** Replaces each word that occurs nowhere in public text by its nearest indexed word, if any. */
-async function suggest(db: Kysely<Database>, parsed: ParsedQuery): Promise<string | null> {
+/** Replaces each word that occurs nowhere in text `viewer` may see by its nearest such word, if any. */
+async function suggest(db: Kysely<Database>, parsed: ParsedQuery, viewer: Viewer): Promise<string | null> {
   const words = [...new Set(requiredWords(parsed).filter((w) => /^\p{L}{3,}$/u.test(w)))];
   if (words.length === 0) return null;
-  const known = await knownWords(db, words);
+  const known = await knownWords(db, words, viewer);
   const replacements = new Map<string, string>();
   for (const word of words) {
     if (known.has(word)) continue;
-    const similar = await similarWord(db, word);
+    const similar = await similarWord(db, word, viewer);
     if (similar) replacements.set(word, similar);
   }
   if (replacements.size === 0) return null;
@@ -206,7 +218,6 @@ async function suggest(db: Kysely<Database>, parsed: ParsedQuery): Promise<strin
 }
 
 function presentHit(hit: SearchIndexHit): SearchResult {
-  const url = hit.fileId !== null ? annexPageUrl(hit.fileId, hit.page) : itemUrl(hit.itemId ?? 0);
   return {
     kind: hit.kind,
     title: hit.title,
@@ -215,8 +226,9 @@ function presentHit(hit: SearchIndexHit): SearchResult {
         ? { id: hit.meetingId, date: hit.meetingDate, body: hit.bodyName }
         : null,
     itemNumber: hit.itemNumber,
-    url,
-    snippet: snippetHtml(hit.snippet),
+    itemId: hit.itemId,
+    fileId: hit.fileId,
+    snippet: hit.snippet,
     source: {
       file: hit.fileName,
       sha256: hit.sha256,
@@ -224,9 +236,7 @@ function presentHit(hit: SearchIndexHit): SearchResult {
       lineStart: hit.lineStart,
       lineEnd: hit.lineEnd,
     },
-    morePages:
-      hit.fileId === null
-        ? []
-        : hit.morePages.map((page) => ({ page, url: annexPageUrl(hit.fileId ?? 0, page) })),
+    morePages: hit.morePages,
+    withheld: hit.withheld,
   };
 }

@@ -7,6 +7,7 @@
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "./schema.js";
+import type { SearchScope } from "./search-scope.js";
 
 /** Share of search documents from which a word's hits are read by date. A scan reads cap / share rows. */
 const COMMON_SHARE = 0.3;
@@ -69,15 +70,20 @@ export async function commonTerm(
 }
 
 /**
- * Ids of the newest visible documents matching `term`, at most `limit`, read through the date index
+ * Ids of the newest documents in `scope` matching `term`, at most `limit`, read through the date index
  * with bitmap scans off for this one statement (the transaction's other statements keep their settings).
  */
-export async function newestHits(tx: Transaction<Database>, term: string, limit: number): Promise<number[]> {
+export async function newestHits(
+  tx: Transaction<Database>,
+  scope: SearchScope,
+  term: string,
+  limit: number,
+): Promise<number[]> {
   await sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_indexscan', 'on', true)`.execute(
     tx,
   );
   const rows = await sql<{ id: number }>`
-    select d.id from search_doc d where d.visible and d.vector @@ ${term}::tsquery
+    select d.id from ${scope.docs} d where ${scope.seen("d")} and d.vector @@ ${term}::tsquery
     -- Plain "desc" (nulls first) is the date index read backwards; "nulls last" would need a sort of all.
     order by d.date desc limit ${sql.lit(limit)}`.execute(tx);
   await sql`select set_config('enable_bitmapscan', 'on', true), set_config('enable_indexscan', 'off', true)`.execute(

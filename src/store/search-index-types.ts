@@ -1,7 +1,9 @@
 /**
  * @module What the search index takes and gives: kinds, facets, the query, the hits and the error of a
- * search over its time limit. The SQL that answers it is search-queries.ts.
+ * search over its time limit. The SQL that answers it is search-queries.ts. Plain data: snippets are
+ * segments to mark, never HTML, and hits carry ids, never portal URLs (the web builds both).
  */
+import type { Viewer, WithholdingReason } from "../domain/index.js";
 
 export const SEARCH_KINDS = ["item", "decision", "annex"] as const;
 /** item: an agenda item without a decision; decision: an item with a Beslutning; annex: a page of a bilag. */
@@ -52,6 +54,8 @@ export interface SearchIndexQuery {
    * asks for a few at a time, so a page's statement waits for a few snippets, not ten.
    */
   readonly snippetsPerStatement?: number;
+  /** Who is searching: the public (the default) or a signed-in user, who also finds what they may see. */
+  readonly viewer?: Viewer;
 }
 
 /**
@@ -73,6 +77,12 @@ export interface SearchFacetValue {
 
 export type SearchFacetCounts = Readonly<Record<SearchFacetName, readonly SearchFacetValue[]>>;
 
+/** A run of a snippet's text; `marked` runs are where the query matched. */
+export interface SnippetSegment {
+  readonly text: string;
+  readonly marked: boolean;
+}
+
 /** One result: an item, or one page of an annex. */
 export interface SearchIndexHit {
   readonly kind: SearchKind;
@@ -89,10 +99,15 @@ export interface SearchIndexHit {
   readonly page: number | null;
   readonly lineStart: number | null;
   readonly lineEnd: number | null;
-  /** ts_headline output with SNIPPET_START / SNIPPET_END around matches; not HTML-escaped. */
-  readonly snippet: string;
+  /** The passages around the matches, as text runs, the matches marked. */
+  readonly snippet: readonly SnippetSegment[];
   /** Other matching pages of the same annex, collapsed under its best page. */
   readonly morePages: readonly number[];
+  /**
+   * Why the public may not see this hit (a closed item, a page with a CPR number...), or null: a
+   * signed-in viewer finds it because of their role, and the page marks it "Lukket punkt".
+   */
+  readonly withheld: WithholdingReason | null;
 }
 
 export interface SearchIndexResult {
@@ -106,7 +121,3 @@ export interface SearchIndexResult {
   readonly facets: SearchFacetCounts;
   readonly hits: readonly SearchIndexHit[];
 }
-
-/** Control characters that cannot occur in cleaned text, so they mark matches unambiguously. */
-export const SNIPPET_START = "\u0002";
-export const SNIPPET_END = "\u0003";

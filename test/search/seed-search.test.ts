@@ -63,7 +63,7 @@ forEachBackend("search over the five seeds", (store) => {
     const response = await search(store().db, parseSearchRequest({ q: "udviklingsgruppe" }));
     const item = response.results.find((r) => r.title === "Status fra KlimaNord");
     assert.ok(item, JSON.stringify(response.results.map((r) => r.title)));
-    assert.match(item.snippet, /<mark>udviklingsgruppe<\/mark>/);
+    assert.ok(item.snippet.some((s) => s.marked && s.text.toLowerCase() === "udviklingsgruppe"));
     assert.equal(item.source.file, "004_5f8a3532f4c6e49a.txt");
   });
 

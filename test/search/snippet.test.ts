@@ -1,17 +1,41 @@
-/** @module Snippet HTML: escaped first, then marked, so text can neither inject markup nor forge a mark. */
+/**
+ * @module Snippets: the store reads ts_headline's output into plain segments; the web escapes each
+ * segment before marking, so text can neither inject markup nor forge a mark.
+ */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { snippetHtml } from "../../src/search/index.js";
+import { snippetSegments } from "../../src/store/search-snippet.js";
+import { markedHtml } from "../../src/web/components/text-html.js";
 
-describe("snippetHtml", () => {
-  it("escapes markup in the text and turns markers into <mark>", () => {
+describe("snippetSegments", () => {
+  it("reads the markers into marked segments and makes whitespace runs one space", () => {
+    assert.deepEqual(snippetSegments('<img src=x onerror="a"> & \u0002biokul\u0003 i\n\nlandbruget'), [
+      { text: '<img src=x onerror="a"> & ', marked: false },
+      { text: "biokul", marked: true },
+      { text: " i landbruget", marked: false },
+    ]);
+  });
+
+  it("closes an unclosed marker and ignores a stray one", () => {
+    assert.deepEqual(snippetSegments("a\u0003 \u0002y"), [
+      { text: "a ", marked: false },
+      { text: "y", marked: true },
+    ]);
+  });
+});
+
+describe("markedHtml", () => {
+  it("escapes markup in the text and marks the marked segments", () => {
     assert.equal(
-      snippetHtml('<img src=x onerror="a"> & \u0002biokul\u0003 i\n\nlandbruget'),
+      markedHtml(snippetSegments('<img src=x onerror="a"> & \u0002biokul\u0003 i\n\nlandbruget')),
       "&lt;img src=x onerror=&quot;a&quot;&gt; &amp; <mark>biokul</mark> i landbruget",
     );
   });
 
-  it("text that spells <mark> stays text; an unclosed marker is closed", () => {
-    assert.equal(snippetHtml("<mark>x</mark> \u0002y"), "&lt;mark&gt;x&lt;/mark&gt; <mark>y</mark>");
+  it("text that spells <mark> stays text", () => {
+    assert.equal(
+      markedHtml(snippetSegments("<mark>x</mark> \u0002y")),
+      "&lt;mark&gt;x&lt;/mark&gt; <mark>y</mark>",
+    );
   });
 });

@@ -1,7 +1,8 @@
 /** @module A search that stopped counting at its cap says so: "Mindst" on /soeg, totalExact in the JSON. */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { parseSearchRequest, presentSearchJson, type SearchResponse } from "../../src/search/index.js";
+import { parseSearchRequest, type SearchResponse } from "../../src/search/index.js";
+import { presentSearchJson } from "../../src/web/api/search-json.js";
 import { SearchPage } from "../../src/web/pages/search-page.js";
 
 function response(totalExact: boolean): SearchResponse {

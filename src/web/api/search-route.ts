@@ -1,16 +1,12 @@
-/** @module GET /api/search: the search as JSON (the shape of src/search/search-json.ts). */
+/** @module GET /api/search: the search as JSON (the shape of search-json.ts), for whoever is asking. */
 import { Hono } from "hono";
-import {
-  parseSearchRequest,
-  presentSearchJson,
-  SearchRequestError,
-  SearchTimeoutError,
-  search,
-} from "../../search/index.js";
+import { parseSearchRequest, SearchRequestError, SearchTimeoutError, search } from "../../search/index.js";
 import { badRequest, searchTimedOut } from "../http-error.js";
+import { presentSearchJson } from "./search-json.js";
 
 /**
- * Mounted at /api/search. Query parameters: q, body, year, kind, municipality, person, sort, page.
+ * Mounted at /api/search. Query parameters: q, body, year, kind, municipality, person, sort, page. A
+ * signed-in caller (session cookie or bearer token) also finds what their roles let them see.
  * @example app.route("/api/search", searchApiApp())
  */
 export function searchApiApp(): Hono {
@@ -23,13 +19,16 @@ export function searchApiApp(): Hono {
       if (error instanceof SearchRequestError) throw badRequest(error.message);
       throw error;
     }
+    const viewer = c.get("viewer");
     const response = await search(c.get("db"), request, {
       timeoutMs: c.get("settings").searchTimeoutMs,
+      viewer,
     }).catch((error: unknown) => {
       // A JSON error with status 503 and the Danish message (onError), never a 500 with a stack.
       throw error instanceof SearchTimeoutError ? searchTimedOut() : error;
     });
-    c.header("Cache-Control", "public, max-age=60");
+    // A signed-in viewer's answer may hold closed items: no shared cache, nor the browser's, keeps it.
+    c.header("Cache-Control", viewer.kind === "public" ? "public, max-age=60" : "private, no-store");
     return c.json(presentSearchJson(response));
   });
   return app;

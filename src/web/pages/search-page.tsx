@@ -1,6 +1,7 @@
 /**
  * @module The search page /soeg: the form, facets with counts as plain links, results with highlighted
- * passages and provenance, pagination, and help when nothing is found. Works without JavaScript.
+ * passages and provenance, pagination, and help when nothing is found. Works without JavaScript. A
+ * signed-in viewer also finds what their roles let them see, marked "Lukket punkt".
  */
 import { Hono } from "hono";
 import { raw } from "hono/html";
@@ -14,9 +15,11 @@ import {
   type SearchResult,
   SearchTimeoutError,
   search,
-  searchPageUrl,
 } from "../../search/index.js";
 import type { SearchFacetName, SearchFacetValue, SearchKind } from "../../store/index.js";
+import { annexPageUrl, resultUrl, searchPageUrl } from "../components/search-urls.js";
+import { markedHtml } from "../components/text-html.js";
+import { WithheldMark } from "../components/withheld-mark.js";
 import { badRequest, SEARCH_TIMEOUT_MESSAGE } from "../http-error.js";
 import { Layout } from "../layout.js";
 
@@ -131,18 +134,20 @@ function Result(props: { readonly result: SearchResult }) {
   return (
     <li class="search-result">
       <h3 class="h4 search-result__title">
-        <a href={result.url}>{result.title}</a>
+        <a href={resultUrl(result)}>{result.title}</a> <WithheldMark withheld={result.withheld} />
       </h3>
       <Provenance result={result} />
-      {/* Safe as raw: snippetHtml escaped every character of the text before adding <mark>. */}
-      {result.snippet ? <p class="search-result__snippet">{raw(result.snippet)}</p> : null}
+      {/* Safe as raw: markedHtml escapes every segment's text before adding <mark>. */}
+      {result.snippet.length > 0 ? (
+        <p class="search-result__snippet">{raw(markedHtml(result.snippet))}</p>
+      ) : null}
       {result.morePages.length > 0 ? (
         <p class="small-text">
           Også på side{" "}
-          {result.morePages.slice(0, 12).map((p, i) => (
+          {result.morePages.slice(0, 12).map((page, i) => (
             <>
               {i > 0 ? ", " : ""}
-              <a href={p.url}>{p.page}</a>
+              <a href={annexPageUrl(result.fileId ?? 0, page)}>{page}</a>
             </>
           ))}
           {result.morePages.length > 12 ? ` og ${result.morePages.length - 12} andre` : ""}
@@ -384,10 +389,13 @@ export function searchPageApp(): Hono {
     }
     const settings = c.get("settings");
     const title = request.q === "" ? "Søg" : `Søgning: ${request.q}`;
+    const viewer = c.get("viewer");
+    // A signed-in viewer's results may hold closed items: no shared cache, nor the browser's, keeps them.
+    if (viewer.kind !== "public") c.header("Cache-Control", "private, no-store");
     let response: SearchResponse | null = null;
     try {
       if (request.q !== "")
-        response = await search(c.get("db"), request, { timeoutMs: settings.searchTimeoutMs });
+        response = await search(c.get("db"), request, { timeoutMs: settings.searchTimeoutMs, viewer });
     } catch (error) {
       if (!(error instanceof SearchTimeoutError)) throw error;
       // The form stays, filled in, so the person can shorten the query; 503, not 500: nothing broke.

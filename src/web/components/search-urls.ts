@@ -1,4 +1,8 @@
-/** @module Where a search result links: the portal's item and annex pages (URL shapes agreed with the portal). */
+/**
+ * @module Where a search result links: the portal's item and annex pages, and the search page itself.
+ * Search returns ids; the web, which owns these URL shapes, turns them into links.
+ */
+import type { SearchResult } from "../../search/index.js";
 
 /** The item page: /punkt/{id}. */
 export const itemUrl = (itemId: number): string => `/punkt/${itemId}`;
@@ -6,6 +10,16 @@ export const itemUrl = (itemId: number): string => `/punkt/${itemId}`;
 /** An annex at a page: /bilag/{id}?side={n}#side-{n} (the annex page shows a run of pages holding n). */
 export const annexPageUrl = (fileId: number, page: number | null): string =>
   page === null ? `/bilag/${fileId}` : `/bilag/${fileId}?side=${page}#side-${page}`;
+
+/**
+ * The page a result links to: its annex at the matching page, or its item.
+ * @example resultUrl({ fileId: null, itemId: 7, source: { page: 2 } }) // "/punkt/7"
+ */
+export function resultUrl(result: Pick<SearchResult, "fileId" | "itemId" | "source">): string {
+  return result.fileId !== null
+    ? annexPageUrl(result.fileId, result.source.page)
+    : itemUrl(result.itemId ?? 0);
+}
 
 /** The search page with the given parameters, empty ones left out. */
 export function searchPageUrl(params: Readonly<Record<string, string | number | undefined | null>>): string {

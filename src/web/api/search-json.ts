@@ -1,9 +1,12 @@
 /**
  * @module The JSON of a search, as GET /api/search and `raadsinfo search --json` print it. Built field by
- * field, so nothing the search carries internally (scores, ids of closed things) can slip out.
+ * field, so nothing the search carries internally (scores, ids, withholding reasons) can slip out; the
+ * web adds what search leaves to it: each result's URL and its snippet as HTML.
  */
-import type { SearchFacetCounts, SearchKind } from "../store/search-queries.js";
-import type { SearchResponse } from "./search.js";
+import type { SearchResponse } from "../../search/index.js";
+import type { SearchFacetCounts, SearchKind } from "../../store/index.js";
+import { resultUrl } from "../components/search-urls.js";
+import { markedHtml } from "../components/text-html.js";
 
 export interface SearchJsonResult {
   readonly kind: SearchKind;
@@ -20,6 +23,11 @@ export interface SearchJsonResult {
     readonly lineStart: number | null;
     readonly lineEnd: number | null;
   };
+  /**
+   * Present, and true, only on a result the public may not see (a closed item a member reads): the
+   * caller shows it as "Lukket punkt". Absent for the public, whose results are all open.
+   */
+  readonly closed?: true;
 }
 
 export interface SearchJson {
@@ -67,8 +75,8 @@ export function presentSearchJson(response: SearchResponse): SearchJson {
       title: r.title,
       meeting: r.meeting ? { date: r.meeting.date, body: r.meeting.body } : null,
       itemNumber: r.itemNumber,
-      url: r.url,
-      snippet: r.snippet,
+      url: resultUrl(r),
+      snippet: markedHtml(r.snippet),
       source: {
         file: r.source.file,
         sha256: r.source.sha256,
@@ -76,6 +84,7 @@ export function presentSearchJson(response: SearchResponse): SearchJson {
         lineStart: r.source.lineStart,
         lineEnd: r.source.lineEnd,
       },
+      ...(r.withheld !== null ? { closed: true as const } : {}),
     })),
     query: response.query,
     notice: response.notice,
