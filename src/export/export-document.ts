@@ -53,12 +53,14 @@ export function buildExportDocument(rows: ExportRows, generated: Date): ExportDo
       meetingDate: i.meetingDate,
       itemId: i.itemId,
       number: i.number,
-      title: i.public ? (i.title ?? "") : CLOSED_ITEM_TITLE,
+      // `visible`: the exporting viewer may see it (a member exports the body's closed items in full);
+      // `public`: the public may, which a member's export still says of each row.
+      title: i.visible ? (i.title ?? "") : CLOSED_ITEM_TITLE,
       public: i.public,
-      section: i.public ? i.sectionTitle : null,
-      caseNumber: i.public ? i.caseNumber : null,
-      indstilling: i.public ? i.indstilling : null,
-      beslutning: i.public ? i.beslutning : null,
+      section: i.visible ? i.sectionTitle : null,
+      caseNumber: i.visible ? i.caseNumber : null,
+      indstilling: i.visible ? i.indstilling : null,
+      beslutning: i.visible ? i.beslutning : null,
     })),
     attendance: rows.attendance.map((a) => ({
       body: a.bodyName,

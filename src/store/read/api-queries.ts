@@ -4,7 +4,7 @@
  * person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
-import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import { PUBLIC_VIEWER, type Viewer, type WithholdingReason } from "../../domain/index.js";
 import type { Database } from "../schema.js";
 import {
   meetingAttendanceQuery,
@@ -67,8 +67,10 @@ export interface ApiItemFields {
   readonly beslutning: string | null;
 }
 
+/** An item the viewer may see in full; `withheld` says why the public may not (null: it may). */
 export interface ApiOpenItemRow {
-  readonly public: true;
+  readonly visible: true;
+  readonly withheld: WithholdingReason | null;
   readonly id: number;
   readonly meetingId: number;
   readonly number: string;
@@ -90,7 +92,7 @@ export interface ApiOpenItemRow {
 
 /** A closed item (lukket punkt): that it exists, its number and meeting; nothing of its content. */
 export interface ApiClosedItemRow {
-  readonly public: false;
+  readonly visible: false;
   readonly id: number;
   readonly meetingId: number;
   readonly number: string;
@@ -262,14 +264,14 @@ const ITEM_SELECT = [
   "source_file.sha256 as sourceSha256",
 ] as const;
 
-/** Items with `public`: whether `viewer` may see the content (itemVisible), which for the public is "open". */
+/** Items with `visible`: whether `viewer` may see the content (itemVisible), which for the public is "open". */
 function itemQuery(db: Db, viewer: Viewer) {
   return db
     .selectFrom("agenda_item")
     .leftJoin("case_file", "case_file.id", "agenda_item.case_id")
     .leftJoin("source_file", "source_file.id", "agenda_item.source_file_id")
     .select(ITEM_SELECT)
-    .select(itemVisible(viewer).as("public"))
+    .select(["agenda_item.withheld", itemVisible(viewer).as("visible")])
     .where("agenda_item.deleted", "=", false);
 }
 
@@ -277,9 +279,10 @@ type ItemQueryRow = Awaited<ReturnType<ReturnType<typeof itemQuery>["executeTake
 
 /** Hands on a closed item's number and nothing else. */
 function toItem(r: ItemQueryRow): ApiItemRow {
-  if (!r.public) return { public: false, id: r.id, meetingId: r.meetingId, number: r.number };
+  if (!r.visible) return { visible: false, id: r.id, meetingId: r.meetingId, number: r.number };
   return {
-    public: true,
+    visible: true,
+    withheld: r.withheld,
     id: r.id,
     meetingId: r.meetingId,
     number: r.number,
@@ -336,7 +339,7 @@ export async function apiItem(
   const meeting = await meetingQuery(db).where("meeting.id", "=", row.meetingId).executeTakeFirst();
   if (!meeting) return null;
   const item = toItem(row);
-  const files = item.public ? await filesWhere(db, sql`f.agenda_item_id = ${id}`, viewer) : [];
+  const files = item.visible ? await filesWhere(db, sql`f.agenda_item_id = ${id}`, viewer) : [];
   return { item, meeting: toMeeting(meeting), files };
 }
 

@@ -15,8 +15,11 @@ export interface ExportItemRow {
   readonly meetingDate: string;
   readonly itemId: number;
   readonly number: string;
+  /** The exporting viewer may see the item's content (a member exports the body's closed items in full). */
+  readonly visible: boolean;
+  /** The public may see it: nothing withholds it. */
   readonly public: boolean;
-  /** Null for a closed item, whose title is not published. */
+  /** Null for a closed item the viewer may not see. */
   readonly title: string | null;
   readonly sectionTitle: string | null;
   readonly caseNumber: string | null;
@@ -68,7 +71,7 @@ export async function exportRows(
   options: { readonly bodyId?: number | undefined; readonly viewer?: Viewer } = {},
 ): Promise<ExportRows> {
   const bodyId = options.bodyId ?? null;
-  // The one visibility function decides what of an item leaves; `public` says whether it did.
+  // The one visibility function decides what of an item leaves; `visible` says whether it did.
   const shown = itemVisible(options.viewer ?? PUBLIC_VIEWER, "a");
   const inBody = bodyId === null ? sql`true` : sql`b.id = ${bodyId}`;
   const [bodies, items, attendance, persons] = await Promise.all([
@@ -76,7 +79,7 @@ export async function exportRows(
       db,
     ),
     sql<ExportItemRow>`select b.id as "bodyId", b.name as "bodyName", m.id as "meetingId", m.date as "meetingDate",
-        a.id as "itemId", a.number, ${shown} as public,
+        a.id as "itemId", a.number, ${shown} as visible, a.withheld is null as public,
         case when ${shown} then a.title end as title,
         case when ${shown} then a.section_title end as "sectionTitle",
         case when ${shown} then cf.number end as "caseNumber",

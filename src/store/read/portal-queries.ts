@@ -338,7 +338,8 @@ const meetingPageQuery = compileOncePerViewer((db, meetingId: number, viewer) =>
             .where("file.meeting_id", "=", meetingId)
             // The meeting's imported files are listed by name, offered for download only when visible.
             .where(
-              sql<boolean>`(${sql.ref("file.role")} = 'original' and not ${sql.ref("file.deleted")}) or ${fileVisible(viewer)}`,
+              // Parenthesised whole: Kysely ANDs a raw condition with the meeting's as it is written.
+              sql<boolean>`((${sql.ref("file.role")} = 'original' and not ${sql.ref("file.deleted")}) or ${fileVisible(viewer)})`,
             )
             .orderBy("file.source_file_id")
             .orderBy("file.position"),

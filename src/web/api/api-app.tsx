@@ -66,13 +66,13 @@ export function apiApp(): Hono {
     });
   });
   app.get("/meetings/:id", async (c) => {
-    const meeting = await apiMeeting(c.get("db"), rowId(c.req.param("id")));
+    const meeting = await apiMeeting(c.get("db"), rowId(c.req.param("id")), c.get("viewer"));
     if (!meeting) throw notFound("Mødet");
     return c.json(presentMeetingDetail(meeting, linksOf(c)));
   });
 
   app.get("/items/:id", async (c) => {
-    const detail = await apiItem(c.get("db"), rowId(c.req.param("id")));
+    const detail = await apiItem(c.get("db"), rowId(c.req.param("id")), c.get("viewer"));
     if (!detail) throw notFound("Punktet");
     const links = linksOf(c);
     return c.json({

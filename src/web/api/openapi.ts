@@ -3,6 +3,7 @@
  * page at /api. Schemas are JSON Schema 2020-12, as OpenAPI 3.1 uses it; the walk test checks that every
  * path answers with what is written here.
  */
+import { WITHHOLDING_REASONS } from "../../domain/index.js";
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from "../../search/index.js";
 
 /** JSON values, for a document that is plain data. */
@@ -153,7 +154,14 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
     meetingId: integer,
     number: string,
     title: string,
-    public: { const: true },
+    public: {
+      type: "boolean",
+      description: 'false: offentligheden ser kun "Lukket punkt"; kalderen ser punktet gennem sin rolle.',
+    },
+    withheld: {
+      oneOf: [{ type: "null" }, { type: "string", enum: [...WITHHOLDING_REASONS] }],
+      description: "Hvorfor offentligheden ikke ser punktet (lukket punkt, CPR-nummer); null når den gør.",
+    },
     url,
     section: { oneOf: [{ type: "null" }, object({ number: string, title: nullable("string") })] },
     case: {

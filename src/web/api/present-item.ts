@@ -1,7 +1,10 @@
 /**
- * @module The public JSON of an agenda item. A closed item (lukket punkt) is only its id, number,
- * meeting, the title "Lukket punkt" and `public: false`: no fields, files, case or provenance.
+ * @module The JSON of an agenda item. A closed item (lukket punkt) the caller may not see is only its id,
+ * number, meeting, the title "Lukket punkt" and `public: false`: no fields, files, case or provenance. A
+ * caller cleared for it (a member of the body, by API token) gets it in full with `public: false` and
+ * `withheld` saying why the public does not.
  */
+import type { WithholdingReason } from "../../domain/index.js";
 import type { ApiItemRow } from "../../store/index.js";
 import type { ApiLinks } from "./api-links.js";
 
@@ -21,7 +24,10 @@ export interface OpenItemJson {
   readonly meetingId: number;
   readonly number: string;
   readonly title: string;
-  readonly public: true;
+  /** False when the public sees only "Lukket punkt": the caller sees it through their role. */
+  readonly public: boolean;
+  /** Why the public does not see it (`closed-item`, `cpr-number`, `unlinked-annex`), or null. */
+  readonly withheld: WithholdingReason | null;
   readonly url: string;
   readonly section: { readonly number: string; readonly title: string | null } | null;
   readonly case: { readonly number: string; readonly initials: readonly string[] } | null;
@@ -47,7 +53,7 @@ export type ItemJson = ClosedItemJson | OpenItemJson;
 
 export function presentItem(row: ApiItemRow, links: ApiLinks): ItemJson {
   const url = links.page(`/punkt/${row.id}`);
-  if (!row.public) {
+  if (!row.visible) {
     return {
       id: row.id,
       meetingId: row.meetingId,
@@ -62,7 +68,8 @@ export function presentItem(row: ApiItemRow, links: ApiLinks): ItemJson {
     meetingId: row.meetingId,
     number: row.number,
     title: row.title,
-    public: true,
+    public: row.withheld === null,
+    withheld: row.withheld,
     url,
     section: row.sectionNumber ? { number: row.sectionNumber, title: row.sectionTitle } : null,
     case: row.caseNumber ? { number: row.caseNumber, initials: [...row.caseInitials] } : null,

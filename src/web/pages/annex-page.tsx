@@ -27,7 +27,7 @@ export function contentDisposition(fileName: string): string {
 export function annexPageApp(): Hono {
   const app = new Hono();
   app.get("/bilag/:id/original", async (c) => {
-    const file = await getOriginalDownload(c.get("db"), idParam(c));
+    const file = await getOriginalDownload(c.get("db"), idParam(c), c.get("viewer"));
     if (!file) throw notFound("Filen");
     return c.body(new Uint8Array(file.content), 200, {
       "content-type": file.mime,
@@ -37,7 +37,7 @@ export function annexPageApp(): Hono {
     });
   });
   app.get("/bilag/:id", async (c) => {
-    const data = await getAnnexPage(c.get("db"), idParam(c));
+    const data = await getAnnexPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Bilaget");
     const query = (c.req.query("q") ?? "").slice(0, 100);
     const matcher = termMatcher(query);

@@ -21,7 +21,7 @@ function byYear(meetings: readonly MeetingRef[]): [string, MeetingRef[]][] {
 export function bodyPageApp(): Hono {
   const app = new Hono();
   app.get("/organ/:id", async (c) => {
-    const data = await getBodyPage(c.get("db"), idParam(c));
+    const data = await getBodyPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Organet");
     const feeds = (
       <>

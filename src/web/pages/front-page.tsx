@@ -9,7 +9,7 @@ import { Layout } from "../layout.js";
 export function frontPageApp(): Hono {
   const app = new Hono();
   app.get("/", async (c) => {
-    const data = await getFrontPage(c.get("db"));
+    const data = await getFrontPage(c.get("db"), { viewer: c.get("viewer") });
     return c.html(
       <Layout
         title="Rådsinfo"

@@ -9,6 +9,7 @@ import { getItemPage } from "../../store/index.js";
 import { cachedHtml } from "../cached-page.js";
 import { AnnexList } from "../components/annex-list.js";
 import { ItemFields } from "../components/item-fields.js";
+import { WithheldMark } from "../components/withheld-mark.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
 import { idParam } from "./route-params.js";
@@ -16,7 +17,7 @@ import { idParam } from "./route-params.js";
 export function itemPageApp(): Hono {
   const app = new Hono();
   app.get("/punkt/:id", async (c) => {
-    const data = await getItemPage(c.get("db"), idParam(c));
+    const data = await getItemPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Punktet");
     const { item, meeting } = data;
     const date = formatDanishDate(meeting.date);
@@ -58,6 +59,7 @@ export function itemPageApp(): Hono {
             {item.sectionTitle ? ` · ${item.sectionNumber ?? ""} ${item.sectionTitle}` : ""}
           </span>
           {`${item.number} ${item.title}`}
+          <WithheldMark withheld={item.withheld} />
         </h1>
         <dl class="facts">
           {data.caseNumber ? (

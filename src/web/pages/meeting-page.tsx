@@ -19,6 +19,7 @@ import {
   municipalityLabel,
   teaser,
 } from "../components/format.js";
+import { WithheldMark } from "../components/withheld-mark.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
 import { idParam } from "./route-params.js";
@@ -78,6 +79,7 @@ function Agenda(props: { readonly items: readonly AgendaEntryView[] }) {
                 <li id={`punkt-${item.number}`} class="agenda__item">
                   <span class="agenda__number">{item.number}</span>{" "}
                   <a href={`/punkt/${item.id}`}>{item.title}</a>
+                  <WithheldMark withheld={item.withheld} />
                   {item.decision ? (
                     <p class="agenda__decision">
                       <strong>Beslutning:</strong> {teaser(item.decision, 160)}
@@ -121,7 +123,7 @@ function MeetingNav(props: { readonly data: MeetingPageData }) {
 export function meetingPageApp(): Hono {
   const app = new Hono();
   app.get("/moede/:id", async (c) => {
-    const data = await getMeetingPage(c.get("db"), idParam(c));
+    const data = await getMeetingPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Mødet");
     const date = formatDanishDate(data.date);
     const present = data.attendance.filter((a) => a.status === "present");

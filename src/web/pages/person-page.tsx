@@ -10,7 +10,7 @@ import { idParam } from "./route-params.js";
 export function personPageApp(): Hono {
   const app = new Hono();
   app.get("/person/:id", async (c) => {
-    const data = await getPersonPage(c.get("db"), idParam(c));
+    const data = await getPersonPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Personen");
     const intro = [data.party ? `Parti: ${data.party}` : null, municipalityLabel(data.municipality)]
       .filter(Boolean)
