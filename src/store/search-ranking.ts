@@ -5,6 +5,7 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import { type FacetColumns, facetSelects } from "./search-facets.js";
+import { andAll } from "./search-filters.js";
 import type { SearchIndexQuery, SearchKind } from "./search-index-types.js";
 import type { SearchScope } from "./search-scope.js";
 import { tsQuery } from "./search-tsquery.js";
@@ -84,7 +85,7 @@ export function rankingPlan(
   return {
     query,
     scope,
-    filters: filters.length === 0 ? sql`` : sql` and ${sql.join(filters, sql` and `)}`,
+    filters: andAll(filters),
     filtered: filters.length > 0,
     phrase,
     cap: query.hitCap ?? (phrase || coverage.length > 0 ? VECTOR_HIT_CAP : HIT_CAP),
