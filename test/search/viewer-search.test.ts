@@ -9,9 +9,11 @@ import type { Hono } from "hono";
 import { apiTokenCreator, CLI_ACTOR, userCreator } from "../../src/accounts/index.js";
 import { PUBLIC_VIEWER, type Viewer } from "../../src/domain/index.js";
 import { parseSearchRequest, search } from "../../src/search/index.js";
+import { finishImports, importDocument } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
 import { bodyId, PASSWORD, uniqueEmail } from "../accounts/support.js";
 import { forEachBackend } from "../support/stores.js";
+import { packOf, type Scenario, wordsOf } from "../visibility/closed-items.case.js";
 import { TestBrowser, type TestUser } from "../web/accounts/support.js";
 import { CLOSED_TITLE, CLOSED_WORD, importSearchFixture } from "./search-fixture.js";
 
@@ -168,5 +170,39 @@ forEachBackend("search for signed-in viewers", (store) => {
     const open = await search(db, parseSearchRequest({ q: "busdrift" }), { viewer: memberViewer });
     assert.ok(open.results.every((r) => r.withheld === null));
     assert.equal(open.total, (await search(db, parseSearchRequest({ q: "busdrift" }))).total);
+  });
+
+  it("a page held back for a CPR number is found by the body's secretariat alone, with its reason", async () => {
+    const { db } = store();
+    const s: Scenario = { key: "q", title: "CPR", steps: [], itemTwoListed: true, packLinked: true };
+    const { parsed, content } = packOf(s, { kind: "pack", dated: "text" });
+    const line = parsed.pageTexts?.[1]?.lineEnd ?? 0;
+    // Item 1.2 is open here: only the privacy gate stands between page 2 and the public.
+    await importDocument(
+      db,
+      {
+        ...parsed,
+        documents: parsed.documents.map((d) => ({
+          ...d,
+          itemNumber: d.itemNumber === "1.2" ? "1.3" : d.itemNumber,
+        })),
+        warnings: [{ code: "cpr-number", message: "CPR number", source: { lineStart: line, lineEnd: line } }],
+      },
+      { content, mime: "text/plain; charset=utf-8" },
+    );
+    await finishImports(db);
+    const w = wordsOf(s);
+    const body = await bodyId(db, w.body);
+    const request = parseSearchRequest({ q: w.closedAnnex });
+    const secretariat = await search(db, request, {
+      viewer: { kind: "user", memberOf: [], secretariatOf: [body] },
+    });
+    assert.deepEqual(
+      secretariat.results.map((r) => [r.kind, r.source.page, r.withheld]),
+      [["annex", 2, "cpr-number"]],
+    );
+    for (const viewer of [{ kind: "user", memberOf: [body], secretariatOf: [] }, PUBLIC_VIEWER] as const) {
+      assert.equal((await search(db, request, { viewer })).total, 0, viewer.kind);
+    }
   });
 });
