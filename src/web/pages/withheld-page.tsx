@@ -101,7 +101,7 @@ function EntryItem(props: {
           <CsrfField token={props.csrfToken} />
           <div class="form-group">
             <label class="form-label" for={`kopi-${index}`}>
-              Erstat med anonymiseret kopi
+              Anonymiseret kopi<span class="sr-only">{` af ${entry.title}`}</span>
             </label>
             <span class="form-hint" id={`kopi-${index}-hint`}>
               PDF, Word (DOCX) eller tekst, højst 200 MB. Kopien erstatter hele bilaget, alle sider. Står der

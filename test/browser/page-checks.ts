@@ -1,0 +1,60 @@
+/**
+ * @module What every browser test checks on a page, in one place: Chromium is there, axe-core finds no
+ * serious or critical WCAG 2.1 AA fault, and screenshots at 320 px (without sideways scrolling) and
+ * desktop width land in test-output/screenshots/. login.test.ts and portal.test.ts still carry their
+ * own copies; they can fold onto this.
+ */
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SHOTS = "test-output/screenshots";
+export const WIDTHS = {
+  phone: { width: 320, height: 640 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+/** Headless Chromium as the browser tests launch it. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+];
+
+/** Why the browser test cannot run here, or null when Chromium is installed. */
+export function chromiumMissing(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  return `Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
+}
+
+/** Fails on any serious or critical axe-core violation, naming the rule and the first elements. */
+export async function assertAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const where = (nodes: readonly { target: unknown[] }[]) =>
+    nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(" "))
+      .join(", ");
+  assert.deepEqual(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${where(v.nodes)}`),
+    [],
+    `axe-core on ${what}`,
+  );
+}
+
+/** Full-page screenshots at 320 px and desktop width; fails when the page scrolls sideways at 320 px. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [label, size] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(size);
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    assert.ok(overflow <= 0, `${name} at ${size.width} px scrolls sideways by ${overflow} px`);
+    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
+  }
+  await page.setViewportSize(WIDTHS.desktop);
+}
