@@ -3,7 +3,7 @@
  * field, so nothing the search carries internally (scores, ids, withholding reasons) can slip out; the
  * web adds what search leaves to it: each result's URL and its snippet as HTML.
  */
-import type { SearchResponse } from "../../search/index.js";
+import type { SearchResponse, SearchSource } from "../../search/index.js";
 import type { SearchFacetCounts, SearchKind } from "../../store/index.js";
 import { resultUrl } from "../components/search-urls.js";
 import { markedHtml } from "../components/text-html.js";
@@ -16,13 +16,7 @@ export interface SearchJsonResult {
   readonly url: string;
   /** HTML: escaped text, matches in <mark>. */
   readonly snippet: string;
-  readonly source: {
-    readonly file: string | null;
-    readonly sha256: string | null;
-    readonly page: number | null;
-    readonly lineStart: number | null;
-    readonly lineEnd: number | null;
-  };
+  readonly source: SearchSource;
   /**
    * Present, and true, only on a result the public may not see (a closed item a member reads): the
    * caller shows it as "Lukket punkt". Absent for the public, whose results are all open.
