@@ -6,13 +6,11 @@
  * (domain/visibility.ts mayRelease), audited with hashes and page counts before and after.
  */
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
 // domain/index.ts does not re-export the CPR rule yet; ingest imports it the same way.
 import { findCprNumbers } from "../domain/cpr-number.js";
 import { mayRelease, type SourceFormat, type Viewer } from "../domain/index.js";
 import { isIngestError, loadIngestOptions, MAX_SOURCE_FILE_BYTES, parseSource } from "../ingest/index.js";
 import {
-  type Database,
   type FileReplaced,
   insertAuditEntry,
   type RedactedCopy,
@@ -21,18 +19,13 @@ import {
   replaceFileContent,
   sourceFileWithHash,
 } from "../store/index.js";
+import type { SecretariatCommandProps } from "./secretariat-command.js";
 
-export interface FileRedactorProps {
-  readonly db: Kysely<Database>;
-  /** Who replaces: must be the secretariat of the file's body, or an administrator. */
-  readonly viewer: Viewer;
-  /** Who to name in the audit log; null ids for the command line. */
-  readonly actor: { readonly userId: number | null; readonly tokenId: number | null };
+export interface FileRedactorProps extends SecretariatCommandProps {
   /** The annex to replace. */
   readonly fileId: number;
   /** The redacted copy as uploaded or read from disk: its name (which says its format) and bytes. */
   readonly copy: { readonly fileName: string; readonly bytes: Uint8Array };
-  readonly now?: Date;
 }
 
 /** Why a copy was refused; each with the HTTP status the web answers and one Danish line. */
@@ -80,9 +73,7 @@ const MIME: Readonly<Record<SourceFormat, string>> = {
  * is unreadable, too large, or still names a CPR number.
  * @example await fileRedactor({ db, viewer, actor, fileId: 12, copy: { fileName: "bilag.pdf", bytes } })
  */
-export async function fileRedactor(
-  props: FileRedactorProps,
-): Promise<{
+export async function fileRedactor(props: FileRedactorProps): Promise<{
   readonly unchanged: boolean;
   readonly file: ReplaceableFile;
   readonly replaced: FileReplaced | null;

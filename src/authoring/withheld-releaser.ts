@@ -4,25 +4,18 @@
  * positive. Allowed to the body's secretariat and administrators (domain/visibility.ts mayRelease),
  * audited with the reason it was withheld for.
  */
-import type { Kysely } from "kysely";
-import { mayRelease, type Viewer, type WithholdingReason } from "../domain/index.js";
+import { mayRelease, type WithholdingReason } from "../domain/index.js";
 import {
-  type Database,
   insertAuditEntry,
   type ReleaseResult,
   releaseWithheldThing,
   type WithheldThing,
   withheldThingOf,
 } from "../store/index.js";
+import type { SecretariatCommandProps } from "./secretariat-command.js";
 
-export interface WithheldReleaserProps {
-  readonly db: Kysely<Database>;
-  /** Who releases: must be the secretariat of the thing's body, or an administrator. */
-  readonly viewer: Viewer;
-  /** Who to name in the audit log (the signed-in user, or the token); null ids for the command line. */
-  readonly actor: { readonly userId: number | null; readonly tokenId: number | null };
+export interface WithheldReleaserProps extends SecretariatCommandProps {
   readonly thing: WithheldThing;
-  readonly now?: Date;
 }
 
 /** A refusal: the thing is unknown (404) or the viewer may not release it (403). */

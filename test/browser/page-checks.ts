@@ -6,8 +6,11 @@
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SHOTS = "test-output/screenshots";
@@ -57,4 +60,19 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
   }
   await page.setViewportSize(WIDTHS.desktop);
+}
+
+/** The app on a free port of 127.0.0.1, for the browser to open; `close` stops it. */
+export async function servePortal(app: Hono): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Headless Debian Chromium. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

@@ -6,12 +6,10 @@
  */
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
 import { importDocument, openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
@@ -19,11 +17,11 @@ import { PASSWORD } from "../accounts/support.js";
 import { redactedCopyText, redactionMinutes, redactionPack, redactionWords } from "../support/redaction.js";
 import {
   assertAccessible,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   chromiumMissing,
+  launchChromium,
   SHOTS,
   screenshots,
+  servePortal,
   WIDTHS,
 } from "./page-checks.js";
 
@@ -40,7 +38,7 @@ if (missing && process.env.CI) {
 describe("the secretariat's withheld list in Chromium", { skip: missing ?? false }, () => {
   let store: Store;
   let browser: Browser;
-  let server: ReturnType<typeof serve>;
+  let stopPortal: (() => Promise<void>) | undefined;
   let base: string;
   let page: Page;
   let totpSecret: string;
@@ -64,10 +62,8 @@ describe("the secretariat's withheld list in Chromium", { skip: missing ?? false
     totpSecret = created.totpSecret ?? "";
     writeFileSync(join(dir, "stadig-cpr.txt"), redactedCopyText(KEY, true));
     writeFileSync(join(dir, "henvendelse-anonymiseret.txt"), redactedCopyText(KEY));
-    server = serve({ fetch: createApp({ db: store.db }).fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ base, close: stopPortal } = await servePortal(createApp({ db: store.db })));
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
     page = await context.newPage();
     mkdirSync(SHOTS, { recursive: true });
@@ -75,7 +71,7 @@ describe("the secretariat's withheld list in Chromium", { skip: missing ?? false
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await stopPortal?.();
     await store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
