@@ -15,6 +15,7 @@ import * as searchWordIndexCurrent from "./0009-search-word-index-current.js";
 import * as dropMunicipalityFunction from "./0010-drop-municipality-function.js";
 import * as accounts from "./0011-accounts.js";
 import * as withholding from "./0012-withholding.js";
+import * as withheldIndexes from "./0013-withheld-indexes.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0010-drop-municipality-function": dropMunicipalityFunction,
   "0011-accounts": accounts,
   "0012-withholding": withholding,
+  "0013-withheld-indexes": withheldIndexes,
 };
