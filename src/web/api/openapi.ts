@@ -56,6 +56,11 @@ function object(properties: { [key: string]: JsonSchema }, description?: string)
   };
 }
 
+/** An object schema with properties that may be absent (object() requires every property). */
+function withOptional(schema: JsonSchema, optional: { [key: string]: JsonSchema }): JsonSchema {
+  return { ...schema, properties: { ...(schema.properties as { [key: string]: JsonSchema }), ...optional } };
+}
+
 function json(schema: JsonSchema, description: string): OpenApiResponse {
   return { description, content: { "application/json": { schema } } };
 }
@@ -291,21 +296,30 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
     "Punkter med beslutninger (lukkede punkter kun som 'Lukket punkt'), fremmøde og personer.",
   ),
   FacetCount: object({ value: string, label: string, count: integer }),
-  SearchResult: object({
-    kind: { type: "string", enum: ["item", "decision", "annex"] },
-    title: string,
-    meeting: { oneOf: [{ type: "null" }, object({ date: string, body: nullable("string") })] },
-    itemNumber: nullable("string"),
-    url: string,
-    snippet: { type: "string", description: "HTML: escapet tekst med fundene i <mark>." },
-    source: object({
-      file: nullable("string"),
-      sha256: nullable("string"),
-      page: nullable("integer"),
-      lineStart: nullable("integer"),
-      lineEnd: nullable("integer"),
+  SearchResult: withOptional(
+    object({
+      kind: { type: "string", enum: ["item", "decision", "annex"] },
+      title: string,
+      meeting: { oneOf: [{ type: "null" }, object({ date: string, body: nullable("string") })] },
+      itemNumber: nullable("string"),
+      url: string,
+      snippet: { type: "string", description: "HTML: escapet tekst med fundene i <mark>." },
+      source: object({
+        file: nullable("string"),
+        sha256: nullable("string"),
+        page: nullable("integer"),
+        lineStart: nullable("integer"),
+        lineEnd: nullable("integer"),
+      }),
     }),
-  }),
+    {
+      closed: {
+        const: true,
+        description:
+          "Kun på et resultat, offentligheden ikke ser (et lukket punkt, som et medlem læser): vis det som 'Lukket punkt'.",
+      },
+    },
+  ),
   SearchResponse: {
     type: "object",
     required: ["total", "totalExact", "facets", "results"],
