@@ -1,3 +1,4 @@
+export * from "./agenda-document.js";
 export * from "./danish-date.js";
 export * from "./document-kind.js";
 export * from "./file-name-date.js";
@@ -8,6 +9,7 @@ export * from "./membership-role.js";
 export * from "./municipality.js";
 export * from "./parsed-document.js";
 export * from "./person-name.js";
+export * from "./rich-text.js";
 export * from "./role.js";
 export * from "./visibility.js";
 export * from "./warning-code.js";
