@@ -9,45 +9,13 @@ import { createHash } from "node:crypto";
 import { it } from "node:test";
 import type { Kysely } from "kysely";
 import { fileRedactor } from "../../src/authoring/file-redactor.js";
-import {
-  type Database,
-  getAnnexPage,
-  getOriginalDownload,
-  importDocument,
-  listAuditEntries,
-} from "../../src/store/index.js";
-import {
-  CPR_OPEN,
-  redactedCopyText,
-  redactionMinutes,
-  redactionPack,
-  redactionWords,
-} from "../support/redaction.js";
+import { type Database, getAnnexPage, getOriginalDownload, listAuditEntries } from "../../src/store/index.js";
+import { CPR_OPEN, importRedaction, redactedCopyText, redactionWords } from "../support/redaction.js";
 import { forEachBackend } from "../support/stores.js";
 
 const ADMIN = { kind: "administrator" } as const;
 const CLI = { userId: null, tokenId: null };
 const encode = (text: string) => new TextEncoder().encode(text);
-
-async function importFixture(db: Kysely<Database>, key: string) {
-  await importDocument(db, redactionMinutes(key));
-  const { parsed, content } = redactionPack(key);
-  await importDocument(db, parsed, { content });
-  const file = (title: string) =>
-    db
-      .selectFrom("file")
-      .innerJoin("meeting", "meeting.id", "file.meeting_id")
-      .innerJoin("body", "body.id", "meeting.body_id")
-      .selectAll("file")
-      .select("body.id as bodyId")
-      .where("body.name", "=", redactionWords(key).body)
-      .where("file.title", "=", title)
-      .executeTakeFirstOrThrow();
-  return {
-    openAnnex: await file("Borgerens henvendelse"),
-    closedAnnex: await file("Bilag til personalesagen"),
-  };
-}
 
 async function snapshot(db: Kysely<Database>, fileId: number) {
   const file = await db.selectFrom("file").selectAll().where("id", "=", fileId).executeTakeFirstOrThrow();
@@ -64,7 +32,7 @@ forEachBackend("fileRedactor", (store) => {
   it("replaces an annex with a clean copy: bytes, pages and search text, CPR marks cleared, audited", async () => {
     const { db } = store();
     const w = redactionWords("a");
-    const { openAnnex } = await importFixture(db, "a");
+    const { openAnnex } = await importRedaction(db, "a");
     assert.deepEqual(
       (await getAnnexPage(db, openAnnex.id))?.pages.map((p) => p.page),
       [2],
@@ -134,7 +102,7 @@ forEachBackend("fileRedactor", (store) => {
 
   it("refuses a copy that still names a CPR number, naming the file and page, and changes nothing", async () => {
     const { db } = store();
-    const { openAnnex } = await importFixture(db, "b");
+    const { openAnnex } = await importRedaction(db, "b");
     const before = await snapshot(db, openAnnex.id);
     const audits = (await listAuditEntries(db)).length;
     await assert.rejects(
@@ -167,7 +135,7 @@ forEachBackend("fileRedactor", (store) => {
 
   it("refuses an unreadable copy, an original, and another body's secretariat", async () => {
     const { db } = store();
-    const { openAnnex, closedAnnex } = await importFixture(db, "c");
+    const { openAnnex, closedAnnex, bodyId } = await importRedaction(db, "c");
     const copy = { fileName: "kopi.pdf", bytes: encode(redactedCopyText("c")) };
     await assert.rejects(fileRedactor({ db, viewer: ADMIN, actor: CLI, fileId: openAnnex.id, copy }), {
       code: "unreadable",
@@ -186,8 +154,8 @@ forEachBackend("fileRedactor", (store) => {
     });
     const stranger = {
       kind: "user",
-      memberOf: [openAnnex.bodyId],
-      secretariatOf: [openAnnex.bodyId + 1000],
+      memberOf: [bodyId],
+      secretariatOf: [bodyId + 1000],
     } as const;
     await assert.rejects(
       fileRedactor({ db, viewer: stranger, actor: CLI, fileId: openAnnex.id, copy: text }),

@@ -7,46 +7,12 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import type { Kysely } from "kysely";
 import { withheldReleaser } from "../../src/authoring/withheld-releaser.js";
-import { type Database, getAnnexPage, importDocument, listAuditEntries } from "../../src/store/index.js";
-import { redactionMinutes, redactionPack, redactionWords } from "../support/redaction.js";
+import { type Database, getAnnexPage, listAuditEntries } from "../../src/store/index.js";
+import { importRedaction, redactionWords } from "../support/redaction.js";
 import { forEachBackend } from "../support/stores.js";
 
 const ADMIN = { kind: "administrator" } as const;
 const CLI = { userId: null, tokenId: null };
-
-async function imported(db: Kysely<Database>, key: string) {
-  await importDocument(db, redactionMinutes(key));
-  const { parsed, content } = redactionPack(key);
-  await importDocument(db, parsed, { content });
-  const body = await db
-    .selectFrom("body")
-    .select("id")
-    .where("name", "=", redactionWords(key).body)
-    .executeTakeFirstOrThrow();
-  const ids = async (title: string) =>
-    await db
-      .selectFrom("file")
-      .innerJoin("meeting", "meeting.id", "file.meeting_id")
-      .select(["file.id", "file.agenda_item_id"])
-      .where("meeting.body_id", "=", body.id)
-      .where("file.title", "=", title)
-      .where("file.deleted", "=", false)
-      .executeTakeFirstOrThrow();
-  const item = async (number: string) =>
-    await db
-      .selectFrom("agenda_item")
-      .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
-      .select(["agenda_item.id", "agenda_item.withheld"])
-      .where("meeting.body_id", "=", body.id)
-      .where("agenda_item.number", "=", number)
-      .executeTakeFirstOrThrow();
-  return {
-    openItem: await item("1.1"),
-    closedItem: await item("1.2"),
-    openAnnex: await ids("Borgerens henvendelse"),
-    closedAnnex: await ids("Bilag til personalesagen"),
-  };
-}
 
 async function marks(db: Kysely<Database>, fileId: number) {
   const file = await db
@@ -67,7 +33,7 @@ forEachBackend("withheldReleaser", (store) => {
   it("releases a closed item with its closed annex, and leaves the annex's CPR page withheld", async () => {
     const { db } = store();
     const w = redactionWords("a");
-    const { closedItem, closedAnnex } = await imported(db, "a");
+    const { closedItem, closedAnnex } = await importRedaction(db, "a");
     assert.equal(closedItem.withheld, "closed-item");
     assert.deepEqual(await marks(db, closedAnnex.id), {
       file: "closed-item",
@@ -101,7 +67,7 @@ forEachBackend("withheldReleaser", (store) => {
 
   it("releases an item withheld for a CPR number with its annex's CPR pages, not another reason's", async () => {
     const { db } = store();
-    const { openItem, openAnnex, closedAnnex } = await imported(db, "b");
+    const { openItem, openAnnex, closedAnnex } = await importRedaction(db, "b");
     assert.equal(openItem.withheld, "cpr-number");
     assert.equal(openAnnex.agenda_item_id, openItem.id);
     assert.deepEqual(await marks(db, openAnnex.id), { file: null, pages: ["1:cpr-number", "2:-"] });
@@ -124,7 +90,7 @@ forEachBackend("withheldReleaser", (store) => {
 
   it("refuses another body's secretariat and releases nothing", async () => {
     const { db } = store();
-    const { closedItem, closedAnnex } = await imported(db, "c");
+    const { closedItem, closedAnnex } = await importRedaction(db, "c");
     const stranger = { kind: "user", memberOf: [], secretariatOf: [-1] } as const;
     await assert.rejects(
       withheldReleaser({ db, viewer: stranger, actor: CLI, thing: { kind: "item", id: closedItem.id } }),

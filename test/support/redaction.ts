@@ -5,7 +5,9 @@
  * test looks for is unique to its key.
  */
 import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
 import type { ParsedDocument } from "../../src/domain/index.js";
+import { type Database, importDocument } from "../../src/store/index.js";
 import { buildItem, buildMinutes, meetingOn } from "./documents.js";
 
 export const REDACTION_DATE = "2026-04-17";
@@ -119,4 +121,43 @@ export function redactedCopyText(key: string, withCpr = false): string {
     `Henvendelsen fortsat\nKommunen svarer om ${w.openPage}.`,
     "Bilag slut\nIntet videre.",
   ].join("\n\f");
+}
+
+/**
+ * Imports the minutes and the pack of `key` and returns the body, the two items and the two annexes as
+ * stored (item 1.1 and its annex "open", item 1.2 and its annex "closed").
+ */
+export async function importRedaction(db: Kysely<Database>, key: string) {
+  await importDocument(db, redactionMinutes(key));
+  const { parsed, content } = redactionPack(key);
+  await importDocument(db, parsed, { content });
+  const body = await db
+    .selectFrom("body")
+    .select("id")
+    .where("name", "=", redactionWords(key).body)
+    .executeTakeFirstOrThrow();
+  const item = (number: string) =>
+    db
+      .selectFrom("agenda_item")
+      .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
+      .selectAll("agenda_item")
+      .where("meeting.body_id", "=", body.id)
+      .where("agenda_item.number", "=", number)
+      .executeTakeFirstOrThrow();
+  const annex = (title: string) =>
+    db
+      .selectFrom("file")
+      .innerJoin("meeting", "meeting.id", "file.meeting_id")
+      .selectAll("file")
+      .where("meeting.body_id", "=", body.id)
+      .where("file.title", "=", title)
+      .where("file.deleted", "=", false)
+      .executeTakeFirstOrThrow();
+  return {
+    bodyId: body.id,
+    openItem: await item("1.1"),
+    closedItem: await item("1.2"),
+    openAnnex: await annex("Borgerens henvendelse"),
+    closedAnnex: await annex("Bilag til personalesagen"),
+  };
 }

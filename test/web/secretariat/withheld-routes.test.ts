@@ -8,39 +8,14 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import type { Kysely } from "kysely";
 import { CLI_ACTOR, userCreator } from "../../../src/accounts/index.js";
-import { type Database, importDocument } from "../../../src/store/index.js";
+import type { Database } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { bodyId, PASSWORD, uniqueEmail } from "../../accounts/support.js";
-import {
-  CPR_OPEN,
-  redactedCopyText,
-  redactionMinutes,
-  redactionPack,
-  redactionWords,
-} from "../../support/redaction.js";
+import { CPR_OPEN, importRedaction, redactedCopyText, redactionWords } from "../../support/redaction.js";
 import { forEachBackend } from "../../support/stores.js";
 import { csrfOf, TestBrowser, type TestUser } from "../accounts/support.js";
 
 const PATH = "/sekretariat/tilbageholdt";
-
-async function importFixture(db: Kysely<Database>, key: string) {
-  await importDocument(db, redactionMinutes(key));
-  const { parsed, content } = redactionPack(key);
-  await importDocument(db, parsed, { content });
-  const annex = (title: string) =>
-    db
-      .selectFrom("file")
-      .innerJoin("meeting", "meeting.id", "file.meeting_id")
-      .innerJoin("body", "body.id", "meeting.body_id")
-      .select("file.id")
-      .where("body.name", "=", redactionWords(key).body)
-      .where("file.title", "=", title)
-      .executeTakeFirstOrThrow();
-  return {
-    openAnnex: (await annex("Borgerens henvendelse")).id,
-    closedAnnex: (await annex("Bilag til personalesagen")).id,
-  };
-}
 
 async function userOf(db: Kysely<Database>, role: "sekretariat" | "medlem", body: string): Promise<TestUser> {
   await bodyId(db, body);
@@ -80,7 +55,7 @@ forEachBackend("web: /sekretariat/tilbageholdt", (store) => {
   it("shows the body's findings to its secretariat only; the public is sent to sign in", async () => {
     const { db } = store();
     const w = redactionWords("a");
-    await importFixture(db, "a");
+    await importRedaction(db, "a");
     const anonymous = await createApp({ db }).request(PATH);
     assert.equal(anonymous.status, 303);
     assert.equal(anonymous.headers.get("location"), `/log-ind?til=${encodeURIComponent(PATH)}`);
@@ -112,7 +87,7 @@ forEachBackend("web: /sekretariat/tilbageholdt", (store) => {
   it("releases with the CSRF token, not without it, and the released page is public and found", async () => {
     const { db } = store();
     const w = redactionWords("b");
-    const { openAnnex } = await importFixture(db, "b");
+    const openAnnex = (await importRedaction(db, "b")).openAnnex.id;
     const browser = await signedIn(db, await userOf(db, "sekretariat", w.body));
     const token = csrfOf(await (await browser.get(PATH)).text());
     assert.doesNotMatch(await publicSearch(db, w.openCprPage), new RegExp(`/bilag/${openAnnex}`));
@@ -138,7 +113,7 @@ forEachBackend("web: /sekretariat/tilbageholdt", (store) => {
   it("replaces an annex with an uploaded copy; a copy with a CPR number is refused and changes nothing", async () => {
     const { db } = store();
     const w = redactionWords("c");
-    const { openAnnex } = await importFixture(db, "c");
+    const openAnnex = (await importRedaction(db, "c")).openAnnex.id;
     const browser = await signedIn(db, await userOf(db, "sekretariat", w.body));
     const token = csrfOf(await (await browser.get(PATH)).text());
     const action = `${PATH}/bilag/${openAnnex}/erstat`;
