@@ -99,11 +99,20 @@ export function maySee(viewer: Viewer, thing: Guarded): boolean {
   return thing.bodyId !== null && cleared.includes(thing.bodyId);
 }
 
-/** Persons' private notes (e-mail, phone): the secretariat of a body the person sits in, or an administrator. */
+/**
+ * The bodies whose people's private notes (e-mail, phone) `viewer` may read: "all" for an administrator,
+ * the bodies where they are sekretariat otherwise (none for the public and for members).
+ * @example privateNotesBodies({ kind: "user", memberOf: [1], secretariatOf: [2] }) // [2]
+ */
+export function privateNotesBodies(viewer: Viewer): "all" | readonly number[] {
+  if (viewer.kind === "administrator") return "all";
+  return viewer.kind === "public" ? [] : viewer.secretariatOf;
+}
+
+/** Persons' private notes: the secretariat of a body the person sits in (or attended), or an administrator. */
 export function maySeePrivateNotes(viewer: Viewer, personBodyIds: readonly number[]): boolean {
-  if (viewer.kind === "administrator") return true;
-  if (viewer.kind === "public") return false;
-  return personBodyIds.some((id) => viewer.secretariatOf.includes(id));
+  const bodies = privateNotesBodies(viewer);
+  return bodies === "all" || personBodyIds.some((id) => bodies.includes(id));
 }
 
 /** Who may release a withheld thing (make it public): the body's secretariat, or an administrator. */
@@ -135,4 +144,14 @@ export function rangesMeet(
 ): boolean {
   if (lineStart === null || lineEnd === null) return false;
   return lines.some((l) => l.lineStart <= lineEnd && l.lineEnd >= lineStart);
+}
+
+/**
+ * Who may prepare a body's agenda (meetings, items, annexes, template, sending): the body's secretariat,
+ * or an administrator. A member reads drafts sent to them but writes nothing.
+ * @example mayEditAgenda({ kind: "user", memberOf: [1], secretariatOf: [] }, 1) // false
+ */
+export function mayEditAgenda(viewer: Viewer, bodyId: number): boolean {
+  if (viewer.kind === "administrator") return true;
+  return viewer.kind === "user" && viewer.secretariatOf.includes(bodyId);
 }

@@ -16,28 +16,27 @@ import { PASSWORD, TestBrowser, uniqueEmail } from "../web/accounts/support.js";
 import { SCENARIOS, secretsOf, wordsOf } from "./closed-items.case.js";
 import { type Fetched, importScenario, type Made, SURFACES } from "./surfaces.js";
 
-/** A member of `body` signed in on the portal, and an API token of theirs. */
+/** A user signed in on the portal, and an API token of theirs. */
 interface SignedIn {
   readonly browser: TestBrowser;
   readonly token: string;
 }
 
-async function signInMember(app: Hono, db: Parameters<typeof createApp>[0]["db"], body: string) {
-  const email = uniqueEmail("medlem");
-  await userCreator({
-    db,
-    email,
-    name: "Mette Medlem",
-    role: "medlem",
-    body,
-    password: PASSWORD,
-    actor: CLI_ACTOR,
-  });
+/** A user with `role` in `body` signed in on the portal (with a TOTP code where the role needs one), and an API token of theirs. */
+async function signIn(
+  app: Hono,
+  db: Parameters<typeof createApp>[0]["db"],
+  body: string,
+  role: "medlem" | "sekretariat" = "medlem",
+): Promise<SignedIn> {
+  const email = uniqueEmail(role);
+  const name = role === "medlem" ? "Mette Medlem" : "Sara Sekretær";
+  const created = await userCreator({ db, email, name, role, body, password: PASSWORD, actor: CLI_ACTOR });
   const browser = new TestBrowser(app);
-  const login = await browser.logIn({ id: 0, email, name: "Mette Medlem", totpSecret: null });
-  assert.equal(login.status, 303, "the member signs in");
+  const login = await browser.logIn({ id: created.user.id, email, name, totpSecret: created.totpSecret });
+  assert.equal(login.status, 303, `the ${role} signs in`);
   const { token } = await apiTokenCreator({ db, email, actor: CLI_ACTOR });
-  return { browser, token } satisfies SignedIn;
+  return { browser, token };
 }
 
 /** Pages with the session cookie; /api with the token alone, as a script would call it. */
@@ -68,10 +67,10 @@ forEachBackend("visibility for signed-in viewers", (store) => {
     const { db } = store();
     made = await importScenario(store(), scenario);
     app = createApp({ db });
-    member = await signInMember(app, db, wordsOf(scenario).body);
+    member = await signIn(app, db, wordsOf(scenario).body);
     // A body of its own, with no closed items: whatever of scenario A it is shown would be a leak.
     await bodyId(db, "KKR Andet Organ");
-    stranger = await signInMember(app, db, "KKR Andet Organ");
+    stranger = await signIn(app, db, "KKR Andet Organ");
   });
 
   for (const surface of SURFACES) {
@@ -141,5 +140,32 @@ forEachBackend("visibility for signed-in viewers", (store) => {
       meeting.files.some((f) => f.id === made.closedAnnexId),
       "the closed annex is among the files",
     );
+  });
+
+  it("shows a person's private notes to the secretariat of a body they sat in, and to no one else", async () => {
+    const { db } = store();
+    const { person_id: personId } = await db
+      .selectFrom("attendance")
+      .select("person_id")
+      .where("meeting_id", "=", made.meetingId)
+      .executeTakeFirstOrThrow();
+    const note = "Privat: mette.jensen@example.dk, 20 30 40 50";
+    await db.updateTable("person").set({ private_note: note }).where("id", "=", personId).execute();
+    const secretary = await signIn(app, db, wordsOf(scenario).body, "sekretariat");
+    const otherSecretary = await signIn(app, db, "KKR Andet Organ", "sekretariat");
+    const page = async (who: SignedIn | null) =>
+      who
+        ? (await fetcherOf(who, app)(`/person/${personId}`)).text
+        : await (await app.request(`/person/${personId}`)).text();
+    const shown = await page(secretary);
+    assert.ok(shown.includes(note), "the body's secretariat reads the note");
+    assert.match(shown, /Kontaktoplysninger <span class="withheld-mark">Kun for sekretariatet/);
+    for (const [who, text] of [
+      ["a member of the body", await page(member)],
+      ["another body's secretariat", await page(otherSecretary)],
+      ["the public", await page(null)],
+    ]) {
+      assert.ok(!text!.includes("mette.jensen"), `${who} does not see the private note`);
+    }
   });
 });

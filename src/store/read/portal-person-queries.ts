@@ -1,13 +1,13 @@
 /**
  * @module Read model of a person's page: memberships, attendance with its rate, items naming the person.
- * Only public columns are selected; person.private_note never leaves the store.
+ * person.private_note (e-mail, phone) leaves the store only for a viewer privateNotesVisible clears.
  */
 import { type Kysely, sql } from "kysely";
 import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
 import type { Database } from "../schema.js";
 import { personAttendanceQuery, personMembershipsQuery } from "./attendance-queries.js";
 import { itemRefQuery, toDate } from "./portal-common.js";
-import { itemVisible } from "./visibility.js";
+import { itemVisible, privateNotesVisible } from "./visibility.js";
 
 export interface PersonMembership {
   readonly bodyId: number;
@@ -41,6 +41,8 @@ export interface PersonPageData {
   readonly name: string;
   readonly party: string | null;
   readonly municipality: string | null;
+  /** Private contact notes; null unless the viewer is cleared for them (and then null when there are none). */
+  readonly privateNote: string | null;
   readonly memberships: readonly PersonMembership[];
   readonly attendance: readonly PersonAttendance[];
   readonly attended: number;
@@ -60,6 +62,12 @@ export async function getPersonPage(
   const person = await db
     .selectFrom("person")
     .select(["id", "name", "party", "municipality", "modified"])
+    // Private data leaves the store only for a viewer the policy clears for it.
+    .select(
+      sql<string | null>`case when ${privateNotesVisible(viewer)} then person.private_note end`.as(
+        "privateNote",
+      ),
+    )
     .where("id", "=", personId)
     .where("deleted", "=", false)
     .executeTakeFirst();
@@ -90,6 +98,7 @@ export async function getPersonPage(
     name: person.name,
     party: person.party,
     municipality: person.municipality,
+    privateNote: person.privateNote,
     memberships,
     attendance: attendance.map(({ substituteFor, ...a }) => ({
       ...a,

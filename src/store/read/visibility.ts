@@ -6,7 +6,7 @@
  * stay as cheap, and as cacheable, as before.
  */
 import { type RawBuilder, sql } from "kysely";
-import { bodiesCleared, type Viewer, WITHHOLDING_REASONS } from "../../domain/index.js";
+import { bodiesCleared, privateNotesBodies, type Viewer, WITHHOLDING_REASONS } from "../../domain/index.js";
 
 /**
  * True where `viewer` may see a row whose mark is `withheld` and whose body is `bodyId`.
@@ -65,4 +65,20 @@ export function originalVisible(viewer: Viewer, file = "file"): RawBuilder<boole
 /** One page of an annex may be shown (the privacy gate withholds pages with a CPR number). */
 export function pageVisible(viewer: Viewer, page = "file_page", file = "file"): RawBuilder<boolean> {
   return shown(viewer, sql.ref(`${page}.withheld`), bodyOfMeeting(`${file}.meeting_id`));
+}
+
+/**
+ * A person's private notes may be shown to `viewer` (domain's maySeePrivateNotes): an administrator, or
+ * the secretariat of a body the person is a member of or attended a meeting of. `person` is the alias.
+ */
+export function privateNotesVisible(viewer: Viewer, person = "person"): RawBuilder<boolean> {
+  const bodies = privateNotesBodies(viewer);
+  if (bodies === "all") return sql<boolean>`true`;
+  if (bodies.length === 0) return sql<boolean>`false`;
+  const id = sql.ref(`${person}.id`);
+  const cleared = sql`any(${sql.val([...bodies])}::int[])`;
+  return sql<boolean>`(exists (select 1 from membership pm join organization po on po.id = pm.organization_id
+      where pm.person_id = ${id} and not pm.deleted and po.body_id = ${cleared})
+    or exists (select 1 from attendance pa join meeting pmt on pmt.id = pa.meeting_id
+      where pa.person_id = ${id} and not pa.deleted and not pmt.deleted and pmt.body_id = ${cleared}))`;
 }

@@ -3,9 +3,15 @@ import { Hono } from "hono";
 import { formatDanishDate } from "../../domain/index.js";
 import { getPersonPage } from "../../store/index.js";
 import { formatPercent, municipalityLabel, roleLabel } from "../components/format.js";
+import { TextBlock } from "../components/text-block.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
 import { idParam } from "./route-params.js";
+
+/** Says, in words, that what follows is not public (personal data for the body's secretariat). */
+function WithheldNote() {
+  return <span class="withheld-mark">Kun for sekretariatet · ikke offentligt</span>;
+}
 
 export function personPageApp(): Hono {
   const app = new Hono();
@@ -24,6 +30,14 @@ export function personPageApp(): Hono {
       >
         <h1>{data.name}</h1>
         {intro ? <p class="font-lead">{intro}</p> : null}
+        {data.privateNote ? (
+          <section aria-labelledby="kontakt" class="private-note">
+            <h2 id="kontakt">
+              Kontaktoplysninger <WithheldNote />
+            </h2>
+            <TextBlock text={data.privateNote} />
+          </section>
+        ) : null}
         <section aria-labelledby="medlemskaber">
           <h2 id="medlemskaber">Medlemskaber</h2>
           {data.memberships.length === 0 ? (
