@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { contextStorage } from "hono/context-storage";
 import type { Kysely } from "kysely";
+import { MAX_SOURCE_FILE_BYTES } from "../ingest/index.js";
 import { type Database, DEFAULT_SEARCH_TIMEOUT_MS } from "../store/index.js";
 import { apiApp } from "./api/api-app.js";
 import { exportApp } from "./api/export-routes.js";
@@ -45,6 +46,8 @@ export interface AppDeps {
 
 /** The most an account form (sign-in, password, two-factor) may send: a few fields, never a file. */
 const FORM_BODY_LIMIT = 16 * 1024;
+/** The most any other request may send: one file as large as import reads, and a form's fields. */
+const UPLOAD_BODY_LIMIT = MAX_SOURCE_FILE_BYTES + 64 * 1024;
 
 /**
  * Builds the app. Tests call `app.request(path)`; `raadsinfo serve` hands it to the Node server.
@@ -72,6 +75,9 @@ export function createApp(deps: AppDeps): Hono {
   for (const path of ["/log-ind", "/log-ind/*", "/log-ud", "/konto/*"]) {
     app.post(path, bodyLimit({ maxSize: FORM_BODY_LIMIT }));
   }
+  // Anything else sent (an annex upload, an API write) is bounded as import bounds a file, before the
+  // CSRF check reads the body into memory.
+  app.on(["POST", "PUT", "PATCH"], "*", bodyLimit({ maxSize: UPLOAD_BODY_LIMIT }));
   app.use(session({ secure, anonymousUnder: ["/static/"] }));
   app.use("/api/*", bearerToken());
   app.use(csrf({ secret: deps.csrfSecret ?? randomBytes(32), secure }));
