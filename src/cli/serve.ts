@@ -26,13 +26,22 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
   }
+  const trustedProxies = Number(process.env.TRUSTED_PROXIES ?? 0);
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) {
+    throw new UsageError(
+      `TRUSTED_PROXIES must be the number of proxies in front of the portal (0 to 10), not "${process.env.TRUSTED_PROXIES}"`,
+    );
+  }
   const store = await openStoreFromFlags(flags, "serve");
   if (!flags["no-demo"] && (await loadDemoIfEmpty(store.db))) {
     console.log("The store was empty: loaded the demo meeting (KKR Eksempelregion). --no-demo skips this.");
   }
   const handoff = store.lock ? await startHandoffServer(store.db, store.description) : null;
   const baseUrl = flags["base-url"] ?? process.env.PUBLIC_BASE_URL;
-  const app = createApp({ db: store.db, settings: { publicBaseUrl: baseUrl ?? `http://localhost:${port}` } });
+  const app = createApp({
+    db: store.db,
+    settings: { publicBaseUrl: baseUrl ?? `http://localhost:${port}`, trustedProxies },
+  });
   const server = serve({ fetch: app.fetch, port, hostname: flags.host ?? "0.0.0.0" }, (info) => {
     const url = `http://localhost:${info.port}`;
     void store.lock?.advertise({ socket: handoff?.socket, url: baseUrl ?? url });

@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
     publicBaseUrl: (deps.settings?.publicBaseUrl ?? "http://localhost:3000").replace(/\/$/, ""),
     siteName: deps.settings?.siteName ?? "Rådsinfo",
     searchTimeoutMs: deps.settings?.searchTimeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS,
+    trustedProxies: deps.settings?.trustedProxies ?? 0,
   };
   const app = new Hono();
   app.use(async function provideStore(c, next) {

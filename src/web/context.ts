@@ -17,6 +17,11 @@ export interface SiteSettings {
    * says so in Danish. PGlite cannot time out a statement: there the search's bounds keep it short.
    */
   readonly searchTimeoutMs: number;
+  /**
+   * How many proxies in front of the portal append to X-Forwarded-For (TRUSTED_PROXIES); 0 when clients
+   * reach it directly. The login limit per address reads the client's address through them.
+   */
+  readonly trustedProxies: number;
 }
 
 /** True when the portal is served over https: cookies get Secure, responses get HSTS. */

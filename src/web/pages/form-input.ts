@@ -1,5 +1,6 @@
 /** @module Reading the account forms: text fields of a parsed body, the client's address, a safe way back. */
 import type { Context } from "hono";
+import type { SiteSettings } from "../context.js";
 
 /** A text field of a urlencoded or multipart form ("" when absent or a file). */
 export async function formFields(c: Context): Promise<(name: string) => string> {
@@ -11,12 +12,21 @@ export async function formFields(c: Context): Promise<(name: string) => string> 
 }
 
 /**
- * The client's address for login throttling: the socket's peer as @hono/node-server hands it over. A
- * proxy in front makes every client the proxy's address; the per-account limit still holds then.
+ * The client's address for login throttling. Directly reached, the socket's peer as @hono/node-server
+ * hands it over. Behind `trustedProxies` proxies (TRUSTED_PROXIES), each of which appends the address it
+ * was reached from to X-Forwarded-For, the client is that many entries from the right: what a client
+ * writes into the header itself stays to the left and cannot pose as another address.
  */
 export function clientAddress(c: Context): string | null {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
+  const peer = env?.incoming?.socket?.remoteAddress ?? null;
+  const hops = (c.get("settings") as SiteSettings | undefined)?.trustedProxies ?? 0;
+  if (hops === 0) return peer;
+  const forwarded = (c.req.header("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  return forwarded.at(-hops) ?? peer;
 }
 
 /** A path on this site to go back to after signing in; anything else (another host, "//x") is "/". */

@@ -169,6 +169,27 @@ forEachBackend("web accounts: log ind, log ud", (store) => {
     assert.equal((await errorJson(json)).error.code, "throttled");
   });
 
+  it("behind a trusted proxy, limits each client's address, not the proxy's, whatever the client forges", async () => {
+    const { db } = store();
+    const app = createApp({ db, settings: { trustedProxies: 1 } });
+    // The client forges "9.9.9.9"; the proxy appends the address it saw: that one counts.
+    const from = (address: string) => new TestBrowser(app, { "x-forwarded-for": `9.9.9.9, ${address}` });
+    const attacker = from("203.0.113.7");
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      // A new unknown account each time: only the address limit (20) can stop these.
+      const res = await attacker.submit("/log-ind", "/log-ind", {
+        email: `ukendt${i}-${process.pid}@kl.dk`,
+        password: "forkert forkert forkert",
+      });
+      statuses.push(res.status);
+    }
+    assert.equal(statuses.at(-1), 429, statuses.join(","));
+    const user = await makeUser(db, "medlem");
+    const neighbour = await from("203.0.113.8").logIn(user);
+    assert.equal(neighbour.status, 303, "another client behind the same proxy still signs in");
+  });
+
   it("logs out: the session ends in the store, the cookie is cleared, the header says Log ind", async () => {
     const { db } = store();
     const user = await makeUser(db, "medlem", "Mette Medlem");
