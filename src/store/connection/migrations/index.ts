@@ -16,6 +16,7 @@ import * as dropMunicipalityFunction from "./0010-drop-municipality-function.js"
 import * as accounts from "./0011-accounts.js";
 import * as withholding from "./0012-withholding.js";
 import * as withheldIndexes from "./0013-withheld-indexes.js";
+import * as jobs from "./0014-jobs.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -31,4 +32,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0011-accounts": accounts,
   "0012-withholding": withholding,
   "0013-withheld-indexes": withheldIndexes,
+  "0014-jobs": jobs,
 };

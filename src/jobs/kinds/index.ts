@@ -1,0 +1,19 @@
+/**
+ * @module The job kinds Rådsinfo knows: the registry the worker runs and enqueueJob checks names and
+ * payloads against. To add a kind: write src/jobs/kinds/<kind>.ts with defineJob (see define-job.ts),
+ * add it to JOB_KINDS below; its name and payload type then work in enqueueJob, and every worker runs it.
+ */
+import type { PayloadOf } from "../define-job.js";
+import { sendMailJob } from "./send-mail.js";
+
+export const JOB_KINDS = [sendMailJob] as const;
+
+type Kinds = (typeof JOB_KINDS)[number];
+
+/** The names of the known job kinds: "send-mail", ... */
+export type JobKindName = Kinds["kind"];
+
+/** The payload type of a kind, by name. */
+export type JobPayload<Kind extends JobKindName> = PayloadOf<Extract<Kinds, { kind: Kind }>>;
+
+export { sendMailJob };

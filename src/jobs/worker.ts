@@ -1,0 +1,208 @@
+/**
+ * @module The worker loop: takes one job at a time from the queue (for update skip locked: workers in
+ * any number of processes never take the same job), runs its kind's handler under a lease it renews,
+ * records progress, and ends the job as done, as waiting for a retry (backoff doubling per attempt), or
+ * as failed with one Danish line. Stopping gives the running job a grace period, then aborts it and gives
+ * it back to the queue for the next worker.
+ */
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { Kysely } from "kysely";
+import {
+  type ClaimedJob,
+  claimJob,
+  completeJob,
+  type Database,
+  failAbandonedJobs,
+  failJobAttempt,
+  recordJobProgress,
+  releaseJob,
+  renewJobLease,
+} from "../store/index.js";
+import type { AnyJobDefinition, JobContext } from "./define-job.js";
+import type { JobServices } from "./job-services.js";
+import { JOB_KINDS } from "./kinds/index.js";
+
+export interface WorkerOptions {
+  readonly db: Kysely<Database>;
+  readonly services: JobServices;
+  /** The kinds this worker runs (default: all of src/jobs/kinds). */
+  readonly kinds?: readonly AnyJobDefinition[];
+  /** Names the worker in the job rows (default host:pid:random). */
+  readonly name?: string;
+  /** How long to wait before looking again when the queue is empty (default 1000 ms). */
+  readonly pollMs?: number;
+  /** How long a job stays the worker's without a sign of life (default 60 s); renewed every third of it. */
+  readonly leaseMs?: number;
+  /** The wait before retry n is baseMs * 2^(n-1), at most maxMs (defaults 5 s and 10 min). */
+  readonly backoff?: { readonly baseMs: number; readonly maxMs?: number };
+  /** Where the worker says what it did, a line at a time (default: nowhere). */
+  readonly log?: (line: string) => void;
+}
+
+export interface Worker {
+  readonly name: string;
+  /**
+   * Stops taking jobs. A running job gets `graceMs` (default 5000) to end; then its handler's signal is
+   * aborted and the job given back, to be taken again by this or another worker.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** After an abort, how long the handler has to return before the job is given back regardless. */
+const ABORT_WAIT_MS = 1000;
+
+/**
+ * Starts a worker in this process; it runs until stopped.
+ * @example const worker = startWorker({ db: store.db, services: { mailer } }); ... await worker.stop(8000);
+ */
+export function startWorker(options: WorkerOptions): Worker {
+  const name = options.name ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const kinds = new Map<string, AnyJobDefinition>(
+    (options.kinds ?? JOB_KINDS).map((k) => [k.kind, k] as const),
+  );
+  const pollMs = options.pollMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const baseMs = options.backoff?.baseMs ?? 5000;
+  const maxMs = options.backoff?.maxMs ?? 600_000;
+  const log = options.log ?? (() => {});
+  const { db } = options;
+
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  let current: {
+    readonly job: ClaimedJob;
+    readonly abort: AbortController;
+    readonly ended: Promise<void>;
+  } | null = null;
+
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  async function run(job: ClaimedJob, abort: AbortController): Promise<void> {
+    const definition = kinds.get(job.kind);
+    if (!definition) return; // claimJob only takes our kinds
+    let lost = false;
+    const heartbeat = setInterval(() => {
+      void renewJobLease(db, job.id, name, leaseMs).then(
+        (held) => {
+          if (!held && !lost) {
+            lost = true;
+            abort.abort(new Error("jobbet blev taget af en anden arbejder"));
+          }
+        },
+        (error: unknown) => log(`job ${job.id}: lease not renewed: ${firstLine(error)}`),
+      );
+    }, leaseMs / 3);
+    heartbeat.unref();
+    const context: JobContext = {
+      db,
+      services: options.services,
+      jobId: job.id,
+      attempt: job.attempt,
+      signal: abort.signal,
+      progress: async (done, total, step) => {
+        try {
+          await recordJobProgress(db, job.id, name, { done, total, step }, leaseMs);
+        } catch (error) {
+          log(`job ${job.id}: progress not recorded: ${firstLine(error)}`);
+        }
+      },
+    };
+    try {
+      const result = await definition.handler(job.payload, context);
+      if (await completeJob(db, job.id, name, result ?? null)) log(`job ${job.id} ${job.kind}: done`);
+    } catch (error) {
+      if (abort.signal.aborted) {
+        // Stopped or lost, not failed: give it back untouched (a no-op if it is no longer ours).
+        if (await releaseJob(db, job.id, name)) log(`job ${job.id} ${job.kind}: given back`);
+        return;
+      }
+      const last = job.attempt >= job.maxAttempts;
+      const reason = firstLine(error);
+      const line = last
+        ? `Mislykkedes efter ${job.attempt} forsøg: ${reason}`
+        : `Forsøg ${job.attempt} af ${job.maxAttempts} mislykkedes: ${reason}`;
+      const retryInMs = last ? null : Math.min(maxMs, baseMs * 2 ** (job.attempt - 1));
+      await failJobAttempt(db, job.id, name, { error: line, retryInMs });
+      log(`job ${job.id} ${job.kind}: ${line}`);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      let job: ClaimedJob | null = null;
+      try {
+        await failAbandonedJobs(
+          db,
+          (attempts) =>
+            `Mislykkedes efter ${attempts} forsøg: arbejderen stoppede uden at gøre jobbet færdigt`,
+        );
+        job = await claimJob(db, { worker: name, kinds: [...kinds.keys()], leaseMs });
+      } catch (error) {
+        if (stopping) break;
+        log(`cannot take a job: ${firstLine(error)}`);
+      }
+      if (!job) {
+        if (!stopping) await nap(pollMs);
+        continue;
+      }
+      log(`job ${job.id} ${job.kind}: attempt ${job.attempt} of ${job.maxAttempts}`);
+      const abort = new AbortController();
+      const ended = run(job, abort).catch((error: unknown) => log(`job ${job.id}: ${firstLine(error)}`));
+      current = { job, abort, ended };
+      await ended;
+      current = null;
+    }
+  }
+
+  const looping = loop();
+
+  return {
+    name,
+    async stop(graceMs = 5000) {
+      stopping = true;
+      wake?.();
+      const running = current;
+      if (running && !(await settlesWithin(running.ended, graceMs))) {
+        running.abort.abort(new Error("arbejderen stopper"));
+        if (!(await settlesWithin(running.ended, ABORT_WAIT_MS))) {
+          // The handler ignores its signal: give the job back now; its late writes are refused, since
+          // every write names the worker that holds the job.
+          await releaseJob(db, running.job.id, name).catch(() => false);
+          log(`job ${running.job.id} ${running.job.kind}: given back (its handler did not stop)`);
+          return;
+        }
+      }
+      await looping;
+    },
+  };
+}
+
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** An error's first line, for a job's one-line error. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split("\n")[0] ?? "").trim().slice(0, 300) || "ukendt fejl";
+}

@@ -1,0 +1,81 @@
+/**
+ * @module What a page or the command line shows of jobs: state, attempts, progress (done of total, and
+ * the step under way), the last error and the result.
+ */
+import type { Kysely, Selectable } from "kysely";
+import type { Database, JobState, JobTable } from "../schema.js";
+
+type Db = Kysely<Database>;
+
+export interface JobProgress {
+  readonly done: number;
+  readonly total: number;
+  /** What the job does now, a short Danish line; null when the handler gave none. */
+  readonly step: string | null;
+}
+
+export interface JobStatus {
+  readonly id: number;
+  readonly kind: string;
+  readonly state: JobState;
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  /** Null until the handler reports any. */
+  readonly progress: JobProgress | null;
+  /** The last failure, one Danish line; kept while a retry waits. */
+  readonly error: string | null;
+  /** What the handler returned (JSON), once done. */
+  readonly result: unknown;
+  readonly created: Date;
+  readonly runAfter: Date;
+  readonly started: Date | null;
+  readonly finished: Date | null;
+}
+
+/**
+ * One job's status, or null when there is no such job.
+ * @example const status = await jobStatus(db, id); status?.progress // { done: 3, total: 12, step: "..." }
+ */
+export async function jobStatus(db: Db, id: number): Promise<JobStatus | null> {
+  const row = await db.selectFrom("job").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? present(row) : null;
+}
+
+/** The newest jobs first, optionally of some states and kinds only. */
+export async function listJobs(
+  db: Db,
+  filter: {
+    readonly states?: readonly JobState[];
+    readonly kinds?: readonly string[];
+    readonly limit?: number;
+  } = {},
+): Promise<JobStatus[]> {
+  let query = db.selectFrom("job").selectAll();
+  if (filter.states?.length) query = query.where("state", "in", [...filter.states]);
+  if (filter.kinds?.length) query = query.where("kind", "in", [...filter.kinds]);
+  const rows = await query
+    .orderBy("id", "desc")
+    .limit(filter.limit ?? 100)
+    .execute();
+  return rows.map(present);
+}
+
+function present(row: Selectable<JobTable>): JobStatus {
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: row.state,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    progress:
+      row.progress_done === null || row.progress_total === null
+        ? null
+        : { done: row.progress_done, total: row.progress_total, step: row.progress_step },
+    error: row.error,
+    result: row.result,
+    created: row.created,
+    runAfter: row.run_after,
+    started: row.started,
+    finished: row.finished,
+  };
+}

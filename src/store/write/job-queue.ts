@@ -1,0 +1,236 @@
+/**
+ * @module The job queue's writes (migration 0014): enqueue, take, renew, report progress, end. A worker
+ * takes a job with `for update skip locked`, so two workers never take the same one, and holds it under a
+ * lease (`locked_until`) that it renews while the job runs; every later write names the worker, so one
+ * that lost its lease (it hung, and another took the job) changes nothing. Times are the database's
+ * `now()`, one clock for every worker process.
+ */
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../schema.js";
+
+type Db = Kysely<Database>;
+
+export interface NewJob {
+  readonly kind: string;
+  /** JSON-serialisable input of the job's handler. */
+  readonly payload: unknown;
+  readonly maxAttempts: number;
+  /** Not before this many milliseconds from now (default: at once). */
+  readonly delayMs?: number | undefined;
+}
+
+/**
+ * Adds a job; given a transaction, the job exists exactly when that transaction commits.
+ * @example await db.transaction().execute(async (trx) => { ...; await insertJob(trx, job); });
+ */
+export async function insertJob(db: Db, job: NewJob): Promise<number> {
+  const row = await db
+    .insertInto("job")
+    .values({
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? null),
+      max_attempts: job.maxAttempts,
+      ...(job.delayMs ? { run_after: sql<Date>`now() + ${millis(job.delayMs)}` } : {}),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A job as its worker took it. */
+export interface ClaimedJob {
+  readonly id: number;
+  readonly kind: string;
+  readonly payload: unknown;
+  /** This attempt's number, from 1. */
+  readonly attempt: number;
+  readonly maxAttempts: number;
+}
+
+/**
+ * Takes the next job of one of `kinds` that is due, or one whose worker's lease ran out, for `worker`
+ * until `leaseMs` from now; null when there is none. Jobs locked by another worker's take are skipped.
+ *
+ * @example
+ * // update job set state = 'running', attempts = attempts + 1, ... where id = (select id from job
+ * //   where ... order by run_after, id limit 1 for update skip locked) returning ...
+ */
+export async function claimJob(
+  db: Db,
+  claim: { readonly worker: string; readonly kinds: readonly string[]; readonly leaseMs: number },
+): Promise<ClaimedJob | null> {
+  if (claim.kinds.length === 0) return null;
+  const result = await sql<{
+    id: number;
+    kind: string;
+    payload: unknown;
+    attempts: number;
+    max_attempts: number;
+  }>`
+    update job set state = 'running', attempts = attempts + 1, locked_by = ${claim.worker},
+      locked_until = now() + ${millis(claim.leaseMs)}, started = now(),
+      progress_done = null, progress_total = null, progress_step = null
+    where id = (
+      select id from job
+      where kind in (${sql.join(claim.kinds)})
+        and ((state = 'queued' and run_after <= now())
+          or (state = 'running' and locked_until < now() and attempts < max_attempts))
+      order by run_after, id
+      limit 1
+      for update skip locked)
+    returning id, kind, payload, attempts, max_attempts`.execute(db);
+  const row = result.rows[0];
+  return row
+    ? {
+        id: row.id,
+        kind: row.kind,
+        payload: row.payload,
+        attempt: row.attempts,
+        maxAttempts: row.max_attempts,
+      }
+    : null;
+}
+
+/**
+ * Ends, as failed, the jobs whose worker vanished (lease ran out) on their last attempt; `error` is the
+ * line they keep. Returns how many.
+ */
+export async function failAbandonedJobs(db: Db, error: (attempts: number) => string): Promise<number> {
+  const abandoned = await db
+    .selectFrom("job")
+    .select(["id", "attempts"])
+    .where("state", "=", "running")
+    .where("locked_until", "<", sql<Date>`now()`)
+    .where(sql<boolean>`attempts >= max_attempts`)
+    .execute();
+  let failed = 0;
+  for (const job of abandoned) {
+    const ended = await db
+      .updateTable("job")
+      .set({
+        state: "failed",
+        error: error(job.attempts),
+        locked_by: null,
+        locked_until: null,
+        finished: sql<Date>`now()`,
+      })
+      .where("id", "=", job.id)
+      .where("state", "=", "running")
+      .where("locked_until", "<", sql<Date>`now()`)
+      .executeTakeFirst();
+    failed += Number(ended.numUpdatedRows);
+  }
+  return failed;
+}
+
+/** Holds the job `leaseMs` longer; false when the worker no longer holds it. */
+export async function renewJobLease(db: Db, id: number, worker: string, leaseMs: number): Promise<boolean> {
+  const renewed = await held(db, id, worker)
+    .set({ locked_until: sql<Date>`now() + ${millis(leaseMs)}` })
+    .executeTakeFirst();
+  return renewed.numUpdatedRows > 0n;
+}
+
+export interface JobProgressUpdate {
+  readonly done: number;
+  readonly total: number;
+  /** A short Danish line: what the job does now. */
+  readonly step?: string | undefined;
+}
+
+/** Records how far the job is (and renews its lease); false when the worker no longer holds it. */
+export async function recordJobProgress(
+  db: Db,
+  id: number,
+  worker: string,
+  progress: JobProgressUpdate,
+  leaseMs: number,
+): Promise<boolean> {
+  const updated = await held(db, id, worker)
+    .set({
+      progress_done: progress.done,
+      progress_total: progress.total,
+      progress_step: progress.step ?? null,
+      locked_until: sql<Date>`now() + ${millis(leaseMs)}`,
+    })
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/** Marks the job done with the handler's result (JSON, or null). */
+export async function completeJob(db: Db, id: number, worker: string, result: unknown): Promise<boolean> {
+  const done = await held(db, id, worker)
+    .set({
+      state: "done",
+      result: JSON.stringify(result ?? null),
+      error: null,
+      locked_by: null,
+      locked_until: null,
+      finished: sql<Date>`now()`,
+    })
+    .executeTakeFirst();
+  return done.numUpdatedRows > 0n;
+}
+
+/**
+ * Records a failed attempt: with `retryInMs` the job waits that long and is taken again, without it the
+ * job has failed for good. `error` is one Danish line.
+ */
+export async function failJobAttempt(
+  db: Db,
+  id: number,
+  worker: string,
+  failure: { readonly error: string; readonly retryInMs: number | null },
+): Promise<boolean> {
+  const ended = await held(db, id, worker)
+    .set(
+      failure.retryInMs === null
+        ? {
+            state: "failed",
+            error: failure.error,
+            locked_by: null,
+            locked_until: null,
+            finished: sql<Date>`now()`,
+          }
+        : {
+            state: "queued",
+            error: failure.error,
+            locked_by: null,
+            locked_until: null,
+            run_after: sql<Date>`now() + ${millis(failure.retryInMs)}`,
+          },
+    )
+    .executeTakeFirst();
+  return ended.numUpdatedRows > 0n;
+}
+
+/**
+ * Gives a job back untouched, for another worker to take at once: its worker stopped before it ended.
+ * The attempt is not counted, since the job did not fail.
+ */
+export async function releaseJob(db: Db, id: number, worker: string): Promise<boolean> {
+  const released = await held(db, id, worker)
+    .set({
+      state: "queued",
+      attempts: sql<number>`greatest(attempts - 1, 0)`,
+      locked_by: null,
+      locked_until: null,
+      run_after: sql<Date>`now()`,
+    })
+    .executeTakeFirst();
+  return released.numUpdatedRows > 0n;
+}
+
+/** An update of a job that `worker` holds now. */
+function held(db: Db, id: number, worker: string) {
+  return db
+    .updateTable("job")
+    .where("id", "=", id)
+    .where("state", "=", "running")
+    .where("locked_by", "=", worker);
+}
+
+/** A number of milliseconds as an SQL interval (the parameter typed, so both drivers send it alike). */
+function millis(ms: number) {
+  return sql<string>`(${Math.max(0, Math.round(ms))}::integer * interval '1 millisecond')`;
+}
