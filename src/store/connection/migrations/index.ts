@@ -17,6 +17,7 @@ import * as accounts from "./0011-accounts.js";
 import * as withholding from "./0012-withholding.js";
 import * as withheldIndexes from "./0013-withheld-indexes.js";
 import * as jobs from "./0014-jobs.js";
+import * as agendaAuthoring from "./0015-agenda-authoring.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -33,4 +34,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0012-withholding": withholding,
   "0013-withheld-indexes": withheldIndexes,
   "0014-jobs": jobs,
+  "0015-agenda-authoring": agendaAuthoring,
 };
