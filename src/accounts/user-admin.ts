@@ -75,6 +75,33 @@ export async function userDisabler(
   });
 }
 
+/**
+ * Lets a disabled user sign in again, with the password and two-factor they had; sessions and API tokens
+ * ended by the disabling stay ended. Enabling an enabled user changes nothing and is not an error.
+ * @throws AccountError unknown-user
+ */
+export async function userEnabler(props: UserDisablerProps): Promise<AccountUser> {
+  const now = props.now ?? new Date();
+  const found = await findUserByEmail(props.db, props.email.trim());
+  if (!found) throw accountErrors.unknownUser(props.email.trim());
+  return props.db.transaction().execute(async (tx) => {
+    if (found.disabled) {
+      await updateUser(tx, found.id, { disabled: false }, now);
+      await auditAppend({
+        db: tx,
+        actor: props.actor,
+        action: "user-enable",
+        targetKind: "user",
+        targetId: found.id,
+        before: { disabled: true },
+        after: { disabled: false },
+        now,
+      });
+    }
+    return presentUser((await findUserById(tx, found.id))!);
+  });
+}
+
 export interface RoleGranterProps {
   readonly db: Kysely<Database>;
   readonly email: string;

@@ -35,6 +35,7 @@ Commands:
       --base-url URL      the portal address in the link (or $PUBLIC_BASE_URL)
   user list             List users with their roles (--json)
   user disable EMAIL    Stop a user signing in; ends the user's sessions and revokes the API tokens
+  user enable EMAIL     Let a disabled user sign in again
   user reset EMAIL      Send a password reset link by e-mail (--base-url URL)
   user grant EMAIL      Give a user another role (--role ROLE [--body NAME])
   token create          Create an API token (Authorization: Bearer ri_...), shown once

@@ -1,5 +1,5 @@
 /**
- * @module `raadsinfo user add|list|disable|reset|grant`: accounts from the command line. `user add` is
+ * @module `raadsinfo user add|list|disable|enable|reset|grant`: accounts from the command line. `user add` is
  * how the first administrator comes to be. Without --password-stdin a new user gets a first-login link by
  * e-mail (SMTP_URL, or the outbox in the data directory).
  */
@@ -13,6 +13,7 @@ import {
   totpUri,
   userCreator,
   userDisabler,
+  userEnabler,
   userFinder,
   userList,
 } from "../accounts/index.js";
@@ -35,7 +36,7 @@ export interface UserFlags extends StoreFlags {
   readonly "base-url"?: string | undefined;
 }
 
-export const USER_SUBCOMMANDS = ["add", "list", "disable", "reset", "grant"] as const;
+export const USER_SUBCOMMANDS = ["add", "list", "disable", "enable", "reset", "grant"] as const;
 type UserSubcommand = (typeof USER_SUBCOMMANDS)[number];
 
 /** The options each subcommand takes (data-dir for all); the rest are refused with one line. */
@@ -43,6 +44,7 @@ const SUBCOMMAND_OPTIONS: Readonly<Record<UserSubcommand, readonly (keyof UserFl
   add: ["name", "role", "body", "password-stdin", "json", "base-url"],
   list: ["json"],
   disable: [],
+  enable: [],
   reset: ["base-url"],
   grant: ["role", "body"],
 };
@@ -82,6 +84,13 @@ export async function userCommand(args: readonly string[], flags: UserFlags): Pr
         });
         console.log(
           `Disabled ${user.email}: ${plural(sessionsEnded, "session")} ended, ${plural(tokensRevoked, "API token")} revoked.`,
+        );
+      });
+    case "enable":
+      return withStore(flags, async (store) => {
+        const user = await userEnabler({ db: store.db, email, actor: CLI_ACTOR });
+        console.log(
+          `Enabled ${user.email}: the user can sign in again (sessions and API tokens stay ended).`,
         );
       });
     case "reset":

@@ -131,13 +131,13 @@ describe("raadsinfo user", () => {
       1,
       /password refused: it needs at least 12 characters/,
     );
-    assertOneLine(cli(["user"]), 2, /user needs one of: add, list, disable, reset, grant/);
+    assertOneLine(cli(["user"]), 2, /user needs one of: add, list, disable, enable, reset, grant/);
     assertOneLine(cli(["user", "remove", "x@kl.dk"]), 2, /unknown subcommand "user remove"/);
     assertOneLine(cli(["user", "list", "--role", "medlem"]), 2, /raadsinfo user list does not take --role/);
     assertOneLine(cli(["user", "disable", "ingen@kl.dk"]), 1, /no user with the e-mail ingen@kl\.dk/);
   });
 
-  it("without --password-stdin sends a first-login link to the outbox; list, reset and disable", async () => {
+  it("without --password-stdin sends a first-login link to the outbox; list, reset, disable and enable", async () => {
     const added = cli([
       "user",
       "add",
@@ -204,5 +204,11 @@ describe("raadsinfo user", () => {
     assert.equal(disabled.stdout, "Disabled sek@kl.dk: 0 sessions ended, 0 API tokens revoked.\n");
     assert.match(cli(["user", "list"]).stdout, /sek@kl\.dk .+ disabled/);
     assertOneLine(cli(["user", "reset", "sek@kl.dk"]), 1, /the user sek@kl\.dk is disabled/);
+
+    const enabled = cli(["user", "enable", "sek@kl.dk"]);
+    assert.equal(enabled.code, 0, enabled.stderr);
+    assert.match(enabled.stdout, /^Enabled sek@kl\.dk: the user can sign in again/);
+    assert.doesNotMatch(cli(["user", "list"]).stdout, /sek@kl\.dk .+ disabled/);
+    assert.equal(cli(["user", "reset", "sek@kl.dk"]).code, 0, "an enabled user gets a reset link again");
   });
 });
