@@ -16,6 +16,7 @@ const COMMANDS = [
   "token",
   "outbox",
   "withheld",
+  "worker",
 ] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (value: string): value is Command => (COMMANDS as readonly string[]).includes(value);
@@ -54,6 +55,7 @@ const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   token: ["data-dir", "user", "name", "json"],
   outbox: ["data-dir", "json"],
   withheld: ["data-dir", "body", "json"],
+  worker: ["data-dir"],
 };
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -121,6 +123,12 @@ async function main(argv: readonly string[]): Promise<void> {
     case "withheld": {
       const { withheldCommand } = await import("./cli/withheld.js");
       await withheldCommand(args, values);
+      return;
+    }
+    case "worker": {
+      if (args.length > 0) throw new UsageError(`worker takes no arguments, got "${args[0]}"`);
+      const { workerCommand } = await import("./cli/worker.js");
+      await workerCommand(values);
       return;
     }
     case "outbox": {

@@ -57,12 +57,16 @@ Commands:
   withheld replace FILE-ID REDACTED-FILE
                         Replace an annex with a redacted copy (PDF, DOCX or text); refused while
                         the copy still holds a CPR number (audited)
+  worker                Take jobs from the queue (mail now, rendering) until SIGTERM or Ctrl+C. serve
+                        runs the jobs itself; on a server (DATABASE_URL) start any number of workers
+                        beside it. Against an embedded store that serve holds it stops, naming serve
 
-Options for every command that uses the store (serve, import, search, export, user, token, withheld):
+Options for every command that uses the store (serve, import, search, export, user, token, withheld,
+worker):
   --data-dir DIR        embedded database folder (default ./data, or $RAADSINFO_DATA_DIR)
   DATABASE_URL=...      use a PostgreSQL server instead (environment variable)
 
-E-mail (user add, user reset):
+E-mail (user add, user reset, and the jobs that serve and worker run):
   SMTP_URL=...          send through this server, e.g. smtps://user:password@mail.example.dk:465;
                         without it, mails are written to DATA_DIR/outbox (see raadsinfo outbox)
   MAIL_FROM=...         the sender (default "Rådsinfo <raadsinfo@localhost>")

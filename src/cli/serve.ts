@@ -1,15 +1,19 @@
 /**
  * @module `raadsinfo serve`: opens the store (owning it, when embedded), loads the demo into an empty one,
  * serves the portal, and takes imports handed to it by `raadsinfo import`. SIGTERM or SIGINT stops it
- * cleanly: no new requests, a running import stops after its current file, the store is closed.
+ * cleanly: no new requests, a running import stops after its current file, a running job ends or is given
+ * back to the queue, the store is closed. It runs the job queue's worker (src/jobs) too.
  */
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { loadDemoIfEmpty } from "../demo/load-demo.js";
 import { type HandoffServer, startHandoffServer } from "../importer/import-handoff.js";
+import { startWorker } from "../jobs/index.js";
 import { createApp } from "../web/app.js";
+import { mailerFromFlags } from "./mail-options.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { UsageError } from "./usage-error.js";
+import { WORKER_GRACE_MS } from "./worker.js";
 
 export interface ServeFlags extends StoreFlags {
   readonly port?: string | undefined;
@@ -37,6 +41,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     console.log("The store was empty: loaded the demo meeting (KKR Eksempelregion). --no-demo skips this.");
   }
   const handoff = store.lock ? await startHandoffServer(store.db, store.description) : null;
+  const jobs = startJobs(store, flags);
   const baseUrl = flags["base-url"] ?? process.env.PUBLIC_BASE_URL;
   const app = createApp({
     db: store.db,
@@ -51,7 +56,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     console.error(
       `raadsinfo: cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "the port is in use" : error.message}`,
     );
-    void stopAll(server, handoff, store).finally(() => process.exit(1));
+    void stopAll(server, handoff, jobs, store).finally(() => process.exit(1));
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -61,7 +66,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     }
     stopping = true;
     console.log(`Stopping (${signal}): finishing requests under way and closing the store.`);
-    void stopAll(server, handoff, store).then(
+    void stopAll(server, handoff, jobs, store).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(`raadsinfo: could not stop cleanly: ${(error as Error).message.split("\n")[0]}`);
@@ -76,8 +81,11 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
 async function stopAll(
   server: Server,
   handoff: HandoffServer | null,
+  jobs: { stop(): Promise<void> },
   store: { close(): Promise<void> },
 ): Promise<void> {
+  // A running job gets WORKER_GRACE_MS (inside DRAIN_MS) to end, else it is given back to the queue.
+  const jobsStopped = jobs.stop();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Idle keep-alive connections would hold close() open; busy ones get DRAIN_MS to finish.
   server.closeIdleConnections();
@@ -85,5 +93,21 @@ async function stopAll(
   await handoff?.close();
   await closed;
   clearTimeout(drained);
+  await jobsStopped;
   await store.close();
+}
+
+/**
+ * The queue's worker inside serve: on the embedded store no other process can take the jobs (mail,
+ * rendering); on a server it is one worker among the `raadsinfo worker` processes.
+ */
+function startJobs(store: { readonly db: Parameters<typeof startWorker>[0]["db"] }, flags: StoreFlags) {
+  const mailer = mailerFromFlags(flags);
+  const worker = startWorker({ db: store.db, services: { mailer }, log: (line) => console.log(line) });
+  return {
+    async stop() {
+      await worker.stop(WORKER_GRACE_MS);
+      mailer.close();
+    },
+  };
 }

@@ -1,0 +1,45 @@
+/**
+ * @module `raadsinfo worker`: takes jobs from the queue (mail now; rendering next) until SIGTERM or
+ * SIGINT. On a server (DATABASE_URL) any number of them run beside serve, and never take the same job;
+ * on an embedded store that serve holds it stops with the store lock's line, since serve runs the jobs.
+ * A stop lets the running job end within the grace period, else gives it back for the next worker.
+ */
+import { startWorker } from "../jobs/index.js";
+import { mailerFromFlags } from "./mail-options.js";
+import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
+
+/** How long a running job may take to end once a stop is asked for (then it is given back). */
+export const WORKER_GRACE_MS = 8000;
+
+export async function workerCommand(flags: StoreFlags): Promise<void> {
+  const store = await openStoreFromFlags(flags, "worker");
+  const mailer = mailerFromFlags(flags);
+  const worker = startWorker({
+    db: store.db,
+    services: { mailer },
+    log: (line) => console.log(line),
+  });
+  console.log(`Rådsinfo worker ${worker.name} takes jobs from ${store.description}. Ctrl+C stops it.`);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`raadsinfo: ${signal} again: stopping at once`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`Stopping (${signal}): ending the job under way and closing the store.`);
+    void (async () => {
+      await worker.stop(WORKER_GRACE_MS);
+      mailer.close();
+      await store.close();
+    })().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`raadsinfo: could not stop cleanly: ${(error as Error).message.split("\n")[0]}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
