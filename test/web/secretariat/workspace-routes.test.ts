@@ -1,0 +1,114 @@
+/**
+ * /sekretariat (issue 13) on both backends: the public is sent to sign in, a member gets 403; the body's
+ * secretariat plans one meeting and a year's meetings (refused dates in an error summary, nothing made),
+ * and the workspace then says what to do next and lists the meetings by phase.
+ */
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import type { Kysely } from "kysely";
+import { CLI_ACTOR, userCreator } from "../../../src/accounts/index.js";
+import type { Database } from "../../../src/store/index.js";
+import { createApp } from "../../../src/web/app.js";
+import { danishDay } from "../../../src/web/secretariat/next-steps.js";
+import { bodyId, PASSWORD, uniqueEmail } from "../../accounts/support.js";
+import { forEachBackend } from "../../support/stores.js";
+import { csrfOf, TestBrowser, type TestUser } from "../accounts/support.js";
+
+const BODY = "KKR Arbejdsbord";
+
+async function userOf(db: Kysely<Database>, role: "sekretariat" | "medlem"): Promise<TestUser> {
+  await bodyId(db, BODY);
+  const email = uniqueEmail(role);
+  const created = await userCreator({
+    db,
+    email,
+    name: `Test ${role}`,
+    role,
+    body: BODY,
+    password: PASSWORD,
+    actor: CLI_ACTOR,
+  });
+  return { id: created.user.id, email, name: `Test ${role}`, totpSecret: created.totpSecret };
+}
+
+async function signedIn(db: Kysely<Database>, user: TestUser): Promise<TestBrowser> {
+  const browser = new TestBrowser(createApp({ db }));
+  assert.equal((await browser.logIn(user)).status, 303);
+  return browser;
+}
+
+function isoInDays(days: number): string {
+  return danishDay(new Date(Date.now() + days * 86_400_000));
+}
+
+forEachBackend("web: /sekretariat workspace", (store) => {
+  it("sends the public to sign in and refuses a member", async () => {
+    const { db } = store();
+    const anonymous = await createApp({ db }).request("/sekretariat");
+    assert.equal(anonymous.status, 303);
+    assert.equal(anonymous.headers.get("location"), "/log-ind?til=%2Fsekretariat");
+    const member = await signedIn(db, await userOf(db, "medlem"));
+    assert.equal((await member.get("/sekretariat")).status, 403);
+  });
+
+  it("plans a meeting and a year, refuses bad and taken dates, and says what to do next", async () => {
+    const { db } = store();
+    const browser = await signedIn(db, await userOf(db, "sekretariat"));
+    const empty = await browser.get("/sekretariat");
+    assert.equal(empty.status, 200);
+    const html = await empty.text();
+    assert.match(html, new RegExp(`<h2 id="organ-0">${BODY}</h2>`));
+    assert.match(html, /Der er ingen kommende møder i mødeplanen/);
+    assert.match(html, /href="\/sekretariat\/tilbageholdt"/);
+    const csrf = csrfOf(html);
+    const organ = String(await bodyId(db, BODY));
+
+    assert.equal(
+      (await browser.post("/sekretariat/moeder", { organ, dato: isoInDays(9) }, null)).status,
+      403,
+    );
+    const one = await browser.post(
+      "/sekretariat/moeder",
+      { organ, dato: isoInDays(9), start: "10:00", slut: "12:00", sted: "Aalborg Rådhus" },
+      csrf,
+    );
+    assert.equal(one.status, 303);
+    assert.equal(one.headers.get("location"), "/sekretariat?oprettet=1");
+    const after = await (await browser.get("/sekretariat?oprettet=1")).text();
+    assert.match(after, /Mødet er oprettet\./);
+    assert.match(after, /Dagsorden til næste møde \([^)]+\) er ikke påbegyndt — mødet er om 9 dage\./);
+    assert.match(after, /Planlagt \(1\)/);
+    assert.match(after, /kl\. 10\.00-12\.00 · Aalborg Rådhus/);
+
+    const bad = await browser.post("/sekretariat/moeder", { organ, datoer: "2027-02-30\nfoo" }, csrf);
+    assert.equal(bad.status, 422);
+    const badHtml = await bad.text();
+    assert.match(badHtml, /<title>Fejl: Sekretariat/);
+    assert.match(badHtml, /Det er ikke en dato: 2027-02-30, foo/);
+    assert.match(badHtml, /href="#aar-datoer"/);
+    assert.match(badHtml, />2027-02-30\nfoo<\/textarea>/, "what was typed is kept");
+
+    const taken = await browser.post(
+      "/sekretariat/moeder",
+      { organ, datoer: `${isoInDays(40)}\n${isoInDays(9)}`, start: "10:00", slut: "12:00" },
+      csrf,
+    );
+    assert.equal(taken.status, 422);
+    assert.match(await taken.text(), /har allerede et møde den .*Intet er oprettet/);
+
+    const year = await browser.post(
+      "/sekretariat/moeder",
+      {
+        organ,
+        datoer: `${isoInDays(40)}\n${isoInDays(80)}`,
+        start: "10:00",
+        slut: "12:00",
+        sted: "Hjørring",
+      },
+      csrf,
+    );
+    assert.equal(year.status, 303);
+    assert.equal(year.headers.get("location"), "/sekretariat?oprettet=2");
+    assert.match(await (await browser.get("/sekretariat")).text(), /Planlagt \(3\)/);
+  });
+});
