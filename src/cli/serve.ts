@@ -11,6 +11,7 @@ import { type HandoffServer, startHandoffServer } from "../importer/import-hando
 import { startWorker } from "../jobs/index.js";
 import { createApp } from "../web/app.js";
 import { mailerFromFlags } from "./mail-options.js";
+import { stopOnSignals } from "./stop-signals.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { UsageError } from "./usage-error.js";
 import { WORKER_GRACE_MS } from "./worker.js";
@@ -58,24 +59,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     );
     void stopAll(server, handoff, jobs, store).finally(() => process.exit(1));
   });
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      console.error(`raadsinfo: ${signal} again: stopping at once`);
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`Stopping (${signal}): finishing requests under way and closing the store.`);
-    void stopAll(server, handoff, jobs, store).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`raadsinfo: could not stop cleanly: ${(error as Error).message.split("\n")[0]}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  stopOnSignals("finishing requests under way and closing the store", () =>
+    stopAll(server, handoff, jobs, store),
+  );
 }
 
 async function stopAll(

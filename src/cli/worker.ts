@@ -6,6 +6,7 @@
  */
 import { startWorker } from "../jobs/index.js";
 import { mailerFromFlags } from "./mail-options.js";
+import { stopOnSignals } from "./stop-signals.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 
 /** How long a running job may take to end once a stop is asked for (then it is given back). */
@@ -20,26 +21,9 @@ export async function workerCommand(flags: StoreFlags): Promise<void> {
     log: (line) => console.log(line),
   });
   console.log(`Rådsinfo worker ${worker.name} takes jobs from ${store.description}. Ctrl+C stops it.`);
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      console.error(`raadsinfo: ${signal} again: stopping at once`);
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`Stopping (${signal}): ending the job under way and closing the store.`);
-    void (async () => {
-      await worker.stop(WORKER_GRACE_MS);
-      mailer.close();
-      await store.close();
-    })().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`raadsinfo: could not stop cleanly: ${(error as Error).message.split("\n")[0]}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  stopOnSignals("ending the job under way and closing the store", async () => {
+    await worker.stop(WORKER_GRACE_MS);
+    mailer.close();
+    await store.close();
+  });
 }

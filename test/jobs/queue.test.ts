@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Kysely } from "kysely";
 import {
   defineJob,
   enqueueJob,
@@ -19,7 +20,7 @@ import {
   type Worker,
 } from "../../src/jobs/index.js";
 import { openMailer } from "../../src/mail/index.js";
-import { claimJob, insertJob, jobStatus, listJobs } from "../../src/store/index.js";
+import { claimJob, type Database, insertJob, jobStatus, listJobs } from "../../src/store/index.js";
 import { forEachBackend } from "../support/stores.js";
 
 /** Polls until `check` gives a value (not undefined/false/null), or fails after `ms`. */
@@ -84,6 +85,16 @@ forEachBackend("job queue", (store, backend) => {
     assert.equal(job?.state, "queued");
     assert.equal(job?.kind, "send-mail");
     assert.equal(job?.maxAttempts, 5);
+  });
+
+  it("types enqueueJob by kind name: a wrong payload or an unknown kind does not compile", () => {
+    const typed = (db: Kysely<Database>) => {
+      // @ts-expect-error: a send-mail job needs to, subject and text
+      void enqueueJob(db, "send-mail", { to: "anna@kl.dk" });
+      // @ts-expect-error: no such kind in src/jobs/kinds
+      void enqueueJob(db, "render-nothing", {});
+    };
+    assert.equal(typeof typed, "function");
   });
 
   it("retries a job that fails twice, with backoff, then records its result", async () => {
