@@ -13,9 +13,9 @@ import {
   claimJob,
   completeJob,
   type Database,
-  failAbandonedJobs,
   failJobAttempt,
   recordJobProgress,
+  recoverAbandonedJobs,
   releaseJob,
   renewJobLease,
 } from "../store/index.js";
@@ -34,6 +34,8 @@ export interface WorkerOptions {
   readonly pollMs?: number;
   /** How long a job stays the worker's without a sign of life (default 60 s); renewed every third of it. */
   readonly leaseMs?: number;
+  /** How often to look for jobs whose worker vanished (default 15 s). */
+  readonly sweepMs?: number;
   /** The wait before retry n is baseMs * 2^(n-1), at most maxMs (defaults 5 s and 10 min). */
   readonly backoff?: { readonly baseMs: number; readonly maxMs?: number };
   /** Where the worker says what it did, a line at a time (default: nowhere). */
@@ -63,6 +65,8 @@ export function startWorker(options: WorkerOptions): Worker {
   );
   const pollMs = options.pollMs ?? 1000;
   const leaseMs = options.leaseMs ?? 60_000;
+  const sweepMs = options.sweepMs ?? 15_000;
+  let swept = 0;
   const baseMs = options.backoff?.baseMs ?? 5000;
   const maxMs = options.backoff?.maxMs ?? 600_000;
   const log = options.log ?? (() => {});
@@ -143,11 +147,12 @@ export function startWorker(options: WorkerOptions): Worker {
     while (!stopping) {
       let job: ClaimedJob | null = null;
       try {
-        await failAbandonedJobs(
-          db,
-          (attempts) =>
-            `Mislykkedes efter ${attempts} forsøg: arbejderen stoppede uden at gøre jobbet færdigt`,
-        );
+        if (Date.now() - swept >= sweepMs) {
+          swept = Date.now();
+          const { queued, failed } = await recoverAbandonedJobs(db, vanished);
+          if (queued + failed > 0)
+            log(`jobs whose worker vanished: ${queued} queued again, ${failed} failed`);
+        }
         job = await claimJob(db, { worker: name, kinds: [...kinds.keys()], leaseMs });
       } catch (error) {
         if (stopping) break;
@@ -200,6 +205,10 @@ async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolea
     clearTimeout(timer);
   }
 }
+
+/** The line a job keeps when its worker vanished on its last attempt. */
+const vanished = (attempts: number): string =>
+  `Mislykkedes efter ${attempts} forsøg: arbejderen stoppede uden at gøre jobbet færdigt`;
 
 /** An error's first line, for a job's one-line error. */
 function firstLine(error: unknown): string {

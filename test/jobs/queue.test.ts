@@ -43,7 +43,7 @@ function gate(): { readonly opened: Promise<void>; open(): void } {
   return { opened, open };
 }
 
-const FAST = { pollMs: 10, backoff: { baseMs: 20 } } as const;
+const FAST = { pollMs: 10, sweepMs: 20, backoff: { baseMs: 20 } } as const;
 
 forEachBackend("job queue", (store, backend) => {
   let dataDir = "";

@@ -48,8 +48,8 @@ export interface ClaimedJob {
 }
 
 /**
- * Takes the next job of one of `kinds` that is due, or one whose worker's lease ran out, for `worker`
- * until `leaseMs` from now; null when there is none. Jobs locked by another worker's take are skipped.
+ * Takes the next job of one of `kinds` that is due for `worker` until `leaseMs` from now; null when there
+ * is none. Jobs locked by another worker's take are skipped (the partial index job_ready serves the look).
  *
  * @example
  * // update job set state = 'running', attempts = attempts + 1, ... where id = (select id from job
@@ -72,9 +72,7 @@ export async function claimJob(
       progress_done = null, progress_total = null, progress_step = null
     where id = (
       select id from job
-      where kind in (${sql.join(claim.kinds)})
-        and ((state = 'queued' and run_after <= now())
-          or (state = 'running' and locked_until < now() and attempts < max_attempts))
+      where state = 'queued' and run_after <= now() and kind in (${sql.join(claim.kinds)})
       order by run_after, id
       limit 1
       for update skip locked)
@@ -92,10 +90,20 @@ export async function claimJob(
 }
 
 /**
- * Ends, as failed, the jobs whose worker vanished (lease ran out) on their last attempt; `error` is the
- * line they keep. Returns how many.
+ * The jobs whose worker vanished (its lease ran out): queued again at once, the lost attempt counted,
+ * or, on their last attempt, failed with `error`'s line. Returns how many were queued and failed.
  */
-export async function failAbandonedJobs(db: Db, error: (attempts: number) => string): Promise<number> {
+export async function recoverAbandonedJobs(
+  db: Db,
+  error: (attempts: number) => string,
+): Promise<{ readonly queued: number; readonly failed: number }> {
+  const requeued = await db
+    .updateTable("job")
+    .set({ state: "queued", locked_by: null, locked_until: null, run_after: sql<Date>`now()` })
+    .where("state", "=", "running")
+    .where("locked_until", "<", sql<Date>`now()`)
+    .where(sql<boolean>`attempts < max_attempts`)
+    .executeTakeFirst();
   const abandoned = await db
     .selectFrom("job")
     .select(["id", "attempts"])
@@ -120,7 +128,7 @@ export async function failAbandonedJobs(db: Db, error: (attempts: number) => str
       .executeTakeFirst();
     failed += Number(ended.numUpdatedRows);
   }
-  return failed;
+  return { queued: Number(requeued.numUpdatedRows), failed };
 }
 
 /** Holds the job `leaseMs` longer; false when the worker no longer holds it. */
