@@ -2,6 +2,7 @@ export * from "./agenda-carry-over.js";
 export * from "./agenda-document.js";
 export * from "./agenda-numbering.js";
 export * from "./agenda-template.js";
+export * from "./agenda-version.js";
 export * from "./annex-upload.js";
 export * from "./danish-date.js";
 export * from "./document-kind.js";
