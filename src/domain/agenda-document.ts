@@ -120,6 +120,11 @@ export interface AgendaDocument {
 export interface AnnexPackEntry {
   /** "2.3" */
   readonly itemNumber: string;
+  /**
+   * The item's title, for the pack's contents page ("2.3 Status fra KlimaNord"); without it the contents
+   * page says "2.3 Punkt 2.3". Leave it out for a closed item in a pack that may go to the public.
+   */
+  readonly itemTitle?: string;
   /** 1-based within the item. */
   readonly annexNumber: number;
   readonly title: string;
@@ -134,7 +139,7 @@ export interface AnnexPackEntry {
  * const pack: AnnexPackInput = {
  *   body: "KKR Nordjylland",
  *   meetingDate: "2024-09-20",
- *   annexes: [{ itemNumber: "2.3", annexNumber: 1, title: "Notat om biokul", pdf: bytes }],
+ *   annexes: [{ itemNumber: "2.3", itemTitle: "Biokul", annexNumber: 1, title: "Notat om biokul", pdf: bytes }],
  * };
  */
 export interface AnnexPackInput {

@@ -14,6 +14,7 @@ import {
   type RichBlock,
 } from "../../domain/index.js";
 import { AGENDA_TEMPLATE } from "./agenda-template.js";
+import { headerDate } from "./header-date.js";
 import { compileTypstPdf } from "./typst-compiler.js";
 
 /** The title a closed item has in the public edition. */
@@ -88,19 +89,13 @@ function timeText(start: string | null, end: string | null): string | null {
   return end ? `kl. ${dotted(start)}-${dotted(end)}` : `kl. ${dotted(start)}`;
 }
 
-/** "2024-09-20" -> "20-09-2024", the date of the KL template's running header. */
-function shortDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return match ? `${match[3]}-${match[2]}-${match[1]}` : iso;
-}
-
 function agendaTemplateData(agenda: AgendaDocument): AgendaTemplateData {
   const dateLong = formatDanishDate(agenda.meeting.date);
   return {
     title: `Dagsorden, ${agenda.body}, ${dateLong}`,
     body: agenda.body,
     dateLong,
-    dateShort: shortDate(agenda.meeting.date),
+    dateShort: headerDate(agenda.meeting.date),
     time: timeText(agenda.meeting.startTime, agenda.meeting.endTime),
     location: agenda.meeting.location,
     version: agenda.version,
