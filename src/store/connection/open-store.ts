@@ -142,6 +142,11 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
     types,
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
+  // An idle connection the server ends (a restart, a dropped database, an administrator) is taken out of
+  // the pool; without a listener pg's pool would throw it at the process and stop the portal.
+  pool.on("error", (error) => {
+    console.error(`raadsinfo: a PostgreSQL connection was closed by the server: ${reason(error)}`);
+  });
   try {
     const client = await pool.connect();
     try {
