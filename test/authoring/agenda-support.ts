@@ -31,6 +31,19 @@ export interface AgendaWorld {
 export async function agendaWorld(db: Kysely<Database>): Promise<AgendaWorld> {
   const id = await bodyId(db, BODY);
   const other = await bodyId(db, "KKR Sjælland");
+  // The importer finds a body by its KKR organization (store/write/import-document.ts upsertBody), and
+  // makes a second body of the name when it has none: give the test's body one, as an import would.
+  const organization = await db
+    .selectFrom("organization")
+    .select("id")
+    .where("body_id", "=", id)
+    .executeTakeFirst();
+  if (!organization) {
+    await db
+      .insertInto("organization")
+      .values({ body_id: id, name: BODY, classification: "KKR", modified: T0 })
+      .execute();
+  }
   return {
     bodyId: id,
     otherBodyId: other,
