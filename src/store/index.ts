@@ -21,7 +21,7 @@ export type * from "./schema.js";
 export * from "./search-queries.js";
 export * from "./write/account-queries.js";
 export * from "./write/agenda-draft-writes.js";
-export * from "./write/agenda-publishing.js";
+export * from "./write/agenda-pdf-store.js";
 export * from "./write/agenda-publishing.js";
 export * from "./write/api-token-queries.js";
 export * from "./write/audit-log-queries.js";

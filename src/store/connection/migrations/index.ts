@@ -18,6 +18,7 @@ import * as withholding from "./0012-withholding.js";
 import * as withheldIndexes from "./0013-withheld-indexes.js";
 import * as jobs from "./0014-jobs.js";
 import * as agendaAuthoring from "./0015-agenda-authoring.js";
+import * as agendaRenderings from "./0016-agenda-renderings.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0013-withheld-indexes": withheldIndexes,
   "0014-jobs": jobs,
   "0015-agenda-authoring": agendaAuthoring,
+  "0016-agenda-renderings": agendaRenderings,
 };

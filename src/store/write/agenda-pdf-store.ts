@@ -1,0 +1,116 @@
+/**
+ * @module The rendered PDFs of a meeting's agenda (migration 0016): the render jobs keep the latest agenda
+ * and annex pack per edition, and the public agenda of a sent version also on agenda_version.pdf. The
+ * table is not in schema.ts (whose owner writes the secretariat's data), so these few statements are
+ * raw SQL with their row types spelled out here.
+ */
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../schema.js";
+
+type Db = Kysely<Database>;
+
+export const RENDERING_KINDS = ["agenda", "annex-pack"] as const;
+export type RenderingKind = (typeof RENDERING_KINDS)[number];
+
+export interface AgendaRenderingInfo {
+  readonly kind: RenderingKind;
+  readonly edition: "internal" | "public";
+  /** The version sent when it was rendered (null: before the first sending). */
+  readonly versionNumber: number | null;
+  readonly pageCount: number;
+  readonly byteSize: number;
+  readonly renderedAt: Date;
+}
+
+/**
+ * Keeps `pdf` as the meeting's latest rendering of its kind and edition; a public agenda also goes on
+ * the version it was rendered for.
+ * @example await storeAgendaRendering(db, { meetingId: 7, kind: "agenda", edition: "public", versionNumber: 1, pdf, pageCount: 4 })
+ */
+export async function storeAgendaRendering(
+  db: Db,
+  rendering: {
+    readonly meetingId: number;
+    readonly kind: RenderingKind;
+    readonly edition: "internal" | "public";
+    readonly versionNumber: number | null;
+    readonly pdf: Uint8Array;
+    readonly pageCount: number;
+  },
+): Promise<void> {
+  await sql`
+    insert into agenda_rendering (meeting_id, kind, edition, version_number, pdf, page_count, byte_size)
+    values (${rendering.meetingId}, ${rendering.kind}, ${rendering.edition}, ${rendering.versionNumber},
+            ${rendering.pdf}, ${rendering.pageCount}, ${rendering.pdf.byteLength})
+    on conflict (meeting_id, kind, edition) do update set version_number = excluded.version_number,
+      pdf = excluded.pdf, page_count = excluded.page_count, byte_size = excluded.byte_size, rendered_at = now()
+  `.execute(db);
+  if (rendering.kind === "agenda" && rendering.edition === "public" && rendering.versionNumber !== null) {
+    await db
+      .updateTable("agenda_version")
+      .set({ pdf: rendering.pdf })
+      .where("meeting_id", "=", rendering.meetingId)
+      .where("number", "=", rendering.versionNumber)
+      .execute();
+  }
+}
+
+/** What is rendered for a meeting, without the bytes. */
+export async function agendaRenderings(db: Db, meetingId: number): Promise<AgendaRenderingInfo[]> {
+  const { rows } = await sql<{
+    kind: RenderingKind;
+    edition: "internal" | "public";
+    version_number: number | null;
+    page_count: number;
+    byte_size: number;
+    rendered_at: Date | string;
+  }>`
+    select kind, edition, version_number, page_count, byte_size, rendered_at from agenda_rendering
+    where meeting_id = ${meetingId} order by kind, edition
+  `.execute(db);
+  return rows.map((r) => ({
+    kind: r.kind,
+    edition: r.edition,
+    versionNumber: r.version_number,
+    pageCount: r.page_count,
+    byteSize: r.byte_size,
+    renderedAt: new Date(r.rendered_at),
+  }));
+}
+
+/** The bytes of a meeting's rendering, or undefined when there is none. */
+export async function agendaRenderingPdf(
+  db: Db,
+  meetingId: number,
+  kind: RenderingKind,
+  edition: "internal" | "public",
+): Promise<{ readonly pdf: Uint8Array; readonly renderedAt: Date } | undefined> {
+  const { rows } = await sql<{ pdf: Uint8Array; rendered_at: Date | string }>`
+    select pdf, rendered_at from agenda_rendering
+    where meeting_id = ${meetingId} and kind = ${kind} and edition = ${edition}
+  `.execute(db);
+  const row = rows[0];
+  return row ? { pdf: new Uint8Array(row.pdf), renderedAt: new Date(row.rendered_at) } : undefined;
+}
+
+/** The newest render job of each of `kinds` for a meeting's edition (their payload names both). */
+export async function latestRenderJobIds(
+  db: Db,
+  props: {
+    readonly meetingId: number;
+    readonly edition: "internal" | "public";
+    readonly kinds: readonly string[];
+  },
+): Promise<{ readonly id: number; readonly kind: string }[]> {
+  if (props.kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom("job")
+    .select(["id", "kind"])
+    .where("kind", "in", [...props.kinds])
+    .where(sql<boolean>`payload->>'meetingId' = ${String(props.meetingId)}`)
+    .where(sql<boolean>`payload->>'edition' = ${props.edition}`)
+    .orderBy("id", "desc")
+    .limit(20)
+    .execute();
+  return props.kinds.flatMap((kind) => rows.filter((r) => r.kind === kind).slice(0, 1));
+}
