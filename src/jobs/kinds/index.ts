@@ -4,9 +4,11 @@
  * add it to JOB_KINDS below; its name and payload type then work in enqueueJob, and every worker runs it.
  */
 import type { PayloadOf } from "../define-job.js";
+import { renderAgendaJob } from "./render-agenda.js";
+import { renderAnnexPackJob } from "./render-annex-pack.js";
 import { sendMailJob } from "./send-mail.js";
 
-export const JOB_KINDS = [sendMailJob] as const;
+export const JOB_KINDS = [sendMailJob, renderAgendaJob, renderAnnexPackJob] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
 
@@ -16,4 +18,4 @@ export type JobKindName = Kinds["kind"];
 /** The payload type of a kind, by name. */
 export type JobPayload<Kind extends JobKindName> = PayloadOf<Extract<Kinds, { kind: Kind }>>;
 
-export { sendMailJob };
+export { renderAgendaJob, renderAnnexPackJob, sendMailJob };
