@@ -1,13 +1,19 @@
 /**
  * @module The secretariat's side of the portal under /sekretariat (issue 13): the workspace with its year
- * plan, and each meeting's agenda builder. Mounted once in app.tsx; the withheld list
- * (withheld-routes.tsx) is mounted beside it.
+ * plan, each meeting's agenda builder and its items; and the public PDFs of a sent agenda under
+ * /moede/{id}. Mounted once in app.tsx; the withheld list (withheld-routes.tsx) is mounted beside it.
  */
 import { Hono } from "hono";
+import { agendaItemRoutes } from "./agenda-item-routes.js";
+import { agendaRoutes } from "./agenda-routes.js";
+import { publicAgendaPdfRoutes } from "./public-agenda-pdf-routes.js";
 import { workspaceRoutes } from "./workspace-routes.js";
 
 export function secretariatApp(): Hono {
   const app = new Hono();
   app.route("/", workspaceRoutes());
+  app.route("/", agendaRoutes());
+  app.route("/", agendaItemRoutes());
+  app.route("/", publicAgendaPdfRoutes());
   return app;
 }
