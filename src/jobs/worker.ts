@@ -95,6 +95,7 @@ export function startWorker(options: WorkerOptions): Worker {
     const definition = kinds.get(job.kind);
     if (!definition) return; // claimJob only takes our kinds
     let lost = false;
+    let logged = 0;
     const heartbeat = setInterval(() => {
       void renewJobLease(db, job.id, name, leaseMs).then(
         (held) => {
@@ -114,6 +115,11 @@ export function startWorker(options: WorkerOptions): Worker {
       attempt: job.attempt,
       signal: abort.signal,
       progress: async (done, total, step) => {
+        // The log (serve's or the worker's output) gets a line a second at most, and the last one.
+        if (Date.now() - logged >= 1000 || done === total) {
+          logged = Date.now();
+          log(`job ${job.id} ${job.kind}: ${done}/${total}${step ? ` ${step}` : ""}`);
+        }
         try {
           await recordJobProgress(db, job.id, name, { done, total, step }, leaseMs);
         } catch (error) {
@@ -161,6 +167,11 @@ export function startWorker(options: WorkerOptions): Worker {
       if (!job) {
         if (!stopping) await nap(pollMs);
         continue;
+      }
+      if (stopping) {
+        // Taken while a stop was asked for: give it back untouched rather than start it.
+        await releaseJob(db, job.id, name).catch(() => false);
+        break;
       }
       log(`job ${job.id} ${job.kind}: attempt ${job.attempt} of ${job.maxAttempts}`);
       const abort = new AbortController();

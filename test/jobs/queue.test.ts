@@ -2,7 +2,8 @@
  * @module The job queue on both backends, with real workers on the real table: a job exists exactly when
  * its transaction commits; retries with backoff; failure after the last attempt with one Danish line;
  * progress readable while the job runs; two workers take each of 100 jobs once; a worker stopped mid-job
- * gives the job back and another takes it; a job whose worker vanished is taken again when its lease ends.
+ * gives the job back and another takes it (a handler deaf to its signal too, whose late result is refused);
+ * a job whose worker vanished is taken again when its lease ends.
  */
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -238,6 +239,30 @@ forEachBackend("job queue", (store, backend) => {
     assert.deepEqual(done.result, { by: "second" });
     assert.deepEqual(runs, ["first:1", "second:1"]);
     await second.stop();
+  });
+
+  it("gives back the job of a handler that ignores its stop signal; its late result changes nothing", async () => {
+    const { db } = store();
+    const started = gate();
+    const late = gate();
+    const deaf = defineJob({
+      kind: "test-deaf",
+      handler: async () => {
+        started.open();
+        await late.opened; // never looks at its signal
+        return { late: true };
+      },
+    });
+    const id = await insertJob(db, { kind: deaf.kind, payload: {}, maxAttempts: 1 });
+    const worker = start({ kinds: [deaf] });
+    await started.opened;
+    await worker.stop(20);
+    assert.equal((await jobStatus(db, id))?.state, "queued");
+    late.open();
+    await sleep(50);
+    const after = await jobStatus(db, id);
+    assert.equal(after?.state, "queued", "the late result is refused: the job is no longer that worker's");
+    assert.equal(after?.result, null);
   });
 
   it("takes again a job whose worker vanished once its lease runs out", async () => {
