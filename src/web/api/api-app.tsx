@@ -26,6 +26,7 @@ import { presentItem } from "./present-item.js";
 import { presentMeeting, presentMeetingDetail } from "./present-meeting.js";
 import { presentPerson, presentPersonDetail } from "./present-person.js";
 import { ReferencePage } from "./reference-page.js";
+import { secretariatApi } from "./secretariat-api.js";
 
 const linksOf = (c: Context) => apiLinks(c.get("settings").publicBaseUrl);
 
@@ -97,5 +98,6 @@ export function apiApp(): Hono {
     if (!person) throw notFound("Personen");
     return c.json(presentPersonDetail(person, linksOf(c)));
   });
+  app.route("/", secretariatApi());
   return app;
 }

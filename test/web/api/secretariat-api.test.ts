@@ -1,0 +1,210 @@
+/**
+ * The secretariat's JSON API on both backends (issue 13), driven with an API token as an ESDH system or a
+ * script would: plan a meeting, draft its agenda, add items (one closed), move one, upload a PDF, edit
+ * with a stale revision (409 with `current`), send (mails in the outbox); a member's token and an
+ * anonymous request are refused; the public JSON then shows the closed item as "Lukket punkt". Every
+ * write is in the audit log with the token named.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, it } from "node:test";
+import { apiTokenCreator, CLI_ACTOR } from "../../../src/accounts/index.js";
+import { outboxFolder, outboxList } from "../../../src/mail/index.js";
+import { listAuditEntries } from "../../../src/store/index.js";
+import { createApp } from "../../../src/web/app.js";
+import { seedPath } from "../../support/seeds.js";
+import { forEachBackend } from "../../support/stores.js";
+import { makeUser } from "../accounts/support.js";
+
+const dataDir = mkdtempSync(join(tmpdir(), "raadsinfo-api-"));
+const previous = process.env.RAADSINFO_DATA_DIR;
+before(() => {
+  process.env.RAADSINFO_DATA_DIR = dataDir;
+});
+after(() => {
+  if (previous === undefined) delete process.env.RAADSINFO_DATA_DIR;
+  else process.env.RAADSINFO_DATA_DIR = previous;
+});
+
+type Json = Record<string, unknown>;
+
+forEachBackend("secretariat API", (store) => {
+  it("plans, drafts, fills, moves, uploads, guards the revision and sends, with a token", async () => {
+    const { db } = store();
+    const secretary = await makeUser(db, "sekretariat", "Sara Sekretær");
+    const member = await makeUser(db, "medlem", "Mads Medlem");
+    const { token } = await apiTokenCreator({ db, email: secretary.email, actor: CLI_ACTOR });
+    const { token: memberToken } = await apiTokenCreator({ db, email: member.email, actor: CLI_ACTOR });
+    const app = createApp({ db });
+    const call = async (method: string, path: string, body?: unknown, bearer: string | null = token) => {
+      const headers: Record<string, string> = { accept: "application/json" };
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      if (body !== undefined) headers["content-type"] = "application/json";
+      const res = await app.request(path, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, json: (await res.json()) as Json };
+    };
+    const body = await db
+      .selectFrom("body")
+      .select("id")
+      .where("name", "=", "KKR Nordjylland")
+      .executeTakeFirstOrThrow();
+
+    const anonymous = await call("POST", "/api/meetings", { bodyId: body.id, date: "2025-02-07" }, null);
+    // Without a token a write is a browser's, and needs the CSRF token first.
+    assert.equal(anonymous.status, 403);
+    assert.equal((anonymous.json.error as Json).code, "csrf-invalid");
+    const byMember = await call(
+      "POST",
+      "/api/meetings",
+      { bodyId: body.id, date: "2025-02-07" },
+      memberToken,
+    );
+    assert.equal(byMember.status, 403);
+    assert.match((byMember.json.error as Json).message as string, /sekretariat/);
+
+    const created = await call("POST", "/api/meetings", {
+      bodyId: body.id,
+      date: "2025-02-07",
+      startTime: "10:00",
+      endTime: "12:00",
+      location: "Aalborg Rådhus",
+    });
+    assert.equal(created.status, 201);
+    const meeting = (created.json.data as Json[])[0] as Json;
+    assert.equal(meeting.phase, "planned");
+    const taken = await call("POST", "/api/meetings", {
+      bodyId: body.id,
+      meetings: [{ date: "2025-02-07" }],
+    });
+    assert.equal(taken.status, 409);
+
+    const drafted = await call("POST", `/api/meetings/${meeting.id}/agenda`, {});
+    assert.equal(drafted.status, 201);
+    const sections = drafted.json.sections as Json[];
+    const regional = sections.find((s) => s.title === "Regionalpolitiske sager") as Json;
+    const addItem = (item: Json) =>
+      call("POST", `/api/meetings/${meeting.id}/items`, { sectionId: regional.id, ...item });
+    const klima = await addItem({
+      title: "Status fra KlimaNord",
+      caseNumber: "SAG-2024-03326",
+      initials: ["hlth"],
+      fields: {
+        baggrund: "KlimaNord er ...",
+        indstilling: "Det indstilles, at KKR Nordjylland tager orienteringen til efterretning.",
+      },
+    });
+    assert.equal(klima.status, 201);
+    assert.equal(klima.json.number, "2.1");
+    const closed = await addItem({
+      title: "Personalesag",
+      public: false,
+      fields: { baggrund: "Fortroligt." },
+    });
+    assert.equal(closed.json.number, "2.2");
+    const badField = await addItem({ title: "X", fields: { beslutning: "Nej" } });
+    assert.equal(badField.status, 422);
+
+    const moved = await call("POST", `/api/items/${closed.json.id}/move`, {
+      sectionId: regional.id,
+      position: 0,
+    });
+    assert.equal(moved.status, 200);
+    assert.equal((moved.json.item as Json).number, "2.1");
+
+    const form = new FormData();
+    const pdf = readFileSync(
+      join(seedPath("004"), "..", "..", "real-pdf", "aarhus-sundhed-og-omsorg-2025-08-29-bilag.pdf"),
+    );
+    form.set("file", new File([pdf], "status.pdf", { type: "application/pdf" }));
+    form.set("title", "KlimaNord status");
+    const uploaded = await app.request(`/api/items/${klima.json.id}/annexes`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+      body: form,
+    });
+    assert.equal(uploaded.status, 201);
+    assert.equal(((await uploaded.json()) as Json).annexNumber, 1);
+    const exe = new FormData();
+    exe.set("file", new File([new Uint8Array([0x4d, 0x5a, 0x90, 0])], "setup.exe"));
+    const refused = await app.request(`/api/items/${klima.json.id}/annexes`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+      body: exe,
+    });
+    assert.equal(refused.status, 422);
+    assert.match(((await refused.json()) as { error: Json }).error.message as string, /PDF- eller Word-fil/);
+
+    const revision = klima.json.revision as number;
+    const first = await call("PATCH", `/api/items/${klima.json.id}`, {
+      revision,
+      title: "Status fra KlimaNord 2025",
+    });
+    assert.equal(first.status, 200);
+    assert.equal(first.json.revision, revision + 1);
+    const stale = await call("PATCH", `/api/items/${klima.json.id}`, { revision, title: "Min titel" });
+    assert.equal(stale.status, 409);
+    assert.deepEqual(Object.keys(stale.json).sort(), ["current", "error"]);
+    assert.equal((stale.json.error as Json).status, 409);
+    assert.equal((stale.json.error as Json).code, "stale-revision");
+    assert.equal((stale.json.current as Json).title, "Status fra KlimaNord 2025");
+    const noRevision = await call("PATCH", `/api/items/${klima.json.id}`, { title: "x" });
+    assert.equal(noRevision.status, 400);
+
+    const agenda = await call("GET", `/api/meetings/${meeting.id}/agenda`);
+    assert.equal(agenda.status, 200);
+    assert.equal(
+      (await call("GET", `/api/meetings/${meeting.id}/agenda`, undefined, memberToken)).status,
+      403,
+    );
+
+    const sent = await call("POST", `/api/meetings/${meeting.id}/send`, {});
+    assert.equal(sent.status, 200);
+    assert.equal(sent.json.versionNumber, 1);
+    assert.equal(sent.json.state, "agenda-published");
+    const mails = await outboxList(outboxFolder(dataDir));
+    assert.ok(mails.some((m) => m.to === member.email && m.subject.startsWith("Dagsorden: KKR Nordjylland")));
+    const versions = await call("GET", `/api/meetings/${meeting.id}/versions`);
+    assert.equal((versions.json.data as Json[]).length, 1);
+
+    const publicMeeting = await (await app.request(`/api/meetings/${meeting.id}`)).text();
+    assert.match(publicMeeting, /Status fra KlimaNord 2025/);
+    assert.match(publicMeeting, /Lukket punkt/);
+    assert.doesNotMatch(publicMeeting, /Personalesag|Fortroligt/);
+
+    const plan = await call("GET", `/api/bodies/${body.id}/meeting-plan`);
+    assert.equal((plan.json.data as Json[])[0]?.phase, "agenda-sent");
+    const template = await call("GET", `/api/bodies/${body.id}/agenda-template`);
+    assert.equal(template.json.stored, false);
+    const edited = await call("PUT", `/api/bodies/${body.id}/agenda-template`, {
+      sections: [{ title: "Sager", purpose: "regular", items: [] }],
+    });
+    assert.equal(edited.status, 200);
+    assert.equal(edited.json.stored, true);
+    const removed = await call("DELETE", `/api/items/${klima.json.id}`);
+    assert.equal(removed.status, 200);
+
+    const audit = await listAuditEntries(db, {});
+    const byToken = audit
+      .filter((e) => e.actorTokenId !== null && e.actorUserId === secretary.id)
+      .map((e) => e.action);
+    for (const action of [
+      "meeting-create",
+      "agenda-draft",
+      "agenda-item-create",
+      "agenda-item-move",
+      "annex-upload",
+      "agenda-item-update",
+      "agenda-send",
+      "agenda-template-update",
+      "agenda-item-remove",
+    ]) {
+      assert.ok(byToken.includes(action), `${action} audited with the token`);
+    }
+  });
+});
