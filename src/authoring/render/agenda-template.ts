@@ -3,8 +3,8 @@
  * (body, "Dagsorden", date, time, place, version), the participants ("Deltagere", "Afbud", one per line
  * as "Name (A) Aalborg Kommune"), a contents page with dotted leaders, then each section on a new page
  * and its items one after another: number and title, the case line, the annexes as "./." lines, and the
- * headed fields. Running header "<body> | dd-mm-yyyy" and footer "Side n af m" are the KL template's, so
- * the importer drops them as running lines. All text comes from the JSON data (agenda-pdf.ts), never
+ * headed fields. The foot "<body> | dd-mm-yyyy" over "Side n af m" is the KL template's, so the importer
+ * drops it as running lines. All text comes from the JSON data (agenda-pdf.ts), never
  * from markup.
  */
 
@@ -17,16 +17,19 @@ export const AGENDA_TEMPLATE = String.raw`
 #set page(
   paper: "a4",
   margin: (top: 2.6cm, bottom: 2.4cm, left: 2.5cm, right: 2.5cm),
-  header: context {
-    if counter(page).get().first() > 1 {
-      set text(size: 8.5pt, fill: luma(90))
-      align(right)[#d.body | #d.dateShort]
-    }
-  },
+  // The KL template's foot: "<body> | dd-mm-yyyy" over "Side n af m" (seeds/004 lines 682-684). Two
+  // lines, so that the body text's last line stands three lines from the page number and is not taken
+  // for a running line beside it.
   footer: context {
     set text(size: 8.5pt, fill: luma(90))
-    align(right)[Side #counter(page).display() af #counter(page).final().first()]
+    set par(spacing: 0.5em)
+    align(right)[
+      #if counter(page).get().first() > 1 [#d.body | #d.dateShort]
+
+      Side #counter(page).display() af #counter(page).final().first()
+    ]
   },
+  footer-descent: 25%,
 )
 #show heading: set block(sticky: true)
 #show heading.where(level: 1): it => {

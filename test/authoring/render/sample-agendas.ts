@@ -24,7 +24,7 @@ function item(
   };
 }
 
-/** The KKR Nordjylland meeting of 20 September 2024, three sections, one closed item, a table. */
+/** The KKR Nordjylland meeting of 20 September 2024: three sections and Eventuelt, a closed item, a table. */
 export function kkrAgenda(edition: AgendaDocument["edition"] = "public"): AgendaDocument {
   return {
     body: "KKR Nordjylland",
@@ -127,6 +127,7 @@ export function kkrAgenda(edition: AgendaDocument["edition"] = "public"): Agenda
           }),
         ],
       },
+      { number: "4", title: "Eventuelt", items: [] },
     ],
   };
 }
@@ -159,19 +160,40 @@ export function smallAgenda(): AgendaDocument {
   };
 }
 
-/** A long agenda: `sections` sections of `perSection` items, each with three paragraphs of text. */
+/** Topics for the long agenda: its items must differ in words, not only in numbers (see longAgenda). */
+const TOPICS = [
+  "infrastruktur og kollektiv trafik",
+  "uddannelse og lærepladser",
+  "beskæftigelse og integration",
+  "klimatilpasning og kystbeskyttelse",
+  "sundhed og det nære sundhedsvæsen",
+  "digitalisering og cybersikkerhed",
+  "affald og cirkulær økonomi",
+  "turisme og bosætning",
+] as const;
+
+/**
+ * A long agenda: `sections` sections of `perSection` items, each with a few paragraphs and a list. The
+ * text differs in words from item to item: lines that differ only in digits at the same place on many
+ * pages are what the importer drops as running headers and footers, and real agendas have none.
+ */
 export function longAgenda(sections: number, perSection: number): AgendaDocument {
-  const text = (n: string) =>
-    `Punkt ${n} handler om den regionale udvikling i Nordjylland, herunder infrastruktur, uddannelse og beskæftigelse. Kommunerne samarbejder om at løse opgaverne på tværs.`;
+  const text = (n: number) => {
+    const topic = TOPICS[n % TOPICS.length] as string;
+    const other = TOPICS[(n * 3 + 1) % TOPICS.length] as string;
+    return `Sagen handler om ${topic} i Nordjylland. Kommunerne samarbejder på tværs om ${other}, og sekretariatet har samlet erfaringerne fra de seneste ${n + 2} måneder.`;
+  };
+  let counter = 0;
   const all: AgendaSectionDocument[] = Array.from({ length: sections }, (_, s) => ({
     number: String(s + 1),
-    title: `Sektion ${s + 1} om regionale sager`,
+    title: `Sager om ${TOPICS[s % TOPICS.length]}`,
     items: Array.from({ length: perSection }, (_, i) => {
       const n = `${s + 1}.${i + 1}`;
-      return item(n, `Sag nummer ${n} om grøn omstilling`, {
-        baggrund: `${text(n)}\n\n${text(n)}`,
-        indstilling: "Det indstilles, at KKR godkender indstillingen.",
-        sagsfremstilling: `${text(n)}\n\n- første punkt\n- andet punkt`,
+      const k = counter++;
+      return item(n, `Status for ${TOPICS[(k + s) % TOPICS.length]} (${n})`, {
+        baggrund: `${text(k)}\n\n${text(k + 5)}`,
+        indstilling: `Det indstilles, at KKR drøfter ${TOPICS[(k + 2) % TOPICS.length]}.`,
+        sagsfremstilling: `${text(k + 11)}\n\n- ${TOPICS[(k + 3) % TOPICS.length]}\n- ${TOPICS[(k + 4) % TOPICS.length]}`,
       });
     }),
   }));
