@@ -70,16 +70,17 @@ function Line(props: { readonly line: RenderLine }) {
 export function RenderProgress(props: { readonly lines: readonly RenderLine[]; readonly statusUrl: string }) {
   const busy = props.lines.some((l) => l.job?.state === "running" || l.job?.state === "queued");
   return (
-    <ul
-      class="render-lines"
+    <div
       id="render-lines"
       role="status"
       data-status-url={props.statusUrl}
       data-busy={busy ? "true" : "false"}
     >
-      {props.lines.map((line) => (
-        <Line line={line} />
-      ))}
-    </ul>
+      <ul class="render-lines">
+        {props.lines.map((line) => (
+          <Line line={line} />
+        ))}
+      </ul>
+    </div>
   );
 }
