@@ -4,57 +4,20 @@
  * gets it on the retry, and the refusal is kept as the job's Danish line meanwhile.
  */
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
 import { after, before, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { SMTPServer } from "smtp-server";
 import { enqueueMail, startWorker } from "../../src/jobs/index.js";
 import { mailText, openMailer, parseMail } from "../../src/mail/index.js";
 import { type JobStatus, jobStatus } from "../../src/store/index.js";
+import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 import { forEachBackend } from "../support/stores.js";
 
-interface Received {
-  readonly to: readonly string[];
-  readonly raw: string;
-}
-
 forEachBackend("send-mail job", (store) => {
-  const received: Received[] = [];
-  /** Recipients the server refuses the next time they are named. */
-  const refuseOnce = new Set<string>();
-  let server: SMTPServer;
-  let port = 0;
-
+  let smtp: TestSmtpServer;
   before(async () => {
-    server = new SMTPServer({
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (refuseOnce.delete(address.address)) {
-          callback(Object.assign(new Error("Mailbox busy, try later"), { responseCode: 450 }));
-        } else {
-          callback();
-        }
-      },
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpServer();
   });
-
-  after(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  after(() => smtp.close());
 
   async function settled(id: number): Promise<JobStatus> {
     for (let i = 0; i < 2000; i++) {
@@ -67,16 +30,16 @@ forEachBackend("send-mail job", (store) => {
 
   it("delivers a mail enqueued in a transaction to the SMTP server", async () => {
     const { db } = store();
-    const mailer = openMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: "/nonexistent" });
+    const mailer = openMailer({ smtpUrl: smtp.url, dataDir: "/nonexistent" });
     const subject = "Dagsorden udsendt: møde i KKR Nordjylland";
     const text = "Kære Åse Ørsted\n\nDagsordenen til mødet er udsendt.\n";
     const id = await db.transaction().execute((trx) => enqueueMail(trx, { to: "aase@kl.dk", subject, text }));
-    assert.equal(received.length, 0, "nothing leaves before a worker takes the job");
+    assert.equal(smtp.received.length, 0, "nothing leaves before a worker takes the job");
     const worker = startWorker({ db, services: { mailer }, pollMs: 10 });
     try {
       const job = await settled(id);
       assert.equal(job.state, "done", job.error ?? "");
-      const mail = received.find((r) => r.to.includes("aase@kl.dk"));
+      const mail = smtp.received.find((r) => r.to.includes("aase@kl.dk"));
       assert.ok(mail, "the server got the mail");
       const parsed = parseMail(mail.raw);
       assert.equal(parsed.headers.get("subject"), subject);
@@ -90,8 +53,8 @@ forEachBackend("send-mail job", (store) => {
 
   it("sends again after the server refused the mail once", async () => {
     const { db } = store();
-    const mailer = openMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: "/nonexistent" });
-    refuseOnce.add("bo@kl.dk");
+    const mailer = openMailer({ smtpUrl: smtp.url, dataDir: "/nonexistent" });
+    smtp.refuseOnce.add("bo@kl.dk");
     const id = await enqueueMail(db, { to: "bo@kl.dk", subject: "Referat godkendt", text: "Se referatet." });
     const worker = startWorker({ db, services: { mailer }, pollMs: 10, backoff: { baseMs: 300 } });
     try {
@@ -106,7 +69,7 @@ forEachBackend("send-mail job", (store) => {
       const job = await settled(id);
       assert.equal(job.state, "done");
       assert.equal(job.attempts, 2);
-      assert.equal(received.filter((r) => r.to.includes("bo@kl.dk")).length, 1);
+      assert.equal(smtp.received.filter((r) => r.to.includes("bo@kl.dk")).length, 1);
     } finally {
       await worker.stop();
       mailer.close();

@@ -3,53 +3,21 @@
  * recipient, Danish subject and text with æøå intact. A server that does not answer is one line.
  */
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { SMTPServer } from "smtp-server";
 import { linkMail } from "../../src/accounts/index.js";
 import { MailError, mailText, openMailer, parseMail } from "../../src/mail/index.js";
-
-interface Received {
-  readonly from: string;
-  readonly to: readonly string[];
-  readonly raw: string;
-}
+import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 
 describe("mail through SMTP", () => {
-  const received: Received[] = [];
-  let server: SMTPServer;
-  let port = 0;
-
+  let smtp: TestSmtpServer;
   before(async () => {
-    server = new SMTPServer({
-      // Plain SMTP on localhost: no certificate to trust, no login to give.
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          const mailFrom = session.envelope.mailFrom;
-          received.push({
-            from: mailFrom ? mailFrom.address : "",
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpServer();
   });
-
-  after(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  after(() => smtp.close());
 
   it("delivers a Danish mail with æøå intact in subject and text", async () => {
     const mailer = openMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl: smtp.url,
       dataDir: "/nonexistent",
       from: "Rådsinfo <raadsinfo@kl.dk>",
     });
@@ -60,8 +28,8 @@ describe("mail through SMTP", () => {
     const sent = await mailer.send({ to: "aase@kl.dk", subject, text });
     mailer.close();
     assert.equal(sent.file, null);
-    assert.equal(received.length, 1);
-    const [mail] = received;
+    assert.equal(smtp.received.length, 1);
+    const [mail] = smtp.received;
     assert.deepEqual(mail?.to, ["aase@kl.dk"]);
     assert.equal(mail?.from, "raadsinfo@kl.dk");
     const parsed = parseMail(mail!.raw);
@@ -72,7 +40,7 @@ describe("mail through SMTP", () => {
   });
 
   it("delivers the first-login mail with its link", async () => {
-    const mailer = openMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: "/nonexistent" });
+    const mailer = openMailer({ smtpUrl: smtp.url, dataDir: "/nonexistent" });
     const url = "https://raadsinfo.kl.dk/log-ind/link/AbC-123_xyz";
     await mailer.send(
       linkMail({
@@ -84,7 +52,7 @@ describe("mail through SMTP", () => {
       }),
     );
     mailer.close();
-    const parsed = parseMail(received.at(-1)!.raw);
+    const parsed = parseMail(smtp.received.at(-1)!.raw);
     assert.equal(parsed.headers.get("subject"), "Din adgang til Rådsinfo");
     const body = mailText(parsed);
     assert.match(body, /Kære Bo Ærbødig/);
