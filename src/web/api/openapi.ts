@@ -29,7 +29,35 @@ export interface OpenApiOperation {
   readonly description?: string;
   readonly tags: readonly string[];
   readonly parameters?: readonly OpenApiParameter[];
+  /** The body a write takes (issue 13's secretariat operations). */
+  readonly requestBody?: {
+    readonly required: boolean;
+    readonly description?: string;
+    readonly content: { readonly [mediaType: string]: { readonly schema: JsonSchema } };
+  };
+  /** Present on operations that need a signed-in user or an API token: [{ bearerAuth: [] }]. */
+  readonly security?: readonly { readonly [scheme: string]: readonly string[] }[];
   readonly responses: { readonly [status: string]: OpenApiResponse };
+}
+
+/** The methods a path may have; the public surface has only GET, the secretariat writes with the rest. */
+export const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+export type OpenApiPathItem = { readonly [method in HttpMethod]?: OpenApiOperation };
+
+/**
+ * Every operation of the document with its path and method, in document order.
+ * @example operationsOf(doc).filter((o) => o.method === "get" && !o.operation.security) // the public reads
+ */
+export function operationsOf(
+  doc: Pick<OpenApiDocument, "paths">,
+): { readonly path: string; readonly method: HttpMethod; readonly operation: OpenApiOperation }[] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.flatMap((method) => {
+      const operation = item[method];
+      return operation ? [{ path, method, operation }] : [];
+    }),
+  );
 }
 
 export interface OpenApiDocument {
@@ -37,8 +65,11 @@ export interface OpenApiDocument {
   readonly info: { readonly title: string; readonly version: string; readonly description: string };
   readonly servers: readonly { readonly url: string }[];
   readonly tags: readonly { readonly name: string; readonly description: string }[];
-  readonly paths: { readonly [path: string]: { readonly get: OpenApiOperation } };
-  readonly components: { readonly schemas: { readonly [name: string]: JsonSchema } };
+  readonly paths: { readonly [path: string]: OpenApiPathItem };
+  readonly components: {
+    readonly schemas: { readonly [name: string]: JsonSchema };
+    readonly securitySchemes?: { readonly [name: string]: JsonSchema };
+  };
 }
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -379,8 +410,13 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
       { name: "search", description: "Søgning" },
       { name: "exports", description: "Eksport til regneark og andre systemer" },
       { name: "meta", description: "Dette dokument" },
+      {
+        name: "secretariat",
+        description:
+          "Sekretariatet: mødeplan, dagsorden, punkter, bilag og udsendelse (kræver login eller API-nøgle)",
+      },
     ],
-    paths: {
+    paths: withSecretariatPaths({
       "/api/bodies": {
         get: {
           operationId: "listBodies",
@@ -543,7 +579,435 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           },
         },
       },
+    }),
+    components: {
+      schemas: { ...SCHEMAS, ...SECRETARIAT_SCHEMAS },
+      securitySchemes: SECURITY_SCHEMES,
     },
-    components: { schemas: SCHEMAS },
   };
+}
+
+// The secretariat's operations (issue 13), served by secretariat-api.tsx. Each needs a signed-in user or
+// an API token (bearerAuth); who may is the body's secretariat or an administrator.
+
+const BEARER = [{ bearerAuth: [] }] as const;
+const SECURITY_SCHEMES: { readonly [name: string]: JsonSchema } = {
+  bearerAuth: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "En API-nøgle (ri_…) fra `raadsinfo token create`; den handler som sin bruger med dennes roller.",
+  },
+};
+const boolean: JsonSchema = { type: "boolean" };
+const strings: JsonSchema = { type: "array", items: string };
+const fieldsSchema: JsonSchema = {
+  type: "object",
+  description:
+    "Punktets felter som tekst (afsnit, ## overskrifter, - og 1. lister, tabeller med |, **fed**).",
+  additionalProperties: false,
+  properties: {
+    resume: nullable("string"),
+    baggrund: nullable("string"),
+    indstilling: nullable("string"),
+    sagsforloeb: nullable("string"),
+    sagsfremstilling: nullable("string"),
+  },
+};
+const PHASES = ["planned", "agenda-draft", "agenda-sent", "held", "minutes-approved"];
+
+const TEMPLATE_SECTIONS: JsonSchema = {
+  type: "array",
+  items: object({
+    title: string,
+    purpose: { type: "string", enum: ["regular", "next-meeting", "other"] },
+    items: { type: "array", items: object({ title: string, indstilling: nullable("string") }) },
+  }),
+};
+
+const SECRETARIAT_SCHEMAS: { readonly [name: string]: JsonSchema } = {
+  ErrorWithCode: object({ error: object({ status: integer, code: string, message: string }) }),
+  DraftMeeting: object({
+    id: integer,
+    bodyId: integer,
+    bodyName: string,
+    date: { type: "string", format: "date" },
+    startTime: nullable("string"),
+    endTime: nullable("string"),
+    location: nullable("string"),
+    state: { type: "string", enum: ["planned", "agenda-published", "held", "minutes-approved"] },
+    phase: { type: "string", enum: PHASES, description: "Med kladdefasen, som kun sekretariatet ser." },
+    phaseLabel: string,
+    versions: { ...integer, description: "Antal gange dagsordenen er udsendt (2 og derover: med tillæg)." },
+  }),
+  DraftAnnex: object({
+    id: integer,
+    itemId: integer,
+    annexNumber: integer,
+    title: string,
+    fileName: string,
+    format: { type: "string", enum: ["pdf", "docx"] },
+    byteSize: integer,
+    pageCount: integer,
+    cprPages: {
+      type: "array",
+      items: integer,
+      description: "Sider med et CPR-nummer: tilbageholdes for offentligheden, når dagsordenen udsendes.",
+    },
+  }),
+  DraftItem: object({
+    id: { ...integer, description: "Kladdepunktets id (til PATCH, DELETE, /move og /annexes)." },
+    meetingId: integer,
+    sectionId: integer,
+    number: { type: "string", description: "Sættes automatisk: 2.1, 2.2 …" },
+    position: integer,
+    title: string,
+    public: { ...boolean, description: "false for et lukket punkt." },
+    caseNumber: nullable("string"),
+    initials: strings,
+    fields: fieldsSchema,
+    takeUpAgain: boolean,
+    carriedFrom: nullable("string"),
+    revision: { ...integer, description: "Send den med PATCH; en ældre revision giver 409." },
+    publishedItemId: {
+      ...nullable("integer"),
+      description: "Det offentlige punkts id, når dagsordenen er udsendt.",
+    },
+    modified: { type: "string", format: "date-time" },
+    annexes: { type: "array", items: ref("DraftAnnex") },
+  }),
+  CarryOverOffer: object({
+    key: string,
+    kind: { type: "string", enum: ["next-meeting", "take-up-again"] },
+    title: string,
+    fromMeetingId: integer,
+    fromMeetingDate: { type: "string", format: "date" },
+    fromItemNumber: string,
+    caseNumber: nullable("string"),
+  }),
+  AgendaDraft: object({
+    meeting: ref("DraftMeeting"),
+    sections: {
+      type: "array",
+      items: object({
+        id: integer,
+        number: string,
+        title: string,
+        purpose: { type: "string", enum: ["regular", "next-meeting", "other"] },
+        items: { type: "array", items: ref("DraftItem") },
+      }),
+    },
+    offers: { type: "array", items: ref("CarryOverOffer") },
+  }),
+  AgendaTemplate: object({
+    bodyId: integer,
+    stored: { ...boolean, description: "false: organets standardskabelon, endnu ikke redigeret." },
+    sections: TEMPLATE_SECTIONS,
+  }),
+  AgendaSent: object({
+    versionNumber: integer,
+    title: { type: "string", enum: ["Dagsorden", "Tillæg til dagsorden"] },
+    changeNote: nullable("string"),
+    state: string,
+    mailed: integer,
+    failed: strings,
+  }),
+  ItemConflict: object({
+    error: object({ status: { const: 409 }, code: { const: "stale-revision" }, message: string }),
+    current: ref("DraftItem"),
+  }),
+};
+
+const jsonBody = (schema: JsonSchema, description: string) => ({
+  required: true,
+  description,
+  content: { "application/json": { schema } },
+});
+const refusals = (extra: { [status: string]: string } = {}) => ({
+  "400": errorResponse("Forespørgslen har forkert form."),
+  "401": errorResponse("Hverken login eller API-nøgle."),
+  "403": errorResponse("Kun organets sekretariat eller en administrator må."),
+  "404": errorResponse("Findes ikke."),
+  ...Object.fromEntries(Object.entries(extra).map(([status, text]) => [status, errorResponse(text)])),
+});
+const itemInputSchema = (required: string[]): JsonSchema => ({
+  type: "object",
+  required,
+  properties: {
+    title: string,
+    public: boolean,
+    caseNumber: nullable("string"),
+    initials: strings,
+    fields: fieldsSchema,
+    takeUpAgain: boolean,
+  },
+});
+const secretariat = (operation: Omit<OpenApiOperation, "tags" | "security">): OpenApiOperation => ({
+  ...operation,
+  tags: ["secretariat"],
+  security: BEARER,
+});
+
+function secretariatPaths(): { readonly [path: string]: OpenApiPathItem } {
+  return {
+    "/api/meetings": {
+      post: secretariat({
+        operationId: "createMeeting",
+        summary: "Opret et møde eller en mødeplan (planlagt)",
+        requestBody: jsonBody(
+          {
+            type: "object",
+            required: ["bodyId"],
+            properties: {
+              bodyId: integer,
+              date: { type: "string", format: "date" },
+              startTime: string,
+              endTime: string,
+              location: string,
+              meetings: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["date"],
+                  properties: { date: string, startTime: string, endTime: string, location: string },
+                },
+              },
+            },
+          },
+          "Ét møde (date, startTime, endTime, location) eller en plan (meetings).",
+        ),
+        responses: {
+          "201": json(object({ data: { type: "array", items: ref("DraftMeeting") } }), "Møderne."),
+          ...refusals({
+            "409": "Organet holder allerede møde på en af datoerne; intet er oprettet.",
+            "422": "En dato eller et klokkeslæt har forkert form.",
+          }),
+        },
+      }),
+    },
+    "/api/bodies/{id}/meeting-plan": {
+      get: secretariat({
+        operationId: "getMeetingPlan",
+        summary: "Organets møder med deres fase, ældste først",
+        parameters: [idParameter("organet")],
+        responses: {
+          "200": json(object({ data: { type: "array", items: ref("DraftMeeting") } }), "Mødeplanen."),
+          ...refusals(),
+        },
+      }),
+    },
+    "/api/bodies/{id}/agenda-template": {
+      get: secretariat({
+        operationId: "getAgendaTemplate",
+        summary: "Organets dagsordensskabelon",
+        parameters: [idParameter("organet")],
+        responses: { "200": json(ref("AgendaTemplate"), "Skabelonen."), ...refusals() },
+      }),
+      put: secretariat({
+        operationId: "updateAgendaTemplate",
+        summary: "Erstat organets dagsordensskabelon",
+        parameters: [idParameter("organet")],
+        requestBody: jsonBody(
+          object({
+            sections: TEMPLATE_SECTIONS,
+          }),
+          "Afsnittene i rækkefølge med deres faste punkter.",
+        ),
+        responses: {
+          "200": json(ref("AgendaTemplate"), "Skabelonen som gemt."),
+          ...refusals({ "422": "Skabelonen er ikke gyldig." }),
+        },
+      }),
+    },
+    "/api/meetings/{id}/agenda": {
+      get: secretariat({
+        operationId: "getAgendaDraft",
+        summary: "Mødets dagsorden som kladde, med forslag fra tidligere møder",
+        parameters: [idParameter("mødet")],
+        responses: { "200": json(ref("AgendaDraft"), "Kladden."), ...refusals() },
+      }),
+      post: secretariat({
+        operationId: "draftAgenda",
+        summary: "Start mødets dagsorden fra organets skabelon",
+        parameters: [idParameter("mødet")],
+        requestBody: jsonBody(
+          {
+            type: "object",
+            properties: { accept: { ...strings, description: "Nøgler på forslag, der skal med." } },
+          },
+          "Forslag fra tidligere møder, der tages med.",
+        ),
+        responses: {
+          "201": json(ref("AgendaDraft"), "Kladden."),
+          ...refusals({ "409": "Mødet har allerede en dagsorden.", "422": "Et forslag findes ikke." }),
+        },
+      }),
+    },
+    "/api/meetings/{id}/items": {
+      post: secretariat({
+        operationId: "createAgendaItem",
+        summary: "Tilføj et punkt i et afsnit; numrene følger",
+        parameters: [idParameter("mødet")],
+        requestBody: jsonBody(
+          {
+            ...itemInputSchema(["sectionId"]),
+            properties: {
+              ...(itemInputSchema([]).properties as { [k: string]: JsonSchema }),
+              sectionId: integer,
+              position: { ...integer, description: "Plads i afsnittet fra 0; sidst, når den mangler." },
+              carriedFrom: { ...string, description: "Nøglen på et forslag, punktet tager op." },
+            },
+          },
+          "Punktet.",
+        ),
+        responses: {
+          "201": json(ref("DraftItem"), "Punktet."),
+          ...refusals({ "409": "Dagsordenen kan ikke ændres nu.", "422": "Et felt er ugyldigt." }),
+        },
+      }),
+    },
+    "/api/items/{id}": {
+      patch: secretariat({
+        operationId: "updateAgendaItem",
+        summary: "Gem ændringer i et kladdepunkt, med revision",
+        description:
+          "Id'et er kladdepunktets (DraftItem.id). En ældre revision giver 409 med punktet, som den anden gemte det.",
+        parameters: [idParameter("kladdepunktet")],
+        requestBody: jsonBody(
+          {
+            ...itemInputSchema(["revision"]),
+            properties: {
+              ...(itemInputSchema([]).properties as { [k: string]: JsonSchema }),
+              revision: integer,
+            },
+          },
+          "Det der ændres, og den revision ændringen bygger på.",
+        ),
+        responses: {
+          "200": json(ref("DraftItem"), "Punktet som gemt."),
+          ...refusals({ "422": "Et felt er ugyldigt." }),
+          "409": json(ref("ItemConflict"), "Punktet er ændret af en anden; `current` er den anden ændring."),
+        },
+      }),
+      delete: secretariat({
+        operationId: "deleteAgendaItem",
+        summary: "Fjern et kladdepunkt med dets bilag; numrene følger",
+        parameters: [idParameter("kladdepunktet")],
+        responses: {
+          "200": json(object({ deleted: boolean, renumbered: { type: "array" } }), "Fjernet."),
+          ...refusals(),
+        },
+      }),
+    },
+    "/api/items/{id}/move": {
+      post: secretariat({
+        operationId: "moveAgendaItem",
+        summary: "Flyt et punkt inden for eller mellem afsnit; numrene følger",
+        parameters: [idParameter("kladdepunktet")],
+        requestBody: jsonBody(
+          object({ sectionId: integer, position: integer }),
+          "Afsnittet og pladsen fra 0.",
+        ),
+        responses: {
+          "200": json(
+            object({ item: ref("DraftItem"), renumbered: { type: "array" } }),
+            "Punktet og de numre der ændredes.",
+          ),
+          ...refusals(),
+        },
+      }),
+    },
+    "/api/items/{id}/annexes": {
+      post: secretariat({
+        operationId: "uploadAnnex",
+        summary: "Upload et bilag (PDF eller DOCX) til et punkt",
+        parameters: [idParameter("kladdepunktet")],
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                required: ["file"],
+                properties: {
+                  file: { type: "string", contentMediaType: "application/octet-stream" },
+                  title: string,
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": json(ref("DraftAnnex"), "Bilaget; sider med CPR-nummer står i cprPages."),
+          ...refusals({
+            "413": "Filen er for stor.",
+            "422": "Filen er ikke en PDF- eller Word-fil, eller kan ikke læses.",
+          }),
+        },
+      }),
+    },
+    "/api/meetings/{id}/review": {
+      post: secretariat({
+        operationId: "sendAgendaForReview",
+        summary: "Send kladden til gennemlæsning hos udvalgte medlemmer",
+        parameters: [idParameter("mødet")],
+        requestBody: jsonBody(object({ userIds: { type: "array", items: integer } }), "Medlemmerne."),
+        responses: {
+          "200": json(object({ mailed: integer, failed: strings }), "Sendt."),
+          ...refusals({ "422": "En modtager er ikke medlem." }),
+        },
+      }),
+    },
+    "/api/meetings/{id}/send": {
+      post: secretariat({
+        operationId: "sendAgenda",
+        summary: "Udsend dagsordenen, eller et tillæg til den",
+        description:
+          "Første gang: dagsordenen offentliggøres, mødet bliver 'Dagsorden udsendt', og organets medlemmer får en e-mail. Siden: 'Tillæg til dagsorden' med en ændringsnote.",
+        parameters: [idParameter("mødet")],
+        requestBody: jsonBody(
+          { type: "object", properties: { changeNote: string } },
+          "Ændringsnoten til et tillæg.",
+        ),
+        responses: {
+          "200": json(ref("AgendaSent"), "Udsendt."),
+          ...refusals({ "409": "Intet at udsende, eller intet ændret siden sidst." }),
+        },
+      }),
+    },
+    "/api/meetings/{id}/versions": {
+      get: secretariat({
+        operationId: "listAgendaVersions",
+        summary: "Dagsordenens udsendte versioner",
+        parameters: [idParameter("mødet")],
+        responses: {
+          "200": json(
+            object({
+              data: {
+                type: "array",
+                items: object({
+                  number: integer,
+                  changeNote: nullable("string"),
+                  sentAt: string,
+                  recipients: integer,
+                  hasPdf: boolean,
+                }),
+              },
+            }),
+            "Versionerne, første først.",
+          ),
+          ...refusals(),
+        },
+      }),
+    },
+  };
+}
+
+/** The public paths with the secretariat's operations added beside their GETs. */
+function withSecretariatPaths(paths: { readonly [path: string]: OpenApiPathItem }): {
+  readonly [path: string]: OpenApiPathItem;
+} {
+  const merged: { [path: string]: OpenApiPathItem } = { ...paths };
+  for (const [path, item] of Object.entries(secretariatPaths())) merged[path] = { ...merged[path], ...item };
+  return merged;
 }

@@ -1,6 +1,12 @@
 /** @module The readable reference of the JSON API at /api, rendered on the server from the OpenAPI document. */
 import { Layout } from "../layout.js";
-import type { JsonSchema, OpenApiDocument, OpenApiOperation } from "./openapi.js";
+import {
+  type HttpMethod,
+  type JsonSchema,
+  type OpenApiDocument,
+  type OpenApiOperation,
+  operationsOf,
+} from "./openapi.js";
 
 /** A short name for a schema: "Meeting", "liste af Person", "string | null". */
 function schemaName(schema: JsonSchema | undefined): string {
@@ -15,12 +21,14 @@ function schemaName(schema: JsonSchema | undefined): string {
   return typeof schema.type === "string" ? schema.type : "objekt";
 }
 
-function Operation(props: { path: string; operation: OpenApiOperation }) {
+function Operation(props: { path: string; method: HttpMethod; operation: OpenApiOperation }) {
   const { path, operation } = props;
   return (
     <section class="api-operation" id={operation.operationId}>
       <h3>
-        <code>GET {path}</code>
+        <code>
+          {props.method.toUpperCase()} {path}
+        </code>
       </h3>
       <p>{operation.summary}</p>
       {operation.description ? <p>{operation.description}</p> : null}
@@ -131,10 +139,10 @@ export function ReferencePage(props: { document: OpenApiDocument; siteName: stri
       {doc.tags.map((tag) => (
         <section id={`tag-${tag.name}`}>
           <h2>{tag.description}</h2>
-          {Object.entries(doc.paths)
-            .filter(([, item]) => item.get.tags.includes(tag.name))
-            .map(([path, item]) => (
-              <Operation path={path} operation={item.get} />
+          {operationsOf(doc)
+            .filter(({ operation }) => operation.tags.includes(tag.name))
+            .map(({ path, method, operation }) => (
+              <Operation path={path} method={method} operation={operation} />
             ))}
         </section>
       ))}

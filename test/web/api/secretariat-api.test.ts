@@ -10,9 +10,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
 import { apiTokenCreator, CLI_ACTOR } from "../../../src/accounts/index.js";
 import { outboxFolder, outboxList } from "../../../src/mail/index.js";
 import { listAuditEntries } from "../../../src/store/index.js";
+import { type HttpMethod, openApiDocument } from "../../../src/web/api/openapi.js";
 import { createApp } from "../../../src/web/app.js";
 import { seedPath } from "../../support/seeds.js";
 import { forEachBackend } from "../../support/stores.js";
@@ -29,6 +32,24 @@ after(() => {
 });
 
 type Json = Record<string, unknown>;
+
+// ajv-formats is CommonJS; under ESM its plugin function may sit on `default`.
+type AddFormats = (ajv: Ajv2020, formats: readonly string[]) => unknown;
+const loadedFormats = addFormatsModule as unknown as AddFormats & { default?: AddFormats };
+const addFormats: AddFormats = loadedFormats.default ?? loadedFormats;
+
+/** Fails unless `body` is what the OpenAPI document says `method path` answers with `status`. */
+function assertDocumented(path: string, method: HttpMethod, status: number, body: unknown): void {
+  const doc = openApiDocument("http://localhost:3000");
+  const response = doc.paths[path]?.[method]?.responses[String(status)];
+  assert.ok(response, `${method} ${path} documents ${status}`);
+  const schema = response.content?.["application/json"]?.schema;
+  assert.ok(schema, `${method} ${path} ${status}: a JSON schema`);
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv, ["date", "date-time", "uri"]);
+  const validate = ajv.compile({ ...schema, components: doc.components });
+  assert.ok(validate(body), `${method} ${path} ${status}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+}
 
 forEachBackend("secretariat API", (store) => {
   it("plans, drafts, fills, moves, uploads, guards the revision and sends, with a token", async () => {
@@ -129,7 +150,9 @@ forEachBackend("secretariat API", (store) => {
       body: form,
     });
     assert.equal(uploaded.status, 201);
-    assert.equal(((await uploaded.json()) as Json).annexNumber, 1);
+    const annex = (await uploaded.json()) as Json;
+    assert.equal(annex.annexNumber, 1);
+    assertDocumented("/api/items/{id}/annexes", "post", 201, annex);
     const exe = new FormData();
     exe.set("file", new File([new Uint8Array([0x4d, 0x5a, 0x90, 0])], "setup.exe"));
     const refused = await app.request(`/api/items/${klima.json.id}/annexes`, {
@@ -158,6 +181,14 @@ forEachBackend("secretariat API", (store) => {
 
     const agenda = await call("GET", `/api/meetings/${meeting.id}/agenda`);
     assert.equal(agenda.status, 200);
+    assertDocumented("/api/meetings", "post", 201, created.json);
+    assertDocumented("/api/meetings", "post", 409, taken.json);
+    assertDocumented("/api/meetings/{id}/agenda", "post", 201, drafted.json);
+    assertDocumented("/api/meetings/{id}/agenda", "get", 200, agenda.json);
+    assertDocumented("/api/meetings/{id}/items", "post", 201, klima.json);
+    assertDocumented("/api/items/{id}/move", "post", 200, moved.json);
+    assertDocumented("/api/items/{id}", "patch", 200, first.json);
+    assertDocumented("/api/items/{id}", "patch", 409, stale.json);
     assert.equal(
       (await call("GET", `/api/meetings/${meeting.id}/agenda`, undefined, memberToken)).status,
       403,
@@ -169,7 +200,9 @@ forEachBackend("secretariat API", (store) => {
     assert.equal(sent.json.state, "agenda-published");
     const mails = await outboxList(outboxFolder(dataDir));
     assert.ok(mails.some((m) => m.to === member.email && m.subject.startsWith("Dagsorden: KKR Nordjylland")));
+    assertDocumented("/api/meetings/{id}/send", "post", 200, sent.json);
     const versions = await call("GET", `/api/meetings/${meeting.id}/versions`);
+    assertDocumented("/api/meetings/{id}/versions", "get", 200, versions.json);
     assert.equal((versions.json.data as Json[]).length, 1);
 
     const publicMeeting = await (await app.request(`/api/meetings/${meeting.id}`)).text();
@@ -186,6 +219,9 @@ forEachBackend("secretariat API", (store) => {
     });
     assert.equal(edited.status, 200);
     assert.equal(edited.json.stored, true);
+    assertDocumented("/api/bodies/{id}/agenda-template", "put", 200, edited.json);
+    assertDocumented("/api/bodies/{id}/agenda-template", "get", 200, template.json);
+    assertDocumented("/api/bodies/{id}/meeting-plan", "get", 200, plan.json);
     const removed = await call("DELETE", `/api/items/${klima.json.id}`);
     assert.equal(removed.status, 200);
 
