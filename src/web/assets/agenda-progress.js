@@ -25,7 +25,9 @@
       }
       // Done: reload once, so the download links and the page's own lines are the server's.
       if (!status.busy) {
-        window.location.reload();
+        // Without the ?besked= notice that said the jobs were started.
+        if (window.location.search) window.location.replace(`${window.location.pathname}#pdf`);
+        else window.location.reload();
         return;
       }
     } catch {

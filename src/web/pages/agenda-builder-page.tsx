@@ -89,53 +89,57 @@ function MoveForms(props: {
   const others = sections.filter((s) => s.id !== section.id);
   return (
     <div class="agenda-builder__actions">
-      <a class="button button-secondary" href={paths.edit}>
-        Rediger<span class="sr-only">{label}</span>
-      </a>
-      {index > 0 ? (
-        <form action={paths.move} method="post">
+      <div class="agenda-builder__buttons">
+        <a class="button button-secondary" href={paths.edit}>
+          Rediger<span class="sr-only">{label}</span>
+        </a>
+        {index > 0 ? (
+          <form action={paths.move} method="post">
+            <CsrfField token={csrfToken} />
+            <input type="hidden" name="afsnit" value={String(section.id)} />
+            <input type="hidden" name="plads" value={String(index - 1)} />
+            <button class="button button-secondary" type="submit">
+              Flyt op<span class="sr-only">{label}</span>
+            </button>
+          </form>
+        ) : null}
+        {index < section.items.length - 1 ? (
+          <form action={paths.move} method="post">
+            <CsrfField token={csrfToken} />
+            <input type="hidden" name="afsnit" value={String(section.id)} />
+            <input type="hidden" name="plads" value={String(index + 1)} />
+            <button class="button button-secondary" type="submit">
+              Flyt ned<span class="sr-only">{label}</span>
+            </button>
+          </form>
+        ) : null}
+        <form action={paths.remove} method="post">
           <CsrfField token={csrfToken} />
-          <input type="hidden" name="afsnit" value={String(section.id)} />
-          <input type="hidden" name="plads" value={String(index - 1)} />
-          <button class="button button-secondary" type="submit">
-            Flyt op<span class="sr-only">{label}</span>
+          <button class="button button-secondary agenda-builder__remove" type="submit">
+            Fjern<span class="sr-only">{label}</span>
           </button>
         </form>
-      ) : null}
-      {index < section.items.length - 1 ? (
-        <form action={paths.move} method="post">
-          <CsrfField token={csrfToken} />
-          <input type="hidden" name="afsnit" value={String(section.id)} />
-          <input type="hidden" name="plads" value={String(index + 1)} />
-          <button class="button button-secondary" type="submit">
-            Flyt ned<span class="sr-only">{label}</span>
-          </button>
-        </form>
-      ) : null}
+      </div>
       {others.length > 0 ? (
         <form action={paths.move} method="post" class="agenda-builder__move">
           <CsrfField token={csrfToken} />
           <label class="form-label" for={`flyt-${item.id}`}>
             Flyt til afsnit<span class="sr-only">{label}</span>
           </label>
-          <select class="form-select" id={`flyt-${item.id}`} name="afsnit">
-            {others.map((s) => (
-              <option value={String(s.id)}>
-                {s.number}. {s.title}
-              </option>
-            ))}
-          </select>
-          <button class="button button-secondary" type="submit">
-            Flyt<span class="sr-only">{label}</span>
-          </button>
+          <div class="agenda-builder__move-row">
+            <select class="form-select" id={`flyt-${item.id}`} name="afsnit">
+              {others.map((s) => (
+                <option value={String(s.id)}>
+                  {s.number}. {s.title}
+                </option>
+              ))}
+            </select>
+            <button class="button button-secondary" type="submit">
+              Flyt<span class="sr-only">{label}</span>
+            </button>
+          </div>
         </form>
       ) : null}
-      <form action={paths.remove} method="post">
-        <CsrfField token={csrfToken} />
-        <button class="button button-secondary agenda-builder__remove" type="submit">
-          Fjern<span class="sr-only">{label}</span>
-        </button>
-      </form>
     </div>
   );
 }

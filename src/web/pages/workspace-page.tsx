@@ -67,10 +67,14 @@ function MeetingLine(props: { readonly meeting: DraftMeeting; readonly today: st
         {formatDanishDate(meeting.date)}
       </a>
       <span class="meeting-list__meta">
-        {[time, meeting.location, meeting.versions > 1 ? `${meeting.versions} udgaver sendt` : null]
+        {[
+          time,
+          meeting.location,
+          meeting.versions > 1 ? `${meeting.versions} udgaver sendt` : null,
+          meeting.date < props.today && builder ? "Mødedatoen er passeret" : null,
+        ]
           .filter(Boolean)
-          .map((part) => ` · ${part}`)}
-        {meeting.date < props.today && builder ? " · Mødedatoen er passeret" : null}
+          .join(" · ")}
       </span>
     </li>
   );
