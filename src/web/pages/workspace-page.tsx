@@ -15,6 +15,7 @@ import { CsrfField, ErrorSummary, type FieldError } from "../components/form-par
 import { formatTimeRange } from "../components/format.js";
 import { Layout } from "../layout.js";
 import { agendaBuilderPath, type NextStep } from "../secretariat/next-steps.js";
+import { templatePath } from "./agenda-template-page.js";
 
 /** The workspace's address; the meeting forms post to MEETINGS_PATH. */
 export const WORKSPACE_PATH = "/sekretariat";
@@ -327,6 +328,11 @@ export function WorkspacePage(props: WorkspacePageProps) {
           </ul>
           <h3>Punkter til næste møde</h3>
           <Offers next={entry.next} offers={entry.offers} />
+          <p>
+            <a href={templatePath(entry.body.id)}>
+              Rediger dagsordensskabelonen<span class="sr-only">{` for ${entry.body.name}`}</span>
+            </a>
+          </p>
           <h3>Møder</h3>
           <MeetingsByPhase plan={entry.plan} index={index} today={props.today} />
         </section>

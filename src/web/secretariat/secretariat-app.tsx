@@ -1,12 +1,13 @@
 /**
  * @module The secretariat's side of the portal under /sekretariat (issue 13): the workspace with its year
- * plan, each meeting's agenda builder and its items; and the public PDFs of a sent agenda under
+ * plan, each meeting's agenda builder and its items, a body's agenda template; and the public PDFs of a sent agenda under
  * /moede/{id}. Mounted once in app.tsx; the withheld list (withheld-routes.tsx) is mounted beside it.
  */
 import { Hono } from "hono";
 import { agendaItemRoutes } from "./agenda-item-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
 import { publicAgendaPdfRoutes } from "./public-agenda-pdf-routes.js";
+import { templateRoutes } from "./template-routes.js";
 import { workspaceRoutes } from "./workspace-routes.js";
 
 export function secretariatApp(): Hono {
@@ -14,6 +15,7 @@ export function secretariatApp(): Hono {
   app.route("/", workspaceRoutes());
   app.route("/", agendaRoutes());
   app.route("/", agendaItemRoutes());
+  app.route("/", templateRoutes());
   app.route("/", publicAgendaPdfRoutes());
   return app;
 }
