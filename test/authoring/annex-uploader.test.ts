@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { agendaItemCreator } from "../../src/authoring/agenda-item-creator.js";
 import { AgendaRefused } from "../../src/authoring/agenda-refusal.js";
 import { agendaSender } from "../../src/authoring/agenda-sender.js";
 import { annexUploader } from "../../src/authoring/annex-uploader.js";
@@ -103,6 +104,15 @@ forEachBackend("annexUploader", (store) => {
     assert.deepEqual(annex.cprPages, [1]);
     const audit = await listAuditEntries(db, { targetKind: "authored-annex", targetId: String(annex.id) });
     assert.doesNotMatch(JSON.stringify(audit), /120390/, "the number is never logged");
+    // A CPR number typed into an item's field is held back the same way, the item as a whole.
+    const typed = await agendaItemCreator({
+      db,
+      viewer: world.secretariat,
+      actor: CLI,
+      meetingId: draft.meeting.id,
+      sectionId: sectionOf(draft, "Regionalpolitiske sager").id,
+      item: { title: "Borgerhenvendelse", fields: { baggrund: "Borgeren (cpr. 120390-1234) har skrevet." } },
+    });
     await agendaSender({
       db,
       viewer: world.secretariat,
@@ -111,6 +121,13 @@ forEachBackend("annexUploader", (store) => {
       mailer: testOutbox().mailer,
       baseUrl: "http://localhost:3000",
     });
+    const typedRow = await db
+      .selectFrom("agenda_item")
+      .select(["id", "withheld"])
+      .where("meeting_id", "=", draft.meeting.id)
+      .where("number", "=", typed.number)
+      .executeTakeFirstOrThrow();
+    assert.equal(typedRow.withheld, "cpr-number");
     const file = await db
       .selectFrom("file")
       .select(["id", "withheld"])
@@ -127,6 +144,9 @@ forEachBackend("annexUploader", (store) => {
     assert.ok(
       listed.some((e) => e.reason === "cpr-number" && e.thing.kind === "page" && e.thing.fileId === file.id),
       JSON.stringify(listed),
+    );
+    assert.ok(
+      listed.some((e) => e.reason === "cpr-number" && e.thing.kind === "item" && e.thing.id === typedRow.id),
     );
   });
 });

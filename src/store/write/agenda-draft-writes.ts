@@ -405,3 +405,53 @@ export async function insertReviewCopies(
     )
     .execute();
 }
+
+/**
+ * Sets an annex's title and, when `position` (1-based) is given, its place among the item's annexes; the
+ * others close up, so the numbers stay "Bilag 1, 2, …". Removing passes `remove`.
+ */
+export async function rearrangeAuthoredAnnex(
+  db: Db,
+  props: {
+    readonly annexId: number;
+    readonly itemId: number;
+    readonly title?: string;
+    readonly position?: number;
+    readonly remove?: boolean;
+  },
+  now: Date,
+): Promise<void> {
+  if (props.title !== undefined || props.remove) {
+    await db
+      .updateTable("authored_annex")
+      .set({
+        ...(props.title !== undefined ? { title: props.title } : {}),
+        ...(props.remove ? { deleted: true } : {}),
+        modified: now,
+      })
+      .where("id", "=", props.annexId)
+      .execute();
+  }
+  const rows = await db
+    .selectFrom("authored_annex")
+    .select(["id", "position"])
+    .where("authored_item_id", "=", props.itemId)
+    .where("deleted", "=", false)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  const ids = rows.map((r) => r.id).filter((id) => id !== props.annexId);
+  if (!props.remove) {
+    const at =
+      props.position === undefined ? rows.findIndex((r) => r.id === props.annexId) : props.position - 1;
+    ids.splice(Math.max(0, Math.min(at, ids.length)), 0, props.annexId);
+  }
+  for (const [index, id] of ids.entries()) {
+    if (rows.find((r) => r.id === id)?.position === index + 1) continue;
+    await db
+      .updateTable("authored_annex")
+      .set({ position: index + 1, modified: now })
+      .where("id", "=", id)
+      .execute();
+  }
+}

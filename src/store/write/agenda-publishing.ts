@@ -7,6 +7,8 @@
  */
 import { createHash } from "node:crypto";
 import { type Kysely, type Selectable, sql } from "kysely";
+// domain/index.ts re-exports no CPR rule; ingest and authoring import it the same way.
+import { findCprNumbers } from "../../domain/cpr-number.js";
 import type { AgendaSnapshot, MeetingState, WithholdingReason } from "../../domain/index.js";
 import type { AuthoredAnnexTable, Database } from "../schema.js";
 import { settleWithholding } from "./withholding.js";
@@ -80,7 +82,17 @@ export async function publishAgenda(
   for (const [position, item] of live.entries()) {
     const own = annexes.filter((a) => a.authored_item_id === item.id && !a.deleted);
     const caseId = item.case_number ? await upsertCase(db, item.case_number, item.initials, now) : null;
-    const closed: WithholdingReason | null = item.public ? null : "closed-item";
+    // The privacy gate on what the secretariat wrote, as import applies it to an item's lines.
+    const texts = [
+      item.title,
+      item.resume,
+      item.baggrund,
+      item.indstilling,
+      item.sagsforloeb,
+      item.sagsfremstilling,
+    ];
+    const cpr = texts.some((t) => t !== null && findCprNumbers(t).length > 0);
+    const closed: WithholdingReason | null = !item.public ? "closed-item" : cpr ? "cpr-number" : null;
     const values = {
       number: item.number,
       position,

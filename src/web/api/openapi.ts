@@ -946,6 +946,27 @@ function secretariatPaths(): { readonly [path: string]: OpenApiPathItem } {
         },
       }),
     },
+    "/api/annexes/{id}": {
+      patch: secretariat({
+        operationId: "updateAnnex",
+        summary: "Giv et uploadet bilag ny titel eller nyt nummer",
+        parameters: [idParameter("bilaget")],
+        requestBody: jsonBody(
+          { type: "object", properties: { title: string, annexNumber: { ...integer, minimum: 1 } } },
+          "Titel og/eller bilagsnummer; de andre bilag rykker.",
+        ),
+        responses: {
+          "200": json(ref("DraftAnnex"), "Bilaget."),
+          ...refusals({ "422": "Titel eller nummer er ugyldigt." }),
+        },
+      }),
+      delete: secretariat({
+        operationId: "deleteAnnex",
+        summary: "Fjern et uploadet bilag; de senere rykker et nummer op",
+        parameters: [idParameter("bilaget")],
+        responses: { "200": json(object({ deleted: boolean }), "Fjernet."), ...refusals() },
+      }),
+    },
     "/api/meetings/{id}/review": {
       post: secretariat({
         operationId: "sendAgendaForReview",

@@ -18,6 +18,7 @@ import { agendaItemMover } from "../../authoring/agenda-item-mover.js";
 import { agendaItemRemover } from "../../authoring/agenda-item-remover.js";
 import { AgendaRefused } from "../../authoring/agenda-refusal.js";
 import { agendaReviewSender, agendaSender } from "../../authoring/agenda-sender.js";
+import { annexEditor, annexRemover } from "../../authoring/annex-editor.js";
 import { annexUploader } from "../../authoring/annex-uploader.js";
 import { meetingCreator } from "../../authoring/meeting-creator.js";
 import { templateEditor } from "../../authoring/template-editor.js";
@@ -361,6 +362,25 @@ export function secretariatApi(): Hono {
       ...(title ? { title } : {}),
     });
     return c.json(presentDraftAnnex(annex), 201);
+  });
+
+  app.patch("/annexes/:id", async (c) => {
+    const props = actorOf(c);
+    const body = await jsonBody(c);
+    const title = stringField(body, "title");
+    const position = intField(body, "annexNumber", false);
+    const annex = await annexEditor({
+      ...props,
+      annexId: rowId(c.req.param("id")),
+      ...(title !== undefined ? { title } : {}),
+      ...(position !== undefined ? { position } : {}),
+    });
+    return c.json(presentDraftAnnex(annex));
+  });
+
+  app.delete("/annexes/:id", async (c) => {
+    await annexRemover({ ...actorOf(c), annexId: rowId(c.req.param("id")) });
+    return c.json({ deleted: true });
   });
 
   app.post("/meetings/:id/review", async (c) => {

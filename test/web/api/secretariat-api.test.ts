@@ -153,6 +153,10 @@ forEachBackend("secretariat API", (store) => {
     const annex = (await uploaded.json()) as Json;
     assert.equal(annex.annexNumber, 1);
     assertDocumented("/api/items/{id}/annexes", "post", 201, annex);
+    const retitled = await call("PATCH", `/api/annexes/${annex.id}`, { title: "KlimaNords status 2025" });
+    assert.equal(retitled.status, 200);
+    assert.equal(retitled.json.title, "KlimaNords status 2025");
+    assertDocumented("/api/annexes/{id}", "patch", 200, retitled.json);
     const exe = new FormData();
     exe.set("file", new File([new Uint8Array([0x4d, 0x5a, 0x90, 0])], "setup.exe"));
     const refused = await app.request(`/api/items/${klima.json.id}/annexes`, {
