@@ -92,10 +92,21 @@ export function findRunningLines(lines: readonly SourceLine[]): Set<number> {
   // few "edges" ("Beslutning", "Formål") is not enough.
   const pageCount = new Set(lines.map((line) => line.page)).size;
   const numberLines = [...running].sort((a, b) => a - b);
+  // Beside means on the same page: the first line of a page follows the page number of the page before
+  // ("Baggrund" opening page 4 of a rendered agenda, right after "Side 3 af 8"), and is not its header.
+  const pageOfLine = new Map<number, number>();
+  for (const line of lines) pageOfLine.set(line.line, line.page);
   for (const [shape, pageSet] of pagesByShape) {
     if (pageSet.size < 2) continue;
     const places = linesByShape.get(shape) ?? [];
-    const besidePageNumber = places.filter((place) => nearAny(numberLines, place, NEAR_PAGE_NUMBER)).length;
+    const besidePageNumber = places.filter((place) =>
+      nearAny(
+        numberLines,
+        place,
+        NEAR_PAGE_NUMBER,
+        (found) => pageOfLine.get(found) === pageOfLine.get(place),
+      ),
+    ).length;
     if (besidePageNumber >= Math.max(2, places.length * 0.75)) for (const place of places) running.add(place);
   }
   // The KL template's header "<body>  |  <date>" is running text wherever it recurs, also where the
@@ -127,10 +138,16 @@ function isOuterEdge(place: string | undefined): boolean {
 }
 
 /**
- * True when a sorted list holds a number other than `value` within `distance` of it. A binary search
- * finds the window: a scan of the whole list for every place would grow with pages times pages.
+ * True when a sorted list holds a number other than `value` within `distance` of it that `accept` takes.
+ * A binary search finds the window: a scan of the whole list for every place would grow with pages times
+ * pages.
  */
-function nearAny(sorted: readonly number[], value: number, distance: number): boolean {
+function nearAny(
+  sorted: readonly number[],
+  value: number,
+  distance: number,
+  accept: (found: number) => boolean,
+): boolean {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -139,7 +156,7 @@ function nearAny(sorted: readonly number[], value: number, distance: number): bo
     else high = middle;
   }
   for (let index = low; index < sorted.length && (sorted[index] as number) <= value + distance; index++) {
-    if (sorted[index] !== value) return true;
+    if (sorted[index] !== value && accept(sorted[index] as number)) return true;
   }
   return false;
 }

@@ -67,6 +67,27 @@ describe("findRunningLines", () => {
     );
   });
 
+  it("does not take a field heading that opens pages right after the page number before (a rendered agenda)", () => {
+    // Typst's agenda (authoring/render) breaks pages anywhere: "Baggrund" opens pages 2 and 4, the line
+    // after the previous page's "Side n af m"; beside a page number means on the same page.
+    const words = ["klima", "økonomi", "trafik", "sundhed", "uddannelse", "natur"];
+    const page = (n: number, first: string) => [
+      first,
+      ...words.map((word, i) => `${word} ${words[(n + i) % 6]} ${"x".repeat(n + i)}`),
+      `Side ${n} af 4`,
+    ];
+    const lines = pages(
+      page(1, "1.1 Budget"),
+      page(2, "Baggrund"),
+      page(3, "1.2 Trafik"),
+      page(4, "Baggrund"),
+    );
+    assert.deepEqual(
+      [...findRunningLines(lines)].sort((a, b) => a - b),
+      [8, 16, 24, 32],
+    );
+  });
+
   it("finds the KL template header of another KKR where no page number stands beside it", () => {
     const header = "KKR Syddanmark  | 14-03-2025 ";
     const lines = pages(
