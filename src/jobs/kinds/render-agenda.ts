@@ -4,7 +4,7 @@
  * sent, on its version). A retry renders again: the same input gives the same PDF.
  */
 import type { AgendaEdition } from "../../domain/index.js";
-import { agendaDraft, agendaVersions, storeAgendaRendering } from "../../store/index.js";
+import { agendaDraft, agendaVersions, getBodyPage, storeAgendaRendering } from "../../store/index.js";
 import { defineJob } from "../define-job.js";
 import { pdfPageCount } from "./render-page-count.js";
 
@@ -24,11 +24,18 @@ export const renderAgendaJob = defineJob({
     if (!draft) throw new Error(`møde ${payload.meetingId} findes ikke`);
     const versions = await agendaVersions(db, payload.meetingId);
     const last = versions.at(-1);
+    // The body's current members, substitutes left out: the front page's "Deltagere".
+    const members = (await getBodyPage(db, draft.meeting.bodyId))?.members ?? [];
+    const participants = members
+      .filter((m) => m.role !== "substitute")
+      .map((m) => ({ name: m.name, party: m.party, municipality: m.municipality }));
     const pdf = renderAgendaPdf(
-      agendaDocumentOf(draft, payload.edition, {
-        version: Math.max(1, versions.length),
-        changeNote: last?.changeNote ?? null,
-      }),
+      agendaDocumentOf(
+        draft,
+        payload.edition,
+        { version: Math.max(1, versions.length), changeNote: last?.changeNote ?? null },
+        participants,
+      ),
     );
     const pageCount = await pdfPageCount(pdf);
     await storeAgendaRendering(db, {

@@ -8,6 +8,7 @@ import type {
   AgendaDocument,
   AgendaEdition,
   AgendaItemFields,
+  AgendaParticipant,
   AnnexPackEntry,
   AnnexPackInput,
 } from "../../domain/index.js";
@@ -29,12 +30,14 @@ export function annexInEdition(item: DraftItem, annex: DraftAnnex, edition: Agen
 
 /**
  * The agenda as the renderer takes it.
+ * The participants are the body's current members (the front page lists them, as the KKR agendas do).
  * @example agendaDocumentOf(draft, "public", { version: 1, changeNote: null }).sections[0].items[0].number // "1.1"
  */
 export function agendaDocumentOf(
   draft: AgendaDraft,
   edition: AgendaEdition,
   version: { readonly version: number; readonly changeNote: string | null },
+  participants: readonly AgendaParticipant[] = [],
 ): AgendaDocument {
   const { meeting } = draft;
   return {
@@ -45,7 +48,7 @@ export function agendaDocumentOf(
       endTime: meeting.endTime,
       location: meeting.location,
     },
-    participants: [],
+    participants,
     absences: [],
     edition,
     version: version.version,
