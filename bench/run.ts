@@ -23,6 +23,8 @@ const BENCHMARKS = [
   "parse-throughput",
   "parse-linearity",
   "ingest-accuracy",
+  "annex-pack",
+  "agenda-round-trip",
   "import-throughput",
   "search-relevance",
   "page-latency",

@@ -1,7 +1,7 @@
 /**
  * @module The agenda's Typst template, in the layout of the KKR documents in the seeds: a front page
- * (body, "Dagsorden", date, time, place, version), the participants ("Deltagere", "Afbud", one per line
- * as "Name (A) Aalborg Kommune"), a contents page with dotted leaders, then each section on a new page
+ * (body, "Dagsorden", date, time, place, version, and the participants: "Deltagere" and "Afbud", one per
+ * line as "Name (A) Aalborg Kommune", the form of seeds/004 lines 29-80), a contents page with dotted leaders, then each section on a new page
  * and its items one after another: number and title, the case line, the annexes as "./." lines, and the
  * headed fields. The foot "<body> | dd-mm-yyyy" over "Side n af m" is the KL template's, so the importer
  * drops it as running lines. All text comes from the JSON data (agenda-pdf.ts), never
@@ -33,7 +33,7 @@ export const AGENDA_TEMPLATE = String.raw`
 )
 #show heading: set block(sticky: true)
 #show heading.where(level: 1): it => {
-  set text(size: 15pt, weight: "bold")
+  set text(size: if it.at("label", default: none) == <front-title> { 30pt } else { 15pt }, weight: "bold")
   block(above: 0pt, below: 1.4em, it.body)
 }
 #show heading.where(level: 2): it => {
@@ -82,21 +82,19 @@ export const AGENDA_TEMPLATE = String.raw`
   }
 }
 
-// Front page.
-#block(above: 0pt, below: 0pt)[
-  #set text(size: 12pt)
-  #d.body
-]
-#v(3.2cm)
-#block(text(size: 30pt, weight: "bold")[Dagsorden])
+// Front page: body, title, date, time and place, the version, then who takes part.
+#block(above: 0pt, below: 0pt, text(size: 13pt, weight: "bold", fill: rgb("#1f4e5f"), d.body))
+#v(0.25cm)
+#line(length: 100%, stroke: 1.2pt + rgb("#1f4e5f"))
+#v(1.6cm)
+#heading(level: 1, outlined: false, bookmarked: false)[Dagsorden] <front-title>
 #if d.changeNote != none [
-  #v(0.4cm)
-  #block(text(size: 16pt, weight: "bold")[Tillæg til dagsorden])
+  #block(above: 0.4cm, text(size: 16pt, weight: "bold")[Tillæg til dagsorden])
 ]
-#v(1.2cm)
+#v(0.6cm)
 #block[
-  #set text(size: 12pt)
-  #set par(spacing: 0.9em)
+  #set text(size: 11.5pt)
+  #set par(spacing: 0.8em)
   Dato: #d.dateLong
 
   #if d.time != none [Tidspunkt: #d.time]
@@ -106,29 +104,23 @@ export const AGENDA_TEMPLATE = String.raw`
   #if d.version > 1 [Version: #d.version]
 ]
 #if d.changeNote != none [
-  #v(0.8cm)
+  #v(0.5cm)
   #block(width: 100%, inset: 10pt, stroke: 0.8pt + luma(120))[
     #strong[Ændringer i denne version] \
     #d.changeNote
   ]
 ]
 #if d.editionNote != none [
-  #v(0.8cm)
-  #text(size: 10pt)[#d.editionNote]
+  #v(0.5cm)
+  #block(width: 100%, inset: 8pt, fill: luma(235), text(size: 10pt, d.editionNote))
 ]
-
-// Participants.
-#if d.participants.len() > 0 or d.absences.len() > 0 [
-  #pagebreak()
-  #heading(level: 1, outlined: false)[Deltagerfortegnelse]
-  #if d.participants.len() > 0 [
-    #heading(level: 2, outlined: false)[Deltagere]
-    #for p in d.participants [#p \ ]
-  ]
-  #if d.absences.len() > 0 [
-    #heading(level: 2, outlined: false)[Afbud]
-    #for p in d.absences [#p \ ]
-  ]
+#if d.participants.len() > 0 [
+  #heading(level: 2, outlined: false)[Deltagere]
+  #block(text(size: 10pt, { for p in d.participants [#p \ ] }))
+]
+#if d.absences.len() > 0 [
+  #heading(level: 2, outlined: false)[Afbud]
+  #block(text(size: 10pt, { for p in d.absences [#p \ ] }))
 ]
 
 // Contents.

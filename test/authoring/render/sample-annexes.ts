@@ -37,9 +37,9 @@ export async function makeAnnexPdf(
   return doc.save();
 }
 
-/** The first `pages` pages of a PDF in real-pdf/. */
-export async function realPdfPages(file: string, pages: number): Promise<Uint8Array> {
-  const source = await PDFDocument.load(readFileSync(join(REAL_PDF_DIR, file)), { updateMetadata: false });
+/** The first `pages` pages of a PDF in real-pdf/ (or in `dir`). */
+export async function realPdfPages(file: string, pages: number, dir = REAL_PDF_DIR): Promise<Uint8Array> {
+  const source = await PDFDocument.load(readFileSync(join(dir, file)), { updateMetadata: false });
   const out = await PDFDocument.create();
   const count = Math.min(pages, source.getPageCount());
   const copied = await out.copyPages(
