@@ -171,6 +171,7 @@ export function AgendaItemPage(props: AgendaItemPageProps) {
   const paths = meetingPaths(meeting.id);
   const heading = item ? `Punkt ${item.number} ${item.title}` : "Nyt punkt";
   const revision = props.conflict?.revision ?? item?.revision ?? 0;
+  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message ?? null;
   return (
     <Layout
       title={errors.length > 0 ? `Fejl: ${heading}` : heading}
@@ -221,13 +222,21 @@ export function AgendaItemPage(props: AgendaItemPageProps) {
               </select>
             </div>
           )}
-          <TextField id="titel" label="Titel" value={values.titel} maxlength={300} required />
+          <TextField
+            id="titel"
+            label="Titel"
+            value={values.titel}
+            maxlength={300}
+            error={errorOf("titel")}
+            required
+          />
           <TextField
             id="sagsnummer"
             label="Sagsnummer"
             hint="Som SAG-2024-03326."
             value={values.sagsnummer}
             maxlength={40}
+            error={errorOf("sagsnummer")}
           />
           <TextField
             id="initialer"
@@ -235,6 +244,7 @@ export function AgendaItemPage(props: AgendaItemPageProps) {
             hint="Sagsbehandlerens initialer, flere adskilt af komma: hlth, mni."
             value={values.initialer}
             maxlength={100}
+            error={errorOf("initialer")}
           />
           <div class="form-group-checkbox">
             <input
