@@ -106,7 +106,7 @@ forEachBackend("agendaDrafter", (store) => {
     const audit = await listAuditEntries(db, { targetKind: "body" });
     const entry = audit.find((e) => e.action === "agenda-template-update");
     assert.deepEqual(entry?.after, template);
-    assert.equal((entry?.before as { stored: boolean }).stored, false);
+    assert.equal((entry?.before as { stored: boolean } | undefined)?.stored, false);
   });
 });
 

@@ -7,8 +7,8 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { agendaItemCreator } from "../../src/authoring/agenda-item-creator.js";
 import { agendaItemEditor } from "../../src/authoring/agenda-item-editor.js";
+import type { ItemInput } from "../../src/authoring/agenda-item-input.js";
 import { AgendaRefused } from "../../src/authoring/agenda-refusal.js";
 import { agendaReviewSender, agendaSender } from "../../src/authoring/agenda-sender.js";
 import { annexUploader } from "../../src/authoring/annex-uploader.js";
@@ -18,7 +18,15 @@ import { buildItem, buildMinutes } from "../support/documents.js";
 import { makeDocx } from "../support/make-files.js";
 import { forEachBackend } from "../support/stores.js";
 import { makeUser } from "../web/accounts/support.js";
-import { agendaWorld, CLI, draftedMeeting, realPdf, sectionOf, testOutbox } from "./agenda-support.js";
+import {
+  agendaWorld,
+  CLI,
+  draftedMeeting,
+  itemAdder,
+  realPdf,
+  sectionOf,
+  testOutbox,
+} from "./agenda-support.js";
 
 const BASE = "http://localhost:3000";
 
@@ -32,15 +40,8 @@ forEachBackend("agendaSender", (store) => {
     const draft = await draftedMeeting(db, world, "2025-02-07");
     const meetingId = draft.meeting.id;
     const regional = sectionOf(draft, "Regionalpolitiske sager");
-    const add = (title: string, extra: object = {}) =>
-      agendaItemCreator({
-        db,
-        viewer: world.secretariat,
-        actor: CLI,
-        meetingId,
-        sectionId: regional.id,
-        item: { title, ...extra },
-      });
+    const adder = itemAdder(db, world, meetingId, regional.id);
+    const add = (title: string, extra: ItemInput = {}) => adder({ title, ...extra });
     const open = await add("Status fra KlimaNord", {
       fields: {
         indstilling: "Det indstilles, at KKR Nordjylland tager orienteringen om biokul til efterretning.",
@@ -221,13 +222,14 @@ forEachBackend("agendaSender", (store) => {
     const draft = await draftedMeeting(db, world, "2025-04-04");
     const meetingId = draft.meeting.id;
     const regional = sectionOf(draft, "Regionalpolitiske sager");
-    await agendaItemCreator({
+    await itemAdder(
       db,
-      viewer: world.secretariat,
-      actor: CLI,
+      world,
       meetingId,
-      sectionId: regional.id,
-      item: { title: "Aftale om Grønt Danmark", fields: { indstilling: "Sekretariatets indstilling." } },
+      regional.id,
+    )({
+      title: "Aftale om Grønt Danmark",
+      fields: { indstilling: "Sekretariatets indstilling." },
     });
     await agendaSender({
       db,

@@ -3,11 +3,15 @@
  * secretariat, a member, another body's secretariat), an outbox mailer in a temporary folder, a meeting
  * drafted from the template, and the text of the KKR seed 004 minutes imported as the last meeting.
  */
+
+import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { agendaDrafter } from "../../src/authoring/agenda-drafter.js";
+import { agendaItemCreator } from "../../src/authoring/agenda-item-creator.js";
+import type { ItemInput } from "../../src/authoring/agenda-item-input.js";
 import { meetingCreator } from "../../src/authoring/meeting-creator.js";
 import type { Viewer } from "../../src/domain/index.js";
 import { loadIngestOptions, parseSource, readSourceFile } from "../../src/ingest/index.js";
@@ -78,6 +82,21 @@ export async function draftedMeeting(
     now: T0,
   });
   return draft;
+}
+
+/** A KKR meeting drafted on `date` and its standing item 1.1 (index 0) or 1.2 (index 1). */
+export async function standingItem(db: Kysely<Database>, date: string, index: 0 | 1) {
+  const world = await agendaWorld(db);
+  const draft = await draftedMeeting(db, world, date);
+  const item = sectionOf(draft, "Godkendelse af referat").items[index];
+  assert.ok(item, `no standing item ${index + 1}`);
+  return { world, draft, item };
+}
+
+/** Adds items to one section of a draft as its secretariat (options: position, carriedFrom). */
+export function itemAdder(db: Kysely<Database>, world: AgendaWorld, meetingId: number, sectionId: number) {
+  return (item: ItemInput, options: { readonly position?: number; readonly carriedFrom?: string } = {}) =>
+    agendaItemCreator({ db, viewer: world.secretariat, actor: CLI, meetingId, sectionId, item, ...options });
 }
 
 /** The section of a draft with that title. */

@@ -10,15 +10,12 @@ import { annexUploader } from "../../src/authoring/annex-uploader.js";
 import { authoredItemOf, listAuditEntries } from "../../src/store/index.js";
 import { makeDocx } from "../support/make-files.js";
 import { forEachBackend } from "../support/stores.js";
-import { agendaWorld, CLI, draftedMeeting, sectionOf } from "./agenda-support.js";
+import { CLI, standingItem } from "./agenda-support.js";
 
 forEachBackend("annexEditor", (store) => {
   it("retitles, reorders and removes annexes, renumbering them, audited", async () => {
     const { db } = store();
-    const world = await agendaWorld(db);
-    const draft = await draftedMeeting(db, world, "2025-02-07");
-    const item = sectionOf(draft, "Godkendelse af referat").items[1];
-    assert.ok(item);
+    const { world, item } = await standingItem(db, "2025-02-07", 1);
     const upload = (name: string) =>
       annexUploader({
         db,

@@ -14,15 +14,12 @@ import { ANNEX_MAX_BYTES } from "../../src/domain/index.js";
 import { agendaDraft, listAuditEntries, listWithheld } from "../../src/store/index.js";
 import { makeDocx } from "../support/make-files.js";
 import { forEachBackend } from "../support/stores.js";
-import { agendaWorld, CLI, draftedMeeting, realPdf, sectionOf, testOutbox } from "./agenda-support.js";
+import { CLI, realPdf, sectionOf, standingItem, testOutbox } from "./agenda-support.js";
 
 forEachBackend("annexUploader", (store) => {
   it("takes a real PDF as Bilag 1 of the item, its pages read, audited", async () => {
     const { db } = store();
-    const world = await agendaWorld(db);
-    const draft = await draftedMeeting(db, world, "2025-02-07");
-    const item = sectionOf(draft, "Godkendelse af referat").items[1];
-    assert.ok(item);
+    const { world, item } = await standingItem(db, "2025-02-07", 1);
     const annex = await annexUploader({
       db,
       viewer: world.secretariat,
@@ -51,10 +48,7 @@ forEachBackend("annexUploader", (store) => {
 
   it("refuses a program, an empty and an oversize file with one Danish line, and a member", async () => {
     const { db } = store();
-    const world = await agendaWorld(db);
-    const draft = await draftedMeeting(db, world, "2025-04-04");
-    const item = sectionOf(draft, "Godkendelse af referat").items[0];
-    assert.ok(item);
+    const { world, draft, item } = await standingItem(db, "2025-04-04", 0);
     const upload = (fileName: string, bytes: Uint8Array, viewer = world.secretariat) =>
       annexUploader({ db, viewer, actor: CLI, itemId: item.id, upload: { fileName, bytes } });
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
@@ -87,10 +81,7 @@ forEachBackend("annexUploader", (store) => {
 
   it("marks a page with a CPR number, withholds it once sent and lists it for the secretariat", async () => {
     const { db } = store();
-    const world = await agendaWorld(db);
-    const draft = await draftedMeeting(db, world, "2025-06-20");
-    const item = sectionOf(draft, "Godkendelse af referat").items[0];
-    assert.ok(item);
+    const { world, draft, item } = await standingItem(db, "2025-06-20", 0);
     const annex = await annexUploader({
       db,
       viewer: world.secretariat,
