@@ -17,7 +17,7 @@ import {
 } from "../src/authoring/render/round-trip.js";
 import type { AgendaDocument, AnnexPackInput } from "../src/domain/index.js";
 import { kkrAgenda, longAgenda, smallAgenda } from "../test/authoring/render/sample-agendas.js";
-import { makeAnnexPdf, realPdfPages } from "../test/authoring/render/sample-annexes.js";
+import { makeAnnexPdf, realAnnexes, realPdfPages } from "../test/authoring/render/sample-annexes.js";
 import { type BenchOptions, type Figure, notAvailable } from "./figure.js";
 import { loadIngest } from "./pieces.js";
 import { step } from "./progress.js";
@@ -67,18 +67,7 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
     body: "KKR Nordjylland",
     meetingDate: "2024-09-20",
     annexes: [
-      {
-        itemNumber: "2.1",
-        annexNumber: 1,
-        title: "Sager på vej",
-        pdf: await real("aarhus-sundhed-og-omsorg-2025-08-29-bilag.pdf", 4),
-      },
-      {
-        itemNumber: "2.1",
-        annexNumber: 2,
-        title: "Ejendomsoversigt (scannet)",
-        pdf: await real("ballerup-2012-11-15-bilag-scannet.pdf", 8),
-      },
+      ...(await realAnnexes(4, 8, realDir)),
       {
         itemNumber: "2.3",
         annexNumber: 1,

@@ -116,7 +116,8 @@ export async function buildAnnexPack(
   pack.setLanguage("da-DK");
   pack.setCreator("Rådsinfo");
   pack.setProducer("Rådsinfo (pdf-lib)");
-  return pack.save({ useObjectStreams: true });
+  // Without object streams: saving is several times faster and the file only a little larger.
+  return pack.save({ useObjectStreams: false });
 }
 
 /** The contents: per item a line, then a line per annex; pages counted from `firstPage` contents pages. */

@@ -1,8 +1,8 @@
 /**
  * @module The annex pack's contents pages, laid out with pdf-lib in the form of the KKR packs
  * (seeds/003 lines 2-28): the heading "Indholdsfortegnelse - Bilag", then per item its number and title
- * and under it "Bilag 1: <title>", each with a dotted leader to the page the annex starts on. A long title
- * wraps and the leader stands on its last line, as the importer's contents reader expects.
+ * and under it "Bilag 1: <title>", each with a dotted leader to the page the annex starts on and a link to
+ * it. A long title wraps and the leader stands on its last line, as the importer's contents reader expects.
  */
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import { winAnsiText } from "./win-ansi.js";
@@ -68,7 +68,9 @@ export function drawContents(
   const pages = paginate(layoutLines(entries, fonts));
   const dot = fonts.regular.widthOfTextAtSize(".", SIZE);
   const right = PAGE.width - MARGIN.right;
-  return pages.map((lines, pageIndex) => {
+  // Links are made once every contents page is in: inserting a page moves the pages after it.
+  const links: { page: PDFPage; rect: [number, number, number, number]; target: number }[] = [];
+  const drawn = pages.map((lines, pageIndex) => {
     const page = doc.insertPage(pageIndex, [PAGE.width, PAGE.height]);
     let y = PAGE.height - MARGIN.top;
     if (pageIndex === 0) {
@@ -96,11 +98,26 @@ export function drawContents(
         const from = line.x + font.widthOfTextAtSize(line.text, SIZE) + dot;
         const dots = Math.floor((right - numberWidth - dot - from) / dot);
         if (dots > 0) page.drawText(".".repeat(dots), { x: from, y, size: SIZE, font: fonts.regular });
+        links.push({ page, rect: [line.x, y - 3, right, y + SIZE], target: line.page });
       }
       y -= LEADING;
     }
     return page;
   });
+  for (const link of links) {
+    const target = doc.getPage(Math.min(link.target, doc.getPageCount()) - 1);
+    const annotation = doc.context.register(
+      doc.context.obj({
+        Type: "Annot",
+        Subtype: "Link",
+        Rect: link.rect,
+        Border: [0, 0, 0],
+        Dest: [target.ref, "Fit"],
+      }),
+    );
+    link.page.node.addAnnot(annotation);
+  }
+  return drawn;
 }
 
 /** Lines of all entries, wrapped to the width left for the leader and page number. */

@@ -45,7 +45,7 @@ async function annexes(): Promise<AnnexPackEntry[]> {
 }
 
 describe("buildAnnexPack", () => {
-  it("puts a contents page first, then every annex page, and reports progress", async () => {
+  it("puts a linked contents page first, then every annex page, and reports progress", async () => {
     const progress: string[] = [];
     const pdf = await buildAnnexPack(
       { ...BASE, annexes: await annexes() },
@@ -55,6 +55,9 @@ describe("buildAnnexPack", () => {
     assert.equal(doc.getPageCount(), 1 + 3 + 1 + 1 + 2);
     assert.deepEqual(progress, ["1/4", "2/4", "3/4", "4/4"]);
     assert.equal(doc.getTitle(), "Bilag, KKR Nordjylland, 20. september 2024");
+    // Each contents line (two items, four annexes) links to its page.
+    const annots = doc.getPage(0).node.Annots();
+    assert.equal(annots?.size(), 6);
   });
 
   it("bookmarks the contents, each item and each annex under its item", async () => {

@@ -20,7 +20,7 @@ import type { AgendaDocument, AnnexPackInput, ParsedDocument } from "../../../sr
 import { loadIngestOptions, parseSource } from "../../../src/ingest/index.js";
 import { makeDocx } from "../../support/make-files.js";
 import { kkrAgenda, longAgenda, smallAgenda } from "./sample-agendas.js";
-import { makeAnnexPdf, realPdfPages } from "./sample-annexes.js";
+import { makeAnnexPdf, realAnnexes, realPdfPages } from "./sample-annexes.js";
 
 async function parsePdf(file: string, bytes: Uint8Array): Promise<ParsedDocument> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -83,20 +83,7 @@ describe("annex pack round trip", () => {
       body: "KKR Nordjylland",
       meetingDate: "2024-09-20",
       annexes: [
-        {
-          itemNumber: "2.1",
-          itemTitle: "Status fra KlimaNord",
-          annexNumber: 1,
-          title: "Sager på vej i Sundhed og Omsorg",
-          pdf: await realPdfPages("aarhus-sundhed-og-omsorg-2025-08-29-bilag.pdf", 4),
-        },
-        {
-          itemNumber: "2.1",
-          itemTitle: "Status fra KlimaNord",
-          annexNumber: 2,
-          title: "Ejendomsoversigt (scannet)",
-          pdf: await realPdfPages("ballerup-2012-11-15-bilag-scannet.pdf", 3),
-        },
+        ...(await realAnnexes(4, 3)),
         {
           itemNumber: "2.3",
           itemTitle: "Drøftelse af rammerne for det fremtidige tværkommunale samarbejde i KKR",

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { degrees, PDFDocument, StandardFonts } from "pdf-lib";
+import type { AnnexPackEntry } from "../../../src/domain/index.js";
 
 export const REAL_PDF_DIR = join(process.cwd(), "..", "shared", "real-pdf");
 
@@ -48,4 +49,30 @@ export async function realPdfPages(file: string, pages: number, dir = REAL_PDF_D
   );
   for (const page of copied) out.addPage(page);
   return out.save();
+}
+
+/**
+ * Item 2.1's two real annexes: the Aarhus table (landscape, `aarhusPages` of 4) and the scanned Ballerup
+ * list (turned 270 degrees, no text, `ballerupPages` of 8).
+ */
+export async function realAnnexes(
+  aarhusPages: number,
+  ballerupPages: number,
+  dir = REAL_PDF_DIR,
+): Promise<AnnexPackEntry[]> {
+  const item = { itemNumber: "2.1", itemTitle: "Status fra KlimaNord" } as const;
+  return [
+    {
+      ...item,
+      annexNumber: 1,
+      title: "Sager på vej i Sundhed og Omsorg",
+      pdf: await realPdfPages("aarhus-sundhed-og-omsorg-2025-08-29-bilag.pdf", aarhusPages, dir),
+    },
+    {
+      ...item,
+      annexNumber: 2,
+      title: "Ejendomsoversigt (scannet)",
+      pdf: await realPdfPages("ballerup-2012-11-15-bilag-scannet.pdf", ballerupPages, dir),
+    },
+  ];
 }

@@ -13,7 +13,7 @@ import { renderAgendaPdf } from "../../../src/authoring/render/agenda-pdf.js";
 import { buildAnnexPack } from "../../../src/authoring/render/annex-pack.js";
 import { loadIngestOptions, parseSource } from "../../../src/ingest/index.js";
 import { kkrAgenda } from "./sample-agendas.js";
-import { makeAnnexPdf, realPdfPages } from "./sample-annexes.js";
+import { makeAnnexPdf, realAnnexes } from "./sample-annexes.js";
 
 const SHOTS = "test-output/screenshots";
 
@@ -61,20 +61,7 @@ describe("screenshots of the rendered PDFs", () => {
       body: "KKR Nordjylland",
       meetingDate: "2024-09-20",
       annexes: [
-        {
-          itemNumber: "2.1",
-          itemTitle: "Status fra KlimaNord",
-          annexNumber: 1,
-          title: "Sager på vej i Sundhed og Omsorg",
-          pdf: await realPdfPages("aarhus-sundhed-og-omsorg-2025-08-29-bilag.pdf", 2),
-        },
-        {
-          itemNumber: "2.1",
-          itemTitle: "Status fra KlimaNord",
-          annexNumber: 2,
-          title: "Ejendomsoversigt (scannet)",
-          pdf: await realPdfPages("ballerup-2012-11-15-bilag-scannet.pdf", 1),
-        },
+        ...(await realAnnexes(2, 1)),
         {
           itemNumber: "2.3",
           itemTitle: "Drøftelse af rammerne for det fremtidige tværkommunale samarbejde i KKR",
