@@ -2,7 +2,7 @@
 // page is complete without it, and a reload shows the same lines. No inline script (the CSP forbids it).
 (() => {
   const list = document.getElementById("render-lines");
-  if (!list || list.dataset.busy !== "true") return;
+  if (list?.dataset.busy !== "true") return;
   const url = list.dataset.statusUrl;
   if (!url) return;
   let tries = 0;

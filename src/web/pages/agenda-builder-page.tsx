@@ -23,6 +23,7 @@ import { CsrfField, ErrorSummary, type FieldError } from "../components/form-par
 import { formatDanishDateTime, formatFileSize, formatTimeRange } from "../components/format.js";
 import { Layout } from "../layout.js";
 import { type RenderLine, RenderProgress } from "./agenda-render-progress.js";
+import { SuccessNotice } from "./workspace-notice.js";
 
 /** The builder's paths, all below the meeting's. */
 export function meetingPaths(meetingId: number) {
@@ -372,13 +373,7 @@ export function AgendaBuilderPage(props: AgendaBuilderPageProps) {
         <span class="h1-context">{meeting.bodyName}</span> Dagsorden {formatDanishDate(meeting.date)}
       </h1>
       <ErrorSummary errors={errors} />
-      {props.notice ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{props.notice}</p>
-          </div>
-        </div>
-      ) : null}
+      <SuccessNotice text={props.notice} />
       <p class="meeting-list__meta">
         {[AGENDA_PHASE_LABELS[meeting.phase], time, meeting.location].filter(Boolean).join(" · ")}
         {meeting.phase !== "planned" ? (

@@ -11,6 +11,7 @@ import { CsrfField, ErrorSummary, type FieldError, TextField } from "../componen
 import { formatFileSize } from "../components/format.js";
 import { Layout } from "../layout.js";
 import { itemPaths, meetingPaths } from "./agenda-builder-page.js";
+import { SuccessNotice } from "./workspace-notice.js";
 
 /** The item fields in the form, in the order the agenda prints them, with their names. */
 export const ITEM_TEXT_FIELDS = [
@@ -190,13 +191,7 @@ export function AgendaItemPage(props: AgendaItemPageProps) {
         {heading}
       </h1>
       <ErrorSummary errors={errors} />
-      {props.notice ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{props.notice}</p>
-          </div>
-        </div>
-      ) : null}
+      <SuccessNotice text={props.notice} />
       {meeting.phase === "agenda-sent" ? (
         <p>
           Dagsordenen er udsendt: ændringer når medlemmerne og portalen, når du udsender et tillæg til

@@ -7,6 +7,7 @@
 import type { AgendaTemplate, SectionPurpose } from "../../domain/index.js";
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
 import { Layout } from "../layout.js";
+import { SuccessNotice } from "./workspace-notice.js";
 
 export function templatePath(bodyId: number): string {
   return `/sekretariat/organ/${bodyId}/skabelon`;
@@ -71,13 +72,7 @@ export function AgendaTemplatePage(props: AgendaTemplatePageProps) {
         <span class="h1-context">{props.bodyName}</span> Dagsordensskabelon
       </h1>
       <ErrorSummary errors={errors} />
-      {props.notice ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{props.notice}</p>
-          </div>
-        </div>
-      ) : null}
+      <SuccessNotice text={props.notice} />
       <p>
         En ny dagsorden starter med skabelonens afsnit og faste punkter. Dagsordener, der allerede er
         oprettet, ændres ikke.{" "}

@@ -16,6 +16,7 @@ import { formatTimeRange } from "../components/format.js";
 import { Layout } from "../layout.js";
 import { agendaBuilderPath, type NextStep } from "../secretariat/next-steps.js";
 import { templatePath } from "./agenda-template-page.js";
+import { SuccessNotice } from "./workspace-notice.js";
 
 /** The workspace's address; the meeting forms post to MEETINGS_PATH. */
 export const WORKSPACE_PATH = "/sekretariat";
@@ -297,13 +298,7 @@ export function WorkspacePage(props: WorkspacePageProps) {
     >
       <h1>Sekretariat</h1>
       <ErrorSummary errors={errors} />
-      {props.notice ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{props.notice}</p>
-          </div>
-        </div>
-      ) : null}
+      <SuccessNotice text={props.notice} />
       <p>
         Her forbereder du organets møder: mødeplan, dagsorden, bilag og udsendelse.{" "}
         <a href="/sekretariat/tilbageholdt">Se hvad der er tilbageholdt fra offentligheden</a>.

@@ -17,18 +17,14 @@ import { itemPaths, meetingPaths } from "../pages/agenda-builder-page.js";
 import { AgendaItemPage, type ItemFormValues, itemFormValues } from "../pages/agenda-item-page.js";
 import { idParam } from "../pages/route-params.js";
 import { asPortalError, formRefusal, type RefusedStatus, refusalErrors } from "./agenda-refusals.js";
-import { indstillingPhrases, showBuilder } from "./agenda-routes.js";
+import { builderRefusal, indstillingPhrases } from "./agenda-routes.js";
 import { itemFormInput, itemValuesOfForm } from "./item-form.js";
-import { requestActor } from "./secretariat-guard.js";
+import { commandProps, secretariatPageBasics } from "./secretariat-guard.js";
 
 const NOTICES: Readonly<Record<string, string>> = {
   bilag: "Bilaget er uploadet.",
   gemt: "Punktet er gemt.",
 };
-
-function commandProps(c: Context) {
-  return { db: c.get("db"), viewer: c.get("viewer"), actor: requestActor(c) };
-}
 
 /** The item with its meeting, when the viewer may edit it now; the portal's 404/403/409 otherwise. */
 async function itemOf(c: Context, itemId: number): Promise<DraftItem & { readonly meeting: DraftMeeting }> {
@@ -50,7 +46,7 @@ async function showItem(
   } = {},
   status: 200 | RefusedStatus = 200,
 ) {
-  c.header("Cache-Control", "private, no-store");
+  const basics = secretariatPageBasics(c);
   return c.html(
     <AgendaItemPage
       meeting={item.meeting}
@@ -60,8 +56,7 @@ async function showItem(
       values={options.values ?? itemFormValues(item)}
       phrases={indstillingPhrases(item.meeting.bodyName)}
       conflict={options.conflict ?? null}
-      csrfToken={c.get("csrfToken")()}
-      siteName={c.get("settings").siteName}
+      {...basics}
       notice={options.notice ?? null}
       errors={options.errors ?? []}
     />,
@@ -123,13 +118,7 @@ export function agendaItemRoutes(): Hono {
     try {
       await agendaItemMover({ ...commandProps(c), itemId: item.id, sectionId, position });
     } catch (error) {
-      const refusal = formRefusal(c, error);
-      return showBuilder(
-        c,
-        item.meetingId,
-        { errors: refusalErrors(refusal) },
-        refusal.status as RefusedStatus,
-      );
+      return builderRefusal(c, item.meetingId, error);
     }
     return c.redirect(`${meetingPaths(item.meetingId).builder}?besked=flyttet#punkt-${item.id}`, 303);
   });
@@ -139,13 +128,7 @@ export function agendaItemRoutes(): Hono {
     try {
       await agendaItemRemover({ ...commandProps(c), itemId: item.id });
     } catch (error) {
-      const refusal = formRefusal(c, error);
-      return showBuilder(
-        c,
-        item.meetingId,
-        { errors: refusalErrors(refusal) },
-        refusal.status as RefusedStatus,
-      );
+      return builderRefusal(c, item.meetingId, error);
     }
     return c.redirect(`${meetingPaths(item.meetingId).builder}?besked=fjernet`, 303);
   });

@@ -30,7 +30,7 @@ import { asPortalError, formRefusal, type RefusedStatus, refusalErrors } from ".
 import { itemFormInput, itemValuesOfForm, PHRASE_ENDINGS } from "./item-form.js";
 import { queuedMailer } from "./queued-mailer.js";
 import { RENDER_JOB_KINDS, renderLines } from "./render-lines.js";
-import { requestActor } from "./secretariat-guard.js";
+import { commandProps, secretariatPageBasics } from "./secretariat-guard.js";
 
 /** The notices a redirect names by ?besked=. */
 const NOTICES: Readonly<Record<string, string>> = {
@@ -48,10 +48,6 @@ const NOTICES: Readonly<Record<string, string>> = {
 /** The standard phrases for Indstilling of a body. */
 export function indstillingPhrases(bodyName: string): string[] {
   return PHRASE_ENDINGS.map((rest) => indstillingPhrase(bodyName, rest));
-}
-
-function commandProps(c: Context) {
-  return { db: c.get("db"), viewer: c.get("viewer"), actor: requestActor(c) };
 }
 
 /** The meeting, when the viewer may work on its agenda; the portal's 404 or 403 otherwise. */
@@ -82,7 +78,7 @@ export async function showBuilder(
     agendaVersions(db, meetingId),
     renderLines(db, meetingId),
   ]);
-  c.header("Cache-Control", "private, no-store");
+  const basics = secretariatPageBasics(c);
   return c.html(
     <AgendaBuilderPage
       meeting={meeting}
@@ -92,13 +88,18 @@ export async function showBuilder(
       reviews={reviews}
       versions={versions}
       renders={renders}
-      csrfToken={c.get("csrfToken")()}
-      siteName={c.get("settings").siteName}
+      {...basics}
       notice={options.notice ?? null}
       errors={options.errors ?? []}
     />,
     status,
   );
+}
+
+/** The builder again with the refusal of a form on it; anything else rethrown. */
+export function builderRefusal(c: Context, meetingId: number, error: unknown) {
+  const refusal = formRefusal(c, error);
+  return showBuilder(c, meetingId, { errors: refusalErrors(refusal) }, refusal.status as RefusedStatus);
 }
 
 /** The new-item form; with errors it answers a refused add. */
@@ -112,7 +113,7 @@ async function showNewItem(
 ) {
   const draft = await agendaDraft(c.get("db"), meeting.id);
   if (!draft || meeting.phase === "planned") throw notFound("Dagsordenen");
-  c.header("Cache-Control", "private, no-store");
+  const basics = secretariatPageBasics(c);
   return c.html(
     <AgendaItemPage
       meeting={meeting}
@@ -121,8 +122,7 @@ async function showNewItem(
       sectionId={sectionId}
       values={values}
       phrases={indstillingPhrases(meeting.bodyName)}
-      csrfToken={c.get("csrfToken")()}
-      siteName={c.get("settings").siteName}
+      {...basics}
       errors={errors}
     />,
     status,
@@ -163,8 +163,7 @@ export function agendaRoutes(): Hono {
     try {
       await agendaDrafter({ ...commandProps(c), meetingId, accept });
     } catch (error) {
-      const refusal = formRefusal(c, error);
-      return showBuilder(c, meetingId, { errors: refusalErrors(refusal) }, refusal.status as RefusedStatus);
+      return builderRefusal(c, meetingId, error);
     }
     return c.redirect(`${meetingPaths(meetingId).builder}?besked=oprettet`, 303);
   });
@@ -195,8 +194,7 @@ export function agendaRoutes(): Hono {
         });
         return c.redirect(`${meetingPaths(meetingId).builder}?besked=tilfoejet#punkt-${item.id}`, 303);
       } catch (error) {
-        const refusal = formRefusal(c, error);
-        return showBuilder(c, meetingId, { errors: refusalErrors(refusal) }, refusal.status as RefusedStatus);
+        return builderRefusal(c, meetingId, error);
       }
     }
     const sectionId = Number(field("afsnit"));
@@ -282,8 +280,7 @@ export function agendaRoutes(): Hono {
         baseUrl: c.get("settings").publicBaseUrl,
       });
     } catch (error) {
-      const refusal = formRefusal(c, error);
-      return showBuilder(c, meetingId, { errors: refusalErrors(refusal) }, refusal.status as RefusedStatus);
+      return builderRefusal(c, meetingId, error);
     }
     return c.redirect(`${meetingPaths(meetingId).builder}?besked=gennemlaesning#gennemlaesning`, 303);
   });
@@ -309,8 +306,7 @@ export function agendaRoutes(): Hono {
         baseUrl: c.get("settings").publicBaseUrl,
       });
     } catch (error) {
-      const refusal = formRefusal(c, error);
-      return showBuilder(c, meetingId, { errors: refusalErrors(refusal) }, refusal.status as RefusedStatus);
+      return builderRefusal(c, meetingId, error);
     }
     await enqueueRenders(c, meetingId, ["internal", "public"]);
     if (wantsJson(c)) return c.json(sent);

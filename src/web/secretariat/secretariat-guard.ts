@@ -32,3 +32,17 @@ export function requestActor(c: Context): {
 } {
   return { userId: c.get("user")?.id ?? null, tokenId: c.get("apiTokenId") };
 }
+
+/**
+ * What every secretariat page is rendered with: the form's CSRF token and the site's name; the answer is
+ * marked private, never kept by a cache, since it shows drafts and closed items.
+ */
+export function secretariatPageBasics(c: Context): { readonly csrfToken: string; readonly siteName: string } {
+  c.header("Cache-Control", "private, no-store");
+  return { csrfToken: c.get("csrfToken")(), siteName: c.get("settings").siteName };
+}
+
+/** What every agenda command is given from the request: the store, the viewer, the actor. */
+export function commandProps(c: Context) {
+  return { db: c.get("db"), viewer: c.get("viewer"), actor: requestActor(c) };
+}

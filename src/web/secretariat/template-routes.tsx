@@ -21,7 +21,7 @@ import {
 } from "../pages/agenda-template-page.js";
 import { idParam } from "../pages/route-params.js";
 import { formRefusal, type RefusedStatus } from "./agenda-refusals.js";
-import { requestActor } from "./secretariat-guard.js";
+import { commandProps, secretariatPageBasics } from "./secretariat-guard.js";
 
 /** The template, when the viewer may edit the body's agendas. */
 async function templateOf(c: Context, bodyId: number) {
@@ -44,15 +44,14 @@ async function showTemplate(
   status: 200 | RefusedStatus = 200,
 ) {
   const found = await templateOf(c, bodyId);
-  c.header("Cache-Control", "private, no-store");
+  const basics = secretariatPageBasics(c);
   return c.html(
     <AgendaTemplatePage
       bodyId={bodyId}
       bodyName={found.bodyName}
       stored={found.stored}
       sections={options.sections ?? templateValues(found.template)}
-      csrfToken={c.get("csrfToken")()}
-      siteName={c.get("settings").siteName}
+      {...basics}
       notice={options.notice ?? null}
       errors={options.errors ?? []}
     />,
@@ -105,9 +104,7 @@ export function templateRoutes(): Hono {
     }
     try {
       await templateEditor({
-        db: c.get("db"),
-        viewer: c.get("viewer"),
-        actor: requestActor(c),
+        ...commandProps(c),
         bodyId,
         template: templateOfForm(sections, found.template),
       });

@@ -23,7 +23,12 @@ import {
 } from "../pages/workspace-page.js";
 import { meetingDates } from "./meeting-dates.js";
 import { danishDay, nextMeeting, nextSteps } from "./next-steps.js";
-import { requestActor, secretariatBodyIds, secretariatViewer } from "./secretariat-guard.js";
+import {
+  commandProps,
+  secretariatBodyIds,
+  secretariatPageBasics,
+  secretariatViewer,
+} from "./secretariat-guard.js";
 
 async function showWorkspace(
   c: Context,
@@ -43,12 +48,11 @@ async function showWorkspace(
         : [];
     entries.push({ body, plan, steps: nextSteps(plan, today), next, offers });
   }
-  c.header("Cache-Control", "private, no-store");
+  const basics = secretariatPageBasics(c);
   return c.html(
     <WorkspacePage
       bodies={entries}
-      csrfToken={c.get("csrfToken")()}
-      siteName={c.get("settings").siteName}
+      {...basics}
       today={today}
       notice={options.notice ?? null}
       errors={options.errors ?? []}
@@ -98,9 +102,7 @@ export function workspaceRoutes(): Hono {
     const bodyId = Number(values.organ);
     try {
       const { meetingIds } = await meetingCreator({
-        db: c.get("db"),
-        viewer: c.get("viewer"),
-        actor: requestActor(c),
+        ...commandProps(c),
         bodyId: Number.isSafeInteger(bodyId) ? bodyId : 0,
         meetings: dates.map((date) => ({
           date,

@@ -8,41 +8,17 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import type { Kysely } from "kysely";
-import { CLI_ACTOR, userCreator } from "../../../src/accounts/index.js";
 import { startWorker } from "../../../src/jobs/index.js";
 import type { Mailer } from "../../../src/mail/index.js";
 import { agendaDraft, type Database } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { danishDay } from "../../../src/web/secretariat/next-steps.js";
-import { bodyId, PASSWORD, uniqueEmail } from "../../accounts/support.js";
 import { makeMeetingPdf } from "../../support/make-files.js";
 import { forEachBackend } from "../../support/stores.js";
-import { csrfOf, TestBrowser } from "../accounts/support.js";
+import { csrfOf } from "../accounts/support.js";
+import { signedInAs } from "./support.js";
 
 const BODY = "KKR Nordjylland";
-
-async function secretariat(db: Kysely<Database>): Promise<TestBrowser> {
-  await bodyId(db, BODY);
-  const email = uniqueEmail("sekretariat");
-  const created = await userCreator({
-    db,
-    email,
-    name: "Sekretær",
-    role: "sekretariat",
-    body: BODY,
-    password: PASSWORD,
-    actor: CLI_ACTOR,
-  });
-  const browser = new TestBrowser(createApp({ db }));
-  const res = await browser.logIn({
-    id: created.user.id,
-    email,
-    name: "Sekretær",
-    totpSecret: created.totpSecret,
-  });
-  assert.equal(res.status, 303);
-  return browser;
-}
 
 const noMail: Mailer = {
   kind: "outbox",
@@ -63,9 +39,9 @@ async function runJobs(db: Kysely<Database>, until: () => Promise<boolean>): Pro
 forEachBackend("web: the agenda builder", (store) => {
   it("builds, reorders, renders and sends an agenda through its forms", async () => {
     const { db } = store();
-    const browser = await secretariat(db);
+    const { browser, bodyId: organId } = await signedInAs(db, "sekretariat", BODY);
     const csrf = csrfOf(await (await browser.get("/sekretariat")).text());
-    const organ = String(await bodyId(db, BODY));
+    const organ = String(organId);
     const date = danishDay(new Date(Date.now() + 9 * 86_400_000));
     assert.equal(
       (await browser.post("/sekretariat/moeder", { organ, dato: date, start: "10:00", slut: "12:00" }, csrf))

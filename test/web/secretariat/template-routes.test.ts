@@ -5,35 +5,18 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { CLI_ACTOR, userCreator } from "../../../src/accounts/index.js";
 import { agendaDraft } from "../../../src/store/index.js";
-import { createApp } from "../../../src/web/app.js";
 import { danishDay } from "../../../src/web/secretariat/next-steps.js";
-import { bodyId, PASSWORD, uniqueEmail } from "../../accounts/support.js";
 import { forEachBackend } from "../../support/stores.js";
-import { csrfOf, TestBrowser } from "../accounts/support.js";
+import { csrfOf } from "../accounts/support.js";
+import { signedInAs } from "./support.js";
 
 const BODY = "KKR Skabelonland";
 
 forEachBackend("web: a body's agenda template", (store) => {
   it("edits the template, refuses a second Eventuelt, and drafts from the saved one", async () => {
     const { db } = store();
-    const organ = await bodyId(db, BODY);
-    const email = uniqueEmail("sekretariat");
-    const created = await userCreator({
-      db,
-      email,
-      name: "S",
-      role: "sekretariat",
-      body: BODY,
-      password: PASSWORD,
-      actor: CLI_ACTOR,
-    });
-    const browser = new TestBrowser(createApp({ db }));
-    assert.equal(
-      (await browser.logIn({ id: created.user.id, email, name: "S", totpSecret: created.totpSecret })).status,
-      303,
-    );
+    const { browser, bodyId: organ } = await signedInAs(db, "sekretariat", BODY);
     const path = `/sekretariat/organ/${organ}/skabelon`;
     const page = await (await browser.get(path)).text();
     assert.match(page, /value="Regionalpolitiske sager"/);

@@ -5,37 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import type { Kysely } from "kysely";
-import { CLI_ACTOR, userCreator } from "../../../src/accounts/index.js";
-import type { Database } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { danishDay } from "../../../src/web/secretariat/next-steps.js";
-import { bodyId, PASSWORD, uniqueEmail } from "../../accounts/support.js";
 import { forEachBackend } from "../../support/stores.js";
-import { csrfOf, TestBrowser, type TestUser } from "../accounts/support.js";
+import { csrfOf } from "../accounts/support.js";
+import { signedInAs } from "./support.js";
 
 const BODY = "KKR Arbejdsbord";
-
-async function userOf(db: Kysely<Database>, role: "sekretariat" | "medlem"): Promise<TestUser> {
-  await bodyId(db, BODY);
-  const email = uniqueEmail(role);
-  const created = await userCreator({
-    db,
-    email,
-    name: `Test ${role}`,
-    role,
-    body: BODY,
-    password: PASSWORD,
-    actor: CLI_ACTOR,
-  });
-  return { id: created.user.id, email, name: `Test ${role}`, totpSecret: created.totpSecret };
-}
-
-async function signedIn(db: Kysely<Database>, user: TestUser): Promise<TestBrowser> {
-  const browser = new TestBrowser(createApp({ db }));
-  assert.equal((await browser.logIn(user)).status, 303);
-  return browser;
-}
 
 function isoInDays(days: number): string {
   return danishDay(new Date(Date.now() + days * 86_400_000));
@@ -47,13 +23,13 @@ forEachBackend("web: /sekretariat workspace", (store) => {
     const anonymous = await createApp({ db }).request("/sekretariat");
     assert.equal(anonymous.status, 303);
     assert.equal(anonymous.headers.get("location"), "/log-ind?til=%2Fsekretariat");
-    const member = await signedIn(db, await userOf(db, "medlem"));
+    const { browser: member } = await signedInAs(db, "medlem", BODY);
     assert.equal((await member.get("/sekretariat")).status, 403);
   });
 
   it("plans a meeting and a year, refuses bad and taken dates, and says what to do next", async () => {
     const { db } = store();
-    const browser = await signedIn(db, await userOf(db, "sekretariat"));
+    const { browser, bodyId } = await signedInAs(db, "sekretariat", BODY);
     const empty = await browser.get("/sekretariat");
     assert.equal(empty.status, 200);
     const html = await empty.text();
@@ -61,7 +37,7 @@ forEachBackend("web: /sekretariat workspace", (store) => {
     assert.match(html, /Der er ingen kommende møder i mødeplanen/);
     assert.match(html, /href="\/sekretariat\/tilbageholdt"/);
     const csrf = csrfOf(html);
-    const organ = String(await bodyId(db, BODY));
+    const organ = String(bodyId);
 
     assert.equal(
       (await browser.post("/sekretariat/moeder", { organ, dato: isoInDays(9) }, null)).status,
