@@ -65,3 +65,17 @@ export function stateAfterSending(state: MeetingState): MeetingState {
 export function agendaVersionTitle(versionNumber: number): string {
   return versionNumber <= 1 ? "Dagsorden" : "Tillæg til dagsorden";
 }
+
+/**
+ * Who may read a meeting's draft agenda: whoever may edit it (`mayEdit`, domain/visibility.ts
+ * mayEditAgenda), and a member of the body it was sent to for review ("til gennemlæsning"); DESIGN.md:
+ * medlem reads drafts sent to them.
+ * @example mayReadAgendaDraft({ mayEdit: false, memberOfBody: true, reviewCopyToViewer: true }) // true
+ */
+export function mayReadAgendaDraft(facts: {
+  readonly mayEdit: boolean;
+  readonly memberOfBody: boolean;
+  readonly reviewCopyToViewer: boolean;
+}): boolean {
+  return facts.mayEdit || (facts.memberOfBody && facts.reviewCopyToViewer);
+}

@@ -6,6 +6,7 @@ import {
   agendaStepRefusal,
   annexFormatOf,
   mayEditAgenda,
+  mayReadAgendaDraft,
   PUBLIC_VIEWER,
   stateAfterSending,
 } from "../../src/domain/index.js";
@@ -45,5 +46,20 @@ describe("annexFormatOf", () => {
     assert.equal(annexFormatOf("bilag.pdf", new Uint8Array([0x4d, 0x5a, 0x90, 0])), null);
     assert.equal(annexFormatOf("setup.exe", pdf), null);
     assert.equal(annexFormatOf("tom.pdf", new Uint8Array()), null);
+  });
+});
+
+describe("mayReadAgendaDraft", () => {
+  it("lets the secretariat and the members sent a review copy read a draft, no one else", () => {
+    assert.equal(mayReadAgendaDraft({ mayEdit: true, memberOfBody: false, reviewCopyToViewer: false }), true);
+    assert.equal(mayReadAgendaDraft({ mayEdit: false, memberOfBody: true, reviewCopyToViewer: true }), true);
+    assert.equal(
+      mayReadAgendaDraft({ mayEdit: false, memberOfBody: true, reviewCopyToViewer: false }),
+      false,
+    );
+    assert.equal(
+      mayReadAgendaDraft({ mayEdit: false, memberOfBody: false, reviewCopyToViewer: true }),
+      false,
+    );
   });
 });

@@ -823,6 +823,8 @@ function secretariatPaths(): { readonly [path: string]: OpenApiPathItem } {
       get: secretariat({
         operationId: "getAgendaDraft",
         summary: "Mødets dagsorden som kladde, med forslag fra tidligere møder",
+        description:
+          "For organets sekretariat, og for de medlemmer kladden er sendt til gennemlæsning (uden forslag).",
         parameters: [idParameter("mødet")],
         responses: { "200": json(ref("AgendaDraft"), "Kladden."), ...refusals() },
       }),

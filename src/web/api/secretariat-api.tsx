@@ -27,6 +27,7 @@ import {
   type AgendaTemplate,
   type CarryOverOffer,
   mayEditAgenda,
+  mayReadAgendaDraft,
 } from "../../domain/index.js";
 import { type Mailer, openMailer } from "../../mail/index.js";
 import {
@@ -38,6 +39,7 @@ import {
   type DraftAnnex,
   type DraftItem,
   type DraftMeeting,
+  reviewCopies,
 } from "../../store/index.js";
 import { onError } from "../error-pages.js";
 import { badRequest, forbidden, notFound, PortalError, portalError } from "../http-error.js";
@@ -273,10 +275,22 @@ export function secretariatApi(): Hono {
   app.get("/meetings/:id/agenda", async (c) => {
     const props = actorOf(c);
     const meetingId = rowId(c.req.param("id"));
-    const offers = await agendaOffers({ ...props, meetingId });
     const draft = await agendaDraft(props.db, meetingId);
     if (!draft) throw notFound("Mødet");
-    return c.json(presentAgenda(draft, offers));
+    const { viewer } = props;
+    const mayEdit = mayEditAgenda(viewer, draft.meeting.bodyId);
+    const allowed = mayReadAgendaDraft({
+      mayEdit,
+      memberOfBody: viewer.kind === "user" && viewer.memberOf.includes(draft.meeting.bodyId),
+      reviewCopyToViewer: (await reviewCopies(props.db, meetingId)).some(
+        (r) => r.userId === props.actor.userId,
+      ),
+    });
+    if (!allowed) {
+      throw forbidden("Kun organets sekretariat og de medlemmer, kladden er sendt til, kan læse den.");
+    }
+    // Offers are the secretariat's working material, not the reviewer's.
+    return c.json(presentAgenda(draft, mayEdit ? await agendaOffers({ ...props, meetingId }) : []));
   });
 
   app.post("/meetings/:id/agenda", async (c) => {

@@ -197,6 +197,14 @@ forEachBackend("secretariat API", (store) => {
       (await call("GET", `/api/meetings/${meeting.id}/agenda`, undefined, memberToken)).status,
       403,
     );
+    // Sent for review, the member reads the draft (without the secretariat's offers).
+    const review = await call("POST", `/api/meetings/${meeting.id}/review`, { userIds: [member.id] });
+    assert.deepEqual(review.json, { mailed: 1, failed: [] });
+    const reviewed = await call("GET", `/api/meetings/${meeting.id}/agenda`, undefined, memberToken);
+    assert.equal(reviewed.status, 200);
+    assert.deepEqual(reviewed.json.offers, []);
+    assert.match(JSON.stringify(reviewed.json), /Personalesag/);
+    assertDocumented("/api/meetings/{id}/review", "post", 200, review.json);
 
     const sent = await call("POST", `/api/meetings/${meeting.id}/send`, {});
     assert.equal(sent.status, 200);
