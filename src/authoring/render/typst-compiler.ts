@@ -5,6 +5,7 @@
  * no text of the secretariat's is ever read as Typst markup. Output is a tagged PDF (PDF/UA-1).
  */
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { RenderError } from "./render-error.js";
 
@@ -19,7 +20,8 @@ let compiler: NodeCompiler | null = null;
 
 function sharedCompiler(): NodeCompiler {
   compiler ??= NodeCompiler.create({
-    workspace: "/",
+    // Nothing is read from disk: the template and its data come in memory.
+    workspace: tmpdir(),
     fontArgs: [{ fontPaths: FONT_DIRS.filter((dir) => existsSync(dir)) }],
   });
   return compiler;

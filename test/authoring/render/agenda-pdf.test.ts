@@ -29,6 +29,30 @@ describe("renderAgendaPdf", () => {
     assert.ok(publicText.includes("2.2. Lukket punkt"));
   });
 
+  it("prints Typst markup in the secretariat's text as text", async () => {
+    const agenda = smallAgenda();
+    const title = 'Budget #panic("x") $a$ *b* _c_ @ref <lbl> [d] \\ `e`';
+    const first = agenda.sections[0]?.items[0];
+    assert.ok(first);
+    const tricky = {
+      ...agenda,
+      sections: [
+        {
+          ...agenda.sections[0],
+          number: "1",
+          title: "Sager",
+          items: [{ ...first, title, fields: { indstilling: title } }],
+        },
+      ],
+    };
+    const parsed = await parseSource(
+      { file: "d.pdf", bytes: renderAgendaPdf(tricky), sha256: "0" },
+      await loadIngestOptions(),
+    );
+    assert.equal(parsed.items[0]?.title, title);
+    assert.equal(parsed.items[0]?.fields.indstilling, title);
+  });
+
   it("renders a second version with its change note and an agenda without participants", async () => {
     const doc = await PDFDocument.load(renderAgendaPdf(smallAgenda()), { updateMetadata: false });
     assert.ok(doc.getPageCount() >= 3);
