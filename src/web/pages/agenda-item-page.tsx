@@ -6,7 +6,7 @@
  * nothing is lost; saving again builds on the other's revision.
  */
 import { formatDanishDate } from "../../domain/index.js";
-import type { DraftItem, DraftMeeting } from "../../store/index.js";
+import type { DraftAnnex, DraftItem, DraftMeeting } from "../../store/index.js";
 import { CsrfField, ErrorSummary, type FieldError, TextField } from "../components/form-parts.js";
 import { formatFileSize } from "../components/format.js";
 import { Layout } from "../layout.js";
@@ -107,6 +107,73 @@ function StoredVersion(props: { readonly item: DraftItem }) {
   );
 }
 
+/** The paths of one annex's forms. */
+export function annexPaths(annexId: number) {
+  const base = `/sekretariat/bilag/${annexId}`;
+  return { edit: base, move: `${base}/flyt`, remove: `${base}/fjern` } as const;
+}
+
+/** Retitle, move up or down, remove: plain POST forms under each annex. */
+function AnnexForms(props: {
+  readonly annex: DraftAnnex;
+  readonly count: number;
+  readonly csrfToken: string;
+}) {
+  const { annex } = props;
+  const paths = annexPaths(annex.id);
+  const label = ` Bilag ${annex.position}`;
+  return (
+    <div class="agenda-item__annex-forms">
+      <form action={paths.edit} method="post" class="agenda-builder__move">
+        <CsrfField token={props.csrfToken} />
+        <label class="form-label" for={`bilag-${annex.id}-titel`}>
+          Titel på bilag {annex.position}
+        </label>
+        <div class="agenda-builder__move-row">
+          <input
+            class="form-input"
+            id={`bilag-${annex.id}-titel`}
+            name="titel"
+            type="text"
+            maxlength={300}
+            value={annex.title}
+            required
+          />
+          <button class="button button-secondary" type="submit">
+            Gem titel<span class="sr-only">{label}</span>
+          </button>
+        </div>
+      </form>
+      <div class="agenda-builder__buttons">
+        {annex.position > 1 ? (
+          <form action={paths.move} method="post">
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="nummer" value={String(annex.position - 1)} />
+            <button class="button button-secondary" type="submit">
+              Flyt op<span class="sr-only">{label}</span>
+            </button>
+          </form>
+        ) : null}
+        {annex.position < props.count ? (
+          <form action={paths.move} method="post">
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="nummer" value={String(annex.position + 1)} />
+            <button class="button button-secondary" type="submit">
+              Flyt ned<span class="sr-only">{label}</span>
+            </button>
+          </form>
+        ) : null}
+        <form action={paths.remove} method="post">
+          <CsrfField token={props.csrfToken} />
+          <button class="button button-secondary" type="submit">
+            Fjern<span class="sr-only">{label}</span>
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
 function AnnexSection(props: { readonly item: DraftItem; readonly csrfToken: string }) {
   const { item } = props;
   const paths = itemPaths(item.id);
@@ -130,6 +197,7 @@ function AnnexSection(props: { readonly item: DraftItem; readonly csrfToken: str
                   CPR-nummer på side {a.cprPages.join(", ")}: siderne holdes tilbage fra offentligheden.
                 </strong>
               ) : null}
+              <AnnexForms annex={a} count={item.annexes.length} csrfToken={props.csrfToken} />
             </li>
           ))}
         </ol>

@@ -23,6 +23,9 @@ import { commandProps, secretariatPageBasics } from "./secretariat-guard.js";
 
 const NOTICES: Readonly<Record<string, string>> = {
   bilag: "Bilaget er uploadet.",
+  "bilag-gemt": "Bilagets titel er gemt.",
+  "bilag-flyttet": "Bilaget er flyttet, og bilagene er nummereret igen.",
+  "bilag-fjernet": "Bilaget er fjernet, og bilagene er nummereret igen.",
   gemt: "Punktet er gemt.",
 };
 
@@ -35,7 +38,7 @@ async function itemOf(c: Context, itemId: number): Promise<DraftItem & { readonl
   }
 }
 
-async function showItem(
+export async function showItem(
   c: Context,
   item: DraftItem & { readonly meeting: DraftMeeting },
   options: {

@@ -155,6 +155,18 @@ forEachBackend("web: the agenda builder", (store) => {
     });
     assert.equal(refusedRes.status, 422);
     assert.match(await refusedRes.text(), /kan ikke bruges som bilag/);
+    const annexId = (await agendaDraft(db, meetingId))?.sections
+      .flatMap((s) => s.items)
+      .find((i) => i.id === first.id)?.annexes[0]?.id;
+    assert.ok(annexId);
+    assert.equal(
+      (await browser.post(`/sekretariat/bilag/${annexId}`, { titel: "Notat om KlimaNord, rettet" }, csrf))
+        .status,
+      303,
+    );
+    const untitled = await browser.post(`/sekretariat/bilag/${annexId}`, { titel: " " }, csrf);
+    assert.equal(untitled.status, 422);
+    assert.match(await untitled.text(), /Bilaget mangler en titel/);
 
     assert.equal(
       (await browser.post(`/sekretariat/punkt/${first.id}/flyt`, { afsnit: String(other.id) }, csrf)).status,
@@ -162,7 +174,7 @@ forEachBackend("web: the agenda builder", (store) => {
     );
     const moved = await (await browser.get(builder)).text();
     assert.match(moved, /3\.1<\/span> Status fra KlimaNord og Vækst/);
-    assert.match(moved, /Bilag 1: Notat om KlimaNord/);
+    assert.match(moved, /Bilag 1: Notat om KlimaNord, rettet/);
 
     assert.equal((await browser.post(`/sekretariat/moede/${meetingId}/dan`, {}, csrf)).status, 303);
     const status = async () =>
