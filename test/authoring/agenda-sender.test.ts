@@ -160,6 +160,11 @@ forEachBackend("agendaSender", (store) => {
     assert.equal(openAnnex.position, 1);
     const search = await (await app.request("/api/search?q=biokul")).text();
     assert.match(search, /Status fra KlimaNord/, "the sent item is searchable");
+    const pending = (await db.selectFrom("search_word_pending").select("words").execute()).flatMap(
+      (r) => r.words,
+    );
+    assert.ok(pending.includes("biokul"), "the open item's words go to the 'Mente du' list");
+    assert.ok(!pending.includes("løntrin"), "the closed item's do not");
 
     // A change after sending: not public until sent as "Tillæg til dagsorden".
     const now = (

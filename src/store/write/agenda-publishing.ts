@@ -11,6 +11,8 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import { findCprNumbers } from "../../domain/cpr-number.js";
 import type { AgendaSnapshot, MeetingState, WithholdingReason } from "../../domain/index.js";
 import type { AuthoredAnnexTable, Database } from "../schema.js";
+import { collectWords, municipalitiesIn } from "../search-text.js";
+import { queueSearchWords } from "../search-words.js";
 import { settleWithholding } from "./withholding.js";
 
 type Db = Kysely<Database>;
@@ -78,6 +80,7 @@ export async function publishAgenda(
     if (!sectionNumber.has(i.section_id)) sectionNumber.set(i.section_id, i.number.split(".")[0] ?? "");
   }
   const itemIds: number[] = [];
+  const words = new Set<string>();
   const snapshot: AgendaSnapshot["items"][number][] = [];
   for (const [position, item] of live.entries()) {
     const own = annexes.filter((a) => a.authored_item_id === item.id && !a.deleted);
@@ -107,9 +110,12 @@ export async function publishAgenda(
       sagsforloeb: item.sagsforloeb,
       sagsfremstilling: item.sagsfremstilling,
       annex_markers: own.length,
+      // The search facet and the "Mente du" list, as import fills them (search-text.ts).
+      search_municipalities: municipalitiesIn(...texts),
       modified: now,
       deleted: false,
     };
+    if (closed === null) for (const text of texts) collectWords(text, words);
     let id = item.published_item_id;
     if (id !== null && withheldOf.has(id)) {
       // Sticky: an item once withheld stays so until released.
@@ -189,6 +195,10 @@ export async function publishAgenda(
       }
       continue;
     }
+    if (item.public) {
+      for (const page of annex.pages)
+        if (!annex.cpr_pages.includes(page.page)) collectWords(page.text, words);
+    }
     const fileId = await publishAnnex(db, {
       annex,
       meetingId,
@@ -206,6 +216,7 @@ export async function publishAgenda(
     .where("id", "=", meetingId)
     .execute();
   await settleWithholding(db, { meetingIds: [meetingId], sourceFileIds: [] });
+  await queueSearchWords(db, words);
   return { snapshot: { items: snapshot }, itemIds, fileIds };
 }
 
@@ -341,6 +352,7 @@ async function publishAnnex(
           line_end: p.lineEnd,
           text: p.text,
           withheld: cpr.has(p.page) ? ("cpr-number" as const) : null,
+          search_municipalities: municipalitiesIn(p.text),
         })),
       )
       .execute();
