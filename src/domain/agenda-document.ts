@@ -4,7 +4,10 @@
  * in `authoring/render` turn them into PDF bytes, and ingest reads those bytes back.
  */
 
-/** Which reader an agenda is for. Public: closed items show only their number and "Lukket punkt". */
+/**
+ * Which reader an agenda is for. Public: closed items show only their number and "Lukket punkt".
+ * @example AGENDA_EDITIONS.includes("internal") // true
+ */
 export const AGENDA_EDITIONS = ["public", "internal"] as const;
 export type AgendaEdition = (typeof AGENDA_EDITIONS)[number];
 
@@ -42,7 +45,10 @@ export interface AgendaItemFields {
   readonly sagsfremstilling?: string;
 }
 
-/** The order the fields are printed in, with their Danish headings. */
+/**
+ * The order the fields are printed in, with their Danish headings.
+ * @example AGENDA_FIELD_HEADINGS.map((f) => f.heading) // ["Resume", "Baggrund", "Indstilling", "Sagsfremstilling"]
+ */
 export const AGENDA_FIELD_HEADINGS: readonly {
   readonly key: keyof AgendaItemFields;
   readonly heading: string;

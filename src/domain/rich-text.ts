@@ -200,7 +200,10 @@ function findMarker(text: string, from: number): number {
   return -1;
 }
 
-/** The text of one line of spans, markup dropped. */
+/**
+ * The text of one line of spans, markup dropped.
+ * @example richLinePlain(parseInline("Det er **vigtigt**")) // "Det er vigtigt"
+ */
 export function richLinePlain(spans: RichLine): string {
   return spans.map((span) => span.text).join("");
 }

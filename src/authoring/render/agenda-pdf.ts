@@ -75,7 +75,10 @@ export function visibleItem(
   return { ...item, title: `${CLOSED_ITEM_TITLE}: ${item.title}` };
 }
 
-/** "Peter E. Nielsen (A) Frederikshavn Kommune", the form of the KKR lists (seeds/004 lines 29-80). */
+/**
+ * One attendee as the KKR lists write them (seeds/004 lines 29-80).
+ * @example attendeeLine({ name: "Peter E. Nielsen", party: "A", municipality: "Frederikshavn" }) // "Peter E. Nielsen (A) Frederikshavn Kommune"
+ */
 export function attendeeLine(person: AgendaParticipant): string {
   const party = person.party ? ` (${person.party})` : "";
   const municipality = person.municipality ? `${party ? " " : ", "}${person.municipality} Kommune` : "";

@@ -25,7 +25,10 @@ export interface AnnexPackOptions {
   readonly onProgress?: (progress: AnnexPackProgress) => void;
 }
 
-/** "2.3 Bilag 1", the stamp of every page of an annex. */
+/**
+ * The stamp of every page of an annex.
+ * @example annexStamp({ itemNumber: "2.3", annexNumber: 1 }) // "2.3 Bilag 1"
+ */
 export function annexStamp(annex: Pick<AnnexPackEntry, "itemNumber" | "annexNumber">): string {
   return `${annex.itemNumber} Bilag ${annex.annexNumber}`;
 }

@@ -48,7 +48,10 @@ export interface ContentsHeading {
   readonly subtitle: string;
 }
 
-/** How many contents pages `entries` need (the page numbers do not change the layout). */
+/**
+ * How many contents pages `entries` need (the page numbers do not change the layout).
+ * @example contentsPageCount([{ level: "item", text: "2.3 Status", page: 2 }], fonts) // 1
+ */
 export function contentsPageCount(entries: readonly ContentsEntry[], fonts: ContentsFonts): number {
   return paginate(layoutLines(entries, fonts)).length;
 }

@@ -18,7 +18,10 @@ export interface StampStyle {
 /** The short side of A4 in points: the page size a label's size is given for. */
 const A4_SHORT_SIDE = 595;
 
-/** Width and height of the page as seen (crop box, rotation applied), and the label scale for it. */
+/**
+ * Width and height of the page as seen (crop box, rotation applied), and the label scale for it.
+ * @example visualSize(a4LandscapeScanTurned270) // { width: 595.2, height: 841.68, scale: 1 }
+ */
 export function visualSize(page: PDFPage): { width: number; height: number; scale: number } {
   const box = page.getCropBox();
   const turned = normalisedRotation(page) % 180 !== 0;

@@ -30,7 +30,10 @@ export class RenderError extends Error {
   }
 }
 
-/** True when `error` is a RenderError (also across module copies, by name). */
+/**
+ * True when `error` is a RenderError (also across module copies, by name).
+ * @example if (isRenderError(error)) job.fail(error.message);
+ */
 export function isRenderError(error: unknown): error is RenderError {
   return error instanceof RenderError || (error instanceof Error && error.name === "RenderError");
 }
