@@ -234,6 +234,34 @@ describe("the secretariat prepares a meeting in Chromium", { skip: missing ?? fa
     assert.match(main, new RegExp(`2\\.3 ${CLOSED_TITLE}`));
   });
 
+  it("answers a stale save with both versions, so nothing is lost", async () => {
+    await page.getByRole("link", { name: "Rediger punkt 2.1" }).click();
+    await page.waitForURL(/\/sekretariat\/punkt\/\d+$/);
+    // Another secretary saves the same item in another tab meanwhile.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other
+      .getByLabel("Baggrund", { exact: true })
+      .fill("Kommunerne og regionen har bedt om en fælles trafikplan.");
+    await other.getByRole("button", { name: "Gem punktet" }).click();
+    await other.waitForURL(/besked=gemt/);
+    await other.close();
+    await page.getByLabel("Sagsnummer").fill("SAG-2025-00042");
+    await page.getByRole("button", { name: "Gem punktet" }).click();
+    await page.waitForLoadState("load");
+    const main = await page.locator("main").innerText();
+    assert.match(main, /er ændret af en anden/);
+    assert.match(main, /Din udgave/);
+    assert.match(main, /Den gemte udgave \(revision 2\)/);
+    assert.match(main, /Kommunerne og regionen har bedt om en fælles trafikplan\./);
+    assert.equal(await page.getByLabel("Sagsnummer").inputValue(), "SAG-2025-00042");
+    assert.equal(await page.evaluate<string>("document.activeElement?.id"), "error-summary");
+    await assertAccessible(page, "the item form after a stale save");
+    await screenshots(page, "secretariat-item-conflict");
+    await page.getByRole("button", { name: "Gem min udgave" }).click();
+    await page.waitForURL(/besked=gemt/);
+  });
+
   it("renders the agenda and the annex pack as jobs, with progress, and shows their pages", async () => {
     await page.getByRole("button", { name: "Dan dagsorden og bilagspakke" }).click();
     await page.waitForURL(/besked=dannes/);
