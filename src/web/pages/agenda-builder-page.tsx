@@ -21,8 +21,8 @@ import type {
 } from "../../store/index.js";
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
 import { formatDanishDateTime, formatFileSize, formatTimeRange } from "../components/format.js";
-import { Layout } from "../layout.js";
 import { type RenderLine, RenderProgress } from "./agenda-render-progress.js";
+import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
 
 /** The builder's paths, all below the meeting's. */
@@ -359,14 +359,11 @@ export function AgendaBuilderPage(props: AgendaBuilderPageProps) {
   const time = formatTimeRange(meeting.startTime, meeting.endTime);
   const editable = meeting.phase === "agenda-draft" || meeting.phase === "agenda-sent";
   return (
-    <Layout
-      title={errors.length > 0 ? `Fejl: ${title}` : title}
+    <SecretariatLayout
+      title={title}
       siteName={props.siteName}
-      breadcrumbs={[
-        { label: "Forside", href: "/" },
-        { label: "Sekretariat", href: "/sekretariat" },
-        { label: `Dagsorden ${formatDanishDate(meeting.date)}` },
-      ]}
+      errors={errors}
+      crumbs={[{ label: `Dagsorden ${formatDanishDate(meeting.date)}` }]}
       head={<script src="/static/agenda-progress.js" defer />}
     >
       <h1>
@@ -465,6 +462,6 @@ export function AgendaBuilderPage(props: AgendaBuilderPageProps) {
           {editable ? <SendForm {...props} /> : null}
         </>
       )}
-    </Layout>
+    </SecretariatLayout>
   );
 }

@@ -9,8 +9,8 @@ import { formatDanishDate } from "../../domain/index.js";
 import type { DraftAnnex, DraftItem, DraftMeeting } from "../../store/index.js";
 import { CsrfField, ErrorSummary, type FieldError, TextField } from "../components/form-parts.js";
 import { formatFileSize } from "../components/format.js";
-import { Layout } from "../layout.js";
 import { itemPaths, meetingPaths } from "./agenda-builder-page.js";
+import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
 
 /** The item fields in the form, in the order the agenda prints them, with their names. */
@@ -242,12 +242,11 @@ export function AgendaItemPage(props: AgendaItemPageProps) {
   const revision = props.conflict?.revision ?? item?.revision ?? 0;
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message ?? null;
   return (
-    <Layout
-      title={errors.length > 0 ? `Fejl: ${heading}` : heading}
+    <SecretariatLayout
+      title={heading}
       siteName={props.siteName}
-      breadcrumbs={[
-        { label: "Forside", href: "/" },
-        { label: "Sekretariat", href: "/sekretariat" },
+      errors={errors}
+      crumbs={[
         { label: `Dagsorden ${formatDanishDate(meeting.date)}`, href: paths.builder },
         { label: item ? `Punkt ${item.number}` : "Nyt punkt" },
       ]}
@@ -385,6 +384,6 @@ export function AgendaItemPage(props: AgendaItemPageProps) {
         {props.conflict ? <StoredVersion item={props.conflict} /> : null}
       </div>
       {item && !props.conflict ? <AnnexSection item={item} csrfToken={props.csrfToken} /> : null}
-    </Layout>
+    </SecretariatLayout>
   );
 }

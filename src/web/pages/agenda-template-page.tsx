@@ -6,7 +6,7 @@
  */
 import type { AgendaTemplate, SectionPurpose } from "../../domain/index.js";
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
-import { Layout } from "../layout.js";
+import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
 
 export function templatePath(bodyId: number): string {
@@ -59,14 +59,11 @@ export function AgendaTemplatePage(props: AgendaTemplatePageProps) {
     ...Array.from({ length: EXTRA_SECTIONS }, () => ({ title: "", purpose: "regular" as const, items: "" })),
   ];
   return (
-    <Layout
-      title={errors.length > 0 ? `Fejl: ${title}` : title}
+    <SecretariatLayout
+      title={title}
       siteName={props.siteName}
-      breadcrumbs={[
-        { label: "Forside", href: "/" },
-        { label: "Sekretariat", href: "/sekretariat" },
-        { label: "Dagsordensskabelon" },
-      ]}
+      errors={errors}
+      crumbs={[{ label: "Dagsordensskabelon" }]}
     >
       <h1>
         <span class="h1-context">{props.bodyName}</span> Dagsordensskabelon
@@ -138,6 +135,6 @@ export function AgendaTemplatePage(props: AgendaTemplatePageProps) {
           Gem skabelonen
         </button>
       </form>
-    </Layout>
+    </SecretariatLayout>
   );
 }

@@ -13,9 +13,9 @@ import {
 import type { DraftMeeting, SecretariatBody } from "../../store/index.js";
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
 import { formatTimeRange } from "../components/format.js";
-import { Layout } from "../layout.js";
 import { agendaBuilderPath, type NextStep } from "../secretariat/next-steps.js";
 import { templatePath } from "./agenda-template-page.js";
+import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
 
 /** The workspace's address; the meeting forms post to MEETINGS_PATH. */
@@ -291,11 +291,7 @@ function MeetingForms(props: {
 export function WorkspacePage(props: WorkspacePageProps) {
   const errors = props.errors ?? [];
   return (
-    <Layout
-      title={errors.length > 0 ? "Fejl: Sekretariat" : "Sekretariat"}
-      siteName={props.siteName}
-      breadcrumbs={[{ label: "Forside", href: "/" }, { label: "Sekretariat" }]}
-    >
+    <SecretariatLayout title="Sekretariat" siteName={props.siteName} errors={errors} crumbs={[]}>
       <h1>Sekretariat</h1>
       <ErrorSummary errors={errors} />
       <SuccessNotice text={props.notice} />
@@ -339,6 +335,6 @@ export function WorkspacePage(props: WorkspacePageProps) {
           refused={props.refused ?? null}
         />
       ) : null}
-    </Layout>
+    </SecretariatLayout>
   );
 }
