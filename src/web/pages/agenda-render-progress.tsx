@@ -16,6 +16,8 @@ export interface RenderLine {
   readonly renderedAt: Date | null;
   readonly pageCount: number | null;
   readonly byteSize: number | null;
+  /** True when the agenda was edited after the rendering. */
+  readonly stale?: boolean;
   /** The latest render job, while it is queued or running, or when it failed after the last rendering. */
   readonly job: Pick<JobStatus, "id" | "state" | "progress" | "error"> | null;
 }
@@ -32,7 +34,8 @@ export function renderLineText(line: RenderLine): string {
   }
   if (job?.state === "failed") return `${line.label}: kunne ikke dannes: ${job.error ?? "ukendt fejl"}.`;
   if (!line.renderedAt) return `${line.label}: ikke dannet endnu.`;
-  return `${line.label}: dannet ${formatDanishDateTime(line.renderedAt)}.`;
+  const made = `${line.label}: dannet ${formatDanishDateTime(line.renderedAt)}.`;
+  return line.stale ? `${made} Dagsordenen er ændret siden; dan igen for at få ændringerne med.` : made;
 }
 
 function Line(props: { readonly line: RenderLine }) {

@@ -12,6 +12,7 @@ import { agendaReviewSender, agendaSender } from "../../authoring/agenda-sender.
 import { type CarryOverOffer, indstillingPhrase } from "../../domain/index.js";
 import { enqueueJob } from "../../jobs/index.js";
 import {
+  type AgendaDraft,
   agendaDraft,
   agendaRenderingPdf,
   agendaVersions,
@@ -59,6 +60,12 @@ export async function meetingOf(c: Context, meetingId: number): Promise<DraftMee
   }
 }
 
+/** The latest edit of an item of the working copy (items carry the time; their annexes do not). */
+function lastChangeOf(draft: AgendaDraft | null): Date | null {
+  const times = draft?.sections.flatMap((s) => s.items.map((i) => i.modified.getTime())) ?? [];
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
 /** Renders the builder of a meeting; with errors it answers a refused form. */
 export async function showBuilder(
   c: Context,
@@ -68,7 +75,7 @@ export async function showBuilder(
 ) {
   const db = c.get("db");
   const meeting = await meetingOf(c, meetingId);
-  const [draft, offers, members, reviews, versions, renders] = await Promise.all([
+  const [draft, offers, members, reviews, versions] = await Promise.all([
     meeting.phase === "planned" ? null : agendaDraft(db, meetingId),
     meeting.phase === "planned" || meeting.phase === "agenda-draft"
       ? agendaOffers({ db, viewer: c.get("viewer"), meetingId })
@@ -76,8 +83,8 @@ export async function showBuilder(
     bodyMemberRecipients(db, meeting.bodyId),
     reviewCopies(db, meetingId),
     agendaVersions(db, meetingId),
-    renderLines(db, meetingId),
   ]);
+  const renders = await renderLines(db, meetingId, lastChangeOf(draft ?? null));
   const basics = secretariatPageBasics(c);
   return c.html(
     <AgendaBuilderPage

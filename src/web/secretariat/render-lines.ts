@@ -9,7 +9,15 @@ import type { RenderLine } from "../pages/agenda-render-progress.js";
 
 export const RENDER_JOB_KINDS = { agenda: "render-agenda", "annex-pack": "render-annex-pack" } as const;
 
-export async function renderLines(db: Kysely<Database>, meetingId: number): Promise<RenderLine[]> {
+/**
+ * The lines; `lastChange` (the latest edit of an item of the working copy) marks a rendering made before
+ * it as out of date.
+ */
+export async function renderLines(
+  db: Kysely<Database>,
+  meetingId: number,
+  lastChange: Date | null = null,
+): Promise<RenderLine[]> {
   const paths = meetingPaths(meetingId);
   const [renderings, jobs] = await Promise.all([
     agendaRenderings(db, meetingId),
@@ -33,6 +41,7 @@ export async function renderLines(db: Kysely<Database>, meetingId: number): Prom
       renderedAt: rendering?.renderedAt ?? null,
       pageCount: rendering?.pageCount ?? null,
       byteSize: rendering?.byteSize ?? null,
+      stale: Boolean(rendering && lastChange && lastChange > rendering.renderedAt),
       job:
         relevant && status
           ? { id: status.id, state: status.state, progress: status.progress, error: status.error }

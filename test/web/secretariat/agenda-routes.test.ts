@@ -187,6 +187,18 @@ forEachBackend("web: the agenda builder", (store) => {
     assert.equal(pack.status, 200);
     assert.match(await (await browser.get(builder)).text(), /Hent bilagspakke \(PDF, \d+ sider/);
 
+    const closed = (await agendaDraft(db, meetingId))?.sections
+      .flatMap((s) => s.items)
+      .find((i) => i.id === second.id);
+    assert.ok(closed);
+    const edit = {
+      titel: closed.title,
+      lukket: "ja",
+      revision: String(closed.revision),
+      baggrund: "Ny baggrund.",
+    };
+    assert.equal((await browser.post(`/sekretariat/punkt/${second.id}`, edit, csrf)).status, 303);
+    assert.match(await (await browser.get(builder)).text(), /Dagsordenen er ændret siden; dan igen/);
     assert.equal((await createApp({ db }).request(`/moede/${meetingId}/dagsorden.pdf`)).status, 404);
     const sent = await browser.post(`/sekretariat/moede/${meetingId}/udsend`, {}, csrf);
     assert.equal(sent.status, 303);
