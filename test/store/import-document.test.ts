@@ -89,6 +89,24 @@ forEachBackend("importDocument", (store) => {
     assert.deepEqual(sub, { substitute_for_name: "Birgit Hansen", name: "Birgit Stenbak Hansen" });
   });
 
+  it("imports into a body that an account's role or a meeting plan made before any of its documents", async () => {
+    const { db } = store();
+    const made = await db
+      .insertInto("body")
+      .values({ name: "KKR Forud", classification: "KKR" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await importDocument(db, buildMinutes({ body: "KKR Forud" }));
+    const bodies = await db.selectFrom("body").select("id").where("name", "=", "KKR Forud").execute();
+    assert.deepEqual(bodies, [{ id: made.id }], "the minutes land in the body that was there");
+    const meetings = await db
+      .selectFrom("meeting")
+      .select("body_id")
+      .where("body_id", "=", made.id)
+      .execute();
+    assert.equal(meetings.length, 1);
+  });
+
   it("links near-matching names and reports them instead of merging", async () => {
     const { db } = store();
     const attendance = (name: string) => ({

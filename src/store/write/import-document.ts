@@ -217,24 +217,32 @@ interface BodyRef {
 async function upsertBody(tx: Tx, name: string, now: Date): Promise<BodyRef> {
   const found = await tx
     .selectFrom("body")
-    .innerJoin("organization", "organization.body_id", "body.id")
+    .leftJoin("organization", (join) =>
+      join.onRef("organization.body_id", "=", "body.id").on("organization.classification", "=", "KKR"),
+    )
     .select(["body.id", "organization.id as organizationId"])
     .where("body.name", "=", name)
-    .where("organization.classification", "=", "KKR")
+    .orderBy("body.id")
     .orderBy("organization.id")
     .executeTakeFirst();
-  if (found) return found;
-  const row = await tx
-    .insertInto("body")
-    .values({ name, short_name: name.replace(/^KKR\s+/, ""), classification: "KKR", modified: now })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  if (found?.organizationId != null) return { id: found.id, organizationId: found.organizationId };
+  // A body made before any of its documents (an account's role, the secretariat's meeting plan) gets
+  // its organisation now; otherwise both are new.
+  const bodyId =
+    found?.id ??
+    (
+      await tx
+        .insertInto("body")
+        .values({ name, short_name: name.replace(/^KKR\s+/, ""), classification: "KKR", modified: now })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
   const organization = await tx
     .insertInto("organization")
-    .values({ body_id: row.id, name, classification: "KKR", modified: now })
+    .values({ body_id: bodyId, name, classification: "KKR", modified: now })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { id: row.id, organizationId: organization.id };
+  return { id: bodyId, organizationId: organization.id };
 }
 
 async function upsertMeeting(
