@@ -24,6 +24,7 @@ import { formatDanishDateTime, formatFileSize, formatTimeRange } from "../compon
 import { type RenderLine, RenderProgress } from "./agenda-render-progress.js";
 import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
+import { PostButton } from "./workspace-post-button.js";
 
 /** The builder's paths, all below the meeting's. */
 export function meetingPaths(meetingId: number) {
@@ -95,31 +96,24 @@ function MoveForms(props: {
           Rediger<span class="sr-only">{label}</span>
         </a>
         {index > 0 ? (
-          <form action={paths.move} method="post">
-            <CsrfField token={csrfToken} />
-            <input type="hidden" name="afsnit" value={String(section.id)} />
-            <input type="hidden" name="plads" value={String(index - 1)} />
-            <button class="button button-secondary" type="submit">
-              Flyt op<span class="sr-only">{label}</span>
-            </button>
-          </form>
+          <PostButton
+            action={paths.move}
+            csrfToken={csrfToken}
+            label="Flyt op"
+            what={label}
+            fields={{ afsnit: String(section.id), plads: String(index - 1) }}
+          />
         ) : null}
         {index < section.items.length - 1 ? (
-          <form action={paths.move} method="post">
-            <CsrfField token={csrfToken} />
-            <input type="hidden" name="afsnit" value={String(section.id)} />
-            <input type="hidden" name="plads" value={String(index + 1)} />
-            <button class="button button-secondary" type="submit">
-              Flyt ned<span class="sr-only">{label}</span>
-            </button>
-          </form>
+          <PostButton
+            action={paths.move}
+            csrfToken={csrfToken}
+            label="Flyt ned"
+            what={label}
+            fields={{ afsnit: String(section.id), plads: String(index + 1) }}
+          />
         ) : null}
-        <form action={paths.remove} method="post">
-          <CsrfField token={csrfToken} />
-          <button class="button button-secondary agenda-builder__remove" type="submit">
-            Fjern<span class="sr-only">{label}</span>
-          </button>
-        </form>
+        <PostButton action={paths.remove} csrfToken={csrfToken} label="Fjern" what={label} />
       </div>
       {others.length > 0 ? (
         <form action={paths.move} method="post" class="agenda-builder__move">

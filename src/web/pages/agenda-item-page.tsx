@@ -12,6 +12,7 @@ import { formatFileSize } from "../components/format.js";
 import { itemPaths, meetingPaths } from "./agenda-builder-page.js";
 import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
+import { PostButton } from "./workspace-post-button.js";
 
 /** The item fields in the form, in the order the agenda prints them, with their names. */
 export const ITEM_TEXT_FIELDS = [
@@ -146,29 +147,24 @@ function AnnexForms(props: {
       </form>
       <div class="agenda-builder__buttons">
         {annex.position > 1 ? (
-          <form action={paths.move} method="post">
-            <CsrfField token={props.csrfToken} />
-            <input type="hidden" name="nummer" value={String(annex.position - 1)} />
-            <button class="button button-secondary" type="submit">
-              Flyt op<span class="sr-only">{label}</span>
-            </button>
-          </form>
+          <PostButton
+            action={paths.move}
+            csrfToken={props.csrfToken}
+            label="Flyt op"
+            what={label}
+            fields={{ nummer: String(annex.position - 1) }}
+          />
         ) : null}
         {annex.position < props.count ? (
-          <form action={paths.move} method="post">
-            <CsrfField token={props.csrfToken} />
-            <input type="hidden" name="nummer" value={String(annex.position + 1)} />
-            <button class="button button-secondary" type="submit">
-              Flyt ned<span class="sr-only">{label}</span>
-            </button>
-          </form>
+          <PostButton
+            action={paths.move}
+            csrfToken={props.csrfToken}
+            label="Flyt ned"
+            what={label}
+            fields={{ nummer: String(annex.position + 1) }}
+          />
         ) : null}
-        <form action={paths.remove} method="post">
-          <CsrfField token={props.csrfToken} />
-          <button class="button button-secondary" type="submit">
-            Fjern<span class="sr-only">{label}</span>
-          </button>
-        </form>
+        <PostButton action={paths.remove} csrfToken={props.csrfToken} label="Fjern" what={label} />
       </div>
     </div>
   );
