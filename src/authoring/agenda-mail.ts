@@ -3,6 +3,7 @@
  * addendum), and the review copy to chosen members. Sent directly through one function, deliverAgendaMails,
  * so that it can move onto the job queue (src/jobs) without the commands changing.
  */
+import { formatDanishDate } from "../domain/index.js";
 import type { Mailer, MailMessage } from "../mail/index.js";
 import type { AgendaDraft, AgendaRecipient } from "../store/index.js";
 
@@ -24,18 +25,6 @@ export async function deliverAgendaMails(
   return { sent, failed };
 }
 
-const DATE = new Intl.DateTimeFormat("da-DK", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** "20. september 2024". */
-export function danishMeetingDate(iso: string): string {
-  return DATE.format(new Date(`${iso}T12:00:00Z`));
-}
-
 /** The mail telling a member that the agenda (or an addendum) is out, with links to the meeting. */
 export function agendaMail(props: {
   readonly to: AgendaRecipient;
@@ -46,7 +35,7 @@ export function agendaMail(props: {
 }): MailMessage {
   const { draft, baseUrl } = props;
   const m = draft.meeting;
-  const when = danishMeetingDate(m.date);
+  const when = formatDanishDate(m.date);
   const what = props.versionNumber <= 1 ? "Dagsorden" : "Tillæg til dagsorden";
   const lines = [
     `Kære ${props.to.name}`,
@@ -71,7 +60,7 @@ export function reviewMail(props: {
   readonly baseUrl: string;
 }): MailMessage {
   const m = props.draft.meeting;
-  const when = danishMeetingDate(m.date);
+  const when = formatDanishDate(m.date);
   const lines = [
     `Kære ${props.to.name}`,
     "",
