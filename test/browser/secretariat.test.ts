@@ -367,6 +367,14 @@ describe("the secretariat prepares a meeting in Chromium", { skip: missing ?? fa
     assert.doesNotMatch(text, new RegExp(CLOSED_TITLE.split(" ")[0] ?? CLOSED_TITLE));
     assert.doesNotMatch(text, new RegExp(CLOSED_ANNEX));
     await anonymous.close();
+    // Once rendered, the public meeting page offers the PDF (a new visitor: the first one's browser
+    // may keep the page it saw for the minute its Cache-Control allows).
+    const visitor = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
+    const visitorPage = await visitor.newPage();
+    await visitorPage.goto(`${base}/moede/${meetingId}`);
+    const pdfLink = visitorPage.getByRole("link", { name: "Dagsorden (PDF)" });
+    assert.equal(await pdfLink.getAttribute("href"), `/moede/${meetingId}/dagsorden.pdf`);
+    await visitor.close();
     assert.ok(readFileSync(join(SHOTS, "secretariat-workspace-phone.png")).byteLength > 0);
   });
 });

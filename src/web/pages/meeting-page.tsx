@@ -7,6 +7,7 @@ import { formatDanishDate } from "../../domain/index.js";
 import {
   type AgendaEntryView,
   type AttendeeView,
+  agendaRenderings,
   getMeetingPage,
   type MeetingPageData,
 } from "../../store/index.js";
@@ -125,6 +126,12 @@ export function meetingPageApp(): Hono {
   app.get("/moede/:id", async (c) => {
     const data = await getMeetingPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Mødet");
+    // An agenda written here and sent has its public PDFs (closed items as "Lukket punkt"); a planned
+    // meeting's renderings are drafts.
+    const pdfs =
+      data.state === "planned"
+        ? []
+        : (await agendaRenderings(c.get("db"), data.id)).filter((r) => r.edition === "public");
     const date = formatDanishDate(data.date);
     const present = data.attendance.filter((a) => a.status === "present");
     const absent = data.attendance.filter((a) => a.status === "absent");
@@ -199,6 +206,23 @@ export function meetingPageApp(): Hono {
             </div>
           )}
         </section>
+        {pdfs.length > 0 ? (
+          <section aria-labelledby="pdf">
+            <h2 id="pdf">Som PDF</h2>
+            <ul class="annex-list">
+              {pdfs.map((r) => (
+                <li>
+                  <a href={`/moede/${data.id}/${r.kind === "agenda" ? "dagsorden" : "bilagspakke"}.pdf`}>
+                    {r.kind === "agenda" ? "Dagsorden (PDF)" : "Bilagspakke (PDF)"}
+                  </a>
+                  <span class="meeting-list__meta">
+                    {`${r.pageCount} ${r.pageCount === 1 ? "side" : "sider"}, ${formatFileSize(r.byteSize)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section aria-labelledby="bilag">
           <h2 id="bilag">Bilag</h2>
           <AnnexList files={data.annexes} empty="Mødet har ingen bilag." />
