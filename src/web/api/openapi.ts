@@ -748,6 +748,33 @@ const secretariat = (operation: Omit<OpenApiOperation, "tags" | "security">): Op
   security: BEARER,
 });
 
+/** getAgendaPdf and getAnnexPackPdf: the render jobs' latest PDFs of a meeting. */
+function renderedPdfPaths(): { readonly [path: string]: OpenApiPathItem } {
+  const edition = query(
+    "edition",
+    "internal (sekretariatets, alle punkter) eller public (lukkede punkter som 'Lukket punkt'; først når dagsordenen er udsendt). Standard: internal for sekretariatet, ellers public.",
+    { type: "string", enum: ["internal", "public"] },
+  );
+  const pdf = (operationId: string, summary: string) =>
+    secretariat({
+      operationId,
+      summary,
+      parameters: [idParameter("mødet"), edition],
+      responses: {
+        "200": { description: "PDF'en.", content: { "application/pdf": { schema: string } } },
+        ...refusals({
+          "404": "Mødet findes ikke, eller PDF'en er ikke dannet (eller dagsordenen ikke udsendt).",
+        }),
+      },
+    });
+  return {
+    "/api/meetings/{id}/agenda.pdf": { get: pdf("getAgendaPdf", "Dagsordenen som PDF") },
+    "/api/meetings/{id}/annex-pack.pdf": {
+      get: pdf("getAnnexPackPdf", "Bilagspakken som PDF (indholdsfortegnelse, stempler, bogmærker)"),
+    },
+  };
+}
+
 function secretariatPaths(): { readonly [path: string]: OpenApiPathItem } {
   return {
     "/api/meetings": {
@@ -998,6 +1025,7 @@ function secretariatPaths(): { readonly [path: string]: OpenApiPathItem } {
         },
       }),
     },
+    ...renderedPdfPaths(),
     "/api/meetings/{id}/versions": {
       get: secretariat({
         operationId: "listAgendaVersions",

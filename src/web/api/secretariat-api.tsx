@@ -29,21 +29,24 @@ import {
   mayEditAgenda,
   mayReadAgendaDraft,
 } from "../../domain/index.js";
-import { type Mailer, openMailer } from "../../mail/index.js";
 import {
   type AgendaDraft,
   agendaDraft,
+  agendaRenderingPdf,
   agendaTemplateOf,
   agendaVersions,
   bodyMeetingPlan,
   type DraftAnnex,
   type DraftItem,
   type DraftMeeting,
+  draftMeeting,
   reviewCopies,
 } from "../../store/index.js";
 import { onError } from "../error-pages.js";
 import { badRequest, forbidden, notFound, PortalError, portalError } from "../http-error.js";
 import { rowId } from "../request-params.js";
+import { enqueueRenders } from "../secretariat/agenda-routes.js";
+import { queuedMailer } from "../secretariat/queued-mailer.js";
 
 /** A draft item as the API shows it: the secretariat's own view, closed items in full. */
 export function presentDraftItem(item: DraftItem) {
@@ -189,27 +192,11 @@ function itemInput(body: Record<string, unknown>): ItemInput {
 }
 
 /**
- * The mailer the API sends agendas with: SMTP_URL's server, or the outbox of RAADSINFO_DATA_DIR (as the
- * command line chooses, src/cli/mail-options.ts), opened at the first sending.
- */
-function lazyMailer(): () => Mailer {
-  let mailer: Mailer | null = null;
-  return () => {
-    mailer ??= openMailer({
-      smtpUrl: process.env.SMTP_URL || undefined,
-      dataDir: process.env.RAADSINFO_DATA_DIR || "./data",
-    });
-    return mailer;
-  };
-}
-
-/**
  * Builds the sub-app; api-app.tsx mounts it with `app.route("/", secretariatApi())`.
  * @example await app.request("/api/meetings", { method: "POST", headers: { authorization: `Bearer ${token}` }, body })
  */
 export function secretariatApi(): Hono {
   const app = new Hono();
-  const mailer = lazyMailer();
 
   app.onError(function secretariatApiError(error, c) {
     return onError(asHttpError(error) as Error, c);
@@ -408,7 +395,7 @@ export function secretariatApi(): Hono {
       ...props,
       meetingId: rowId(c.req.param("id")),
       userIds: userIds as number[],
-      mailer: mailer(),
+      mailer: queuedMailer(props.db),
       baseUrl: c.get("settings").publicBaseUrl,
     });
     return c.json(result);
@@ -421,11 +408,45 @@ export function secretariatApi(): Hono {
       ...props,
       meetingId: rowId(c.req.param("id")),
       changeNote: stringField(body, "changeNote") ?? null,
-      mailer: mailer(),
+      mailer: queuedMailer(props.db),
       baseUrl: c.get("settings").publicBaseUrl,
     });
+    // As on the secretariat's page: the sent agenda's PDFs, internal and public, are made by the jobs.
+    await enqueueRenders(c, rowId(c.req.param("id")), ["internal", "public"]);
     return c.json(sent);
   });
+
+  // getAgendaPdf, getAnnexPackPdf: the latest rendering (render-agenda / render-annex-pack jobs). The
+  // internal edition is the secretariat's; the public one is anyone's once the agenda is sent.
+  for (const [path, kind, what] of [
+    ["agenda.pdf", "agenda", "Dagsordenens PDF"],
+    ["annex-pack.pdf", "annex-pack", "Bilagspakken"],
+  ] as const) {
+    app.get(`/meetings/:id/${path}`, async (c) => {
+      // No sign-in needed: the public edition of a sent agenda is the public's.
+      const db = c.get("db");
+      const viewer = c.get("viewer");
+      const meeting = await draftMeeting(db, rowId(c.req.param("id")));
+      if (!meeting) throw notFound("Mødet");
+      const mayEdit = mayEditAgenda(viewer, meeting.bodyId);
+      const edition = c.req.query("edition") ?? (mayEdit ? "internal" : "public");
+      if (edition !== "internal" && edition !== "public") {
+        throw badRequest('"edition" er enten "internal" eller "public".');
+      }
+      if (edition === "internal" && !mayEdit) {
+        throw forbidden("Kun organets sekretariat eller en administrator henter den interne udgave.");
+      }
+      const sent = meeting.phase !== "planned" && meeting.phase !== "agenda-draft";
+      const rendering =
+        edition === "internal" || sent ? await agendaRenderingPdf(db, meeting.id, kind, edition) : undefined;
+      if (!rendering) throw notFound(what);
+      return c.body(rendering.pdf as Uint8Array<ArrayBuffer>, 200, {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="${kind === "agenda" ? "dagsorden" : "bilagspakke"}-${meeting.date}.pdf"`,
+        "Last-Modified": rendering.renderedAt.toUTCString(),
+      });
+    });
+  }
 
   app.get("/meetings/:id/versions", async (c) => {
     const props = actorOf(c);

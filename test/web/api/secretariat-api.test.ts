@@ -1,7 +1,7 @@
 /**
  * The secretariat's JSON API on both backends (issue 13), driven with an API token as an ESDH system or a
  * script would: plan a meeting, draft its agenda, add items (one closed), move one, upload a PDF, edit
- * with a stale revision (409 with `current`), send (mails in the outbox); a member's token and an
+ * with a stale revision (409 with `current`), send (mails and PDFs through the job queue); a member's token and an
  * anonymous request are refused; the public JSON then shows the closed item as "Lukket punkt". Every
  * write is in the audit log with the token named.
  */
@@ -9,12 +9,13 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, it } from "node:test";
+import { it } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { apiTokenCreator, CLI_ACTOR } from "../../../src/accounts/index.js";
-import { outboxFolder, outboxList } from "../../../src/mail/index.js";
-import { listAuditEntries } from "../../../src/store/index.js";
+import { startWorker } from "../../../src/jobs/index.js";
+import { openMailer, outboxFolder, outboxList } from "../../../src/mail/index.js";
+import { listAuditEntries, listJobs } from "../../../src/store/index.js";
 import { type HttpMethod, openApiDocument } from "../../../src/web/api/openapi.js";
 import { createApp } from "../../../src/web/app.js";
 import { seedPath } from "../../support/seeds.js";
@@ -22,14 +23,25 @@ import { forEachBackend } from "../../support/stores.js";
 import { makeUser } from "../accounts/support.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "raadsinfo-api-"));
-const previous = process.env.RAADSINFO_DATA_DIR;
-before(() => {
-  process.env.RAADSINFO_DATA_DIR = dataDir;
-});
-after(() => {
-  if (previous === undefined) delete process.env.RAADSINFO_DATA_DIR;
-  else process.env.RAADSINFO_DATA_DIR = previous;
-});
+
+/** Runs the queue's worker (mail to `dataDir`'s outbox, the PDFs) until no job waits or runs. */
+async function runJobs(db: Parameters<typeof createApp>[0]["db"]): Promise<void> {
+  const worker = startWorker({
+    db,
+    services: { mailer: openMailer({ dataDir }) },
+    pollMs: 20,
+    log: () => {},
+  });
+  try {
+    for (let i = 0; i < 1500; i++) {
+      if ((await listJobs(db, { states: ["queued", "running"] })).length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    assert.fail("the jobs did not finish");
+  } finally {
+    await worker.stop(5000);
+  }
+}
 
 type Json = Record<string, unknown>;
 
@@ -200,6 +212,7 @@ forEachBackend("secretariat API", (store) => {
     // Sent for review, the member reads the draft (without the secretariat's offers).
     const review = await call("POST", `/api/meetings/${meeting.id}/review`, { userIds: [member.id] });
     assert.deepEqual(review.json, { mailed: 1, failed: [] });
+    await runJobs(db);
     const reviewed = await call("GET", `/api/meetings/${meeting.id}/agenda`, undefined, memberToken);
     assert.equal(reviewed.status, 200);
     assert.deepEqual(reviewed.json.offers, []);
@@ -210,9 +223,31 @@ forEachBackend("secretariat API", (store) => {
     assert.equal(sent.status, 200);
     assert.equal(sent.json.versionNumber, 1);
     assert.equal(sent.json.state, "agenda-published");
+    // The mails and the PDFs leave through the job queue.
+    await runJobs(db);
     const mails = await outboxList(outboxFolder(dataDir));
     assert.ok(mails.some((m) => m.to === member.email && m.subject.startsWith("Dagsorden: KKR Nordjylland")));
     assertDocumented("/api/meetings/{id}/send", "post", 200, sent.json);
+    // getAgendaPdf / getAnnexPackPdf: the secretariat's internal edition, the public one for anyone.
+    const getPdf = async (path: string, bearer: string | null) => {
+      const res = await app.request(path, bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {});
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return {
+        status: res.status,
+        type: res.headers.get("content-type"),
+        head: new TextDecoder().decode(bytes.slice(0, 5)),
+      };
+    };
+    for (const file of ["agenda.pdf", "annex-pack.pdf"]) {
+      const path = `/api/meetings/${meeting.id}/${file}`;
+      assert.deepEqual(
+        await getPdf(path, token),
+        { status: 200, type: "application/pdf", head: "%PDF-" },
+        path,
+      );
+      assert.equal((await getPdf(`${path}?edition=internal`, memberToken)).status, 403, `${path}: a member`);
+      assert.equal((await getPdf(`${path}?edition=public`, null)).head, "%PDF-", `${path}: the public`);
+    }
     const versions = await call("GET", `/api/meetings/${meeting.id}/versions`);
     assertDocumented("/api/meetings/{id}/versions", "get", 200, versions.json);
     assert.equal((versions.json.data as Json[]).length, 1);
