@@ -11,15 +11,19 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
+import { parsedPackAnnexes } from "../../src/authoring/render/index.js";
+import { loadIngestOptions, parseSource } from "../../src/ingest/index.js";
 import { startWorker, type Worker } from "../../src/jobs/index.js";
+import { packAnnexes } from "../../src/jobs/kinds/render-documents.js";
 import { openMailer } from "../../src/mail/index.js";
-import { openStore, type Store } from "../../src/store/index.js";
+import { agendaDraft, openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
 import { danishDay } from "../../src/web/secretariat/next-steps.js";
 import { bodyId, PASSWORD } from "../accounts/support.js";
@@ -289,6 +293,27 @@ describe("the secretariat prepares a meeting in Chromium", { skip: missing ?? fa
         assert.match(text, new RegExp(`Lukket punkt: ${CLOSED_TITLE.split(" ")[0]}`));
         assert.match(text, /Det indstilles, at KKR Nordjylland/);
       } else {
+        // The round trip of the pack: each annex read back with its item, number and title.
+        const draft = await agendaDraft(store.db, meetingId);
+        assert.ok(draft);
+        const bytes = readFileSync(file);
+        const parsed = await parseSource(
+          { file, bytes: new Uint8Array(bytes), sha256: createHash("sha256").update(bytes).digest("hex") },
+          await loadIngestOptions(),
+        );
+        const expected = packAnnexes(draft, "internal").map(({ item, annex }) => ({
+          itemNumber: item.number,
+          annexNumber: annex.position,
+          title: annex.title,
+        }));
+        assert.deepEqual(
+          parsedPackAnnexes(parsed).map(({ itemNumber, annexNumber, title }) => ({
+            itemNumber,
+            annexNumber,
+            title,
+          })),
+          expected,
+        );
         assert.match(text, /2\.2 Bilag 1/);
         assert.match(text, /2\.3 Bilag 1/);
       }
