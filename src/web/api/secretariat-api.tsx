@@ -198,13 +198,10 @@ function itemInput(body: Record<string, unknown>): ItemInput {
 export function secretariatApi(): Hono {
   const app = new Hono();
 
+  // No Cache-Control middleware here: mounted at /api it would run for every /api path (the public
+  // JSON too); the session and bearer middleware already make each signed-in answer private.
   app.onError(function secretariatApiError(error, c) {
     return onError(asHttpError(error) as Error, c);
-  });
-  app.use(async function noStore(c, next) {
-    await next();
-    // Drafts and the secretariat's answers are this user's: no shared cache keeps them.
-    c.header("Cache-Control", "private, no-store");
   });
 
   app.post("/meetings", async (c) => {
