@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
@@ -31,6 +32,18 @@ export const CHROMIUM_ARGS = [
 export function chromiumMissing(): string | null {
   if (existsSync(CHROMIUM)) return null;
   return `Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
+}
+
+/**
+ * The `skip` option of a browser suite: false when Chromium is here. Without it, CI gets a failing test (a
+ * missing browser is a broken machine there, not a reason to pass quietly) and a developer a warning.
+ * @example describe("the portal in Chromium", { skip: chromiumSkip() }, () => { ... });
+ */
+export function chromiumSkip(): string | false {
+  const missing = chromiumMissing();
+  if (missing && process.env.CI) it("has Chromium to drive", () => assert.fail(missing));
+  else if (missing) console.warn(`browser test skipped: ${missing}`);
+  return missing ?? false;
 }
 
 /** Fails on any serious or critical axe-core violation, naming the rule and the first elements. */

@@ -30,7 +30,7 @@ import { bodyId, PASSWORD } from "../accounts/support.js";
 import { makeDocx } from "../support/make-files.js";
 import {
   assertAccessible,
-  chromiumMissing,
+  chromiumSkip,
   launchChromium,
   SHOTS,
   screenshots,
@@ -49,14 +49,7 @@ const CLOSED_ANNEX = "Fratrædelsesaftale";
 const SECRET_WORD = "fratrædelsesgodtgørelsen";
 const THIRD_TITLE = "Trafikplan for Nordjylland";
 
-const missing = chromiumMissing();
-if (missing && process.env.CI) {
-  it("has Chromium to drive", () => assert.fail(missing));
-} else if (missing) {
-  console.warn(`browser test skipped: ${missing}`);
-}
-
-describe("the secretariat prepares a meeting in Chromium", { skip: missing ?? false }, () => {
+describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip() }, () => {
   let store: Store;
   let browser: Browser;
   let worker: Worker;

@@ -17,7 +17,7 @@ import { PASSWORD } from "../accounts/support.js";
 import { redactedCopyText, redactionMinutes, redactionPack, redactionWords } from "../support/redaction.js";
 import {
   assertAccessible,
-  chromiumMissing,
+  chromiumSkip,
   launchChromium,
   SHOTS,
   screenshots,
@@ -28,14 +28,7 @@ import {
 const EMAIL = "sara.sekretariat@kl.dk";
 const KEY = "browser";
 
-const missing = chromiumMissing();
-if (missing && process.env.CI) {
-  it("has Chromium to drive", () => assert.fail(missing));
-} else if (missing) {
-  console.warn(`browser test skipped: ${missing}`);
-}
-
-describe("the secretariat's withheld list in Chromium", { skip: missing ?? false }, () => {
+describe("the secretariat's withheld list in Chromium", { skip: chromiumSkip() }, () => {
   let store: Store;
   let browser: Browser;
   let stopPortal: (() => Promise<void>) | undefined;
