@@ -323,6 +323,9 @@ function acceptSections(
     for (let index = firstAfter(candidates, floor); index < candidates.length; index++) {
       const candidate = candidates[index] as Candidate;
       if (candidate.pos >= limit) break;
+      // A number with items of its own opens their section ("4. Punkter til næste møde" over "4.1
+      // Punkter til næste møde"), chosen below, even when its title is a standing one.
+      if (firstItemOf.has(candidate.heading.major)) continue;
       // The next number with a standing title, or any higher number with case or field evidence (a
       // closed item left out of a public agenda leaves a gap).
       const next = candidate.heading.major === lastNumber + 1;

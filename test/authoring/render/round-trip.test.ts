@@ -19,7 +19,7 @@ import {
 import type { AgendaDocument, AnnexPackInput, ParsedDocument } from "../../../src/domain/index.js";
 import { loadIngestOptions, parseSource } from "../../../src/ingest/index.js";
 import { makeDocx } from "../../support/make-files.js";
-import { kkrAgenda, longAgenda, smallAgenda } from "./sample-agendas.js";
+import { kkrAgenda, longAgenda, smallAgenda, templateAgenda } from "./sample-agendas.js";
 import { makeAnnexPdf, realAnnexes, realPdfPages } from "./sample-annexes.js";
 
 async function parsePdf(file: string, bytes: Uint8Array): Promise<ParsedDocument> {
@@ -33,6 +33,7 @@ const AGENDAS: readonly [string, () => AgendaDocument][] = [
     () => kkrAgenda("public"),
   ],
   ["KKR Nordjylland, internal edition (the closed item in full)", () => kkrAgenda("internal")],
+  ["the KKR Nordjylland template (empty sections, a section whose one item bears its title)", templateAgenda],
   ["a second version with a change note and no participants", smallAgenda],
   ["a long agenda of 4 sections with 6 items each", () => longAgenda(4, 6)],
 ];

@@ -132,6 +132,34 @@ export function kkrAgenda(edition: AgendaDocument["edition"] = "public"): Agenda
   };
 }
 
+/**
+ * An agenda as the KKR Nordjylland template builds it: sections without items ("Siden sidst",
+ * "Eventuelt") and a section whose one item has the section's own title ("4. Punkter til næste møde",
+ * "4.1 Punkter til næste møde"), as the browser test's meeting has them.
+ */
+export function templateAgenda(): AgendaDocument {
+  const base = kkrAgenda("public");
+  const [first, second] = base.sections;
+  return {
+    ...base,
+    sections: [
+      first as AgendaSectionDocument,
+      { ...(second as AgendaSectionDocument), title: "Sager til drøftelse og beslutning" },
+      { number: "3", title: "Siden sidst", items: [] },
+      {
+        number: "4",
+        title: "Punkter til næste møde",
+        items: [
+          item("4.1", "Punkter til næste møde", {
+            indstilling: "Det indstilles, at KKR Nordjylland drøfter punkter til næste møde.",
+          }),
+        ],
+      },
+      { number: "5", title: "Eventuelt", items: [] },
+    ],
+  };
+}
+
 /** A small agenda of another body with no annexes, one section, no participants listed. */
 export function smallAgenda(): AgendaDocument {
   return {
