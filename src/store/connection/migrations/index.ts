@@ -19,6 +19,7 @@ import * as withheldIndexes from "./0013-withheld-indexes.js";
 import * as jobs from "./0014-jobs.js";
 import * as agendaAuthoring from "./0015-agenda-authoring.js";
 import * as agendaRenderings from "./0016-agenda-renderings.js";
+import * as meetingRecord from "./0017-meeting-record.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -37,4 +38,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0014-jobs": jobs,
   "0015-agenda-authoring": agendaAuthoring,
   "0016-agenda-renderings": agendaRenderings,
+  "0017-meeting-record": meetingRecord,
 };
