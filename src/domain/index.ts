@@ -10,6 +10,7 @@ export * from "./file-name-date.js";
 export * from "./follow-up-status.js";
 export * from "./legislative-term.js";
 export * from "./meeting-lifecycle.js";
+export * from "./meeting-record.js";
 export * from "./meeting-state.js";
 export * from "./membership-role.js";
 export * from "./municipality.js";

@@ -79,3 +79,33 @@ export function mayReadAgendaDraft(facts: {
 }): boolean {
   return facts.mayEdit || (facts.memberOfBody && facts.reviewCopyToViewer);
 }
+
+/**
+ * The secretariat's steps on the meeting day (issue 14): recording attendance, decisions, votes, remarks
+ * and recusals, and "Mødet er afholdt". Recording opens once the agenda is sent and goes on while the
+ * meeting is held (until the minutes are approved); holding is taken once, from the sent agenda.
+ */
+export const MEETING_DAY_STEPS = ["record", "hold"] as const;
+export type MeetingDayStep = (typeof MEETING_DAY_STEPS)[number];
+
+const MEETING_DAY_ALLOWED: Readonly<Record<MeetingDayStep, readonly AgendaPhase[]>> = {
+  record: ["agenda-sent", "held"],
+  hold: ["agenda-sent"],
+};
+
+/**
+ * Null when the meeting-day step may be taken in `phase`, otherwise the Danish reason.
+ * @example meetingDayStepRefusal("record", "agenda-draft") // "Mødet kan først protokolleres, når dagsordenen er udsendt."
+ * @example meetingDayStepRefusal("hold", "held") // "Mødet er allerede markeret som afholdt."
+ */
+export function meetingDayStepRefusal(step: MeetingDayStep, phase: AgendaPhase): string | null {
+  if (MEETING_DAY_ALLOWED[step].includes(phase)) return null;
+  if (phase === "minutes-approved") return "Referatet er godkendt; mødets protokol kan ikke længere ændres.";
+  if (step === "hold" && phase === "held") return "Mødet er allerede markeret som afholdt.";
+  return "Mødet kan først protokolleres, når dagsordenen er udsendt.";
+}
+
+/** The stored state a meeting has once "Mødet er afholdt" is clicked. */
+export function stateAfterHolding(state: MeetingState): MeetingState {
+  return state === "agenda-published" || state === "planned" ? "held" : state;
+}
