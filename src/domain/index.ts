@@ -20,3 +20,4 @@ export * from "./rich-text.js";
 export * from "./role.js";
 export * from "./visibility.js";
 export * from "./warning-code.js";
+export * from "./matter-suggestion.js";
