@@ -93,6 +93,33 @@ export async function agendaRenderingPdf(
   return row ? { pdf: new Uint8Array(row.pdf), renderedAt: new Date(row.rendered_at) } : undefined;
 }
 
+/**
+ * When the meeting's working copy last changed: an item, an annex or a section edited, added, moved or
+ * removed (removed rows keep their time). A rendering older than this is out of date. Null: nothing drafted.
+ */
+export async function workingCopyChangedAt(db: Db, meetingId: number): Promise<Date | null> {
+  const [sections, items, annexes] = await Promise.all([
+    db
+      .selectFrom("agenda_section")
+      .select((eb) => eb.fn.max("modified").as("at"))
+      .where("meeting_id", "=", meetingId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("authored_item")
+      .select((eb) => eb.fn.max("modified").as("at"))
+      .where("meeting_id", "=", meetingId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("authored_annex")
+      .innerJoin("authored_item", "authored_item.id", "authored_annex.authored_item_id")
+      .select((eb) => eb.fn.max("authored_annex.modified").as("at"))
+      .where("authored_item.meeting_id", "=", meetingId)
+      .executeTakeFirst(),
+  ]);
+  const times = [sections?.at, items?.at, annexes?.at].flatMap((t) => (t ? [new Date(t).getTime()] : []));
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
 /** The newest render job of each of `kinds` for a meeting's edition (their payload names both). */
 export async function latestRenderJobIds(
   db: Db,

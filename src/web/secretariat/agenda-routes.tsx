@@ -12,7 +12,6 @@ import { agendaReviewSender, agendaSender } from "../../authoring/agenda-sender.
 import { type CarryOverOffer, indstillingPhrase } from "../../domain/index.js";
 import { enqueueJob } from "../../jobs/index.js";
 import {
-  type AgendaDraft,
   agendaDraft,
   agendaRenderingPdf,
   agendaVersions,
@@ -60,12 +59,6 @@ export async function meetingOf(c: Context, meetingId: number): Promise<DraftMee
   }
 }
 
-/** The latest edit of an item of the working copy (items carry the time; their annexes do not). */
-function lastChangeOf(draft: AgendaDraft | null): Date | null {
-  const times = draft?.sections.flatMap((s) => s.items.map((i) => i.modified.getTime())) ?? [];
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
-}
-
 /** Renders the builder of a meeting; with errors it answers a refused form. */
 export async function showBuilder(
   c: Context,
@@ -84,7 +77,7 @@ export async function showBuilder(
     reviewCopies(db, meetingId),
     agendaVersions(db, meetingId),
   ]);
-  const renders = await renderLines(db, meetingId, lastChangeOf(draft ?? null));
+  const renders = await renderLines(db, meetingId);
   const basics = secretariatPageBasics(c);
   return c.html(
     <AgendaBuilderPage

@@ -3,24 +3,27 @@
  * annex pack with their downloads, and the render job that is under way (or failed since).
  */
 import type { Kysely } from "kysely";
-import { agendaRenderings, type Database, jobStatus, latestRenderJobIds } from "../../store/index.js";
+import {
+  agendaRenderings,
+  type Database,
+  jobStatus,
+  latestRenderJobIds,
+  workingCopyChangedAt,
+} from "../../store/index.js";
 import { meetingPaths } from "../pages/agenda-builder-page.js";
 import type { RenderLine } from "../pages/agenda-render-progress.js";
 
 export const RENDER_JOB_KINDS = { agenda: "render-agenda", "annex-pack": "render-annex-pack" } as const;
 
 /**
- * The lines; `lastChange` (the latest edit of an item of the working copy) marks a rendering made before
- * it as out of date.
+ * The lines; a rendering made before the working copy's last change (an item's, an annex's or a
+ * section's) is out of date.
  */
-export async function renderLines(
-  db: Kysely<Database>,
-  meetingId: number,
-  lastChange: Date | null = null,
-): Promise<RenderLine[]> {
+export async function renderLines(db: Kysely<Database>, meetingId: number): Promise<RenderLine[]> {
   const paths = meetingPaths(meetingId);
-  const [renderings, jobs] = await Promise.all([
+  const [renderings, lastChange, jobs] = await Promise.all([
     agendaRenderings(db, meetingId),
+    workingCopyChangedAt(db, meetingId),
     latestRenderJobIds(db, { meetingId, edition: "internal", kinds: Object.values(RENDER_JOB_KINDS) }),
   ]);
   const lines: RenderLine[] = [];

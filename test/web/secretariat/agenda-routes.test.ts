@@ -7,34 +7,14 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import type { Kysely } from "kysely";
-import { startWorker } from "../../../src/jobs/index.js";
-import type { Mailer } from "../../../src/mail/index.js";
-import { agendaDraft, type Database } from "../../../src/store/index.js";
+import { agendaDraft } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { danishDay } from "../../../src/web/secretariat/next-steps.js";
 import { makeMeetingPdf } from "../../support/make-files.js";
 import { forEachBackend } from "../../support/stores.js";
 import { csrfOf } from "../accounts/support.js";
+import { BODY, runJobs } from "./agenda-support.js";
 import { signedInAs } from "./support.js";
-
-const BODY = "KKR Nordjylland";
-
-const noMail: Mailer = {
-  kind: "outbox",
-  description: "test",
-  send: async () => ({ messageId: "x", file: null }),
-  close() {},
-};
-
-async function runJobs(db: Kysely<Database>, until: () => Promise<boolean>): Promise<void> {
-  const worker = startWorker({ db, services: { mailer: noMail }, pollMs: 20 });
-  try {
-    for (let i = 0; i < 600 && !(await until()); i++) await new Promise((r) => setTimeout(r, 100));
-  } finally {
-    await worker.stop(1000);
-  }
-}
 
 forEachBackend("web: the agenda builder", (store) => {
   it("builds, reorders, renders and sends an agenda through its forms", async () => {
