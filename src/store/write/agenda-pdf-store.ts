@@ -1,8 +1,6 @@
 /**
  * @module The rendered PDFs of a meeting's agenda (migration 0016): the render jobs keep the latest agenda
- * and annex pack per edition, and the public agenda of a sent version also on agenda_version.pdf. The
- * table is not in schema.ts (whose owner writes the secretariat's data), so these few statements are
- * raw SQL with their row types spelled out here.
+ * and annex pack per edition, and the public agenda of a sent version also on agenda_version.pdf.
  */
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.js";
@@ -38,13 +36,27 @@ export async function storeAgendaRendering(
     readonly pageCount: number;
   },
 ): Promise<void> {
-  await sql`
-    insert into agenda_rendering (meeting_id, kind, edition, version_number, pdf, page_count, byte_size)
-    values (${rendering.meetingId}, ${rendering.kind}, ${rendering.edition}, ${rendering.versionNumber},
-            ${rendering.pdf}, ${rendering.pageCount}, ${rendering.pdf.byteLength})
-    on conflict (meeting_id, kind, edition) do update set version_number = excluded.version_number,
-      pdf = excluded.pdf, page_count = excluded.page_count, byte_size = excluded.byte_size, rendered_at = now()
-  `.execute(db);
+  await db
+    .insertInto("agenda_rendering")
+    .values({
+      meeting_id: rendering.meetingId,
+      kind: rendering.kind,
+      edition: rendering.edition,
+      version_number: rendering.versionNumber,
+      pdf: rendering.pdf,
+      page_count: rendering.pageCount,
+      byte_size: rendering.pdf.byteLength,
+    })
+    .onConflict((oc) =>
+      oc.columns(["meeting_id", "kind", "edition"]).doUpdateSet((eb) => ({
+        version_number: eb.ref("excluded.version_number"),
+        pdf: eb.ref("excluded.pdf"),
+        page_count: eb.ref("excluded.page_count"),
+        byte_size: eb.ref("excluded.byte_size"),
+        rendered_at: sql<Date>`now()`,
+      })),
+    )
+    .execute();
   if (rendering.kind === "agenda" && rendering.edition === "public" && rendering.versionNumber !== null) {
     await db
       .updateTable("agenda_version")
@@ -55,21 +67,18 @@ export async function storeAgendaRendering(
   }
 }
 
-/** What is rendered for a meeting, without the bytes. */
+/** What is rendered of a meeting's agenda (the minutes' renderings left out), without the bytes. */
 export async function agendaRenderings(db: Db, meetingId: number): Promise<AgendaRenderingInfo[]> {
-  const { rows } = await sql<{
-    kind: RenderingKind;
-    edition: "internal" | "public";
-    version_number: number | null;
-    page_count: number;
-    byte_size: number;
-    rendered_at: Date | string;
-  }>`
-    select kind, edition, version_number, page_count, byte_size, rendered_at from agenda_rendering
-    where meeting_id = ${meetingId} order by kind, edition
-  `.execute(db);
+  const rows = await db
+    .selectFrom("agenda_rendering")
+    .select(["kind", "edition", "version_number", "page_count", "byte_size", "rendered_at"])
+    .where("meeting_id", "=", meetingId)
+    .where("kind", "in", [...RENDERING_KINDS])
+    .orderBy("kind")
+    .orderBy("edition")
+    .execute();
   return rows.map((r) => ({
-    kind: r.kind,
+    kind: r.kind as RenderingKind,
     edition: r.edition,
     versionNumber: r.version_number,
     pageCount: r.page_count,
@@ -85,11 +94,13 @@ export async function agendaRenderingPdf(
   kind: RenderingKind,
   edition: "internal" | "public",
 ): Promise<{ readonly pdf: Uint8Array; readonly renderedAt: Date } | undefined> {
-  const { rows } = await sql<{ pdf: Uint8Array; rendered_at: Date | string }>`
-    select pdf, rendered_at from agenda_rendering
-    where meeting_id = ${meetingId} and kind = ${kind} and edition = ${edition}
-  `.execute(db);
-  const row = rows[0];
+  const row = await db
+    .selectFrom("agenda_rendering")
+    .select(["pdf", "rendered_at"])
+    .where("meeting_id", "=", meetingId)
+    .where("kind", "=", kind)
+    .where("edition", "=", edition)
+    .executeTakeFirst();
   return row ? { pdf: new Uint8Array(row.pdf), renderedAt: new Date(row.rendered_at) } : undefined;
 }
 
