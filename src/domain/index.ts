@@ -21,3 +21,4 @@ export * from "./role.js";
 export * from "./visibility.js";
 export * from "./warning-code.js";
 export * from "./matter-suggestion.js";
+export * from "./minutes-document.js";

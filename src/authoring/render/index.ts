@@ -5,15 +5,23 @@
 export { attendeeLine, CLOSED_ITEM_TITLE, renderAgendaPdf, visibleItem } from "./agenda-pdf.js";
 export { type AnnexPackOptions, type AnnexPackProgress, annexStamp, buildAnnexPack } from "./annex-pack.js";
 export { convertDocxToPdf, type DocxToPdfOptions } from "./docx-to-pdf.js";
+export { guestLine, renderMinutesPdf, substituteLine, visibleMinutesItem } from "./minutes-pdf.js";
 export { isRenderError, RENDER_ERROR_CODES, RenderError, type RenderErrorCode } from "./render-error.js";
 export {
   comparableText,
   expectedAgendaItems,
+  expectedMinutesAttendance,
+  expectedMinutesItems,
   expectedPackAnnexes,
+  f1Score,
   parsedAgendaItems,
+  parsedMinutesAttendance,
+  parsedMinutesItems,
   parsedPackAnnexes,
   type RoundTripAnnex,
+  type RoundTripAttendee,
   type RoundTripItem,
+  type RoundTripMinutesItem,
   type RoundTripScore,
   roundTripScore,
 } from "./round-trip.js";

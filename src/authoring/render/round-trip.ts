@@ -1,17 +1,24 @@
 /**
- * @module The round trip of the documents Rådsinfo writes: what an agenda or annex pack should read back
+ * @module The round trip of the documents Rådsinfo writes: what an agenda, annex pack or minutes should read back
  * as (from its input), what the importer read back (from its ParsedDocument), both in one comparable
  * shape, and the share recovered exactly. Used by the round-trip test and the round-trip bench.
  */
 import {
   type AgendaDocument,
   type AnnexPackInput,
+  type Attendee,
+  decisionParagraphs,
   ITEM_FIELD_KEYS,
+  MINUTES_DISCUSSION_HEADING,
+  type MinutesDocument,
   type ParsedDocument,
+  PROTOCOL_REMARK_HEADING,
   parseRichText,
+  protocolRemarkLine,
   richTextPlain,
 } from "../../domain/index.js";
 import { visibleItem } from "./agenda-pdf.js";
+import { visibleMinutesItem } from "./minutes-pdf.js";
 
 /** An item as compared: number, title, closed, case number and the text of each field. */
 export interface RoundTripItem {
@@ -120,6 +127,117 @@ export function parsedPackAnnexes(doc: ParsedDocument): RoundTripAnnex[] {
     title: document.title,
     firstPage: document.source.pageStart,
   }));
+}
+
+/** One attendee as compared: "present" or "absent", name, party, municipality, whom a substitute replaced. */
+export interface RoundTripAttendee {
+  readonly list: "present" | "absent";
+  readonly name: string;
+  readonly party: string | null;
+  readonly municipality: string | null;
+  readonly substituteFor: string | null;
+}
+
+/**
+ * A minutes item as compared: number, title, closed, the text under "Beslutning" (decision, vote, who did
+ * not take part) and the notes after it (protocol remarks, then the discussion).
+ */
+export interface RoundTripMinutesItem {
+  readonly number: string;
+  readonly title: string;
+  readonly closed: boolean;
+  readonly decision: string;
+  readonly notes: string;
+}
+
+/** The attendance minutes should read back as: members and substitutes present, absences. */
+export function expectedMinutesAttendance(minutes: MinutesDocument): RoundTripAttendee[] {
+  const person = (
+    list: RoundTripAttendee["list"],
+    p: { name: string; party: string | null; municipality: string | null },
+    substituteFor: string | null,
+  ) => ({
+    list,
+    name: p.name,
+    party: p.party,
+    municipality: p.municipality,
+    substituteFor,
+  });
+  return [
+    ...minutes.present.map((p) => person("present", p, null)),
+    ...minutes.substitutes.map((p) => person("present", p, p.substituteFor)),
+    ...minutes.absences.map((p) => person("absent", p, null)),
+  ];
+}
+
+/** The attendance the importer read back, in the same shape. */
+export function parsedMinutesAttendance(doc: ParsedDocument): RoundTripAttendee[] {
+  const person = (list: RoundTripAttendee["list"], p: Attendee): RoundTripAttendee => ({
+    list,
+    name: p.name,
+    party: p.party,
+    municipality: p.municipality,
+    substituteFor: p.substituteFor ?? null,
+  });
+  return [
+    ...doc.attendance.present.map((p) => person("present", p)),
+    ...doc.attendance.absent.map((p) => person("absent", p)),
+  ];
+}
+
+/**
+ * The items minutes should read back as: what the edition shows of each, its decision and its notes as
+ * plain text. A section without items reads back as an item of its own, as in the agenda.
+ */
+export function expectedMinutesItems(minutes: MinutesDocument): RoundTripMinutesItem[] {
+  return minutes.sections.flatMap((section) => {
+    if (section.items.length === 0) {
+      return [{ number: section.number, title: section.title, closed: false, decision: "", notes: "" }];
+    }
+    return section.items.map((original) => {
+      const item = visibleMinutesItem(original, minutes.edition);
+      // Text between the case line and the first field (the "./." annex lines) reads back as notes too.
+      const notes: string[] = item.annexes.map((annex) => `./. Bilag ${annex.annexNumber}: ${annex.title}`);
+      if (item.record.protocolRemarks.length > 0) {
+        notes.push(PROTOCOL_REMARK_HEADING, ...item.record.protocolRemarks.map(protocolRemarkLine));
+      }
+      const discussion = richTextPlain(parseRichText(item.record.discussion ?? ""));
+      if (discussion.trim() !== "") notes.push(MINUTES_DISCUSSION_HEADING, discussion);
+      return {
+        number: item.number,
+        title: item.title,
+        closed: item.closed,
+        decision: comparableText(decisionParagraphs(item.record).join("\n\n")),
+        notes: comparableText(notes.join("\n\n")),
+      };
+    });
+  });
+}
+
+/** The minutes items the importer read back, in the same shape. */
+export function parsedMinutesItems(doc: ParsedDocument): RoundTripMinutesItem[] {
+  return doc.items.map((item) => ({
+    number: item.number,
+    title: item.title,
+    closed: item.closed === true,
+    decision: comparableText(item.fields.beslutning ?? ""),
+    notes: comparableText(item.notes ?? ""),
+  }));
+}
+
+/**
+ * F1 of the parsed records against the expected ones (1 when both are empty).
+ *
+ * @example
+ * f1Score(roundTripScore(expectedMinutesAttendance(m), parsedMinutesAttendance(parsed))); // 1
+ */
+export function f1Score<T>(score: RoundTripScore<T>): number {
+  const parsed = score.recovered + score.extra.length;
+  if (score.expected === 0 && parsed === 0) return 1;
+  if (score.recovered === 0) return 0;
+  const precision = score.recovered / parsed;
+  const recall = score.recovered / score.expected;
+  return (2 * precision * recall) / (precision + recall);
 }
 
 /** How many of the expected records were read back exactly, and which were not. */
