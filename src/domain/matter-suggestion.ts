@@ -48,8 +48,8 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-// Standing items of every agenda: the same title at every meeting, never one matter.
-const STANDING_TITLES = new Set([
+/** Standing items of every agenda (lower case): the same title at every meeting, never one matter. */
+export const STANDING_ITEM_TITLES: readonly string[] = [
   "godkendelse af dagsorden",
   "godkendelse af referat",
   "siden sidst",
@@ -62,7 +62,8 @@ const STANDING_TITLES = new Set([
   "formandens orientering",
   "orientering fra formanden",
   "næste møde",
-]);
+];
+const STANDING_TITLES = new Set(STANDING_ITEM_TITLES);
 
 // Kinds of document of one organisation: its budget and its annual report are two matters, even under
 // one case number; a budget with its rates ("budget og takster") is still the budget.
@@ -95,6 +96,21 @@ export function normaliseMatterTitle(title: string): string {
     .replace(/[^\p{L}\s]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/**
+ * A matter's title from an item's: the years taken out, and a word or dash left dangling by them.
+ * @example matterTitleFrom("Socialtilsyn Nords budget for 2025") // "Socialtilsyn Nords budget"
+ * @example matterTitleFrom("Regnskab og budget – fælleskommunale sekretariater") // unchanged
+ */
+export function matterTitleFrom(title: string): string {
+  const cut = title
+    .replace(/\(?\b(19|20)\d{2}(\s*[-–/]\s*\d{2,4})?\b\)?/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/(\s+(for|i|af|til|og|om)|\s*[-–,.:])+$/i, "")
+    .trim();
+  return cut.length >= 3 ? cut : title.trim();
 }
 
 /**

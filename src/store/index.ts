@@ -33,3 +33,5 @@ export * from "./write/meeting-record-writes.js";
 export * from "./write/one-time-link-queries.js";
 export * from "./write/session-queries.js";
 export * from "./write/withholding.js";
+export * from "./write/matter-writes.js";
+export * from "./read/matter-queries.js";

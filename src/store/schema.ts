@@ -610,6 +610,14 @@ export interface MatterItemTable {
   created: Generated<Date>;
 }
 
+/** A pair of items the secretariat said are not one matter (migration 0021); item_id < other_item_id. */
+export interface MatterSuggestionDismissalTable {
+  item_id: number;
+  other_item_id: number;
+  dismissed_by_user_id: number | null;
+  created: Generated<Date>;
+}
+
 export interface Database {
   body: BodyTable;
   organization: OrganizationTable;
@@ -653,6 +661,7 @@ export interface Database {
   decision_dispatch: DecisionDispatchTable;
   matter: MatterTable;
   matter_item: MatterItemTable;
+  matter_suggestion_dismissal: MatterSuggestionDismissalTable;
 }
 
 export type Body = Selectable<BodyTable>;

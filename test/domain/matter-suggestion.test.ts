@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   type MatterCandidate,
+  matterTitleFrom,
   matterWords,
   normaliseMatterTitle,
   scoreMatterPair,
@@ -145,5 +146,21 @@ describe("scoreMatterPair: a shared case number strengthens a title match", () =
       item(b, { caseNumber: "SAG-2023-00417" }),
     );
     assert.ok(strengthened?.sameCaseNumber);
+  });
+});
+
+describe("matterTitleFrom", () => {
+  it("takes the years out of an item's title", () => {
+    assert.equal(matterTitleFrom("Socialtilsyn Nords budget for 2025"), "Socialtilsyn Nords budget");
+    assert.equal(
+      matterTitleFrom("Andenbehandling af Nordjysk Socialaftale 2025-26"),
+      "Andenbehandling af Nordjysk Socialaftale",
+    );
+    assert.equal(matterTitleFrom("Pædagogdimensionering 2021-2022"), "Pædagogdimensionering");
+    assert.equal(
+      matterTitleFrom("Regnskab og budget – fælleskommunale sekretariater"),
+      "Regnskab og budget – fælleskommunale sekretariater",
+    );
+    assert.equal(matterTitleFrom("2025"), "2025");
   });
 });

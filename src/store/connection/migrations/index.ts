@@ -20,6 +20,7 @@ import * as jobs from "./0014-jobs.js";
 import * as agendaAuthoring from "./0015-agenda-authoring.js";
 import * as agendaRenderings from "./0016-agenda-renderings.js";
 import * as meetingRecord from "./0017-meeting-record.js";
+import * as matterSuggestions from "./0021-matter-suggestions.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -39,4 +40,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0015-agenda-authoring": agendaAuthoring,
   "0016-agenda-renderings": agendaRenderings,
   "0017-meeting-record": meetingRecord,
+  "0021-matter-suggestions": matterSuggestions,
 };
