@@ -82,6 +82,7 @@ export async function agendaSender(props: AgendaSenderProps): Promise<AgendaSent
       changeNote = `${agendaVersionTitle(versionNumber)}: ${given ?? changes.join(" ")}`;
     }
     const recipients = await bodyMemberRecipients(tx, meeting.bodyId);
+    const sent = { ...draft, meeting: { ...draft.meeting, state } };
     await insertAgendaVersion(tx, {
       meetingId,
       number: versionNumber,
@@ -89,6 +90,7 @@ export async function agendaSender(props: AgendaSenderProps): Promise<AgendaSent
       actor: props.actor,
       recipients: recipients.length,
       snapshot: published.snapshot,
+      sent,
       now,
     });
     await auditAgenda(tx, props, {
@@ -107,7 +109,7 @@ export async function agendaSender(props: AgendaSenderProps): Promise<AgendaSent
       at: now,
     });
     return {
-      draft: { ...draft, meeting: { ...draft.meeting, state } },
+      draft: sent,
       recipients,
       versionNumber,
       changeNote,

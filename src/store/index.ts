@@ -17,6 +17,7 @@ export * from "./read/job-queries.js";
 export * from "./read/oparl-queries.js";
 export * from "./read/portal-queries.js";
 export * from "./read/secretariat-bodies.js";
+export * from "./read/sent-agenda-queries.js";
 export * from "./read/store-empty.js";
 export type * from "./schema.js";
 export * from "./search-queries.js";

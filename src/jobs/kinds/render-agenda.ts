@@ -1,12 +1,14 @@
 /**
- * @module `render-agenda`: a meeting's agenda as PDF (authoring/render's Typst renderer) from its working
- * copy, in the internal or the public edition, kept as the meeting's latest rendering (and, public and
- * sent, on its version). A retry renders again: the same input gives the same PDF.
+ * @module `render-agenda`: a meeting's agenda as PDF (authoring/render's Typst renderer), the internal
+ * edition from its working copy, the public one from the agenda as last sent (render-source.ts), kept as
+ * the meeting's latest rendering (and, public, on its version). A retry renders again: the same input
+ * gives the same PDF.
  */
 import type { AgendaEdition } from "../../domain/index.js";
-import { agendaDraft, agendaVersions, getBodyPage, storeAgendaRendering } from "../../store/index.js";
+import { getBodyPage, storeAgendaRendering } from "../../store/index.js";
 import { defineJob } from "../define-job.js";
 import { pdfPageCount } from "./render-page-count.js";
+import { renderSource } from "./render-source.js";
 
 export interface RenderAgendaPayload {
   readonly meetingId: number;
@@ -20,10 +22,7 @@ export const renderAgendaJob = defineJob({
     const { renderAgendaPdf } = await import("../../authoring/render/index.js");
     const { agendaDocumentOf } = await import("./render-documents.js");
     await progress(0, 1, "Danner dagsordenen");
-    const draft = await agendaDraft(db, payload.meetingId);
-    if (!draft) throw new Error(`møde ${payload.meetingId} findes ikke`);
-    const versions = await agendaVersions(db, payload.meetingId);
-    const last = versions.at(-1);
+    const { draft, version } = await renderSource(db, payload.meetingId, payload.edition);
     // The body's current members, substitutes left out: the front page's "Deltagere".
     const members = (await getBodyPage(db, draft.meeting.bodyId))?.members ?? [];
     const participants = members
@@ -33,7 +32,7 @@ export const renderAgendaJob = defineJob({
       agendaDocumentOf(
         draft,
         payload.edition,
-        { version: Math.max(1, versions.length), changeNote: last?.changeNote ?? null },
+        { version: version?.number ?? 1, changeNote: version?.changeNote ?? null },
         participants,
       ),
     );
@@ -42,7 +41,7 @@ export const renderAgendaJob = defineJob({
       meetingId: payload.meetingId,
       kind: "agenda",
       edition: payload.edition,
-      versionNumber: last?.number ?? null,
+      versionNumber: version?.number ?? null,
       pdf,
       pageCount,
     });

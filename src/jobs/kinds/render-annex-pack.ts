@@ -1,18 +1,15 @@
 /**
  * @module `render-annex-pack`: a meeting's annexes as one pack (authoring/render's pdf-lib builder:
  * contents page, "2.3 Bilag 1" on every page, bookmarks), DOCX annexes converted to PDF first, in the
- * internal or the public edition; kept as the meeting's latest pack. Progress per annex: conversions
+ * internal edition from the working copy, the public one from the agenda as last sent (render-source.ts);
+ * kept as the meeting's latest pack. Progress per annex: conversions
  * first, then the pack.
  */
 import type { AgendaEdition } from "../../domain/index.js";
-import {
-  agendaDraft,
-  agendaVersions,
-  authoredAnnexContent,
-  storeAgendaRendering,
-} from "../../store/index.js";
+import { authoredAnnexContent, storeAgendaRendering } from "../../store/index.js";
 import { defineJob } from "../define-job.js";
 import { pdfPageCount } from "./render-page-count.js";
+import { renderSource } from "./render-source.js";
 
 export interface RenderAnnexPackPayload {
   readonly meetingId: number;
@@ -25,8 +22,7 @@ export const renderAnnexPackJob = defineJob({
   handler: async (payload: RenderAnnexPackPayload, { db, progress, signal }) => {
     const { buildAnnexPack, convertDocxToPdf } = await import("../../authoring/render/index.js");
     const { annexPackInputOf, packAnnexes } = await import("./render-documents.js");
-    const draft = await agendaDraft(db, payload.meetingId);
-    if (!draft) throw new Error(`møde ${payload.meetingId} findes ikke`);
+    const { draft, version } = await renderSource(db, payload.meetingId, payload.edition);
     const wanted = packAnnexes(draft, payload.edition);
     // Reading and converting each annex, then adding each to the pack: two steps per annex.
     const total = wanted.length * 2 + 1;
@@ -38,7 +34,8 @@ export const renderAnnexPackJob = defineJob({
         total,
         `Læser bilag ${n + 1} af ${wanted.length} (${item.number} Bilag ${annex.position})`,
       );
-      const content = await authoredAnnexContent(db, annex.id);
+      // An annex sent and removed since is still in the sent agenda's pack.
+      const content = await authoredAnnexContent(db, annex.id, { removed: payload.edition === "public" });
       if (!content) throw new Error(`bilag ${annex.id} findes ikke længere`);
       const bytes = new Uint8Array(content.content);
       pdfs.set(
@@ -52,12 +49,11 @@ export const renderAnnexPackJob = defineJob({
       },
     });
     const pageCount = await pdfPageCount(pdf);
-    const versions = await agendaVersions(db, payload.meetingId);
     await storeAgendaRendering(db, {
       meetingId: payload.meetingId,
       kind: "annex-pack",
       edition: payload.edition,
-      versionNumber: versions.at(-1)?.number ?? null,
+      versionNumber: version?.number ?? null,
       pdf,
       pageCount,
     });

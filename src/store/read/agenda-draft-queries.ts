@@ -251,10 +251,14 @@ async function draftItems(
   }));
 }
 
-/** An uploaded annex's bytes, with the meeting's body (who may fetch them); undefined when unknown. */
+/**
+ * An uploaded annex's bytes, with the meeting's body (who may fetch them); undefined when unknown or
+ * removed (`removed: true`: a removed annex too, for a sent agenda that still has it).
+ */
 export async function authoredAnnexContent(
   db: Db,
   annexId: number,
+  options: { readonly removed?: boolean } = {},
 ): Promise<
   | {
       readonly bodyId: number;
@@ -275,7 +279,7 @@ export async function authoredAnnexContent(
       "authored_annex.content",
     ])
     .where("authored_annex.id", "=", annexId)
-    .where("authored_annex.deleted", "=", false)
+    .$if(!options.removed, (q) => q.where("authored_annex.deleted", "=", false))
     .executeTakeFirst();
 }
 

@@ -48,13 +48,23 @@ export async function storeAgendaRendering(
       byte_size: rendering.pdf.byteLength,
     })
     .onConflict((oc) =>
-      oc.columns(["meeting_id", "kind", "edition"]).doUpdateSet((eb) => ({
-        version_number: eb.ref("excluded.version_number"),
-        pdf: eb.ref("excluded.pdf"),
-        page_count: eb.ref("excluded.page_count"),
-        byte_size: eb.ref("excluded.byte_size"),
-        rendered_at: sql<Date>`now()`,
-      })),
+      oc
+        .columns(["meeting_id", "kind", "edition"])
+        .doUpdateSet((eb) => ({
+          version_number: eb.ref("excluded.version_number"),
+          pdf: eb.ref("excluded.pdf"),
+          page_count: eb.ref("excluded.page_count"),
+          byte_size: eb.ref("excluded.byte_size"),
+          rendered_at: sql<Date>`now()`,
+        }))
+        // A public rendering of an older version (a slow job) never replaces a newer version's.
+        .where((eb) =>
+          eb.or([
+            eb("excluded.edition", "=", "internal"),
+            eb("agenda_rendering.version_number", "is", null),
+            eb("excluded.version_number", ">=", eb.ref("agenda_rendering.version_number")),
+          ]),
+        ),
     )
     .execute();
   if (rendering.kind === "agenda" && rendering.edition === "public" && rendering.versionNumber !== null) {
@@ -102,6 +112,47 @@ export async function agendaRenderingPdf(
     .where("edition", "=", edition)
     .executeTakeFirst();
   return row ? { pdf: new Uint8Array(row.pdf), renderedAt: new Date(row.rendered_at) } : undefined;
+}
+
+/** A sent agenda's public PDF: ready, still being made for the latest version, or nothing sent. */
+export type PublicAgendaPdf =
+  | {
+      readonly state: "ready";
+      readonly versionNumber: number;
+      readonly pdf: Uint8Array;
+      readonly renderedAt: Date;
+    }
+  | { readonly state: "rendering"; readonly versionNumber: number }
+  | { readonly state: "unsent" };
+
+/**
+ * The public PDF of the agenda as last sent: the public rendering of the latest version, never an older
+ * version's nor one of the working copy; "rendering" while the render job has not made it yet.
+ * @example (await publicAgendaPdf(db, 7, "agenda")).state // "ready"
+ */
+export async function publicAgendaPdf(
+  db: Db,
+  meetingId: number,
+  kind: RenderingKind,
+): Promise<PublicAgendaPdf> {
+  const latest = await db
+    .selectFrom("agenda_version")
+    .select((eb) => eb.fn.max("number").as("number"))
+    .where("meeting_id", "=", meetingId)
+    .executeTakeFirst();
+  const versionNumber = latest?.number ?? null;
+  if (versionNumber === null) return { state: "unsent" };
+  const row = await db
+    .selectFrom("agenda_rendering")
+    .select(["pdf", "rendered_at"])
+    .where("meeting_id", "=", meetingId)
+    .where("kind", "=", kind)
+    .where("edition", "=", "public")
+    .where("version_number", "=", versionNumber)
+    .executeTakeFirst();
+  return row
+    ? { state: "ready", versionNumber, pdf: new Uint8Array(row.pdf), renderedAt: new Date(row.rendered_at) }
+    : { state: "rendering", versionNumber };
 }
 
 /**

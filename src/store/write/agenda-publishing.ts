@@ -10,6 +10,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 // domain/index.ts re-exports no CPR rule; ingest and authoring import it the same way.
 import { findCprNumbers } from "../../domain/cpr-number.js";
 import type { AgendaSnapshot, MeetingState, WithholdingReason } from "../../domain/index.js";
+import type { AgendaDraft } from "../read/agenda-draft-queries.js";
 import type { AuthoredAnnexTable, Database } from "../schema.js";
 import { collectWords, municipalitiesIn } from "../search-text.js";
 import { queueSearchWords } from "../search-words.js";
@@ -365,7 +366,7 @@ async function publishAnnex(
   return file.id;
 }
 
-/** Records a version of the agenda as sent. */
+/** Records a version of the agenda as sent, with the working copy it sent (the public PDFs' source). */
 export async function insertAgendaVersion(
   db: Db,
   props: {
@@ -375,6 +376,7 @@ export async function insertAgendaVersion(
     readonly actor: { readonly userId: number | null; readonly tokenId: number | null };
     readonly recipients: number;
     readonly snapshot: AgendaSnapshot;
+    readonly sent: AgendaDraft;
     readonly now: Date;
   },
 ): Promise<void> {
@@ -388,7 +390,7 @@ export async function insertAgendaVersion(
       sent_by_user_id: props.actor.userId,
       sent_by_token_id: props.actor.tokenId,
       recipients: props.recipients,
-      snapshot: JSON.stringify(props.snapshot),
+      snapshot: JSON.stringify({ ...props.snapshot, sent: props.sent }),
       pdf: null,
     })
     .execute();
