@@ -30,6 +30,7 @@ import { meetingPageApp } from "./pages/meeting-page.js";
 import { oneTimeLinkPageApp } from "./pages/one-time-link-page.js";
 import { personPageApp } from "./pages/person-page.js";
 import { searchPageApp } from "./pages/search-page.js";
+import { matterRoutes } from "./secretariat/matter-routes.js";
 import { secretariatApp } from "./secretariat/secretariat-app.js";
 import { withheldRoutes } from "./secretariat/withheld-routes.js";
 import { staticApp } from "./static.js";
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", adminLogPageApp());
   app.route("/", withheldRoutes());
   app.route("/", secretariatApp());
+  app.route("/", matterRoutes());
   app.route("/", feedApp());
   app.route("/api/search", searchApiApp());
   app.route("/", searchPageApp());
