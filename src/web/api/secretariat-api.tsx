@@ -17,6 +17,11 @@ import type { ItemInput } from "../../authoring/agenda-item-input.js";
 import { agendaItemMover } from "../../authoring/agenda-item-mover.js";
 import { agendaItemRemover } from "../../authoring/agenda-item-remover.js";
 import { AgendaRefused } from "../../authoring/agenda-refusal.js";
+import {
+  agendaSectionCreator,
+  agendaSectionEditor,
+  agendaSectionRemover,
+} from "../../authoring/agenda-section-editor.js";
 import { agendaReviewSender, agendaSender } from "../../authoring/agenda-sender.js";
 import { annexEditor, annexRemover } from "../../authoring/annex-editor.js";
 import { annexUploader } from "../../authoring/annex-uploader.js";
@@ -47,6 +52,7 @@ import { badRequest, forbidden, notFound, PortalError, portalError } from "../ht
 import { rowId } from "../request-params.js";
 import { enqueueRenders } from "../secretariat/agenda-routes.js";
 import { queuedMailer } from "../secretariat/queued-mailer.js";
+import { matterApi } from "./matter-api.js";
 
 /** A draft item as the API shows it: the secretariat's own view, closed items in full. */
 export function presentDraftItem(item: DraftItem) {
@@ -333,6 +339,31 @@ export function secretariatApi(): Hono {
     return c.json({ deleted: true, renumbered });
   });
 
+  app.post("/meetings/:id/sections", async (c) => {
+    const body = await jsonBody(c);
+    const place = intField(body, "place", false);
+    const made = await agendaSectionCreator({
+      ...actorOf(c),
+      meetingId: rowId(c.req.param("id")),
+      title: stringField(body, "title") ?? "",
+      ...(place !== undefined ? { place } : {}),
+    });
+    return c.json(made, 201);
+  });
+
+  app.patch("/sections/:id", async (c) => {
+    const body = await jsonBody(c);
+    const sectionId = rowId(c.req.param("id"));
+    return c.json(
+      await agendaSectionEditor({ ...actorOf(c), sectionId, title: stringField(body, "title") ?? "" }),
+    );
+  });
+
+  app.delete("/sections/:id", async (c) => {
+    const { renumbered } = await agendaSectionRemover({ ...actorOf(c), sectionId: rowId(c.req.param("id")) });
+    return c.json({ deleted: true, renumbered });
+  });
+
   app.post("/items/:id/move", async (c) => {
     const props = actorOf(c);
     const body = await jsonBody(c);
@@ -461,5 +492,6 @@ export function secretariatApi(): Hono {
       })),
     });
   });
+  app.route("/", matterApi());
   return app;
 }

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { agendaItemRoutes } from "./agenda-item-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
 import { annexRoutes } from "./annex-routes.js";
+import { meetingDayRoutes } from "./meeting-day-routes.js";
 import { publicAgendaPdfRoutes } from "./public-agenda-pdf-routes.js";
 import { templateRoutes } from "./template-routes.js";
 import { workspaceRoutes } from "./workspace-routes.js";
@@ -17,6 +18,7 @@ export function secretariatApp(): Hono {
   app.route("/", agendaRoutes());
   app.route("/", agendaItemRoutes());
   app.route("/", annexRoutes());
+  app.route("/", meetingDayRoutes());
   app.route("/", templateRoutes());
   app.route("/", publicAgendaPdfRoutes());
   return app;
