@@ -371,6 +371,12 @@ export function AgendaBuilderPage(props: AgendaBuilderPageProps) {
           <>
             {" · "}
             <a href={`/moede/${meeting.id}`}>Mødets offentlige side</a>
+            {meeting.phase === "agenda-sent" || meeting.phase === "held" ? (
+              <>
+                {" · "}
+                <a href={`/sekretariat/moede/${meeting.id}/moededag`}>Mødedag: fremmøde og beslutninger</a>
+              </>
+            ) : null}
           </>
         ) : null}
       </p>

@@ -93,6 +93,18 @@ export function nextSteps(plan: readonly DraftMeeting[], today: string): NextSte
       });
     }
   }
+  // Issue 14: a meeting whose day has come, agenda sent, not yet marked held: the meeting-day screen.
+  const due = plan
+    .filter((m) => m.date <= today && m.phase === "agenda-sent")
+    .sort((a, b) => b.date.localeCompare(a.date))[0];
+  if (due) {
+    steps.push({
+      text: `Mødet ${formatDanishDate(due.date)} er ikke markeret som afholdt: registrér fremmøde og beslutninger.`,
+      href: `/sekretariat/moede/${due.id}/moededag`,
+      linkLabel: "Gå til mødedagen",
+      urgent: false,
+    });
+  }
   const unapproved = plan
     .filter((m) => m.date < today && (m.phase === "held" || m.phase === "agenda-sent"))
     .sort((a, b) => b.date.localeCompare(a.date))[0];
