@@ -17,6 +17,11 @@ import type { ItemInput } from "../../authoring/agenda-item-input.js";
 import { agendaItemMover } from "../../authoring/agenda-item-mover.js";
 import { agendaItemRemover } from "../../authoring/agenda-item-remover.js";
 import { AgendaRefused } from "../../authoring/agenda-refusal.js";
+import {
+  agendaSectionCreator,
+  agendaSectionEditor,
+  agendaSectionRemover,
+} from "../../authoring/agenda-section-editor.js";
 import { agendaReviewSender, agendaSender } from "../../authoring/agenda-sender.js";
 import { annexEditor, annexRemover } from "../../authoring/annex-editor.js";
 import { annexUploader } from "../../authoring/annex-uploader.js";
@@ -331,6 +336,31 @@ export function secretariatApi(): Hono {
 
   app.delete("/items/:id", async (c) => {
     const { renumbered } = await agendaItemRemover({ ...actorOf(c), itemId: rowId(c.req.param("id")) });
+    return c.json({ deleted: true, renumbered });
+  });
+
+  app.post("/meetings/:id/sections", async (c) => {
+    const body = await jsonBody(c);
+    const place = intField(body, "place", false);
+    const made = await agendaSectionCreator({
+      ...actorOf(c),
+      meetingId: rowId(c.req.param("id")),
+      title: stringField(body, "title") ?? "",
+      ...(place !== undefined ? { place } : {}),
+    });
+    return c.json(made, 201);
+  });
+
+  app.patch("/sections/:id", async (c) => {
+    const body = await jsonBody(c);
+    const sectionId = rowId(c.req.param("id"));
+    return c.json(
+      await agendaSectionEditor({ ...actorOf(c), sectionId, title: stringField(body, "title") ?? "" }),
+    );
+  });
+
+  app.delete("/sections/:id", async (c) => {
+    const { renumbered } = await agendaSectionRemover({ ...actorOf(c), sectionId: rowId(c.req.param("id")) });
     return c.json({ deleted: true, renumbered });
   });
 
