@@ -22,3 +22,4 @@ export * from "./visibility.js";
 export * from "./warning-code.js";
 export * from "./matter-suggestion.js";
 export * from "./minutes-document.js";
+export * from "./minutes-lifecycle.js";

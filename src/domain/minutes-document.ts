@@ -12,6 +12,7 @@ import type {
   AgendaMeetingInfo,
   AgendaParticipant,
 } from "./agenda-document.js";
+import { type RecordItem, type RecordPerson, voteLine } from "./meeting-record.js";
 
 /** A member who came in another's place: printed "Name (A) Aalborg Kommune, Suppl. for Other Name". */
 export interface MinutesSubstitute extends AgendaParticipant {
@@ -135,4 +136,29 @@ export function publishedDecision(record: MinutesItemRecord): string {
     for (const remark of record.protocolRemarks) parts.push(protocolRemarkLine(remark));
   }
   return parts.join("\n\n");
+}
+
+/**
+ * "Anna Aaen (Ø)": a member as a remark or a recusal names them.
+ * @example memberLabel({ personId: 1, name: "Anna Aaen", party: "Ø", municipality: "Aalborg" }) // "Anna Aaen (Ø)"
+ */
+export function memberLabel(person: RecordPerson): string {
+  return person.party ? `${person.name} (${person.party})` : person.name;
+}
+
+/**
+ * What the meeting made of an item, from the secretariat's record (meeting-record.ts): the one mapping
+ * both the minutes PDF and the published decision are written from.
+ */
+export function minutesItemRecordOf(item: RecordItem): MinutesItemRecord {
+  return {
+    decision: item.decision?.text ?? "",
+    discussion: item.decision?.discussion?.trim() || null,
+    vote: item.decision?.vote ? voteLine(item.decision.vote) : null,
+    recusals: item.recusals.map((recusal) => memberLabel(recusal.person)),
+    protocolRemarks: item.protocolRemarks.map((remark) => ({
+      member: memberLabel(remark.person),
+      text: remark.text,
+    })),
+  };
 }

@@ -36,3 +36,5 @@ export * from "./write/session-queries.js";
 export * from "./write/withholding.js";
 export * from "./write/matter-writes.js";
 export * from "./read/matter-queries.js";
+export * from "./write/minutes-rendering-store.js";
+export * from "./write/minutes-publishing.js";

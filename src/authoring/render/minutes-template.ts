@@ -100,8 +100,13 @@ const MINUTES_BODY = String.raw`
   stroke: (left: 2.5pt + rgb("#1f4e5f")),
   { for p in paragraphs { par(p) } },
 )
-#for s in d.sections {
-  pagebreak()
+// Sections run on after the contents page, one after another, rather than each on a page of its own as
+// the agenda has them: minutes of short items without case lines would otherwise put the same lines
+// (section, item, "Indstilling") at the top of page after page, and the parser drops a line that recurs
+// at one page edge on half the pages as a running header.
+#pagebreak()
+#for (index, s) in d.sections.enumerate() {
+  if index > 0 { v(2.4em) }
   [#heading(level: 1)[#s.number. #s.title] #label("s-" + s.number)]
   for it in s.items {
     [#heading(level: 2)[#it.number. #it.title] #label("i-" + it.number)]

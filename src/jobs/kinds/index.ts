@@ -6,9 +6,10 @@
 import type { PayloadOf } from "../define-job.js";
 import { renderAgendaJob } from "./render-agenda.js";
 import { renderAnnexPackJob } from "./render-annex-pack.js";
+import { renderMinutesJob } from "./render-minutes.js";
 import { sendMailJob } from "./send-mail.js";
 
-export const JOB_KINDS = [sendMailJob, renderAgendaJob, renderAnnexPackJob] as const;
+export const JOB_KINDS = [sendMailJob, renderAgendaJob, renderAnnexPackJob, renderMinutesJob] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
 
@@ -18,4 +19,4 @@ export type JobKindName = Kinds["kind"];
 /** The payload type of a kind, by name. */
 export type JobPayload<Kind extends JobKindName> = PayloadOf<Extract<Kinds, { kind: Kind }>>;
 
-export { renderAgendaJob, renderAnnexPackJob, sendMailJob };
+export { renderAgendaJob, renderAnnexPackJob, renderMinutesJob, sendMailJob };
