@@ -9,11 +9,18 @@ import { FollowUpRefused } from "./follow-up-refusal.js";
 import type { SecretariatCommandProps } from "./secretariat-command.js";
 
 /** The item, when the viewer is its body's secretariat (or an administrator). */
-export async function secretariatItem(db: Kysely<Database>, viewer: Viewer, itemId: number): Promise<DecisionItem> {
+export async function secretariatItem(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  itemId: number,
+): Promise<DecisionItem> {
   const item = await decisionItem(db, itemId);
   if (!item) throw new FollowUpRefused("not-found", `Punkt ${itemId} findes ikke.`);
   if (!mayEditAgenda(viewer, item.bodyId))
-    throw new FollowUpRefused("forbidden", `Kun ${item.bodyName}s sekretariat eller en administrator må det.`);
+    throw new FollowUpRefused(
+      "forbidden",
+      `Kun ${item.bodyName}s sekretariat eller en administrator må det.`,
+    );
   return item;
 }
 
@@ -30,5 +37,9 @@ export function auditFollowUp(
     readonly at: Date;
   },
 ): Promise<number> {
-  return insertAuditEntry(db, { actorUserId: props.actor.userId, actorTokenId: props.actor.tokenId, ...entry });
+  return insertAuditEntry(db, {
+    actorUserId: props.actor.userId,
+    actorTokenId: props.actor.tokenId,
+    ...entry,
+  });
 }

@@ -8,9 +8,9 @@
 import { bodyMunicipalities, formatDanishDate } from "../domain/index.js";
 import { enqueueMail } from "../jobs/enqueue.js";
 import { insertDecisionDispatch, municipalityAddresses } from "../store/index.js";
-import { decisionLetterFileName, renderDecisionLetterPdf } from "./render/decision-letter-pdf.js";
 import { auditFollowUp, secretariatItem } from "./decision-item.js";
 import { FollowUpRefused } from "./follow-up-refusal.js";
+import { decisionLetterFileName, renderDecisionLetterPdf } from "./render/decision-letter-pdf.js";
 import type { SecretariatCommandProps } from "./secretariat-command.js";
 
 export interface DecisionSenderProps extends SecretariatCommandProps {
@@ -39,11 +39,19 @@ export async function decisionSender(props: DecisionSenderProps): Promise<Decisi
   const now = props.now ?? new Date();
   const item = await secretariatItem(props.db, props.viewer, props.itemId);
   if (item.closed)
-    throw new FollowUpRefused("closed-item", "Et lukket punkts beslutning sendes ikke videre til kommunerne.");
+    throw new FollowUpRefused(
+      "closed-item",
+      "Et lukket punkts beslutning sendes ikke videre til kommunerne.",
+    );
   if (!item.decision)
-    throw new FollowUpRefused("no-decision", `Punkt ${item.number} har endnu ingen beslutning at sende videre.`);
+    throw new FollowUpRefused(
+      "no-decision",
+      `Punkt ${item.number} har endnu ingen beslutning at sende videre.`,
+    );
   const own = bodyMunicipalities(item.bodyName);
-  const addresses = new Map((await municipalityAddresses(props.db, item.bodyId)).map((a) => [a.municipality, a.email]));
+  const addresses = new Map(
+    (await municipalityAddresses(props.db, item.bodyId)).map((a) => [a.municipality, a.email]),
+  );
   let chosen: string[];
   if (props.municipalities === "all") {
     chosen = own.filter((m) => addresses.has(m));
@@ -89,7 +97,15 @@ export async function decisionSender(props: DecisionSenderProps): Promise<Decisi
       const jobId = await enqueueMail(tx, {
         to: letter.email,
         subject: `Beslutning fra ${item.bodyName} ${date}: ${item.number} ${item.title}`,
-        text: letterMailText(item.bodyName, date, letter.municipality, item.number, item.title, item.decision as string, itemUrl),
+        text: letterMailText(
+          item.bodyName,
+          date,
+          letter.municipality,
+          item.number,
+          item.title,
+          item.decision as string,
+          itemUrl,
+        ),
         attachments: [
           {
             filename: decisionLetterFileName(letterOf(letter.municipality)),
@@ -114,7 +130,10 @@ export async function decisionSender(props: DecisionSenderProps): Promise<Decisi
       targetKind: "agenda_item",
       targetId: item.id,
       before: null,
-      after: { to: made.map((d) => ({ municipality: d.municipality, email: d.email })), decision: item.decision },
+      after: {
+        to: made.map((d) => ({ municipality: d.municipality, email: d.email })),
+        decision: item.decision,
+      },
       at: now,
     });
     return made;

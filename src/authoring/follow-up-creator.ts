@@ -25,7 +25,10 @@ export async function followUpCreator(props: FollowUpCreatorProps): Promise<Foll
   if (problem) throw new FollowUpRefused("invalid", problem);
   const item = await secretariatItem(props.db, props.viewer, props.itemId);
   if (!item.decision)
-    throw new FollowUpRefused("no-decision", `Punkt ${item.number} har endnu ingen beslutning at følge op på.`);
+    throw new FollowUpRefused(
+      "no-decision",
+      `Punkt ${item.number} har endnu ingen beslutning at følge op på.`,
+    );
   return props.db.transaction().execute(async (tx) => {
     const id = await insertFollowUp(tx, { itemId: item.id, task: props.task, now });
     const row = await followUpById(tx, id);

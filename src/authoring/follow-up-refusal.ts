@@ -5,7 +5,13 @@
  */
 import type { FollowUpRow } from "../store/index.js";
 
-export type FollowUpRefusal = "not-found" | "forbidden" | "invalid" | "closed-item" | "no-decision" | "stale-revision";
+export type FollowUpRefusal =
+  | "not-found"
+  | "forbidden"
+  | "invalid"
+  | "closed-item"
+  | "no-decision"
+  | "stale-revision";
 
 const STATUS: Readonly<Record<FollowUpRefusal, 403 | 404 | 409 | 422>> = {
   "not-found": 404,

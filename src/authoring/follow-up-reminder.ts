@@ -56,7 +56,10 @@ export function reminderText(task: FollowUpRow): string {
  * Sends the reminders due on `now`'s day in Copenhagen; the number of tasks reminded.
  * @example await followUpReminder({ db, now: new Date() }) // 2
  */
-export async function followUpReminder(props: { readonly db: Kysely<Database>; readonly now: Date }): Promise<number> {
+export async function followUpReminder(props: {
+  readonly db: Kysely<Database>;
+  readonly now: Date;
+}): Promise<number> {
   const today = copenhagenDay(props.now);
   const tasks = await followUpsToRemind(props.db, today, addDays(today, REMINDER_DAYS_BEFORE));
   let reminded = 0;

@@ -17,11 +17,16 @@ export interface FollowUpUpdaterProps extends SecretariatCommandProps {
 }
 
 /** The task, when the viewer is its body's secretariat. */
-export async function secretariatFollowUp(props: SecretariatCommandProps & { readonly followUpId: number }): Promise<FollowUpRow> {
+export async function secretariatFollowUp(
+  props: SecretariatCommandProps & { readonly followUpId: number },
+): Promise<FollowUpRow> {
   const row = await followUpById(props.db, props.followUpId);
   if (!row) throw new FollowUpRefused("not-found", `Opfølgning ${props.followUpId} findes ikke.`);
   if (!mayEditAgenda(props.viewer, row.bodyId))
-    throw new FollowUpRefused("forbidden", `Kun ${row.bodyName}s sekretariat eller en administrator må ændre opfølgningen.`);
+    throw new FollowUpRefused(
+      "forbidden",
+      `Kun ${row.bodyName}s sekretariat eller en administrator må ændre opfølgningen.`,
+    );
   return row;
 }
 
@@ -35,7 +40,12 @@ export async function followUpUpdater(props: FollowUpUpdaterProps): Promise<Foll
   if (problem) throw new FollowUpRefused("invalid", problem);
   return props.db.transaction().execute(async (tx) => {
     const before = await secretariatFollowUp({ ...props, db: tx });
-    const saved = await updateFollowUp(tx, { id: before.id, revision: props.revision, task: props.task, now });
+    const saved = await updateFollowUp(tx, {
+      id: before.id,
+      revision: props.revision,
+      task: props.task,
+      now,
+    });
     if (!saved) {
       throw new FollowUpRefused(
         "stale-revision",

@@ -3,7 +3,7 @@
  * one e-mail address per municipality of the body's region, or none. Audited.
  */
 import { bodyMunicipalities, mayEditAgenda } from "../domain/index.js";
-import { setMunicipalityAddress } from "../store/index.js";
+import { secretariatBodies, setMunicipalityAddress } from "../store/index.js";
 import { auditFollowUp } from "./decision-item.js";
 import { FollowUpRefused } from "./follow-up-refusal.js";
 import type { SecretariatCommandProps } from "./secretariat-command.js";
@@ -21,12 +21,21 @@ const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
  * Sets the addresses; refuses the whole change when one is not an address or not the body's municipality.
  * @example await municipalityAddressEditor({ db, viewer, actor, bodyId: 1, addresses: { Aalborg: "kommune@aalborg.dk" } })
  */
-export async function municipalityAddressEditor(props: MunicipalityAddressEditorProps): Promise<{ readonly changed: number }> {
+export async function municipalityAddressEditor(
+  props: MunicipalityAddressEditorProps,
+): Promise<{ readonly changed: number }> {
   const now = props.now ?? new Date();
-  const body = await props.db.selectFrom("body").select(["id", "name"]).where("id", "=", props.bodyId).executeTakeFirst();
+  const body = await props.db
+    .selectFrom("body")
+    .select(["id", "name"])
+    .where("id", "=", props.bodyId)
+    .executeTakeFirst();
   if (!body) throw new FollowUpRefused("not-found", `Organ ${props.bodyId} findes ikke.`);
   if (!mayEditAgenda(props.viewer, body.id))
-    throw new FollowUpRefused("forbidden", `Kun ${body.name}s sekretariat eller en administrator må ændre kommunernes adresser.`);
+    throw new FollowUpRefused(
+      "forbidden",
+      `Kun ${body.name}s sekretariat eller en administrator må ændre kommunernes adresser.`,
+    );
   const own = bodyMunicipalities(body.name);
   const wanted: [string, string | null][] = [];
   for (const [municipality, given] of Object.entries(props.addresses)) {
@@ -34,7 +43,10 @@ export async function municipalityAddressEditor(props: MunicipalityAddressEditor
       throw new FollowUpRefused("invalid", `${municipality} er ikke en af ${body.name}s kommuner.`);
     const email = given?.trim() || null;
     if (email !== null && (email.length > 254 || !EMAIL.test(email)))
-      throw new FollowUpRefused("invalid", `Adressen til ${municipality} Kommune er ikke en e-mailadresse: ${email}`);
+      throw new FollowUpRefused(
+        "invalid",
+        `Adressen til ${municipality} Kommune er ikke en e-mailadresse: ${email}`,
+      );
     wanted.push([municipality, email]);
   }
   return props.db.transaction().execute(async (tx) => {

@@ -60,9 +60,7 @@ export function followUpStateLabel(task: FollowUpFacts, today: string): string {
 export function compareFollowUps(today: string) {
   const rank = (t: FollowUpFacts) => (isOverdue(t, today) ? 0 : t.status === "done" ? 2 : 1);
   return (a: FollowUpFacts & { readonly id: number }, b: FollowUpFacts & { readonly id: number }): number =>
-    rank(a) - rank(b) ||
-    (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31") ||
-    a.id - b.id;
+    rank(a) - rank(b) || (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31") || a.id - b.id;
 }
 
 /** The day `days` after an ISO day. */

@@ -20,6 +20,8 @@ export * from "./rich-text.js";
 export * from "./role.js";
 export * from "./visibility.js";
 export * from "./warning-code.js";
+export * from "./follow-up.js";
+export * from "./municipality-region.js";
 export * from "./matter-suggestion.js";
 export * from "./minutes-document.js";
 export * from "./minutes-lifecycle.js";

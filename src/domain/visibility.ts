@@ -155,3 +155,17 @@ export function mayEditAgenda(viewer: Viewer, bodyId: number): boolean {
   if (viewer.kind === "administrator") return true;
   return viewer.kind === "user" && viewer.secretariatOf.includes(bodyId);
 }
+
+/**
+ * Whether a decision's follow-up tasks (issue 14) may be shown to `viewer`: to the body's secretariat
+ * always; to anyone else only where the decision itself is public (the minutes are published) and never
+ * for a closed item.
+ * @example mayShowFollowUps(PUBLIC_VIEWER, { bodyId: 1, closed: true, decisionPublished: true }) // false
+ */
+export function mayShowFollowUps(
+  viewer: Viewer,
+  item: { readonly bodyId: number; readonly closed: boolean; readonly decisionPublished: boolean },
+): boolean {
+  if (mayEditAgenda(viewer, item.bodyId)) return true;
+  return !item.closed && item.decisionPublished;
+}

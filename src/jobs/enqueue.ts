@@ -46,5 +46,10 @@ export async function enqueueJob<Kind extends JobKindName>(
  * @example await enqueueMail(trx, { to: "anna@kl.dk", subject: "Dagsorden udsendt", text });
  */
 export function enqueueMail(db: Kysely<Database>, message: MailMessage): Promise<number> {
-  return enqueueJob(db, "send-mail", { to: message.to, subject: message.subject, text: message.text });
+  return enqueueJob(db, "send-mail", {
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    ...(message.attachments?.length ? { attachments: message.attachments } : {}),
+  });
 }

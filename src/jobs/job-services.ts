@@ -8,4 +8,6 @@ import type { Mailer } from "../mail/index.js";
 export interface JobServices {
   /** SMTP_URL's server, or the data directory's outbox. */
   readonly mailer: Mailer;
+  /** The clock of jobs that read the day (follow-up reminders); real time when absent, a test's clock otherwise. */
+  readonly now?: () => Date;
 }

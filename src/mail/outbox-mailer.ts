@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
+import { nodemailerAttachments } from "./attachments.js";
 import { MailError } from "./mail-error.js";
 import type { MailMessage, SentMail } from "./mail-message.js";
 import type { Mailer } from "./mailer.js";
@@ -21,6 +22,7 @@ export function outboxMailer(folder: string, from: string): Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        attachments: nodemailerAttachments(message),
       });
       // Sortable by name: 20261202T070512123Z-1a2b3c4d.eml
       const stamp = new Date().toISOString().replace(/[-:.]/g, "");

@@ -73,3 +73,47 @@ function decode(bytes: Buffer, charset: string): string {
     return bytes.toString("utf8");
   }
 }
+
+/** A file attached to a mail, decoded. */
+export interface ParsedAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * The attachments of a multipart mail (one level of multipart/mixed, as nodemailer writes a text with
+ * files): each part with a file name, base64 decoded. A single-part mail has none.
+ * @example mailAttachments(parseMail(raw))[0]?.filename // "beslutning-....pdf"
+ */
+export function mailAttachments(mail: ParsedMail): ParsedAttachment[] {
+  const boundary = /boundary="?([^";\s]+)"?/i.exec(mail.headers.get("content-type") ?? "")?.[1];
+  if (!boundary) return [];
+  const found: ParsedAttachment[] = [];
+  for (const raw of mail.body.split(`--${boundary}`).slice(1)) {
+    if (raw.startsWith("--")) break;
+    const part = parseMail(raw.replace(/^\r?\n/, ""));
+    const disposition = part.headers.get("content-disposition") ?? "";
+    const type = part.headers.get("content-type") ?? "application/octet-stream";
+    const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? /name="?([^";]+)"?/i.exec(type)?.[1];
+    if (!filename) continue;
+    const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
+    const bytes =
+      encoding === "base64"
+        ? Buffer.from(part.body.replace(/\s+/g, ""), "base64")
+        : Buffer.from(part.body, "binary");
+    found.push({ filename: decodeWords(filename), contentType: type.split(";")[0]?.trim() ?? type, bytes });
+  }
+  return found;
+}
+
+/** The text part of a multipart mail, or the body of a single-part one, decoded. */
+export function mailTextPart(mail: ParsedMail): string {
+  const boundary = /boundary="?([^";\s]+)"?/i.exec(mail.headers.get("content-type") ?? "")?.[1];
+  if (!boundary) return mailText(mail);
+  for (const raw of mail.body.split(`--${boundary}`).slice(1)) {
+    const part = parseMail(raw.replace(/^\r?\n/, ""));
+    if (/^text\/plain/i.test(part.headers.get("content-type") ?? "")) return mailText(part);
+  }
+  return "";
+}

@@ -1,5 +1,6 @@
 /** @module Mail through an SMTP server (nodemailer), e.g. SMTP_URL=smtps://user:pass@mail.kl.dk:465. */
 import nodemailer from "nodemailer";
+import { nodemailerAttachments } from "./attachments.js";
 import { MailError } from "./mail-error.js";
 import type { MailMessage, SentMail } from "./mail-message.js";
 import type { Mailer } from "./mailer.js";
@@ -24,6 +25,7 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
           to: message.to,
           subject: message.subject,
           text: message.text,
+          attachments: nodemailerAttachments(message),
         });
         return { messageId: info.messageId, file: null };
       } catch (error) {

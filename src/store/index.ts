@@ -38,3 +38,7 @@ export * from "./write/matter-writes.js";
 export * from "./read/matter-queries.js";
 export * from "./write/minutes-rendering-store.js";
 export * from "./write/minutes-publishing.js";
+export * from "./read/decision-queries.js";
+export * from "./read/follow-up-queries.js";
+export * from "./write/decision-dispatch-writes.js";
+export * from "./write/follow-up-writes.js";

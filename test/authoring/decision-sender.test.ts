@@ -36,7 +36,11 @@ forEachBackend("decisionSender", (store) => {
       municipalities: ["Aalborg", "Hjørring", "Brønderslev"],
       baseUrl: "http://localhost:3000",
     });
-    assert.deepEqual(sent.dispatches.map((d) => d.municipality).sort(), ["Aalborg", "Brønderslev", "Hjørring"]);
+    assert.deepEqual(sent.dispatches.map((d) => d.municipality).sort(), [
+      "Aalborg",
+      "Brønderslev",
+      "Hjørring",
+    ]);
     const mailer = openMailer({ smtpUrl: smtp.url, dataDir: "/nonexistent" });
     const worker = startWorker({ db, services: { mailer }, pollMs: 10 });
     const wanted = Object.values(ADDRESSES);
@@ -54,13 +58,19 @@ forEachBackend("decisionSender", (store) => {
       const raw = smtp.received.find((r) => r.to.includes(to));
       assert.ok(raw, `the server got the mail to ${to}`);
       const mail = parseMail(raw.raw);
-      assert.match(mail.headers.get("subject") ?? "", /^Beslutning fra KKR Nordjylland 20\. september 2024: 2\.1 Rammeaftale/);
+      assert.match(
+        mail.headers.get("subject") ?? "",
+        /^Beslutning fra KKR Nordjylland 20\. september 2024: 2\.1 Rammeaftale/,
+      );
       assert.match(mailTextPart(mail), new RegExp(`Til ${municipality} Kommune`));
       const [letter] = mailAttachments(mail);
       assert.ok(letter, "the letter is attached");
       assert.equal(letter.contentType, "application/pdf");
       assert.match(letter.filename, /^beslutning-kkr-nordjylland-2024-09-20-punkt-2-1\.pdf$/);
-      const parsed = await parseSource({ file: letter.filename, bytes: new Uint8Array(letter.bytes), sha256: "0" }, options);
+      const parsed = await parseSource(
+        { file: letter.filename, bytes: new Uint8Array(letter.bytes), sha256: "0" },
+        options,
+      );
       const item = parsed.items.find((i) => i.number === "2.1");
       assert.equal(item?.title, "Rammeaftale for det specialiserede socialområde 2025-2026");
       assert.equal(item?.fields.beslutning?.replace(/\s+/g, " ").trim(), DECISION);
@@ -88,7 +98,13 @@ forEachBackend("decisionSender", (store) => {
     await assert.rejects(send(openItemId, ["Thisted"]), /Thisted Kommune har ingen adresse/);
     await assert.rejects(send(openItemId, ["Aarhus"]), /Aarhus er ikke en af KKR Nordjyllands kommuner/);
     await assert.rejects(
-      decisionSender({ db, viewer: world.member, actor: CLI, itemId: openItemId, municipalities: ["Aalborg"] }),
+      decisionSender({
+        db,
+        viewer: world.member,
+        actor: CLI,
+        itemId: openItemId,
+        municipalities: ["Aalborg"],
+      }),
       (e: unknown) => e instanceof FollowUpRefused && e.status === 403,
     );
     await db.updateTable("agenda_item").set({ beslutning: null }).where("id", "=", openItemId).execute();

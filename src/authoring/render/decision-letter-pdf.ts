@@ -42,7 +42,8 @@ const RICH_HELPERS = (() => {
   return AGENDA_TEMPLATE.slice(start, end);
 })();
 
-const LETTER_TEMPLATE = String.raw`
+const LETTER_TEMPLATE =
+  String.raw`
 #let d = json(bytes(sys.inputs.data))
 #set document(title: d.title, author: d.body, keywords: ("Beslutning", d.body))
 #set text(lang: "da", region: "dk", font: ("Liberation Sans", "DejaVu Sans", "Libertinus Serif"), size: 10.5pt, hyphenate: false)
@@ -117,7 +118,9 @@ export function renderDecisionLetterPdf(letter: DecisionLetter): Uint8Array {
 }
 
 /** The letter's file name: "beslutning-kkr-nordjylland-2024-09-20-punkt-2-3.pdf". */
-export function decisionLetterFileName(letter: Pick<DecisionLetter, "body" | "meetingDate" | "item">): string {
+export function decisionLetterFileName(
+  letter: Pick<DecisionLetter, "body" | "meetingDate" | "item">,
+): string {
   const slug = (text: string) =>
     text
       .toLowerCase()
@@ -130,7 +133,10 @@ export function decisionLetterFileName(letter: Pick<DecisionLetter, "body" | "me
 }
 
 /** Whole blocks of a text up to about `max` characters; `shortened` when some were left out. */
-export function shortBlocks(text: string, max = SHORT_TEXT_CHARS): { blocks: RichBlock[]; shortened: boolean } {
+export function shortBlocks(
+  text: string,
+  max = SHORT_TEXT_CHARS,
+): { blocks: RichBlock[]; shortened: boolean } {
   const all = parseRichText(text);
   const kept: RichBlock[] = [];
   let length = 0;

@@ -25,3 +25,4 @@ export {
   type RoundTripScore,
   roundTripScore,
 } from "./round-trip.js";
+export { type DecisionLetter, decisionLetterFileName, renderDecisionLetterPdf } from "./decision-letter-pdf.js";

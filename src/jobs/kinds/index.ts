@@ -4,12 +4,13 @@
  * add it to JOB_KINDS below; its name and payload type then work in enqueueJob, and every worker runs it.
  */
 import type { PayloadOf } from "../define-job.js";
+import { followUpRemindersJob } from "./follow-up-reminders.js";
 import { renderAgendaJob } from "./render-agenda.js";
 import { renderAnnexPackJob } from "./render-annex-pack.js";
 import { renderMinutesJob } from "./render-minutes.js";
 import { sendMailJob } from "./send-mail.js";
 
-export const JOB_KINDS = [sendMailJob, renderAgendaJob, renderAnnexPackJob, renderMinutesJob] as const;
+export const JOB_KINDS = [sendMailJob, renderAgendaJob, renderAnnexPackJob, renderMinutesJob, followUpRemindersJob] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
 

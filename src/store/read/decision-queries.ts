@@ -206,3 +206,23 @@ export async function municipalityDecisions(
     sentAt: new Date(r.sentAt),
   }));
 }
+
+/** The ids of a meeting's items that have a decision (recorded or in the minutes), in agenda order. */
+export async function meetingDecisionItemIds(db: Db, meetingId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("agenda_item as ai")
+    .leftJoin("minutes_decision as md", "md.agenda_item_id", "ai.id")
+    .select("ai.id")
+    .where("ai.meeting_id", "=", meetingId)
+    .where("ai.deleted", "=", false)
+    .where((eb) =>
+      eb.or([
+        eb(sql`coalesce(trim(md.decision), '')`, "<>", ""),
+        eb(sql`coalesce(trim(ai.beslutning), '')`, "<>", ""),
+      ]),
+    )
+    .orderBy("ai.position")
+    .orderBy("ai.id")
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -141,7 +141,10 @@ export async function listFollowUps(db: Db, filter: FollowUpFilter, today: strin
   if (filter.municipality) query = query.where("f.municipality", "=", filter.municipality);
   if (filter.itemId) query = query.where("ai.id", "=", filter.itemId);
   if (filter.dueBy)
-    query = query.where("f.status", "<>", "done").where("f.due_date", "is not", null).where("f.due_date", "<=", filter.dueBy);
+    query = query
+      .where("f.status", "<>", "done")
+      .where("f.due_date", "is not", null)
+      .where("f.due_date", "<=", filter.dueBy);
   const rows = (await query.limit(1000).execute()).map(rowOf);
   return rows.sort(compareFollowUps(today));
 }

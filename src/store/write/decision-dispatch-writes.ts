@@ -10,7 +10,12 @@ type Db = Kysely<Database>;
 /** Sets (or, with a null email, removes) a body's address for one municipality; the row before. */
 export async function setMunicipalityAddress(
   db: Db,
-  input: { readonly bodyId: number; readonly municipality: string; readonly email: string | null; readonly now: Date },
+  input: {
+    readonly bodyId: number;
+    readonly municipality: string;
+    readonly email: string | null;
+    readonly now: Date;
+  },
 ): Promise<{ readonly email: string } | undefined> {
   const before = await db
     .selectFrom("municipality_address")
@@ -34,9 +39,7 @@ export async function setMunicipalityAddress(
         email,
         modified: input.now,
       })
-      .onConflict((oc) =>
-        oc.columns(["body_id", "municipality"]).doUpdateSet({ email, modified: input.now }),
-      )
+      .onConflict((oc) => oc.columns(["body_id", "municipality"]).doUpdateSet({ email, modified: input.now }))
       .execute();
   }
   return before;
