@@ -57,3 +57,12 @@ export function moveInAgenda<Id, S extends NumberedSection<Id>>(
   without[to] = { ...target, items: [...target.items.slice(0, at), id, ...target.items.slice(at)] };
   return without;
 }
+
+/**
+ * Where a new section goes when the secretariat names no place: after the last ordinary section, so the
+ * closing ones ("Punkter til næste møde", "Eventuelt") stay last; 0-based.
+ * @example newSectionPlace(["regular", "regular", "next-meeting", "other"]) // 2
+ */
+export function newSectionPlace(purposes: readonly SectionPurpose[]): number {
+  return purposes.lastIndexOf("regular") + 1;
+}

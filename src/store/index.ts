@@ -25,6 +25,7 @@ export * from "./write/account-queries.js";
 export * from "./write/agenda-draft-writes.js";
 export * from "./write/agenda-pdf-store.js";
 export * from "./write/agenda-publishing.js";
+export * from "./write/agenda-section-writes.js";
 export * from "./write/api-token-queries.js";
 export * from "./write/audit-log-queries.js";
 export * from "./write/import-document.js";

@@ -22,6 +22,7 @@ import type {
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
 import { formatDanishDateTime, formatFileSize, formatTimeRange } from "../components/format.js";
 import { type RenderLine, RenderProgress } from "./agenda-render-progress.js";
+import { NewSectionForm, SectionTools } from "./agenda-section-forms.js";
 import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
 import { PostButton } from "./workspace-post-button.js";
@@ -420,8 +421,12 @@ export function AgendaBuilderPage(props: AgendaBuilderPageProps) {
                   </a>
                 </p>
               ) : null}
+              {editable ? <SectionTools section={section} csrfToken={props.csrfToken} /> : null}
             </section>
           ))}
+          {editable ? (
+            <NewSectionForm meetingId={meeting.id} sections={draft.sections} csrfToken={props.csrfToken} />
+          ) : null}
           {props.offers.length > 0 && editable ? (
             <section aria-labelledby="tilbud">
               <h2 id="tilbud">Punkter fra tidligere møder</h2>

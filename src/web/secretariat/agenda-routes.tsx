@@ -43,6 +43,9 @@ const NOTICES: Readonly<Record<string, string>> = {
   gennemlaesning: "Udkastet er sendt til gennemlæsning.",
   udsendt: "Dagsordenen er udsendt: den er offentlig på portalen, og medlemmerne får en mail.",
   tillaeg: "Tillægget til dagsordenen er udsendt med ændringsnoten.",
+  "afsnit-tilfoejet": "Afsnittet er tilføjet, og punkterne er nummereret igen.",
+  "afsnit-omdoebt": "Afsnittet har fået ny titel.",
+  "afsnit-fjernet": "Afsnittet er fjernet, og punkterne er nummereret igen.",
 };
 
 /** The standard phrases for Indstilling of a body. */

@@ -9,6 +9,7 @@ import { agendaRoutes } from "./agenda-routes.js";
 import { annexRoutes } from "./annex-routes.js";
 import { meetingDayRoutes } from "./meeting-day-routes.js";
 import { publicAgendaPdfRoutes } from "./public-agenda-pdf-routes.js";
+import { sectionRoutes } from "./section-routes.js";
 import { templateRoutes } from "./template-routes.js";
 import { workspaceRoutes } from "./workspace-routes.js";
 
@@ -18,6 +19,7 @@ export function secretariatApp(): Hono {
   app.route("/", agendaRoutes());
   app.route("/", agendaItemRoutes());
   app.route("/", annexRoutes());
+  app.route("/", sectionRoutes());
   app.route("/", meetingDayRoutes());
   app.route("/", templateRoutes());
   app.route("/", publicAgendaPdfRoutes());
