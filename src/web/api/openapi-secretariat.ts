@@ -411,60 +411,6 @@ function secretariatPaths(): { readonly [path: string]: OpenApiPathItem } {
         },
       }),
     },
-    "/api/meetings/{id}/sections": {
-      post: secretariat({
-        operationId: "createAgendaSection",
-        summary: "Tilføj et afsnit til dagsordenen; numrene følger",
-        parameters: [idParameter("mødet")],
-        requestBody: jsonBody(
-          {
-            type: "object",
-            required: ["title"],
-            properties: {
-              title: string,
-              place: {
-                ...integer,
-                description: "Plads blandt afsnittene fra 0; efter de almindelige afsnit, når den mangler.",
-              },
-            },
-          },
-          "Afsnittets titel og plads.",
-        ),
-        responses: {
-          "201": json(
-            object({ id: integer, number: string, renumbered: { type: "array" } }),
-            "Afsnittet og de punktnumre der ændredes.",
-          ),
-          ...refusals({
-            "409": "Dagsordenen kan ikke ændres nu.",
-            "422": "Titlen mangler eller er for lang.",
-          }),
-        },
-      }),
-    },
-    "/api/sections/{id}": {
-      patch: secretariat({
-        operationId: "updateAgendaSection",
-        summary: "Giv et afsnit af kladden ny titel",
-        description:
-          "Afsnit har ingen revision: den seneste titel gælder, og begge ændringer står i revisionssporet.",
-        parameters: [idParameter("afsnittet")],
-        requestBody: jsonBody(object({ title: string }), "Den nye titel."),
-        responses: {
-          "200": json(object({ id: integer, meetingId: integer, title: string }), "Afsnittet."),
-          ...refusals({ "422": "Titlen mangler eller er for lang." }),
-        },
-      }),
-      delete: secretariat({
-        operationId: "deleteAgendaSection",
-        summary: "Fjern et tomt afsnit; numrene følger",
-        parameters: [idParameter("afsnittet")],
-        responses: {
-          "200": json(object({ deleted: boolean, renumbered: { type: "array" } }), "Fjernet."),
-          ...refusals({ "422": "Afsnittet har punkter, eller det er 'Punkter til næste møde'." }),
-        },
-      }),
-    },
     "/api/items/{id}/move": {
       post: secretariat({
         operationId: "moveAgendaItem",

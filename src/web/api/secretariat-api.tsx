@@ -22,11 +22,6 @@ import {
   agendaSectionEditor,
   agendaSectionRemover,
 } from "../../authoring/agenda-section-editor.js";
-import {
-  agendaSectionCreator,
-  agendaSectionEditor,
-  agendaSectionRemover,
-} from "../../authoring/agenda-section-editor.js";
 import { agendaReviewSender, agendaSender } from "../../authoring/agenda-sender.js";
 import { annexEditor, annexRemover } from "../../authoring/annex-editor.js";
 import { annexUploader } from "../../authoring/annex-uploader.js";
@@ -341,31 +336,6 @@ export function secretariatApi(): Hono {
 
   app.delete("/items/:id", async (c) => {
     const { renumbered } = await agendaItemRemover({ ...actorOf(c), itemId: rowId(c.req.param("id")) });
-    return c.json({ deleted: true, renumbered });
-  });
-
-  app.post("/meetings/:id/sections", async (c) => {
-    const body = await jsonBody(c);
-    const place = intField(body, "place", false);
-    const made = await agendaSectionCreator({
-      ...actorOf(c),
-      meetingId: rowId(c.req.param("id")),
-      title: stringField(body, "title") ?? "",
-      ...(place !== undefined ? { place } : {}),
-    });
-    return c.json(made, 201);
-  });
-
-  app.patch("/sections/:id", async (c) => {
-    const body = await jsonBody(c);
-    const sectionId = rowId(c.req.param("id"));
-    return c.json(
-      await agendaSectionEditor({ ...actorOf(c), sectionId, title: stringField(body, "title") ?? "" }),
-    );
-  });
-
-  app.delete("/sections/:id", async (c) => {
-    const { renumbered } = await agendaSectionRemover({ ...actorOf(c), sectionId: rowId(c.req.param("id")) });
     return c.json({ deleted: true, renumbered });
   });
 
