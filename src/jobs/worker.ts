@@ -3,7 +3,8 @@
  * any number of processes never take the same job), runs its kind's handler under a lease it renews,
  * records progress, and ends the job as done, as waiting for a retry (backoff doubling per attempt), or
  * as failed with one Danish line. Stopping gives the running job a grace period, then aborts it and gives
- * it back to the queue for the next worker.
+ * it back to the queue for the next worker. Now and then (hourly) it deletes finished jobs past their
+ * retention, so the queue stays small.
  */
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
@@ -13,6 +14,7 @@ import {
   claimJob,
   completeJob,
   type Database,
+  deleteFinishedJobs,
   failJobAttempt,
   recordJobProgress,
   recoverAbandonedJobs,
@@ -22,6 +24,8 @@ import {
 import type { AnyJobDefinition, JobContext } from "./define-job.js";
 import type { JobServices } from "./job-services.js";
 import { JOB_KINDS } from "./kinds/index.js";
+import { renderAgendaJob } from "./kinds/render-agenda.js";
+import { renderAnnexPackJob } from "./kinds/render-annex-pack.js";
 
 export interface WorkerOptions {
   readonly db: Kysely<Database>;
@@ -36,6 +40,17 @@ export interface WorkerOptions {
   readonly leaseMs?: number;
   /** How often to look for jobs whose worker vanished (default 15 s). */
   readonly sweepMs?: number;
+  /**
+   * How long finished jobs are kept and how often to delete older ones (default: done 14 days, failed
+   * 60 days, every hour; the render jobs' latest failure kept while the builder shows it). `now` moves the
+   * clock for tests.
+   */
+  readonly cleanup?: {
+    readonly everyMs?: number;
+    readonly doneDays?: number;
+    readonly failedDays?: number;
+    readonly now?: () => Date;
+  };
   /** The wait before retry n is baseMs * 2^(n-1), at most maxMs (defaults 5 s and 10 min). */
   readonly backoff?: { readonly baseMs: number; readonly maxMs?: number };
   /** Where the worker says what it did, a line at a time (default: nowhere). */
@@ -50,6 +65,9 @@ export interface Worker {
    */
   stop(graceMs?: number): Promise<void>;
 }
+
+/** The kinds whose latest failure a page shows (the builder's PDF lines): kept past the retention. */
+const KEEP_LATEST_FAILURE_OF = [renderAgendaJob.kind, renderAnnexPackJob.kind];
 
 /** After an abort, how long the handler has to return before the job is given back regardless. */
 const ABORT_WAIT_MS = 1000;
@@ -67,6 +85,8 @@ export function startWorker(options: WorkerOptions): Worker {
   const leaseMs = options.leaseMs ?? 60_000;
   const sweepMs = options.sweepMs ?? 15_000;
   let swept = 0;
+  const cleanEveryMs = options.cleanup?.everyMs ?? 3_600_000;
+  let cleaned = 0;
   const baseMs = options.backoff?.baseMs ?? 5000;
   const maxMs = options.backoff?.maxMs ?? 600_000;
   const log = options.log ?? (() => {});
@@ -149,6 +169,16 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
+  async function cleanFinishedJobs(): Promise<void> {
+    const { done, failed } = await deleteFinishedJobs(db, {
+      doneDays: options.cleanup?.doneDays ?? 14,
+      failedDays: options.cleanup?.failedDays ?? 60,
+      keepLatestOf: KEEP_LATEST_FAILURE_OF,
+      ...(options.cleanup?.now ? { now: options.cleanup.now() } : {}),
+    });
+    if (done + failed > 0) log(`finished jobs deleted: ${done} done, ${failed} failed`);
+  }
+
   async function loop(): Promise<void> {
     while (!stopping) {
       let job: ClaimedJob | null = null;
@@ -158,6 +188,10 @@ export function startWorker(options: WorkerOptions): Worker {
           const { queued, failed } = await recoverAbandonedJobs(db, vanished);
           if (queued + failed > 0)
             log(`jobs whose worker vanished: ${queued} queued again, ${failed} failed`);
+        }
+        if (Date.now() - cleaned >= cleanEveryMs) {
+          cleaned = Date.now();
+          await cleanFinishedJobs();
         }
         job = await claimJob(db, { worker: name, kinds: [...kinds.keys()], leaseMs });
       } catch (error) {

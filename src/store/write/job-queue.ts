@@ -230,6 +230,62 @@ export async function releaseJob(db: Db, id: number, worker: string): Promise<bo
 }
 
 /** An update of a job that `worker` holds now. */
+/** How long finished jobs are kept. */
+export interface JobRetention {
+  /** Done jobs older than this many days are deleted (default 14). */
+  readonly doneDays?: number;
+  /** Failed jobs older than this many days are deleted (default 60)... */
+  readonly failedDays?: number;
+  /**
+   * ...except the newest job of each of these kinds for its payload (a meeting's render job): a page
+   * still shows its failure until a later job of the same work replaces it.
+   */
+  readonly keepLatestOf?: readonly string[];
+  /** The time to count from (default the database's now()); tests move the clock with it. */
+  readonly now?: Date;
+}
+
+/**
+ * Deletes done and failed jobs older than their retention; returns how many of each. Reads only through
+ * the index on finished jobs (migration 0022).
+ * @example await deleteFinishedJobs(db, { doneDays: 14, failedDays: 60, keepLatestOf: ["render-agenda"] })
+ */
+export async function deleteFinishedJobs(
+  db: Db,
+  retention: JobRetention = {},
+): Promise<{ readonly done: number; readonly failed: number }> {
+  const clock = retention.now ? sql<Date>`${retention.now.toISOString()}::timestamptz` : sql<Date>`now()`;
+  const before = (days: number) =>
+    sql<Date>`${clock} - (${Math.max(0, Math.round(days))}::integer * interval '1 day')`;
+  const done = await db
+    .deleteFrom("job")
+    .where("state", "=", "done")
+    .where("finished", "<", before(retention.doneDays ?? 14))
+    .executeTakeFirst();
+  const keep = retention.keepLatestOf ?? [];
+  const failed = await db
+    .deleteFrom("job as old")
+    .where("old.state", "=", "failed")
+    .where("old.finished", "<", before(retention.failedDays ?? 60))
+    .$if(keep.length > 0, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb("old.kind", "not in", [...keep]),
+          eb.exists(
+            eb
+              .selectFrom("job as newer")
+              .select("newer.id")
+              .whereRef("newer.kind", "=", "old.kind")
+              .whereRef("newer.payload", "=", "old.payload")
+              .whereRef("newer.id", ">", "old.id"),
+          ),
+        ]),
+      ),
+    )
+    .executeTakeFirst();
+  return { done: Number(done.numDeletedRows), failed: Number(failed.numDeletedRows) };
+}
+
 function held(db: Db, id: number, worker: string) {
   return db
     .updateTable("job")

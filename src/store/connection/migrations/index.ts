@@ -21,6 +21,7 @@ import * as agendaAuthoring from "./0015-agenda-authoring.js";
 import * as agendaRenderings from "./0016-agenda-renderings.js";
 import * as meetingRecord from "./0017-meeting-record.js";
 import * as matterSuggestions from "./0021-matter-suggestions.js";
+import * as finishedJobs from "./0022-finished-jobs.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -41,4 +42,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0016-agenda-renderings": agendaRenderings,
   "0017-meeting-record": meetingRecord,
   "0021-matter-suggestions": matterSuggestions,
+  "0022-finished-jobs": finishedJobs,
 };
