@@ -50,8 +50,8 @@ import {
 import { onError } from "../error-pages.js";
 import { badRequest, forbidden, notFound, PortalError, portalError } from "../http-error.js";
 import { rowId } from "../request-params.js";
-import { enqueueRenders } from "../secretariat/agenda-routes.js";
 import { queuedMailer } from "../secretariat/queued-mailer.js";
+import { enqueueRenders } from "../secretariat/render-lines.js";
 import { matterApi } from "./matter-api.js";
 
 /** A draft item as the API shows it: the secretariat's own view, closed items in full. */
@@ -440,7 +440,7 @@ export function secretariatApi(): Hono {
       baseUrl: c.get("settings").publicBaseUrl,
     });
     // As on the secretariat's page: the sent agenda's PDFs, internal and public, are made by the jobs.
-    await enqueueRenders(c, rowId(c.req.param("id")), ["internal", "public"]);
+    await enqueueRenders(c.get("db"), rowId(c.req.param("id")), ["internal", "public"]);
     return c.json(sent);
   });
 

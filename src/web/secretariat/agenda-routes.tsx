@@ -10,7 +10,6 @@ import { agendaDrafter, agendaOffers } from "../../authoring/agenda-drafter.js";
 import { agendaItemCreator } from "../../authoring/agenda-item-creator.js";
 import { agendaReviewSender, agendaSender } from "../../authoring/agenda-sender.js";
 import { type CarryOverOffer, indstillingPhrase } from "../../domain/index.js";
-import { enqueueJob } from "../../jobs/index.js";
 import {
   agendaDraft,
   agendaRenderingPdf,
@@ -29,7 +28,7 @@ import { idParam } from "../pages/route-params.js";
 import { asPortalError, formRefusal, type RefusedStatus, refusalErrors } from "./agenda-refusals.js";
 import { itemFormInput, itemValuesOfForm, PHRASE_ENDINGS } from "./item-form.js";
 import { queuedMailer } from "./queued-mailer.js";
-import { RENDER_JOB_KINDS, renderLines } from "./render-lines.js";
+import { enqueueRenders, renderLines } from "./render-lines.js";
 import { commandProps, secretariatPageBasics } from "./secretariat-guard.js";
 
 /** The notices a redirect names by ?besked=. */
@@ -138,19 +137,6 @@ function offerSection(draft: NonNullable<Awaited<ReturnType<typeof agendaDraft>>
   return (regular[1] ?? regular[0] ?? draft.sections[0])?.id;
 }
 
-/** Queues the PDFs of a meeting: the internal edition, and the public one once the agenda is sent. */
-export async function enqueueRenders(
-  c: Context,
-  meetingId: number,
-  editions: readonly ("internal" | "public")[],
-) {
-  const db = c.get("db");
-  for (const edition of editions) {
-    await enqueueJob(db, RENDER_JOB_KINDS.agenda, { meetingId, edition });
-    await enqueueJob(db, RENDER_JOB_KINDS["annex-pack"], { meetingId, edition });
-  }
-}
-
 export function agendaRoutes(): Hono {
   const app = new Hono();
   const base = "/sekretariat/moede/:id";
@@ -229,7 +215,7 @@ export function agendaRoutes(): Hono {
     const meetingId = idParam(c);
     const meeting = await meetingOf(c, meetingId);
     if (meeting.phase === "planned") throw notFound("Dagsordenen");
-    await enqueueRenders(c, meetingId, ["internal"]);
+    await enqueueRenders(c.get("db"), meetingId, ["internal"]);
     return c.redirect(`${meetingPaths(meetingId).builder}?besked=dannes#pdf`, 303);
   });
 
@@ -311,7 +297,7 @@ export function agendaRoutes(): Hono {
     } catch (error) {
       return builderRefusal(c, meetingId, error);
     }
-    await enqueueRenders(c, meetingId, ["internal", "public"]);
+    await enqueueRenders(c.get("db"), meetingId, ["internal", "public"]);
     if (wantsJson(c)) return c.json(sent);
     return c.redirect(
       `${meetingPaths(meetingId).builder}?besked=${sent.versionNumber > 1 ? "tillaeg" : "udsendt"}`,

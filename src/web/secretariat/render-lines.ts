@@ -1,8 +1,11 @@
 /**
  * @module The builder's PDF lines for a meeting: the latest internal rendering of the agenda and the
- * annex pack with their downloads, and the render job that is under way (or failed since).
+ * annex pack with their downloads, and the render job that is under way (or failed since); and queueing
+ * those render jobs, as the builder's button, "Udsend dagsorden" and the API do.
  */
 import type { Kysely } from "kysely";
+import type { AgendaEdition } from "../../domain/index.js";
+import { enqueueJob } from "../../jobs/index.js";
 import {
   agendaRenderings,
   type Database,
@@ -14,6 +17,22 @@ import { meetingPaths } from "../pages/agenda-builder-page.js";
 import type { RenderLine } from "../pages/agenda-render-progress.js";
 
 export const RENDER_JOB_KINDS = { agenda: "render-agenda", "annex-pack": "render-annex-pack" } as const;
+
+/**
+ * Queues the PDFs of a meeting in each edition: the internal one, and the public one once the agenda is
+ * sent (made from the version sent).
+ * @example await enqueueRenders(db, 7, ["internal", "public"])
+ */
+export async function enqueueRenders(
+  db: Kysely<Database>,
+  meetingId: number,
+  editions: readonly AgendaEdition[],
+): Promise<void> {
+  for (const edition of editions) {
+    await enqueueJob(db, RENDER_JOB_KINDS.agenda, { meetingId, edition });
+    await enqueueJob(db, RENDER_JOB_KINDS["annex-pack"], { meetingId, edition });
+  }
+}
 
 /**
  * The lines; a rendering made before the working copy's last change (an item's, an annex's or a
