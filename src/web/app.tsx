@@ -27,6 +27,7 @@ import { frontPageApp } from "./pages/front-page.js";
 import { itemPageApp } from "./pages/item-page.js";
 import { loginPageApp } from "./pages/login-page.js";
 import { meetingPageApp } from "./pages/meeting-page.js";
+import { municipalityPageApp } from "./pages/municipality-page.js";
 import { oneTimeLinkPageApp } from "./pages/one-time-link-page.js";
 import { personPageApp } from "./pages/person-page.js";
 import { searchPageApp } from "./pages/search-page.js";
@@ -44,6 +45,8 @@ export interface AppDeps {
    * a login form left open asks to be reloaded once. Signed-in forms do not depend on it.
    */
   readonly csrfSecret?: string;
+  /** The clock pages read "today" from (follow-up deadlines); real time when absent, a test's own otherwise. */
+  readonly now?: () => Date;
 }
 
 /** The most an account form (sign-in, password, two-factor) may send: a few fields, never a file. */
@@ -66,6 +69,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(async function provideStore(c, next) {
     c.set("db", deps.db);
     c.set("settings", settings);
+    c.set("now", deps.now ?? (() => new Date()));
     await next();
   });
   const secure = servedOverHttps(settings);
@@ -94,6 +98,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", meetingPageApp());
   app.route("/", itemPageApp());
   app.route("/", personPageApp());
+  app.route("/", municipalityPageApp());
   app.route("/", annexPageApp());
   app.route("/", accessibilityPageApp());
   app.route("/", loginPageApp());

@@ -53,5 +53,7 @@ declare module "hono" {
     apiTokenId: number | null;
     /** The CSRF token for a POST form's hidden field; an anonymous request gets its cookie when this is called. */
     csrfToken: () => string;
+    /** The app's clock (createApp's `now`, real time by default): what "today" and "overdue" are read from. */
+    now: () => Date;
   }
 }

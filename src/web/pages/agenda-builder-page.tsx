@@ -20,6 +20,7 @@ import type {
   DraftSection,
 } from "../../store/index.js";
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
+import { DueFollowUps } from "../components/due-follow-ups.js";
 import { formatDanishDateTime, formatFileSize, formatTimeRange } from "../components/format.js";
 import { type RenderLine, RenderProgress } from "./agenda-render-progress.js";
 import { NewSectionForm, SectionTools } from "./agenda-section-forms.js";
@@ -451,6 +452,7 @@ export function AgendaBuilderPage(props: AgendaBuilderPageProps) {
               </ul>
             </section>
           ) : null}
+          {editable ? <DueFollowUps meeting={meeting} /> : null}
           <section aria-labelledby="pdf">
             <h2 id="pdf">Dagsorden og bilagspakke som PDF</h2>
             <RenderProgress lines={props.renders} statusUrl={paths.renderStatus} />

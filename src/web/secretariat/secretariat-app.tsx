@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { agendaItemRoutes } from "./agenda-item-routes.js";
 import { agendaRoutes } from "./agenda-routes.js";
 import { annexRoutes } from "./annex-routes.js";
+import { followUpRoutes } from "./follow-up-routes.js";
 import { meetingDayRoutes } from "./meeting-day-routes.js";
 import { publicAgendaPdfRoutes } from "./public-agenda-pdf-routes.js";
 import { sectionRoutes } from "./section-routes.js";
@@ -21,6 +22,7 @@ export function secretariatApp(): Hono {
   app.route("/", annexRoutes());
   app.route("/", sectionRoutes());
   app.route("/", meetingDayRoutes());
+  app.route("/", followUpRoutes());
   app.route("/", templateRoutes());
   app.route("/", publicAgendaPdfRoutes());
   return app;
