@@ -47,14 +47,14 @@ export function MatterTimelineChart(props: { readonly items: readonly MatterTime
   const lastYear = new Date(Math.max(...dates)).getUTCFullYear() + 1;
   const start = Date.UTC(firstYear, 0, 1);
   const end = Date.UTC(lastYear, 0, 1);
-  const width = 600;
+  const width = 400;
   const x = (t: number) => 20 + ((t - start) / (end - start)) * (width - 40);
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
   const meetings = [...new Set(props.items.map((i) => i.date))];
   return (
     <figure class="matter-chart">
       <svg
-        viewBox={`0 0 ${width} 70`}
+        viewBox={`0 0 ${width} 64`}
         width="100%"
         role="img"
         aria-labelledby="sag-tidslinje-titel"
@@ -71,13 +71,13 @@ export function MatterTimelineChart(props: { readonly items: readonly MatterTime
               y2="34"
               stroke="#545454"
             />
-            <text x={x(Date.UTC(year, 0, 1))} y="54" text-anchor="middle" font-size="14" fill="#1a1a1a">
+            <text x={x(Date.UTC(year, 0, 1))} y="56" text-anchor="middle" font-size="13" fill="#1a1a1a">
               {String(year)}
             </text>
           </g>
         ))}
         {meetings.map((date) => (
-          <circle cx={x(Date.parse(date))} cy="28" r="8" fill="#0059b3" stroke="#ffffff" stroke-width="2" />
+          <circle cx={x(Date.parse(date))} cy="28" r="7" fill="#0059b3" stroke="#ffffff" stroke-width="2" />
         ))}
       </svg>
       <figcaption class="form-hint">Hvert punkt er et møde; forløbet står i listen herunder.</figcaption>
@@ -149,7 +149,7 @@ export function SuggestionCard(props: {
         {`Titlerne ligner hinanden ${score >= 0.8 ? "meget" : "delvis"}`}
         {sameCaseNumber ? ", og punkterne har samme sagsnummer." : "."}
       </p>
-      <div class="button-row">
+      <div class="matter-suggestion__answers">
         <PostButton
           action="/sekretariat/sager/forslag/saml"
           csrfToken={props.csrfToken}
@@ -228,7 +228,12 @@ export function MatterPage(props: {
         { label: matter.title },
       ]}
       lastModified={matter.modified}
-      head={<link rel="canonical" href={`${props.publicBaseUrl}/sag/${matter.id}`} />}
+      head={
+        <>
+          <link rel="canonical" href={`${props.publicBaseUrl}/sag/${matter.id}`} />
+          <link rel="stylesheet" href="/static/matter.css" />
+        </>
+      }
     >
       <ErrorSummary errors={errors} />
       <SuccessNotice text={secretariat?.notice} />

@@ -28,6 +28,7 @@ export function MatterSuggestionsPage(props: {
       siteName={props.siteName}
       errors={props.errors}
       crumbs={[{ label: "Sager" }]}
+      head={<link rel="stylesheet" href="/static/matter.css" />}
     >
       <ErrorSummary errors={props.errors} />
       <SuccessNotice text={props.notice} />
