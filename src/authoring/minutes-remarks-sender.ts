@@ -70,7 +70,7 @@ export async function minutesRemarksSender(
       "",
       `Her er udkastet til referat af mødet i ${record.meeting.bodyName} den ${when}. Send gerne dine bemærkninger til sekretariatet.`,
       "",
-      `Læs udkastet: ${props.baseUrl}/sekretariat/moede/${meetingId}/referat/udkast.pdf`,
+      `Læs udkastet (log ind først): ${props.baseUrl}/moede/${meetingId}/referat/udkast.pdf`,
       "",
       "Med venlig hilsen",
       `Sekretariatet for ${record.meeting.bodyName}`,

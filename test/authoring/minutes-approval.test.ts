@@ -109,7 +109,7 @@ forEachBackend("minutes", (store) => {
     assert.match(body, /udkastet til referat af mødet i KKR Nordjylland den 7\. februar 2025/);
     assert.match(
       body,
-      new RegExp(`http://raadsinfo\\.test/sekretariat/moede/${meetingId}/referat/udkast\\.pdf`),
+      new RegExp(`http://raadsinfo\\.test/moede/${meetingId}/referat/udkast\\.pdf`),
     );
     assert.equal(await gotMinutesForRemarks(db, meetingId, held.chair.userId), true);
     assert.equal(await gotMinutesForRemarks(db, meetingId, held.member.userId), false);

@@ -41,6 +41,9 @@ const SUBSTITUTE =
 /** "Name, Aalborg Kommune" with no party letter (lists that leave parties out). */
 const NO_PARTY =
   /^(?<name>\p{Lu}[\p{L}.'-]{0,30}(?:\s\p{Lu}[\p{L}.'-]{0,30}){1,4}),\s{0,3}(?<rest>\p{Lu}[^(]{1,120})$/u;
+/** "Name, Suppl. for Other Name": no party, no municipality, the substitute mark alone after the name. */
+const SUBSTITUTE_ONLY =
+  /^(?<name>\p{Lu}[\p{L}.'-]{0,30}(?:\s\p{Lu}[\p{L}.'-]{0,30}){1,4}),\s{0,3}(?<rest>(?:[Ss]uppl\.?|[Ss]uppleant|[Ss]tedfortræder)\s+(?:for\s+)?\p{Lu}[^()]{1,80})$/u;
 /** "Name, Aalborg Kommune (A)": the party letter written last. */
 const PARTY_LAST = /^(?<name>[^(,]{2,80}),\s{0,3}(?<rest>[^(]{2,120}?)\s{0,3}\((?<party>\p{Lu}{1,3})\)\s*$/u;
 
@@ -51,6 +54,12 @@ export function parseAttendee(line: string): Attendee | null {
   const match = ENTRY.exec(text) ?? PARTY_LAST.exec(text);
   if (match?.groups) {
     return attendee(match.groups.name ?? "", match.groups.party ?? null, match.groups.rest ?? "");
+  }
+  // "Søren Suppleant, Suppl. for Frida Fog": a substitute with neither party nor municipality, as
+  // Rådsinfo's own minutes write one the secretariat added by name alone.
+  const substituteOnly = SUBSTITUTE_ONLY.exec(text);
+  if (substituteOnly?.groups) {
+    return attendee(substituteOnly.groups.name ?? "", null, substituteOnly.groups.rest ?? "");
   }
   const bare = NO_PARTY.exec(text);
   if (bare?.groups && /\bkommune\b/iu.test(bare.groups.rest ?? "")) {

@@ -166,8 +166,10 @@ function decisionNotesStart(content: readonly ViewLine[], from: number, endPos: 
   for (let pos = from; pos <= endPos; pos++) {
     const line = content[pos] as ViewLine;
     const previous = content[pos - 1] as ViewLine;
-    // A protocol remark or a note of who left is no part of the decision.
+    // A protocol remark or a note of who left is no part of the decision, nor are the discussion notes
+    // Rådsinfo's own minutes set under "Drøftelse" (authoring/render/minutes-template.ts).
     if (/^(?:protokolbemærkning|mindretalsudtalelse|fraværende|afbud)\b/iu.test(line.text)) return pos;
+    if (/^drøftelse:?$/iu.test(line.text)) return pos;
     if (pos === endPos) break;
     const next = content[pos + 1] as ViewLine;
     if (line.text.length > 60 || !/^\p{Lu}/u.test(line.text) || /[.,:;!?]$/.test(line.text)) continue;
