@@ -3,6 +3,7 @@
  * their schemas, the bearer scheme, and their paths, merged beside the public GETs. Each needs a signed-in
  * user or an API token (bearerAuth); who may is the body's secretariat or an administrator.
  */
+import { followUpPaths } from "./openapi-follow-up.js";
 import { matterPaths } from "./openapi-matter.js";
 import {
   boolean,
@@ -544,5 +545,6 @@ export function withSecretariatPaths(paths: { readonly [path: string]: OpenApiPa
   const merged: { [path: string]: OpenApiPathItem } = { ...paths };
   for (const [path, item] of Object.entries(secretariatPaths())) merged[path] = { ...merged[path], ...item };
   for (const [path, item] of Object.entries(matterPaths())) merged[path] = { ...merged[path], ...item };
+  for (const [path, item] of Object.entries(followUpPaths())) merged[path] = { ...merged[path], ...item };
   return merged;
 }

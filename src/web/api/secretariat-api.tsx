@@ -52,6 +52,7 @@ import { badRequest, forbidden, notFound, PortalError, portalError } from "../ht
 import { rowId } from "../request-params.js";
 import { queuedMailer } from "../secretariat/queued-mailer.js";
 import { enqueueRenders } from "../secretariat/render-lines.js";
+import { followUpApi } from "./follow-up-api.js";
 import { matterApi } from "./matter-api.js";
 
 /** A draft item as the API shows it: the secretariat's own view, closed items in full. */
@@ -493,5 +494,6 @@ export function secretariatApi(): Hono {
     });
   });
   app.route("/", matterApi());
+  app.route("/", followUpApi());
   return app;
 }
