@@ -6,67 +6,33 @@
  * code are saved at desktop and 320 px width in test-output/screenshots/.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
-import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { totpCode } from "../../src/accounts/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
 import { runCli } from "../support/cli.js";
 import { storeWithSeeds } from "./import-seeds.js";
+import {
+  assertAccessible,
+  chromiumSkip,
+  launchChromium,
+  SHOTS,
+  screenshots,
+  servePortal,
+  WIDTHS,
+} from "./page-checks.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SHOTS = "test-output/screenshots";
-const WIDTHS = { phone: { width: 320, height: 640 }, desktop: { width: 1280, height: 900 } } as const;
 const EMAIL = "bente.browser@kl.dk";
 const NAME = "Bente Browser";
 const PASSWORD = "en lang og god adgangssætning til browseren";
 
-function chromiumMissing(): string | null {
-  if (existsSync(CHROMIUM)) return null;
-  return `Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
-}
-
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(
-    bad.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    ),
-    [],
-    `axe-core on ${what}`,
-  );
-}
-
-/** Full-page screenshots at 320 px and desktop width; no horizontal scrolling at 320 px. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [label, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
-    assert.ok(overflow <= 0, `${name} at ${size.width} px scrolls sideways by ${overflow} px`);
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize(WIDTHS.desktop);
-}
-
-const missing = chromiumMissing();
-if (missing && process.env.CI) {
-  it("has Chromium to drive", () => assert.fail(missing));
-} else if (missing) {
-  console.warn(`browser test skipped: ${missing}`);
-}
-
-describe("signing in with password and TOTP in Chromium", { skip: missing ?? false }, () => {
+describe("signing in with password and TOTP in Chromium", { skip: chromiumSkip() }, () => {
   let store: Store;
   let dataDir: string;
   let browser: Browser;
-  let server: ReturnType<typeof serve>;
+  let portal: Awaited<ReturnType<typeof servePortal>> | undefined;
   let base: string;
   let page: Page;
   let totpSecret: string;
@@ -100,19 +66,9 @@ describe("signing in with password and TOTP in Chromium", { skip: missing ?? fal
 
     store = await openStore({ dataDir });
     const app = createApp({ db: store.db });
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-      ],
-    });
+    portal = await servePortal(app);
+    base = portal.base;
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
     page = await context.newPage();
     page.on("console", (message) => {
@@ -124,7 +80,7 @@ describe("signing in with password and TOTP in Chromium", { skip: missing ?? fal
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await portal?.close();
     await store?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,8 +1,7 @@
 /**
  * @module What every browser test checks on a page, in one place: Chromium is there, axe-core finds no
  * serious or critical WCAG 2.1 AA fault, and screenshots at 320 px (without sideways scrolling) and
- * desktop width land in test-output/screenshots/. login.test.ts and portal.test.ts still carry their
- * own copies; they can fold onto this.
+ * desktop width land in test-output/screenshots/. Every browser suite uses these.
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";

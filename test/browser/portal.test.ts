@@ -4,89 +4,36 @@
  * axe-core on every page type, and screenshots at phone and desktop width in test-output/screenshots/.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
-import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
 import { storeWithSeeds } from "./import-seeds.js";
+import {
+  assertAccessible,
+  chromiumSkip,
+  launchChromium,
+  SHOTS,
+  screenshots,
+  servePortal,
+  WIDTHS,
+} from "./page-checks.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SHOTS = "test-output/screenshots";
-const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
-
-/** Why the browser test cannot run here, or null when Chromium is installed. */
-function chromiumMissing(): string | null {
-  if (existsSync(CHROMIUM)) return null;
-  return `Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
-}
-
-/** Fails on any serious or critical axe-core violation, naming the rule and the first elements. */
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(
-    bad.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(", ")}`,
-    ),
-    [],
-    `axe-core on the ${what} page`,
-  );
-}
-
-/** Full-page screenshots of the current page at phone and desktop width. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [label, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize(WIDTHS.desktop);
-}
-
-const missing = chromiumMissing();
-if (missing && process.env.CI) {
-  // In CI a missing browser is a broken machine, not a reason to pass quietly.
-  it("has Chromium to drive", () => assert.fail(missing));
-} else if (missing) {
-  console.warn(`browser test skipped: ${missing}`);
-}
-
-describe("portal in Chromium with the five seeds", { skip: missing ?? false }, () => {
+describe("portal in Chromium with the five seeds", { skip: chromiumSkip() }, () => {
   let store: Store;
   let dataDir: string;
   let browser: Browser;
-  let server: ReturnType<typeof serve>;
+  let portal: Awaited<ReturnType<typeof servePortal>> | undefined;
   let base: string;
   let page: Page;
 
   before(async () => {
     ({ store, dataDir } = await storeWithSeeds());
     const app = createApp({ db: store.db });
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    portal = await servePortal(app);
+    base = portal.base;
+    browser = await launchChromium();
     const context = await browser.newContext({
       viewport: WIDTHS.desktop,
       acceptDownloads: true,
@@ -98,7 +45,7 @@ describe("portal in Chromium with the five seeds", { skip: missing ?? false }, (
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await portal?.close();
     await store?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
