@@ -25,6 +25,7 @@ const BENCHMARKS = [
   "ingest-accuracy",
   "annex-pack",
   "agenda-round-trip",
+  "minutes-round-trip",
   "import-throughput",
   "search-relevance",
   "page-latency",

@@ -59,12 +59,14 @@ export function isMinutesApprovalItem(title: string): boolean {
 }
 
 /**
- * "Godkendt af formanden (Mogens Gade) 21. september 2024" — how the page names the approval.
+ * How the page names the approval: the chair's approval with who recorded it, or the meeting it was
+ * approved at.
+ * @example minutesApprovalText("chair", "Sofie Sekretariat", "21. september 2024") // "Godkendt af formanden 21. september 2024 (registreret af Sofie Sekretariat)"
  * @example minutesApprovalText("next-meeting", null, "20. november 2024") // "Godkendt på mødet 20. november 2024"
  */
 export function minutesApprovalText(way: MinutesApprovalWay, who: string | null, when: string): string {
   return way === "chair"
-    ? `Godkendt af formanden${who ? ` (${who})` : ""} ${when}`
+    ? `Godkendt af formanden ${when}${who ? ` (registreret af ${who})` : ""}`
     : `Godkendt på mødet ${when}`;
 }
 

@@ -9,6 +9,7 @@ import { agendaRoutes } from "./agenda-routes.js";
 import { annexRoutes } from "./annex-routes.js";
 import { followUpRoutes } from "./follow-up-routes.js";
 import { meetingDayRoutes } from "./meeting-day-routes.js";
+import { minutesRoutes } from "./minutes-routes.js";
 import { publicAgendaPdfRoutes } from "./public-agenda-pdf-routes.js";
 import { sectionRoutes } from "./section-routes.js";
 import { templateRoutes } from "./template-routes.js";
@@ -22,6 +23,7 @@ export function secretariatApp(): Hono {
   app.route("/", annexRoutes());
   app.route("/", sectionRoutes());
   app.route("/", meetingDayRoutes());
+  app.route("/", minutesRoutes());
   app.route("/", followUpRoutes());
   app.route("/", templateRoutes());
   app.route("/", publicAgendaPdfRoutes());
