@@ -5,6 +5,7 @@
  */
 import { followUpPaths } from "./openapi-follow-up.js";
 import { matterPaths } from "./openapi-matter.js";
+import { meetingRecordPaths } from "./openapi-meeting-record.js";
 import {
   boolean,
   errorResponse,
@@ -546,5 +547,7 @@ export function withSecretariatPaths(paths: { readonly [path: string]: OpenApiPa
   for (const [path, item] of Object.entries(secretariatPaths())) merged[path] = { ...merged[path], ...item };
   for (const [path, item] of Object.entries(matterPaths())) merged[path] = { ...merged[path], ...item };
   for (const [path, item] of Object.entries(followUpPaths())) merged[path] = { ...merged[path], ...item };
+  for (const [path, item] of Object.entries(meetingRecordPaths()))
+    merged[path] = { ...merged[path], ...item };
   return merged;
 }

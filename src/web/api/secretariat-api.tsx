@@ -54,6 +54,7 @@ import { queuedMailer } from "../secretariat/queued-mailer.js";
 import { enqueueRenders } from "../secretariat/render-lines.js";
 import { followUpApi } from "./follow-up-api.js";
 import { matterApi } from "./matter-api.js";
+import { meetingRecordApi } from "./meeting-record-api.js";
 
 /** A draft item as the API shows it: the secretariat's own view, closed items in full. */
 export function presentDraftItem(item: DraftItem) {
@@ -495,5 +496,6 @@ export function secretariatApi(): Hono {
   });
   app.route("/", matterApi());
   app.route("/", followUpApi());
+  app.route("/", meetingRecordApi());
   return app;
 }
