@@ -45,9 +45,12 @@ export interface PersonPageData {
   readonly privateNote: string | null;
   readonly memberships: readonly PersonMembership[];
   readonly attendance: readonly PersonAttendance[];
+  /** Meetings attended as a member (not as a substitute). */
   readonly attended: number;
   readonly missed: number;
-  /** Share of recorded meetings attended, 0..1; null with no record. */
+  /** Meetings attended as a substitute for a member: counted apart, not in the rate (issue 14). */
+  readonly substituted: number;
+  /** Share of the meetings as a member attended, 0..1; null with no record as a member. */
   readonly rate: number | null;
   readonly items: readonly PersonItem[];
   readonly lastModified: Date | null;
@@ -91,8 +94,9 @@ export async function getPersonPage(
       .limit(50)
       .execute(),
   ]);
-  const attended = attendance.filter((a) => a.status === "present").length;
-  const missed = attendance.length - attended;
+  const substituted = attendance.filter((a) => a.status === "present" && a.substituteFor !== null).length;
+  const attended = attendance.filter((a) => a.status === "present" && a.substituteFor === null).length;
+  const missed = attendance.filter((a) => a.status !== "present").length;
   return {
     id: person.id,
     name: person.name,
@@ -107,7 +111,8 @@ export async function getPersonPage(
     })),
     attended,
     missed,
-    rate: attendance.length > 0 ? attended / attendance.length : null,
+    substituted,
+    rate: attended + missed > 0 ? attended / (attended + missed) : null,
     items,
     lastModified: toDate(person.modified),
   };

@@ -1,9 +1,10 @@
 /** @module The body page: members now, meetings by year, attendance over the meetings, feeds. */
 import { Hono } from "hono";
 import { getBodyPage, type MeetingRef } from "../../store/index.js";
+import { bodyAttendanceRates } from "../../store/read/attendance-queries.js";
 import { AnnexList } from "../components/annex-list.js";
 import { AttendanceChart } from "../components/attendance-chart.js";
-import { roleLabel } from "../components/format.js";
+import { formatPercent, roleLabel } from "../components/format.js";
 import { MeetingList } from "../components/meeting-list.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
@@ -23,6 +24,7 @@ export function bodyPageApp(): Hono {
   app.get("/organ/:id", async (c) => {
     const data = await getBodyPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Organet");
+    const rates = await bodyAttendanceRates(c.get("db"), data.id);
     const feeds = (
       <>
         <link
@@ -93,6 +95,38 @@ export function bodyPageApp(): Hono {
         <section aria-labelledby="fremmoede">
           <h2 id="fremmoede">Fremmøde</h2>
           <AttendanceChart id="fremmoede-chart" meetings={data.attendance} />
+          {rates.length > 0 ? (
+            <>
+              <h3 id="fremmoede-personer">Fremmøde pr. person</h3>
+              <p>Møder som suppleant tælles for sig og indgår ikke i fremmødeprocenten.</p>
+              <div class="table--responsive-scroll">
+                <table class="table table--compact" aria-labelledby="fremmoede-personer">
+                  <thead>
+                    <tr>
+                      <th scope="col">Navn</th>
+                      <th scope="col">Deltog</th>
+                      <th scope="col">Afbud</th>
+                      <th scope="col">Fremmøde</th>
+                      <th scope="col">Som suppleant</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rates.map((r) => (
+                      <tr>
+                        <th scope="row">
+                          <a href={`/person/${r.personId}`}>{r.name}</a>
+                        </th>
+                        <td>{r.present}</td>
+                        <td>{r.absent}</td>
+                        <td>{r.rate === null ? "–" : formatPercent(r.rate)}</td>
+                        <td>{r.substituted}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : null}
         </section>
         <section aria-labelledby="moeder">
           <h2 id="moeder">Møder</h2>

@@ -58,13 +58,20 @@ export function personPageApp(): Hono {
         </section>
         <section aria-labelledby="fremmoede">
           <h2 id="fremmoede">Fremmøde</h2>
-          {data.rate === null ? (
+          {data.rate === null && data.substituted === 0 ? (
             <p>Der er ikke registreret fremmøde.</p>
           ) : (
             <>
-              <p>
-                {`Deltog i ${data.attended} af ${data.attended + data.missed} ${data.attended + data.missed === 1 ? "møde" : "møder"} (${formatPercent(data.rate)}). Afbud: ${data.missed}.`}
-              </p>
+              {data.rate !== null ? (
+                <p>
+                  {`Deltog i ${data.attended} af ${data.attended + data.missed} ${data.attended + data.missed === 1 ? "møde" : "møder"} (${formatPercent(data.rate)}). Afbud: ${data.missed}.`}
+                </p>
+              ) : null}
+              {data.substituted > 0 ? (
+                <p>
+                  {`Mødte som suppleant ${data.substituted === 1 ? "1 gang" : `${data.substituted} gange`}; det tæller ikke med i fremmødeprocenten.`}
+                </p>
+              ) : null}
               <div class="table--responsive-scroll">
                 <table class="table table--compact">
                   <thead>

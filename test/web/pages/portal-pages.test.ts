@@ -109,7 +109,9 @@ forEachBackend("portal pages", (store) => {
     const substitute = await get(`/person/${ids.person("Ole Bak")}`);
     assert.equal(substitute.status, 200);
     assert.match(substitute.html, /KKR Eksempelregion<\/a>: Suppleant \(V\)/);
-    assert.match(substitute.html, /Deltog i 1 af 1 møde \(100 %\)\. Afbud: 0\./);
+    // Issue 14: a substitute's meetings are counted apart, not in a member's rate.
+    assert.match(substitute.html, /Mødte som suppleant 1 gang; det tæller ikke med i fremmødeprocenten\./);
+    assert.doesNotMatch(substitute.html, /Deltog i/);
     assert.match(substitute.html, /Til stede, suppleant for Søren Dam/);
     const absent = await get(`/person/${ids.person("Søren Dam")}`);
     assert.match(absent.html, /Deltog i 0 af 1 møde \(0 %\)\. Afbud: 1\./);
