@@ -4,8 +4,8 @@
  * sag" to the budget of Socialtilsyn Nord of 2024 and of 2025, and lands on the matter; a new visitor
  * then reads the public matter page with the item of 20 September 2024 and the one of 19 September 2025
  * on one timeline, follows an item's link, and never sees the closed item the secretariat linked too.
- * axe-core finds no serious fault, nothing scrolls sideways at 320 px; screenshots matter-suggestions-*
- * and matter-page-* land in test-output/screenshots/.
+ * axe-core finds no serious fault, nothing scrolls sideways at 320 px; screenshots matter-suggestions-*,
+ * matter-page-secretariat-* and matter-page-* land in test-output/screenshots/.
  */
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -91,7 +91,11 @@ describe("matters across meetings in Chromium", { skip: chromiumSkip() }, () => 
     await page.getByLabel("Punktets id eller adresse").fill(`/punkt/${closed}`);
     await page.getByRole("button", { name: "Tilføj punktet" }).click();
     await page.waitForURL(/besked=tilfoejet/);
-    assert.match(await page.locator(".matter-timeline").innerText(), /Personalesag om løntrin/);
+    assert.match(
+      await page.locator(".matter-timeline").innerText(),
+      /Personalesag om løntrin\s*Lukket punkt · ikke offentligt/,
+    );
+    await screenshots(page, "matter-page-secretariat");
     await page.getByLabel("Punktets id eller adresse").fill("2.5");
     await page.getByRole("button", { name: "Tilføj punktet" }).click();
     assert.match(await page.title(), /^Fejl: /);

@@ -12,6 +12,7 @@ import {
   STANDING_ITEM_TITLES,
   scoreMatterPair,
   type Viewer,
+  type WithholdingReason,
 } from "../../domain/index.js";
 import type { Database } from "../schema.js";
 import { itemVisible } from "./visibility.js";
@@ -34,6 +35,8 @@ export interface MatterItemRef {
 export interface MatterTimelineEntry extends MatterItemRef {
   /** The decision (beslutning) under the item, when there is one. */
   readonly decision: string | null;
+  /** Why the item is withheld from the public (only a viewer cleared for it gets such an item). */
+  readonly withheld: WithholdingReason | null;
 }
 
 export interface MatterView {
@@ -129,7 +132,7 @@ export async function getMatter(
     .orderBy("ai.position")
     .execute();
   if (rows.length === 0) return null;
-  const items = rows.map(({ beslutning, withheld: _, ...ref }) => ({ ...ref, decision: beslutning }));
+  const items = rows.map(({ beslutning, ...ref }) => ({ ...ref, decision: beslutning }));
   return { id: matter.id, title: matter.title, modified: new Date(matter.modified), items };
 }
 

@@ -9,6 +9,7 @@ import { formatDanishDate } from "../../domain/index.js";
 import type { MatterSuggestion, MatterTimelineEntry, MatterView } from "../../store/index.js";
 import { CsrfField, ErrorSummary, type FieldError, TextField } from "../components/form-parts.js";
 import { teaser } from "../components/format.js";
+import { WithheldMark } from "../components/withheld-mark.js";
 import { Layout } from "../layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
 import { PostButton } from "./workspace-post-button.js";
@@ -99,6 +100,7 @@ function TimelineList(props: {
             <a href={`/moede/${item.meetingId}#punkt-${item.number}`}>{item.bodyName}</a>
           </span>{" "}
           <a href={`/punkt/${item.id}`}>{`${item.number} ${item.title}`}</a>
+          <WithheldMark withheld={item.withheld} />
           {item.decision ? (
             <p class="agenda__decision">
               <strong>Beslutning:</strong> {teaser(item.decision, 240)}
