@@ -8,8 +8,8 @@
 import { newSectionPlace, TEMPLATE_LIMITS } from "../domain/index.js";
 import {
   type AgendaSectionRow,
+  agendaOrder,
   agendaSectionOf,
-  agendaSectionOrder,
   insertAgendaSection,
   removeAgendaSection,
   renameAgendaSection,
@@ -42,7 +42,7 @@ export async function agendaSectionCreator(
   }
   return db.transaction().execute(async (tx) => {
     await meetingFor(tx, viewer, meetingId, "edit");
-    const order = await agendaSectionOrder(tx, meetingId);
+    const order = await agendaOrder(tx, meetingId);
     if (order.length >= TEMPLATE_LIMITS.sections) {
       throw new AgendaRefused("invalid", `En dagsorden må højst have ${TEMPLATE_LIMITS.sections} afsnit.`);
     }

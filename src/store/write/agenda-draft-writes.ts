@@ -155,7 +155,7 @@ export async function insertAuthoredItem(db: Db, item: NewAuthoredItem): Promise
 }
 
 /** The sections of a meeting's working copy with their live items' ids, in order. */
-async function agendaOrder(
+export async function agendaOrder(
   db: Db,
   meetingId: number,
 ): Promise<{ readonly id: number; readonly purpose: SectionPurpose; readonly items: number[] }[]> {

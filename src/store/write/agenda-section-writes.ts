@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { SectionPurpose } from "../../domain/index.js";
 import type { Database } from "../schema.js";
-import { renumberAgenda } from "./agenda-draft-writes.js";
+import { agendaOrder, renumberAgenda } from "./agenda-draft-writes.js";
 
 type Db = Kysely<Database>;
 
@@ -43,21 +43,6 @@ export async function agendaSectionOf(db: Db, sectionId: number): Promise<Agenda
   return row ? { ...row, itemCount: Number(row.itemCount ?? 0) } : undefined;
 }
 
-/** The live sections of a meeting in order: id and purpose. */
-export async function agendaSectionOrder(
-  db: Db,
-  meetingId: number,
-): Promise<{ readonly id: number; readonly purpose: SectionPurpose }[]> {
-  return db
-    .selectFrom("agenda_section")
-    .select(["id", "purpose"])
-    .where("meeting_id", "=", meetingId)
-    .where("deleted", "=", false)
-    .orderBy("position")
-    .orderBy("id")
-    .execute();
-}
-
 /** Writes each section's place from the order of `ids`. */
 async function placeSections(db: Db, ids: readonly number[], now: Date): Promise<void> {
   for (const [position, id] of ids.entries()) {
@@ -79,7 +64,7 @@ export async function insertAgendaSection(
   props: { readonly meetingId: number; readonly title: string; readonly place: number },
   now: Date,
 ): Promise<{ readonly id: number; readonly renumbered: Renumbered }> {
-  const order = (await agendaSectionOrder(db, props.meetingId)).map((s) => s.id);
+  const order = (await agendaOrder(db, props.meetingId)).map((s) => s.id);
   const { id } = await db
     .insertInto("agenda_section")
     .values({
@@ -119,7 +104,7 @@ export async function removeAgendaSection(
     .execute();
   await placeSections(
     db,
-    (await agendaSectionOrder(db, section.meetingId)).map((s) => s.id),
+    (await agendaOrder(db, section.meetingId)).map((s) => s.id),
     now,
   );
   return renumberAgenda(db, section.meetingId, now);

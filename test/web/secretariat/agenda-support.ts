@@ -9,6 +9,7 @@ import { startWorker } from "../../../src/jobs/index.js";
 import type { Mailer } from "../../../src/mail/index.js";
 import { agendaDraft, type Database } from "../../../src/store/index.js";
 import { danishDay } from "../../../src/web/secretariat/next-steps.js";
+import { makeMeetingPdf } from "../../support/make-files.js";
 import { csrfOf, type TestBrowser } from "../accounts/support.js";
 import { signedInAs } from "./support.js";
 
@@ -78,4 +79,40 @@ export async function renderFromBuilder(db: Kysely<Database>, drafted: DraftedTh
     };
     return !status.busy;
   });
+}
+
+/** Adds an item with `title` to the section titled `sectionTitle` through the builder's form; its id. */
+export async function addItemThroughForm(
+  db: Kysely<Database>,
+  drafted: DraftedThroughForms,
+  sectionTitle: string,
+  title: string,
+): Promise<number> {
+  const { browser, csrf, meetingId } = drafted;
+  const section = (await agendaDraft(db, meetingId))?.sections.find((s) => s.title === sectionTitle);
+  assert.ok(section, `no section ${sectionTitle}`);
+  const added = await browser.post(
+    `/sekretariat/moede/${meetingId}/punkter`,
+    { afsnit: String(section.id), titel: title },
+    csrf,
+  );
+  assert.equal(added.status, 303);
+  return Number(/#punkt-(\d+)/.exec(added.headers.get("location") ?? "")?.[1]);
+}
+
+/** Uploads a one-page PDF annex titled `title` to an item through the item form's upload. */
+export async function uploadAnnexThroughForm(
+  drafted: DraftedThroughForms,
+  itemId: number,
+  title: string,
+): Promise<void> {
+  const form = new FormData();
+  form.set("_csrf", drafted.csrf);
+  form.set("bilagstitel", title);
+  form.set("fil", new File([await makeMeetingPdf()], "bilag.pdf", { type: "application/pdf" }));
+  const res = await drafted.browser.request(`/sekretariat/punkt/${itemId}/bilag`, {
+    method: "POST",
+    body: form,
+  });
+  assert.equal(res.status, 303);
 }

@@ -13,9 +13,14 @@ import { it } from "node:test";
 import type { Kysely } from "kysely";
 import { agendaDraft, type Database } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
-import { makeMeetingPdf } from "../../support/make-files.js";
 import { forEachBackend } from "../../support/stores.js";
-import { draftedThroughForms, renderFromBuilder, runJobs } from "./agenda-support.js";
+import {
+  addItemThroughForm,
+  draftedThroughForms,
+  renderFromBuilder,
+  runJobs,
+  uploadAnnexThroughForm,
+} from "./agenda-support.js";
 
 /** The text of a PDF as pdftotext reads it, lines joined by spaces. */
 function pdfText(bytes: ArrayBuffer): string {
@@ -33,24 +38,9 @@ forEachBackend("web: the public PDFs are the agenda as sent", (store) => {
     const { db } = store();
     const drafted = await draftedThroughForms(db, 13);
     const { browser, csrf, meetingId, builder } = drafted;
-    const section = (await agendaDraft(db, meetingId))?.sections.find(
-      (s) => s.title === "Regionalpolitiske sager",
-    );
-    assert.ok(section);
-    const added = await browser.post(
-      `/sekretariat/moede/${meetingId}/punkter`,
-      { afsnit: String(section.id), titel: "Vejplan for Vendsyssel" },
-      csrf,
-    );
-    assert.equal(added.status, 303);
-    const itemId = Number(/#punkt-(\d+)/.exec(added.headers.get("location") ?? "")?.[1]);
+    const itemId = await addItemThroughForm(db, drafted, "Regionalpolitiske sager", "Vejplan for Vendsyssel");
     for (const title of ["Oversigtskort over Vendsyssel", "Anlægsbudget for vejene"]) {
-      const form = new FormData();
-      form.set("_csrf", csrf);
-      form.set("bilagstitel", title);
-      form.set("fil", new File([await makeMeetingPdf()], "bilag.pdf", { type: "application/pdf" }));
-      const res = await browser.request(`/sekretariat/punkt/${itemId}/bilag`, { method: "POST", body: form });
-      assert.equal(res.status, 303);
+      await uploadAnnexThroughForm(drafted, itemId, title);
     }
     const itemOf = async () =>
       (await agendaDraft(db, meetingId))?.sections.flatMap((s) => s.items).find((i) => i.id === itemId);

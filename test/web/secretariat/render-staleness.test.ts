@@ -6,9 +6,13 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { agendaDraft } from "../../../src/store/index.js";
-import { makeMeetingPdf } from "../../support/make-files.js";
 import { forEachBackend } from "../../support/stores.js";
-import { draftedThroughForms, renderFromBuilder } from "./agenda-support.js";
+import {
+  addItemThroughForm,
+  draftedThroughForms,
+  renderFromBuilder,
+  uploadAnnexThroughForm,
+} from "./agenda-support.js";
 
 const STALE = /Dagsordenen er ændret siden; dan igen/;
 
@@ -17,25 +21,13 @@ forEachBackend("web: stale renderings after an annex change", (store) => {
     const { db } = store();
     const drafted = await draftedThroughForms(db, 11);
     const { browser, csrf, meetingId, builder } = drafted;
-    const section = (await agendaDraft(db, meetingId))?.sections.find(
-      (s) => s.title === "Regionalpolitiske sager",
+    const itemId = await addItemThroughForm(
+      db,
+      drafted,
+      "Regionalpolitiske sager",
+      "Trafikplan for Nordjylland",
     );
-    assert.ok(section);
-    const added = await browser.post(
-      `/sekretariat/moede/${meetingId}/punkter`,
-      { afsnit: String(section.id), titel: "Trafikplan for Nordjylland" },
-      csrf,
-    );
-    assert.equal(added.status, 303);
-    const itemId = Number(/#punkt-(\d+)/.exec(added.headers.get("location") ?? "")?.[1]);
-    const upload = async (title: string) => {
-      const form = new FormData();
-      form.set("_csrf", csrf);
-      form.set("bilagstitel", title);
-      form.set("fil", new File([await makeMeetingPdf()], "bilag.pdf", { type: "application/pdf" }));
-      const res = await browser.request(`/sekretariat/punkt/${itemId}/bilag`, { method: "POST", body: form });
-      assert.equal(res.status, 303);
-    };
+    const upload = (title: string) => uploadAnnexThroughForm(drafted, itemId, title);
     await upload("Kort over ruterne");
     await upload("Budget");
     const annexIds = async () =>
