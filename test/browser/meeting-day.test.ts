@@ -12,6 +12,7 @@ import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
+import { decisionRecorder } from "../../src/authoring/decision-recorder.js";
 import { meetingRecordOf, openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
 import { PASSWORD } from "../accounts/support.js";
@@ -130,6 +131,35 @@ describe("the meeting day in Chromium", { skip: chromiumSkip() }, () => {
     await page.waitForURL(/besked=beslutning/);
     assert.match(await page.locator("main").innerText(), /Afstemning \(registreret\)/);
     assert.equal(await page.locator(`#p${budget}-stemme-${person("Anne Ørum")}-imod`).isChecked(), true);
+  });
+
+  it("shows the other's decision when someone saved in between (409), and saves on top of it", async () => {
+    const klima = item("2.1");
+    // Someone else saves item 2.1 after this page was loaded.
+    await decisionRecorder({
+      db: store.db,
+      viewer: meeting.world.secretariat,
+      actor: { userId: null, tokenId: null },
+      itemId: klima,
+      revision: 1,
+      decision: "Drøftet. KKR Nordjylland vender tilbage til sagen.",
+    });
+    await page.locator(`#p${klima}-beslutning`).fill("Godkendt.");
+    await page.getByRole("button", { name: "Gem beslutning punkt 2.1" }).click();
+    await page.waitForLoadState();
+    assert.match(await page.locator("#error-summary").innerText(), /ændret af en anden/);
+    assert.match(
+      await page.locator(`#punkt-${klima}`).innerText(),
+      /Den gemte udgave \(revision 2\)[\s\S]*Drøftet\. KKR Nordjylland vender tilbage til sagen\./,
+    );
+    assert.equal(await page.locator(`#p${klima}-beslutning`).inputValue(), "Godkendt.");
+    await page.locator(`#p${klima}-beslutning`).fill("KKR Nordjylland tog orienteringen til efterretning.");
+    await page.getByRole("button", { name: "Gem beslutning punkt 2.1" }).click();
+    await page.waitForURL(/besked=beslutning/);
+    assert.equal(
+      await page.locator(`#p${klima}-beslutning`).inputValue(),
+      "KKR Nordjylland tog orienteringen til efterretning.",
+    );
   });
 
   it("records a protocol remark and a member who did not take part", async () => {
