@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { loadDemoIfEmpty } from "../demo/load-demo.js";
 import { type HandoffServer, startHandoffServer } from "../importer/import-handoff.js";
-import { startWorker } from "../jobs/index.js";
+import { scheduleFollowUpReminders, startWorker } from "../jobs/index.js";
 import { createApp } from "../web/app.js";
 import { mailerFromFlags } from "./mail-options.js";
 import { stopOnSignals } from "./stop-signals.js";
@@ -90,6 +90,12 @@ async function stopAll(
 function startJobs(store: { readonly db: Parameters<typeof startWorker>[0]["db"] }, flags: StoreFlags) {
   const mailer = mailerFromFlags(flags);
   const worker = startWorker({ db: store.db, services: { mailer }, log: (line) => console.log(line) });
+  // The daily follow-up reminders (issue 14): queued once, then the job queues its next run itself.
+  void scheduleFollowUpReminders(store.db).catch((error: unknown) =>
+    console.log(
+      `follow-up reminders not scheduled: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
   return {
     async stop() {
       await worker.stop(WORKER_GRACE_MS);

@@ -4,7 +4,7 @@
  * on an embedded store that serve holds it stops with the store lock's line, since serve runs the jobs.
  * A stop lets the running job end within the grace period, else gives it back for the next worker.
  */
-import { startWorker } from "../jobs/index.js";
+import { scheduleFollowUpReminders, startWorker } from "../jobs/index.js";
 import { mailerFromFlags } from "./mail-options.js";
 import { stopOnSignals } from "./stop-signals.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
@@ -20,6 +20,8 @@ export async function workerCommand(flags: StoreFlags): Promise<void> {
     services: { mailer },
     log: (line) => console.log(line),
   });
+  // The daily follow-up reminders (issue 14): queued once, then the job queues its next run itself.
+  await scheduleFollowUpReminders(store.db);
   console.log(`Rådsinfo worker ${worker.name} takes jobs from ${store.description}. Ctrl+C stops it.`);
   stopOnSignals("ending the job under way and closing the store", async () => {
     await worker.stop(WORKER_GRACE_MS);

@@ -10,7 +10,13 @@ import { renderAnnexPackJob } from "./render-annex-pack.js";
 import { renderMinutesJob } from "./render-minutes.js";
 import { sendMailJob } from "./send-mail.js";
 
-export const JOB_KINDS = [sendMailJob, renderAgendaJob, renderAnnexPackJob, renderMinutesJob, followUpRemindersJob] as const;
+export const JOB_KINDS = [
+  sendMailJob,
+  renderAgendaJob,
+  renderAnnexPackJob,
+  renderMinutesJob,
+  followUpRemindersJob,
+] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
 
@@ -20,4 +26,5 @@ export type JobKindName = Kinds["kind"];
 /** The payload type of a kind, by name. */
 export type JobPayload<Kind extends JobKindName> = PayloadOf<Extract<Kinds, { kind: Kind }>>;
 
+export { followUpRemindersJob, scheduleFollowUpReminders } from "./follow-up-reminders.js";
 export { renderAgendaJob, renderAnnexPackJob, renderMinutesJob, sendMailJob };
