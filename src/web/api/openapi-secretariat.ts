@@ -6,6 +6,7 @@
 import { followUpPaths } from "./openapi-follow-up.js";
 import { matterPaths } from "./openapi-matter.js";
 import { meetingRecordPaths } from "./openapi-meeting-record.js";
+import { minutesPaths } from "./openapi-minutes.js";
 import {
   boolean,
   errorResponse,
@@ -549,5 +550,6 @@ export function withSecretariatPaths(paths: { readonly [path: string]: OpenApiPa
   for (const [path, item] of Object.entries(followUpPaths())) merged[path] = { ...merged[path], ...item };
   for (const [path, item] of Object.entries(meetingRecordPaths()))
     merged[path] = { ...merged[path], ...item };
+  for (const [path, item] of Object.entries(minutesPaths())) merged[path] = { ...merged[path], ...item };
   return merged;
 }

@@ -55,6 +55,7 @@ import { enqueueRenders } from "../secretariat/render-lines.js";
 import { followUpApi } from "./follow-up-api.js";
 import { matterApi } from "./matter-api.js";
 import { meetingRecordApi } from "./meeting-record-api.js";
+import { minutesApi } from "./minutes-api.js";
 
 /** A draft item as the API shows it: the secretariat's own view, closed items in full. */
 export function presentDraftItem(item: DraftItem) {
@@ -497,5 +498,6 @@ export function secretariatApi(): Hono {
   app.route("/", matterApi());
   app.route("/", followUpApi());
   app.route("/", meetingRecordApi());
+  app.route("/", minutesApi());
   return app;
 }
