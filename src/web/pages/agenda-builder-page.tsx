@@ -377,6 +377,8 @@ export function AgendaBuilderPage(props: AgendaBuilderPageProps) {
               <>
                 {" · "}
                 <a href={`/sekretariat/moede/${meeting.id}/moededag`}>Mødedag: fremmøde og beslutninger</a>
+                {" · "}
+                <a href={`/sekretariat/moede/${meeting.id}/referat`}>Referat</a>
               </>
             ) : null}
           </>
