@@ -68,7 +68,10 @@ export async function agendaSender(props: AgendaSenderProps): Promise<AgendaSent
     const versions = await agendaVersions(tx, meetingId);
     const versionNumber = versions.length + 1;
     const state = stateAfterSending(meeting.state);
-    const published = await publishAgenda(tx, { meetingId, state, now });
+    const publishedItems = await publishAgenda(tx, { meetingId, state, now });
+    // The sections too, so a renamed, added or removed section is a change to send.
+    const sections = draft.sections.map((sec) => ({ id: sec.id, number: sec.number, title: sec.title }));
+    const published = { ...publishedItems, snapshot: { ...publishedItems.snapshot, sections } };
     let changeNote: string | null = null;
     if (versionNumber > 1) {
       const previous = versions[versions.length - 1]?.snapshot as AgendaSnapshot | undefined;

@@ -14,8 +14,16 @@ export interface SentItem {
   readonly digest: string;
 }
 
+/** One section as sent (versions sent before sections were kept have none). */
+export interface SentSection {
+  readonly id: number;
+  readonly number: string;
+  readonly title: string;
+}
+
 export interface AgendaSnapshot {
   readonly items: readonly SentItem[];
+  readonly sections?: readonly SentSection[];
 }
 
 /**
@@ -35,6 +43,7 @@ export function agendaChanges(before: AgendaSnapshot, after: AgendaSnapshot): st
       lines.push(`Punkt ${name} er ændret.`);
     } else if (old.number !== item.number) lines.push(`Punkt ${old.number} er nu punkt ${item.number}.`);
   }
+  lines.push(...sectionChanges(before.sections, after.sections));
   const kept = new Set(after.items.map((i) => i.id));
   for (const item of before.items) {
     if (!kept.has(item.id)) {
@@ -42,6 +51,26 @@ export function agendaChanges(before: AgendaSnapshot, after: AgendaSnapshot): st
         `Punkt ${item.public ? `${item.number} ${item.title}` : `${item.number} (lukket punkt)`} er udgået.`,
       );
     }
+  }
+  return lines;
+}
+
+/** The sections added, renamed or taken away; none when either version kept no sections. */
+function sectionChanges(
+  before: readonly SentSection[] | undefined,
+  after: readonly SentSection[] | undefined,
+): string[] {
+  if (!before || !after) return [];
+  const was = new Map(before.map((s) => [s.id, s]));
+  const lines: string[] = [];
+  for (const section of after) {
+    const old = was.get(section.id);
+    if (!old) lines.push(`Afsnit ${section.number} ${section.title} er tilføjet.`);
+    else if (old.title !== section.title) lines.push(`Afsnit ${section.number} hedder nu ${section.title}.`);
+  }
+  const kept = new Set(after.map((s) => s.id));
+  for (const section of before) {
+    if (!kept.has(section.id)) lines.push(`Afsnit ${section.number} ${section.title} er udgået.`);
   }
   return lines;
 }

@@ -12,9 +12,10 @@ import {
   agendaSectionEditor,
   agendaSectionRemover,
 } from "../../src/authoring/agenda-section-editor.js";
+import { agendaSender } from "../../src/authoring/agenda-sender.js";
 import { agendaDraft, listAuditEntries } from "../../src/store/index.js";
 import { forEachBackend } from "../support/stores.js";
-import { agendaWorld, CLI, draftedMeeting, itemAdder, sectionOf } from "./agenda-support.js";
+import { agendaWorld, CLI, draftedMeeting, itemAdder, sectionOf, testOutbox } from "./agenda-support.js";
 
 forEachBackend("authoring: sections of a draft agenda", (store) => {
   it("adds, renames and removes sections, renumbering the items", async () => {
@@ -94,5 +95,33 @@ forEachBackend("authoring: sections of a draft agenda", (store) => {
     const rename = audit.find((e) => e.action === "agenda-section-rename");
     assert.deepEqual(rename?.before, { title: "Temadrøftelse: klima" });
     assert.deepEqual(rename?.after, { title: "Temadrøftelse om klima" });
+  });
+
+  it("sends a renamed or added section as an addendum, naming it in the change note", async () => {
+    const { db } = store();
+    const world = await agendaWorld(db);
+    const draft = await draftedMeeting(db, world, "2025-04-11");
+    const meetingId = draft.meeting.id;
+    const props = { db, viewer: world.secretariat, actor: CLI };
+    const outbox = testOutbox();
+    const send = () =>
+      agendaSender({ ...props, meetingId, mailer: outbox.mailer, baseUrl: "https://raadsinfo.example.dk" });
+    await itemAdder(db, world, meetingId, sectionOf(draft, "Siden sidst").id)({ title: "Nyt fra KL" });
+    assert.equal((await send()).versionNumber, 1);
+
+    await agendaSectionEditor({
+      ...props,
+      sectionId: sectionOf(draft, "Siden sidst").id,
+      title: "Orientering",
+    });
+    const renamed = await send();
+    assert.equal(renamed.versionNumber, 2);
+    assert.equal(renamed.changeNote, "Tillæg til dagsorden: Afsnit 3 hedder nu Orientering.");
+
+    await agendaSectionCreator({ ...props, meetingId, title: "Temadrøftelse" });
+    const added = await send();
+    assert.match(added.changeNote ?? "", /Afsnit 4 Temadrøftelse er tilføjet\./);
+    assert.match(added.changeNote ?? "", /Punkt 4\.1 er nu punkt 5\.1\./);
+    await assert.rejects(send(), (e: unknown) => e instanceof AgendaRefused && e.code === "nothing-to-send");
   });
 });
