@@ -13,7 +13,7 @@ import { decisionSender } from "../../../src/authoring/decision-sender.js";
 import { followUpCreator } from "../../../src/authoring/follow-up-creator.js";
 import { createApp } from "../../../src/web/app.js";
 import { PASSWORD, uniqueEmail } from "../../accounts/support.js";
-import { CLI } from "../../authoring/agenda-support.js";
+import { CLI, draftedMeeting } from "../../authoring/agenda-support.js";
 import { decisionWorld, taskFor } from "../../authoring/decision-follow-up-support.js";
 import { forEachBackend } from "../../support/stores.js";
 import { csrfOf, TestBrowser } from "../accounts/support.js";
@@ -117,6 +117,11 @@ forEachBackend("follow-up pages", (store) => {
       itemId: closedItemId,
       task: { ...taskFor("Aalborg", "2033-03-05"), description: "Fortrolig opgave om personalesagen" },
     });
+    // The next agenda's builder lists the tasks due by its meeting.
+    const next = await draftedMeeting(db, world, "2033-03-20");
+    const builder = await (await browser.get(`/sekretariat/moede/${next.meeting.id}/dagsorden`)).text();
+    assert.match(builder, /Opfølgning med frist inden mødet/);
+    assert.match(builder, /Rammeaftalen behandles i Aalborg Byråd/);
     const listBefore = await (await browser.get("/sekretariat/opfoelgning?kommune=Aalborg")).text();
     assert.doesNotMatch(listBefore, /Overskredet/);
     clock = new Date("2033-03-11T10:00:00Z");
