@@ -5,7 +5,7 @@
  * domain's municipalitySlug ("laesoe" for Læsø); any other spelling of the name ("læsø", "Aalborg")
  * redirects to it. /kommune/{slug}.json is the same as JSON. /opfoelgning lists all public follow-ups.
  */
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import {
   copenhagenDay,
   formatDanishDate,
@@ -19,7 +19,7 @@ import { FollowUpList } from "../components/follow-up-list.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
 
-function municipalityOf(c: Context, raw: string) {
+function municipalityOf(raw: string) {
   const municipality = municipalityOfSlug(raw);
   if (!municipality) throw notFound("Kommunen");
   return municipality;
@@ -54,7 +54,7 @@ export function municipalityPageApp(): Hono {
     const raw = c.req.param("slug");
     const json = raw.endsWith(".json");
     const name = json ? raw.slice(0, -".json".length) : raw;
-    const municipality = municipalityOf(c, name);
+    const municipality = municipalityOf(name);
     const slug = municipalitySlug(municipality);
     if (name !== slug) return c.redirect(`/kommune/${slug}${json ? ".json" : ""}`, 301);
     const db = c.get("db");
