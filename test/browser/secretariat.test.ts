@@ -8,6 +8,13 @@
  * the closed item's annex is on no public surface (annex page, search, JSON API, OParl, the public PDFs).
  * axe-core clean, no sideways scrolling at 320 px; screenshots of the workspace, the builder, the item
  * form and pages of both PDFs (pdftoppm) land in test-output/screenshots/.
+ *
+ * The same meeting then goes on through issue 14 (its first "Must show"): the meeting day records
+ * attendance with an absence and a substitute, decisions with a vote and a protocol remark; the minutes
+ * are rendered, read back by parse (attendance and every decision), approved and published; one
+ * decision is sent to three municipalities (the letters received by a real SMTP server); a follow-up
+ * gets a deadline and shows as overdue once the app's clock (the test's, not the machine's) passes it.
+ * The public meeting page then shows attendance and decisions, and /kommune/aalborg the decision.
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -18,20 +25,29 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
+import { minutesDocumentOf } from "../../src/authoring/minutes-document-of.js";
+import { municipalityAddressEditor } from "../../src/authoring/municipality-address-editor.js";
 import {
   expectedAgendaItems,
+  expectedMinutesAttendance,
+  expectedMinutesItems,
   parsedAgendaItems,
+  parsedMinutesAttendance,
+  parsedMinutesItems,
   parsedPackAnnexes,
 } from "../../src/authoring/render/index.js";
 import { loadIngestOptions, parseSource } from "../../src/ingest/index.js";
 import { startWorker, type Worker } from "../../src/jobs/index.js";
 import { agendaDocumentOf, packAnnexes } from "../../src/jobs/kinds/render-documents.js";
 import { openMailer } from "../../src/mail/index.js";
-import { agendaDraft, openStore, type Store } from "../../src/store/index.js";
+import { agendaDraft, meetingRecordOf, openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
 import { danishDay } from "../../src/web/secretariat/next-steps.js";
-import { bodyId, PASSWORD } from "../accounts/support.js";
+import { PASSWORD } from "../accounts/support.js";
+import { agendaWorld, CLI } from "../authoring/agenda-support.js";
+import { bodyMembers } from "../authoring/meeting-record-support.js";
 import { makeDocx } from "../support/make-files.js";
+import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 import {
   assertAccessible,
   chromiumSkip,
@@ -52,6 +68,15 @@ const CLOSED_ANNEX = "Fratrædelsesaftale";
 // A word that is only in the closed item's DOCX annex: no public search may find it.
 const SECRET_WORD = "fratrædelsesgodtgørelsen";
 const THIRD_TITLE = "Trafikplan for Nordjylland";
+const VOTED_DECISION =
+  "KKR Nordjylland anbefaler, at trafikplanen godkendes i de nordjyske kommunalbestyrelser.";
+const CLOSED_DECISION = "Direktørens fratrædelse blev godkendt.";
+const REMARK = "Ø kan ikke støtte prioriteringen af vejprojekterne.";
+const MUNICIPALITY_ADDRESSES = {
+  Aalborg: "byraad@aalborg.example.dk",
+  Hjørring: "byraad@hjoerring.example.dk",
+  Brønderslev: "byraad@broenderslev.example.dk",
+} as const;
 
 describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip() }, () => {
   let store: Store;
@@ -63,12 +88,27 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
   let totpSecret: string;
   let dir: string;
   let meetingId: number;
-  const date = danishDay(new Date(Date.now() + 9 * 86_400_000));
+  let smtp: TestSmtpServer;
+  let people: Record<string, number>;
+  const meetingDay = new Date(Date.now() + 9 * 86_400_000);
+  const date = danishDay(meetingDay);
+  // The app's and the worker's clock: the machine's until the follow-up step moves it.
+  let clock: Date | null = null;
+  const now = () => clock ?? new Date();
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "raadsinfo-secretariat-browser-"));
     store = await openStore({ dataDir: "memory://" });
-    await bodyId(store.db, BODY);
+    const world = await agendaWorld(store.db);
+    // The body's members (with a chair), as an import of its minutes would have made them.
+    people = await bodyMembers(store.db, world);
+    await municipalityAddressEditor({
+      db: store.db,
+      viewer: world.secretariat,
+      actor: CLI,
+      bodyId: world.bodyId,
+      addresses: { ...MUNICIPALITY_ADDRESSES },
+    });
     const created = await userCreator({
       db: store.db,
       email: EMAIL,
@@ -95,8 +135,13 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
         `Direktøren fratræder med udgangen af måneden; ${SECRET_WORD} svarer til seks måneders løn.`,
       ]),
     );
-    worker = startWorker({ db: store.db, services: { mailer: openMailer({ dataDir: dir }) }, pollMs: 100 });
-    ({ base, close: stopPortal } = await servePortal(createApp({ db: store.db })));
+    smtp = await startSmtpServer();
+    worker = startWorker({
+      db: store.db,
+      services: { mailer: openMailer({ smtpUrl: smtp.url, dataDir: dir }), now },
+      pollMs: 100,
+    });
+    ({ base, close: stopPortal } = await servePortal(createApp({ db: store.db, now })));
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
     page = await context.newPage();
@@ -107,6 +152,7 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
     await browser?.close();
     await stopPortal?.();
     await worker?.stop(2000);
+    await smtp?.close();
     await store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -401,5 +447,170 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
     assert.equal(await pdfLink.getAttribute("href"), `/moede/${meetingId}/dagsorden.pdf`);
     await visitor.close();
     assert.ok(readFileSync(join(SHOTS, "secretariat-workspace-phone.png")).byteLength > 0);
+  });
+
+  /** The published agenda item of the meeting with the number. */
+  async function itemId(number: string): Promise<number> {
+    const row = await store.db
+      .selectFrom("agenda_item")
+      .select("id")
+      .where("meeting_id", "=", meetingId)
+      .where("number", "=", number)
+      .where("deleted", "=", false)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async function waitFor(what: string, done: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!(await done())) {
+      assert.ok(Date.now() < deadline, what);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it("mailed the agenda to the member, through the queue, on a real SMTP server", async () => {
+    await waitFor("the member's agenda mail", () =>
+      smtp.received.some((m) => m.to.includes("mogens.medlem@jammerbugt.dk")),
+    );
+  });
+
+  it("records the meeting day: an absence with a substitute, decisions with a vote and a protocol remark", async () => {
+    clock = new Date(`${meetingDay.toISOString().slice(0, 10)}T13:00:00Z`);
+    const person = (name: string) => people[name] as number;
+    const fog = person("Frida Fog");
+    await page.goto(`${base}/sekretariat/moede/${meetingId}/dagsorden`);
+    await page.getByRole("link", { name: "Mødedag: fremmøde og beslutninger" }).click();
+    await page.waitForURL(/\/moededag$/);
+    await page.locator(`#status-${fog}-afbud`).check();
+    await page.locator(`#suppleant-navn-${fog}`).fill("Søren Suppleant");
+    await page.getByRole("button", { name: "Gem fremmøde" }).click();
+    await page.waitForURL(/\/moededag/);
+    assert.match(await page.locator("main").innerText(), /Søren Suppleant/);
+
+    const traffic = await itemId("2.1");
+    const klima = await itemId("2.2");
+    const closed = await itemId("2.3");
+    await page.locator(`#p${traffic}-beslutning`).fill(VOTED_DECISION);
+    await page.locator(`#punkt-${traffic} .meeting-day__vote summary`).click();
+    for (const name of ["Mads Duedahl", "Mogens Gade", "Carl Conradsen"])
+      await page.locator(`#p${traffic}-stemme-${person(name)}-for`).check();
+    await page.locator(`#p${traffic}-stemme-${person("Anne Ørum")}-imod`).check();
+    await page.locator(`#p${traffic}-kommuner`).check();
+    await page.getByRole("button", { name: "Gem beslutning punkt 2.1" }).click();
+    await page.waitForURL(/\/moededag/);
+    await page.locator(`#punkt-${traffic} .meeting-day__add summary`).nth(0).click();
+    await page.locator(`#p${traffic}-bemaerkning-person`).selectOption(String(person("Anne Ørum")));
+    await page.locator(`#p${traffic}-bemaerkning-tekst`).fill(REMARK);
+    await page.getByRole("button", { name: "Tilføj protokolbemærkning punkt 2.1" }).click();
+    await page.waitForURL(/\/moededag/);
+    await page.locator(`#p${klima}-standardtekst`).selectOption("noted");
+    await page.getByRole("button", { name: "Gem beslutning punkt 2.2" }).click();
+    await page.waitForURL(/\/moededag/);
+    await page.locator(`#p${closed}-beslutning`).fill(CLOSED_DECISION);
+    await page.getByRole("button", { name: "Gem beslutning punkt 2.3" }).click();
+    await page.waitForURL(/\/moededag/);
+    const main = await page.locator("main").innerText();
+    assert.match(main, new RegExp(REMARK));
+    assert.match(main, /tog orienteringen til efterretning/);
+    await assertAccessible(page, "the meeting day");
+    await screenshots(page, "secretariat-meeting-day");
+    await page.getByRole("button", { name: "Marker mødet som afholdt" }).click();
+    await page.waitForURL(/\/moededag/);
+    assert.match(await page.locator("main").innerText(), /afholdt/i);
+  });
+
+  it("renders the minutes, which parse reads back exactly, and approves and publishes them", async () => {
+    const minutesUrl = `${base}/sekretariat/moede/${meetingId}/referat`;
+    await page.goto(minutesUrl);
+    await page.getByRole("button", { name: "Dan referat" }).click();
+    await waitFor("the minutes were rendered", async () => {
+      await page.reload();
+      return (await page.getByRole("link", { name: /Hent referat/ }).count()) > 0;
+    });
+    const res = await page.request.get(`${minutesUrl}/referat.pdf`);
+    assert.equal(res.headers()["content-type"], "application/pdf");
+    const file = join(dir, "referat.pdf");
+    writeFileSync(file, await res.body());
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "1",
+      "-l",
+      "4",
+      file,
+      join(SHOTS, "secretariat-minutes-pdf"),
+    ]);
+    // The round trip: attendance (F1 1.0 is the lists equal) and every decision under its item.
+    const bytes = readFileSync(file);
+    const parsed = await parseSource(
+      { file, bytes: new Uint8Array(bytes), sha256: createHash("sha256").update(bytes).digest("hex") },
+      await loadIngestOptions(),
+    );
+    const record = await meetingRecordOf(store.db, meetingId);
+    assert.ok(record);
+    const minutes = minutesDocumentOf(record, "internal");
+    assert.deepEqual(parsedMinutesAttendance(parsed), expectedMinutesAttendance(minutes));
+    assert.deepEqual(parsedMinutesItems(parsed), expectedMinutesItems(minutes));
+
+    await page.getByRole("button", { name: "Godkend som formand" }).click();
+    await page.waitForURL(/besked=godkendt/);
+    await page.getByRole("button", { name: "Offentliggør referatet" }).click();
+    await page.waitForURL(/besked=offentliggjort/);
+    assert.match(await page.locator("main").innerText(), /Status: Offentliggjort/);
+    await screenshots(page, "secretariat-minutes");
+  });
+
+  it("sends the traffic plan's decision to three municipalities; the SMTP server gets three letters", async () => {
+    await page.goto(`${base}/sekretariat/moede/${meetingId}/beslutninger`);
+    await page.getByRole("link", { name: new RegExp(`2\\.1 ${THIRD_TITLE}`) }).click();
+    await page.waitForURL(/\/send$/);
+    for (const municipality of Object.keys(MUNICIPALITY_ADDRESSES))
+      await page.getByLabel(new RegExp(`^${municipality}`)).check();
+    await page.getByRole("button", { name: "Send beslutningen" }).click();
+    await page.waitForURL(/besked=sendt/);
+    for (const address of Object.values(MUNICIPALITY_ADDRESSES))
+      await waitFor(`the letter to ${address}`, () => smtp.received.some((m) => m.to.includes(address)));
+    const letter = smtp.received.find((m) => m.to.includes(MUNICIPALITY_ADDRESSES.Aalborg));
+    assert.match(letter?.raw ?? "", /application\/pdf/);
+  });
+
+  it("gives the decision a follow-up, overdue once the app's clock passes its deadline", async () => {
+    const due = new Date(meetingDay.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Opgave", { exact: true }).fill("Trafikplanen behandles i Aalborg Byråd");
+    await page.getByLabel("En kommune", { exact: true }).check();
+    await page.getByLabel("Kommune (når en kommune har opgaven)").selectOption("Aalborg");
+    await page.getByLabel("Frist", { exact: true }).fill(due);
+    await page.getByRole("button", { name: "Opret opgaven" }).click();
+    await page.waitForURL(/besked=opgave/);
+    await page.goto(`${base}/sekretariat/opfoelgning`);
+    assert.doesNotMatch(await page.locator("main").innerText(), /Overskredet/);
+    clock = new Date(`${new Date(Date.parse(due) + 86_400_000).toISOString().slice(0, 10)}T09:00:00Z`);
+    await page.reload();
+    const first = await page.locator(".follow-up-list > li").first().innerText();
+    assert.match(first, /Overskredet/);
+    assert.match(first, /Trafikplanen behandles i Aalborg Byråd/);
+    await screenshots(page, "secretariat-follow-up");
+  });
+
+  it("shows the public the attendance and decisions, never the closed one's, and the decision on /kommune/aalborg", async () => {
+    const visitor = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
+    const publicPage = await visitor.newPage();
+    await publicPage.goto(`${base}/moede/${meetingId}`);
+    const main = await publicPage.locator("main").innerText();
+    assert.match(main, /Søren Suppleant/);
+    assert.match(main, /Frida Fog/);
+    assert.match(main, new RegExp(VOTED_DECISION));
+    assert.match(main, /tog orienteringen til efterretning/);
+    assert.doesNotMatch(main, new RegExp(CLOSED_DECISION));
+    await assertAccessible(publicPage, "the public meeting page with minutes");
+    await screenshots(publicPage, "secretariat-public-minutes");
+    await publicPage.goto(`${base}/kommune/aalborg`);
+    const aalborg = await publicPage.locator("main").innerText();
+    assert.match(aalborg, new RegExp(THIRD_TITLE));
+    assert.match(aalborg, /Overskredet/);
+    await visitor.close();
   });
 });
