@@ -33,7 +33,8 @@ export async function cachedHtml(
   c: Context,
   page: HtmlEscapedString | Promise<HtmlEscapedString>,
 ): Promise<Response> {
-  const html = await resolveCallback(await page, HtmlEscapedCallbackPhase.Stringify, false, {});
+  // String(): a page with async components resolves to a String object, which hashing refuses.
+  const html = String(await resolveCallback(await page, HtmlEscapedCallbackPhase.Stringify, false, {}));
   // Weak: the same tag names the page gzipped or not (compress() would weaken a strong one anyway).
   const etag = `W/"${createHash("sha1").update(html).digest("base64url")}"`;
   c.header("ETag", etag);

@@ -607,6 +607,12 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
     assert.doesNotMatch(main, new RegExp(CLOSED_DECISION));
     await assertAccessible(publicPage, "the public meeting page with minutes");
     await screenshots(publicPage, "secretariat-public-minutes");
+    // The item's own page shows its follow-up task, overdue by the app's clock.
+    await publicPage.goto(`${base}/punkt/${await itemId("2.1")}`);
+    const item = await publicPage.locator("main").innerText();
+    assert.match(item, new RegExp(VOTED_DECISION));
+    assert.match(item, /Trafikplanen behandles i Aalborg Byråd/);
+    assert.match(item, /Protokolbemærkning/);
     await publicPage.goto(`${base}/kommune/aalborg`);
     const aalborg = await publicPage.locator("main").innerText();
     assert.match(aalborg, new RegExp(THIRD_TITLE));

@@ -4,6 +4,11 @@
  */
 export { attendeeLine, CLOSED_ITEM_TITLE, renderAgendaPdf, visibleItem } from "./agenda-pdf.js";
 export { type AnnexPackOptions, type AnnexPackProgress, annexStamp, buildAnnexPack } from "./annex-pack.js";
+export {
+  type DecisionLetter,
+  decisionLetterFileName,
+  renderDecisionLetterPdf,
+} from "./decision-letter-pdf.js";
 export { convertDocxToPdf, type DocxToPdfOptions } from "./docx-to-pdf.js";
 export { guestLine, renderMinutesPdf, substituteLine, visibleMinutesItem } from "./minutes-pdf.js";
 export { isRenderError, RENDER_ERROR_CODES, RenderError, type RenderErrorCode } from "./render-error.js";
@@ -25,4 +30,3 @@ export {
   type RoundTripScore,
   roundTripScore,
 } from "./round-trip.js";
-export { type DecisionLetter, decisionLetterFileName, renderDecisionLetterPdf } from "./decision-letter-pdf.js";

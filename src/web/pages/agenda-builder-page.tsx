@@ -5,6 +5,7 @@
  * remove it; the PDFs with their render progress; review copies and "Udsend dagsorden". Everything is a
  * form that works without JavaScript; a small script (agenda-progress.js) only refreshes the progress line.
  */
+
 import {
   AGENDA_PHASE_LABELS,
   agendaVersionTitle,
@@ -19,9 +20,10 @@ import type {
   DraftMeeting,
   DraftSection,
 } from "../../store/index.js";
-import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
 import { DueFollowUps } from "../components/due-follow-ups.js";
+import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
 import { formatDanishDateTime, formatFileSize, formatTimeRange } from "../components/format.js";
+import { MeetingWorkNav } from "../components/meeting-work-nav.js";
 import { type RenderLine, RenderProgress } from "./agenda-render-progress.js";
 import { NewSectionForm, SectionTools } from "./agenda-section-forms.js";
 import { SecretariatLayout } from "./workspace-layout.js";
@@ -369,21 +371,14 @@ export function AgendaBuilderPage(props: AgendaBuilderPageProps) {
       <SuccessNotice text={props.notice} />
       <p class="meeting-list__meta">
         {[AGENDA_PHASE_LABELS[meeting.phase], time, meeting.location].filter(Boolean).join(" · ")}
-        {meeting.phase !== "planned" ? (
-          <>
-            {" · "}
-            <a href={`/moede/${meeting.id}`}>Mødets offentlige side</a>
-            {meeting.phase === "agenda-sent" || meeting.phase === "held" ? (
-              <>
-                {" · "}
-                <a href={`/sekretariat/moede/${meeting.id}/moededag`}>Mødedag: fremmøde og beslutninger</a>
-                {" · "}
-                <a href={`/sekretariat/moede/${meeting.id}/referat`}>Referat</a>
-              </>
-            ) : null}
-          </>
-        ) : null}
       </p>
+      {meeting.phase === "agenda-draft" ? (
+        <p>
+          <a href={`/moede/${meeting.id}`}>Mødets offentlige side</a>
+        </p>
+      ) : meeting.phase !== "planned" ? (
+        <MeetingWorkNav meetingId={meeting.id} current="agenda" />
+      ) : null}
       {!draft || meeting.phase === "planned" ? (
         meeting.phase === "planned" ? (
           <StartForm meeting={meeting} offers={props.offers} csrfToken={props.csrfToken} />

@@ -4,6 +4,7 @@
  * or those ticked), what was already sent to whom and when, and the decision's follow-up tasks with the
  * form to add one. Also the meeting's list of decisions, /sekretariat/moede/{id}/beslutninger.
  */
+
 import { formatDanishDate } from "../../domain/index.js";
 import type {
   DecisionDispatchRow,
@@ -14,6 +15,7 @@ import type {
 import { FollowUpList } from "../components/follow-up-list.js";
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
 import { formatDanishDateTime } from "../components/format.js";
+import { MeetingWorkNav } from "../components/meeting-work-nav.js";
 import { FollowUpForm, type FollowUpFormValues } from "./follow-up-form.js";
 import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
@@ -192,6 +194,7 @@ export function MeetingDecisionsPage(props: {
       <h1>
         <span class="h1-context">{props.meeting.bodyName}</span>Beslutninger {date}
       </h1>
+      <MeetingWorkNav meetingId={props.meeting.id} current="decisions" />
       {props.items.length === 0 ? (
         <p>Mødet har endnu ingen beslutninger.</p>
       ) : (

@@ -1,17 +1,20 @@
 /**
  * @module The item page, a stable URL per agenda item: the fields with the decision set apart, annexes,
- * case number, the same case at other meetings, and the source page in the original file. A closed item
+ * case number, its follow-up tasks, the same case at other meetings, the matters it belongs to, and the
+ * source page in the original file. A closed item
  * shows "Lukket punkt" and nothing about its matter.
  */
 import { Hono } from "hono";
 import { formatDanishDate } from "../../domain/index.js";
-import { getItemPage } from "../../store/index.js";
+import { getItemPage, mattersOfItem } from "../../store/index.js";
 import { cachedHtml } from "../cached-page.js";
 import { AnnexList } from "../components/annex-list.js";
 import { ItemFields } from "../components/item-fields.js";
+import { ItemFollowUps } from "../components/item-follow-ups.js";
 import { WithheldMark } from "../components/withheld-mark.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
+import { ItemMatters } from "./matter-page.js";
 import { idParam } from "./route-params.js";
 
 export function itemPageApp(): Hono {
@@ -44,6 +47,7 @@ export function itemPageApp(): Hono {
         </Layout>,
       );
     }
+    const matters = await mattersOfItem(c.get("db"), item.id, c.get("viewer"));
     return cachedHtml(
       c,
       <Layout
@@ -82,6 +86,7 @@ export function itemPageApp(): Hono {
           </p>
         ) : null}
         <ItemFields fields={item.fields} />
+        <ItemFollowUps itemId={item.id} />
         <section aria-labelledby="punkt-bilag">
           <h2 id="punkt-bilag">Bilag</h2>
           <AnnexList files={data.annexes} empty="Punktet har ingen bilag." />
@@ -101,6 +106,7 @@ export function itemPageApp(): Hono {
             </ul>
           </section>
         ) : null}
+        <ItemMatters matters={matters} />
         {data.previousItem || data.nextItem ? (
           <nav class="meeting-nav" aria-label="Forrige og næste punkt">
             {data.previousItem ? (

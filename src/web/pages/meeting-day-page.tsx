@@ -6,6 +6,7 @@
  * did not take part (meeting-day-item.tsx); and "Marker mødet som afholdt". Plain forms, no JavaScript;
  * the tables stack at phone width (dkfds table--responsive-headers) and the page prints as a record.
  */
+
 import {
   AGENDA_PHASE_LABELS,
   decisionPhrases,
@@ -14,6 +15,7 @@ import {
   type RecordPerson,
 } from "../../domain/index.js";
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
+import { MeetingWorkNav } from "../components/meeting-work-nav.js";
 import { meetingPaths } from "./agenda-builder-page.js";
 import { type DecisionConflictView, MeetingDayItem } from "./meeting-day-item.js";
 import { SecretariatLayout } from "./workspace-layout.js";
@@ -235,6 +237,7 @@ export function MeetingDayPage(props: MeetingDayPageProps) {
         </span>{" "}
         Mødedag
       </h1>
+      <MeetingWorkNav meetingId={meeting.id} current="meeting-day" />
       <ErrorSummary errors={errors} />
       <SuccessNotice text={props.notice} />
       <dl class="facts">

@@ -5,6 +5,7 @@
  * click, or the next meeting's item "Godkendelse af referat"), "Offentliggør", and the steps taken, each
  * with who and when. Plain forms, no JavaScript; prints as a list of steps.
  */
+
 import {
   formatDanishDate,
   MINUTES_STATE_LABELS,
@@ -14,6 +15,7 @@ import {
 import type { JobStatus } from "../../store/index.js";
 import { CsrfField, ErrorSummary, type FieldError } from "../components/form-parts.js";
 import { formatDanishDateTime, formatFileSize } from "../components/format.js";
+import { MeetingWorkNav } from "../components/meeting-work-nav.js";
 import { meetingPaths } from "./agenda-builder-page.js";
 import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
@@ -107,6 +109,7 @@ export function MinutesPage(props: MinutesPageProps) {
       ]}
     >
       <h1>{title}</h1>
+      <MeetingWorkNav meetingId={meeting.id} current="minutes" />
       <ErrorSummary errors={props.errors ?? []} />
       <SuccessNotice text={props.notice} />
       <p class="minutes__state">
