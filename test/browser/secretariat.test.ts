@@ -605,6 +605,11 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
     assert.match(main, new RegExp(VOTED_DECISION));
     assert.match(main, /tog orienteringen til efterretning/);
     assert.doesNotMatch(main, new RegExp(CLOSED_DECISION));
+    assert.match(main, /Søren Suppleant, suppleant for Frida Fog/);
+    assert.equal(
+      await publicPage.getByRole("link", { name: "Referat (PDF)" }).getAttribute("href"),
+      `/moede/${meetingId}/referat.pdf`,
+    );
     await assertAccessible(publicPage, "the public meeting page with minutes");
     await screenshots(publicPage, "secretariat-public-minutes");
     // The item's own page shows its follow-up task, overdue by the app's clock.

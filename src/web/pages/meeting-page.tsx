@@ -10,6 +10,7 @@ import {
   agendaRenderings,
   getMeetingPage,
   type MeetingPageData,
+  minutesRenderings,
 } from "../../store/index.js";
 import { cachedHtml } from "../cached-page.js";
 import { AnnexList } from "../components/annex-list.js";
@@ -49,7 +50,8 @@ function Attendee(props: { readonly a: AttendeeView }) {
     .join(" ");
   return (
     <li>
-      <a href={`/person/${a.personId}`}>{a.name}</a> {details}
+      <a href={`/person/${a.personId}`}>{a.name}</a>
+      {details ? ` ${details}` : null}
       {a.substituteForName ? (
         <>
           {", suppleant for "}
@@ -132,6 +134,11 @@ export function meetingPageApp(): Hono {
       data.state === "planned"
         ? []
         : (await agendaRenderings(c.get("db"), data.id)).filter((r) => r.edition === "public");
+    // Minutes written here: their public edition once published (the meeting is then minutes-approved).
+    const minutesPdf =
+      data.state === "minutes-approved"
+        ? (await minutesRenderings(c.get("db"), data.id)).find((r) => r.edition === "public")
+        : undefined;
     const date = formatDanishDate(data.date);
     const present = data.attendance.filter((a) => a.status === "present");
     const absent = data.attendance.filter((a) => a.status === "absent");
@@ -206,7 +213,7 @@ export function meetingPageApp(): Hono {
             </div>
           )}
         </section>
-        {pdfs.length > 0 ? (
+        {pdfs.length > 0 || minutesPdf ? (
           <section aria-labelledby="pdf">
             <h2 id="pdf">Som PDF</h2>
             <ul class="annex-list">
@@ -220,6 +227,14 @@ export function meetingPageApp(): Hono {
                   </span>
                 </li>
               ))}
+              {minutesPdf ? (
+                <li>
+                  <a href={`/moede/${data.id}/referat.pdf`}>Referat (PDF)</a>
+                  <span class="meeting-list__meta">
+                    {`${minutesPdf.pageCount} ${minutesPdf.pageCount === 1 ? "side" : "sider"}, ${formatFileSize(minutesPdf.byteSize)}`}
+                  </span>
+                </li>
+              ) : null}
             </ul>
           </section>
         ) : null}
