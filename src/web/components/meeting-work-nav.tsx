@@ -17,22 +17,16 @@ const PAGES: readonly { readonly page: MeetingWorkPage; readonly label: string; 
 export function MeetingWorkNav(props: { readonly meetingId: number; readonly current: MeetingWorkPage }) {
   return (
     <nav class="meeting-work-nav" aria-label="Mødets sider for sekretariatet">
-      <ul>
-        {PAGES.map(({ page, label, path }) => (
-          <li>
-            {page === props.current ? (
-              <a href={`/sekretariat/moede/${props.meetingId}/${path}`} aria-current="page">
-                {label}
-              </a>
-            ) : (
-              <a href={`/sekretariat/moede/${props.meetingId}/${path}`}>{label}</a>
-            )}
-          </li>
-        ))}
-        <li>
-          <a href={`/moede/${props.meetingId}`}>Mødets offentlige side</a>
-        </li>
-      </ul>
+      {PAGES.map(({ page, label, path }) =>
+        page === props.current ? (
+          <a href={`/sekretariat/moede/${props.meetingId}/${path}`} aria-current="page">
+            {label}
+          </a>
+        ) : (
+          <a href={`/sekretariat/moede/${props.meetingId}/${path}`}>{label}</a>
+        ),
+      )}
+      <a href={`/moede/${props.meetingId}`}>Mødets offentlige side</a>
     </nav>
   );
 }
