@@ -79,3 +79,17 @@ export function minutesApprovalText(way: MinutesApprovalWay, who: string | null,
 export function isChairRole(role: string): boolean {
   return /^(?:chair|formand)$/iu.test(role.trim());
 }
+
+/**
+ * Who may read a meeting's draft minutes: whoever may edit its record (the body's secretariat, an
+ * administrator: `mayEdit`, domain/visibility.ts mayEditAgenda), and a member it was sent to for remarks;
+ * DESIGN.md: medlem reads drafts sent to them. Everyone else is told it does not exist.
+ * @example mayReadMinutesDraft({ mayEdit: false, sentForRemarksToViewer: true }) // true
+ * @example mayReadMinutesDraft({ mayEdit: false, sentForRemarksToViewer: false }) // false
+ */
+export function mayReadMinutesDraft(facts: {
+  readonly mayEdit: boolean;
+  readonly sentForRemarksToViewer: boolean;
+}): boolean {
+  return facts.mayEdit || facts.sentForRemarksToViewer;
+}

@@ -10,7 +10,12 @@ import { minutesApprover } from "../../authoring/minutes-approver.js";
 import { minutesFor } from "../../authoring/minutes-command.js";
 import { minutesPublisher } from "../../authoring/minutes-publisher.js";
 import { minutesRemarksSender } from "../../authoring/minutes-remarks-sender.js";
-import { formatDanishDate, isMinutesApprovalItem, mayEditAgenda } from "../../domain/index.js";
+import {
+  formatDanishDate,
+  isMinutesApprovalItem,
+  mayEditAgenda,
+  mayReadMinutesDraft,
+} from "../../domain/index.js";
 import { enqueueJob } from "../../jobs/index.js";
 import {
   gotMinutesForRemarks,
@@ -280,9 +285,11 @@ export function minutesRoutes(): Hono {
     const record = await meetingRecordOf(db, meetingId);
     if (!record) throw notFound("Referatet");
     const user = c.get("user");
-    const may =
-      mayEditAgenda(c.get("viewer"), record.meeting.bodyId) ||
-      (user !== null && user !== undefined && (await gotMinutesForRemarks(db, meetingId, user.id)));
+    const may = mayReadMinutesDraft({
+      mayEdit: mayEditAgenda(c.get("viewer"), record.meeting.bodyId),
+      sentForRemarksToViewer:
+        user !== null && user !== undefined && (await gotMinutesForRemarks(db, meetingId, user.id)),
+    });
     if (!may) throw notFound("Referatet");
     const rendering = await minutesRenderingPdf(db, meetingId, "internal");
     if (!rendering) throw notFound("Referatets PDF");
