@@ -7,31 +7,13 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { apiTokenCreator, CLI_ACTOR } from "../../../src/accounts/index.js";
 import { meetingRecordOf } from "../../../src/store/index.js";
-import { type HttpMethod, openApiDocument } from "../../../src/web/api/openapi.js";
 import { createApp } from "../../../src/web/app.js";
 import { sentMeeting } from "../../authoring/meeting-record-support.js";
 import { forEachBackend } from "../../support/stores.js";
 import { makeUser } from "../accounts/support.js";
-
-type AddFormats = (ajv: Ajv2020, formats: readonly string[]) => unknown;
-const loadedFormats = addFormatsModule as unknown as AddFormats & { default?: AddFormats };
-const addFormats: AddFormats = loadedFormats.default ?? loadedFormats;
-const doc = openApiDocument("http://localhost:3000");
-
-function assertDocumented(path: string, method: HttpMethod, status: number, body: unknown): void {
-  const op = doc.paths[path]?.[method];
-  assert.ok(op, `${method} ${path} documented`);
-  const schema = op.responses[String(status)]?.content?.["application/json"]?.schema;
-  assert.ok(schema, `${method} ${path} ${status} documented`);
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv, ["date", "date-time", "uri"]);
-  const validate = ajv.compile({ ...schema, components: doc.components });
-  assert.ok(validate(body), `${method} ${path} ${status}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
-}
+import { apiClient, assertDocumented } from "./api-support.js";
 
 forEachBackend("api: meeting record", (store) => {
   it("records attendance, decisions (409 on a stale revision), a remark and a recusal, as documented", async () => {
@@ -42,18 +24,7 @@ forEachBackend("api: meeting record", (store) => {
     const { token } = await apiTokenCreator({ db, email: secretary.email, actor: CLI_ACTOR });
     const { token: memberToken } = await apiTokenCreator({ db, email: member.email, actor: CLI_ACTOR });
     const app = createApp({ db });
-    const call = async (method: HttpMethod, path: string, body?: unknown, bearer: string | null = token) => {
-      const headers: Record<string, string> = { accept: "application/json" };
-      if (bearer) headers.authorization = `Bearer ${bearer}`;
-      if (body !== undefined) headers["content-type"] = "application/json";
-      const res = await app.request(path, {
-        method: method.toUpperCase(),
-        headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      // biome-ignore lint/suspicious/noExplicitAny: each answer is checked against its documented schema.
-      return { status: res.status, body: (await res.json()) as { [k: string]: any } };
-    };
+    const { call } = apiClient(app, token);
     const fog = people["Frida Fog"] as number;
     const oerum = people["Anne Ørum"] as number;
     const gade = people["Mogens Gade"] as number;
