@@ -8,35 +8,25 @@
  * at 320 px; screenshots decision-send, follow-up-list and kommune-aalborg (-desktop and -phone).
  */
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
 import { followUpCreator } from "../../src/authoring/follow-up-creator.js";
 import { startWorker, type Worker } from "../../src/jobs/index.js";
 import { type Mailer, mailAttachments, openMailer, parseMail } from "../../src/mail/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
-import { PASSWORD } from "../accounts/support.js";
 import { CLI } from "../authoring/agenda-support.js";
 import { ADDRESSES, decisionWorld, taskFor } from "../authoring/decision-follow-up-support.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
-import {
-  assertAccessible,
-  chromiumSkip,
-  launchChromium,
-  SHOTS,
-  screenshots,
-  servePortal,
-  WIDTHS,
-} from "./page-checks.js";
+import { assertAccessible, chromiumSkip, screenshots, WIDTHS } from "./page-checks.js";
+import { addSecretariatUser, openPortalSession, type PortalSession, signIn } from "./secretariat-session.js";
 
 const EMAIL = "sofie.opfoelgning@kl.dk";
 
 describe("decisions sent on and follow-up in Chromium", { skip: chromiumSkip() }, () => {
   let store: Store;
   let browser: Browser;
-  let stopPortal: (() => Promise<void>) | undefined;
+  let session: PortalSession | undefined;
   let smtp: TestSmtpServer;
   let mailer: Mailer;
   let worker: Worker;
@@ -66,29 +56,20 @@ describe("decisions sent on and follow-up in Chromium", { skip: chromiumSkip() }
       itemId: openItemId,
       task: { ...taskFor("Aalborg", "2035-12-01"), description: "Status på rammeaftalen til KKR" },
     });
-    const created = await userCreator({
-      db: store.db,
+    totpSecret = await addSecretariatUser(store.db, {
       email: EMAIL,
       name: "Sofie Sekretariat",
-      role: "sekretariat",
       body: "KKR Nordjylland",
-      password: PASSWORD,
-      actor: CLI_ACTOR,
     });
-    totpSecret = created.totpSecret ?? "";
     smtp = await startSmtpServer();
     mailer = openMailer({ smtpUrl: smtp.url, dataDir: "/nonexistent" });
     worker = startWorker({ db: store.db, services: { mailer, now: () => clock }, pollMs: 20 });
-    ({ base, close: stopPortal } = await servePortal(createApp({ db: store.db, now: () => clock })));
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
-    page = await context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    session = await openPortalSession(createApp({ db: store.db, now: () => clock }));
+    ({ base, browser, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await stopPortal?.();
+    await session?.close();
     await worker?.stop(1000);
     mailer?.close();
     await smtp?.close();
@@ -97,11 +78,7 @@ describe("decisions sent on and follow-up in Chromium", { skip: chromiumSkip() }
 
   it("sends the decision to three municipalities; the SMTP server gets three letters", async () => {
     await page.goto(`${base}/sekretariat/moede/${meetingId}/beslutninger`);
-    await page.waitForURL(/\/log-ind\?til=/);
-    await page.getByLabel("E-mail").fill(EMAIL);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Kode fra autentificeringsapp").fill(totpCode(totpSecret));
-    await page.getByRole("button", { name: "Log ind" }).click();
+    await signIn(page, EMAIL, totpSecret);
     await page.waitForURL(/\/beslutninger$/);
     await page.getByRole("link", { name: /2\.1 Rammeaftale/ }).click();
     await page.waitForURL(/\/send$/);

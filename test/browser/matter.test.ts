@@ -8,23 +8,13 @@
  * matter-page-secretariat-* and matter-page-* land in test-output/screenshots/.
  */
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
-import { PASSWORD } from "../accounts/support.js";
 import { BODY, type MatterWorld, matterWorld } from "../authoring/matter-support.js";
-import {
-  assertAccessible,
-  chromiumSkip,
-  launchChromium,
-  SHOTS,
-  screenshots,
-  servePortal,
-  WIDTHS,
-} from "./page-checks.js";
+import { assertAccessible, chromiumSkip, screenshots, WIDTHS } from "./page-checks.js";
+import { addSecretariatUser, openPortalSession, type PortalSession, signIn } from "./secretariat-session.js";
 
 const EMAIL = "sara.sager@kl.dk";
 
@@ -32,7 +22,7 @@ describe("matters across meetings in Chromium", { skip: chromiumSkip() }, () => 
   let store: Store;
   let world: MatterWorld;
   let browser: Browser;
-  let stopPortal: (() => Promise<void>) | undefined;
+  let session: PortalSession | undefined;
   let base: string;
   let page: Page;
   let totpSecret: string;
@@ -41,36 +31,19 @@ describe("matters across meetings in Chromium", { skip: chromiumSkip() }, () => 
   before(async () => {
     store = await openStore({ dataDir: "memory://" });
     world = await matterWorld(store.db);
-    const created = await userCreator({
-      db: store.db,
-      email: EMAIL,
-      name: "Sara Sekretariat",
-      role: "sekretariat",
-      body: BODY,
-      password: PASSWORD,
-      actor: CLI_ACTOR,
-    });
-    totpSecret = created.totpSecret ?? "";
-    ({ base, close: stopPortal } = await servePortal(createApp({ db: store.db })));
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
-    page = await context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    totpSecret = await addSecretariatUser(store.db, { email: EMAIL, name: "Sara Sekretariat", body: BODY });
+    session = await openPortalSession(createApp({ db: store.db }));
+    ({ base, browser, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await stopPortal?.();
+    await session?.close();
     await store?.close();
   });
 
   it("the secretariat sees the suggestions and says the two budgets are one matter", async () => {
     await page.goto(`${base}/sekretariat/sager`);
-    await page.waitForURL(/\/log-ind\?til=/);
-    await page.getByLabel("E-mail").fill(EMAIL);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Kode fra autentificeringsapp").fill(totpCode(totpSecret));
-    await page.getByRole("button", { name: "Log ind" }).click();
+    await signIn(page, EMAIL, totpSecret);
     await page.waitForURL(/\/sekretariat\/sager$/);
     assert.equal(await page.locator("h1").innerText(), "Sager på tværs af møder");
     const suggestions = page.locator(".matter-suggestions > li");

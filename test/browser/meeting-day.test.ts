@@ -8,31 +8,20 @@
  * screenshots meeting-day-desktop.png and meeting-day-phone.png in test-output/screenshots/.
  */
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
+import type { Page } from "playwright-core";
 import { decisionRecorder } from "../../src/authoring/decision-recorder.js";
 import { meetingRecordOf, openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
-import { PASSWORD } from "../accounts/support.js";
 import { type SentMeeting, sentMeeting } from "../authoring/meeting-record-support.js";
-import {
-  assertAccessible,
-  chromiumSkip,
-  launchChromium,
-  SHOTS,
-  screenshots,
-  servePortal,
-  WIDTHS,
-} from "./page-checks.js";
+import { assertAccessible, chromiumSkip, screenshots } from "./page-checks.js";
+import { addSecretariatUser, openPortalSession, type PortalSession, signIn } from "./secretariat-session.js";
 
 const EMAIL = "sofie.sekretariat@kl.dk";
 
 describe("the meeting day in Chromium", { skip: chromiumSkip() }, () => {
   let store: Store;
-  let browser: Browser;
-  let stopPortal: (() => Promise<void>) | undefined;
+  let session: PortalSession | undefined;
   let base: string;
   let page: Page;
   let totpSecret: string;
@@ -43,36 +32,23 @@ describe("the meeting day in Chromium", { skip: chromiumSkip() }, () => {
   before(async () => {
     store = await openStore({ dataDir: "memory://" });
     meeting = await sentMeeting(store.db, "2025-02-07");
-    const created = await userCreator({
-      db: store.db,
+    totpSecret = await addSecretariatUser(store.db, {
       email: EMAIL,
       name: "Sofie Sekretariat",
-      role: "sekretariat",
       body: "KKR Nordjylland",
-      password: PASSWORD,
-      actor: CLI_ACTOR,
     });
-    totpSecret = created.totpSecret ?? "";
-    ({ base, close: stopPortal } = await servePortal(createApp({ db: store.db })));
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
-    page = await context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    session = await openPortalSession(createApp({ db: store.db }));
+    ({ base, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await stopPortal?.();
+    await session?.close();
     await store?.close();
   });
 
   it("signs in and opens the meeting day from the agenda builder", async () => {
     await page.goto(`${base}/sekretariat/moede/${meeting.meetingId}/dagsorden`);
-    await page.waitForURL(/\/log-ind\?til=/);
-    await page.getByLabel("E-mail").fill(EMAIL);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Kode fra autentificeringsapp").fill(totpCode(totpSecret));
-    await page.getByRole("button", { name: "Log ind" }).click();
+    await signIn(page, EMAIL, totpSecret);
     await page.waitForURL(/\/dagsorden$/);
     await page.getByRole("link", { name: "Mødedag: fremmøde og beslutninger" }).click();
     await page.waitForURL(/\/moededag$/);

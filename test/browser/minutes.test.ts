@@ -10,28 +10,19 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
 import { startWorker, type Worker } from "../../src/jobs/index.js";
 import { openMailer } from "../../src/mail/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
-import { PASSWORD } from "../accounts/support.js";
 import { CLOSED_DECISION, type HeldMeeting, heldMeeting, REMARK } from "../authoring/minutes-support.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
-import {
-  assertAccessible,
-  chromiumSkip,
-  launchChromium,
-  SHOTS,
-  screenshots,
-  servePortal,
-  WIDTHS,
-} from "./page-checks.js";
+import { assertAccessible, chromiumSkip, SHOTS, screenshots, WIDTHS } from "./page-checks.js";
+import { addSecretariatUser, openPortalSession, type PortalSession, signIn } from "./secretariat-session.js";
 
 const EMAIL = "sofie.referat@kl.dk";
 
@@ -40,7 +31,7 @@ describe("the minutes in Chromium", { skip: chromiumSkip() }, () => {
   let browser: Browser;
   let worker: Worker;
   let smtp: TestSmtpServer;
-  let stopPortal: (() => Promise<void>) | undefined;
+  let session: PortalSession | undefined;
   let base: string;
   let page: Page;
   let totpSecret: string;
@@ -51,32 +42,23 @@ describe("the minutes in Chromium", { skip: chromiumSkip() }, () => {
     dir = mkdtempSync(join(tmpdir(), "raadsinfo-minutes-browser-"));
     store = await openStore({ dataDir: "memory://" });
     held = await heldMeeting(store.db, "2025-02-07");
-    const created = await userCreator({
-      db: store.db,
+    totpSecret = await addSecretariatUser(store.db, {
       email: EMAIL,
       name: "Sofie Sekretariat",
-      role: "sekretariat",
       body: "KKR Nordjylland",
-      password: PASSWORD,
-      actor: CLI_ACTOR,
     });
-    totpSecret = created.totpSecret ?? "";
     smtp = await startSmtpServer();
     worker = startWorker({
       db: store.db,
       services: { mailer: openMailer({ smtpUrl: smtp.url, dataDir: dir }) },
       pollMs: 100,
     });
-    ({ base, close: stopPortal } = await servePortal(createApp({ db: store.db })));
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
-    page = await context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    session = await openPortalSession(createApp({ db: store.db }));
+    ({ base, browser, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await stopPortal?.();
+    await session?.close();
     await worker?.stop(2000);
     await smtp?.close();
     await store?.close();
@@ -87,11 +69,7 @@ describe("the minutes in Chromium", { skip: chromiumSkip() }, () => {
 
   it("signs in and renders the minutes, the progress line ending in a download", async () => {
     await page.goto(minutesUrl());
-    await page.waitForURL(/\/log-ind\?til=/);
-    await page.getByLabel("E-mail").fill(EMAIL);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Kode fra autentificeringsapp").fill(totpCode(totpSecret));
-    await page.getByRole("button", { name: "Log ind" }).click();
+    await signIn(page, EMAIL, totpSecret);
     await page.waitForURL(/\/referat$/);
     assert.match(await page.locator("main").innerText(), /Status: Udkast/);
     await page.getByRole("button", { name: "Dan referat" }).click();

@@ -19,12 +19,12 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { CLI_ACTOR, totpCode, userCreator } from "../../src/accounts/index.js";
+import { CLI_ACTOR, userCreator } from "../../src/accounts/index.js";
 import { minutesDocumentOf } from "../../src/authoring/minutes-document-of.js";
 import { municipalityAddressEditor } from "../../src/authoring/municipality-address-editor.js";
 import {
@@ -48,15 +48,8 @@ import { agendaWorld, CLI } from "../authoring/agenda-support.js";
 import { bodyMembers } from "../authoring/meeting-record-support.js";
 import { makeDocx } from "../support/make-files.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
-import {
-  assertAccessible,
-  chromiumSkip,
-  launchChromium,
-  SHOTS,
-  screenshots,
-  servePortal,
-  WIDTHS,
-} from "./page-checks.js";
+import { assertAccessible, chromiumSkip, SHOTS, screenshots, WIDTHS } from "./page-checks.js";
+import { addSecretariatUser, openPortalSession, type PortalSession, signIn } from "./secretariat-session.js";
 
 const BODY = "KKR Nordjylland";
 const EMAIL = "sofie.sekretariat@kl.dk";
@@ -82,7 +75,7 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
   let store: Store;
   let browser: Browser;
   let worker: Worker;
-  let stopPortal: (() => Promise<void>) | undefined;
+  let session: PortalSession | undefined;
   let base: string;
   let page: Page;
   let totpSecret: string;
@@ -109,16 +102,7 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
       bodyId: world.bodyId,
       addresses: { ...MUNICIPALITY_ADDRESSES },
     });
-    const created = await userCreator({
-      db: store.db,
-      email: EMAIL,
-      name: "Sofie Sekretariat",
-      role: "sekretariat",
-      body: BODY,
-      password: PASSWORD,
-      actor: CLI_ACTOR,
-    });
-    totpSecret = created.totpSecret ?? "";
+    totpSecret = await addSecretariatUser(store.db, { email: EMAIL, name: "Sofie Sekretariat", body: BODY });
     await userCreator({
       db: store.db,
       email: "mogens.medlem@jammerbugt.dk",
@@ -141,16 +125,12 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
       services: { mailer: openMailer({ smtpUrl: smtp.url, dataDir: dir }), now },
       pollMs: 100,
     });
-    ({ base, close: stopPortal } = await servePortal(createApp({ db: store.db, now })));
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: "da-DK" });
-    page = await context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    session = await openPortalSession(createApp({ db: store.db, now }));
+    ({ base, browser, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await stopPortal?.();
+    await session?.close();
     await worker?.stop(2000);
     await smtp?.close();
     await store?.close();
@@ -159,11 +139,7 @@ describe("the secretariat prepares a meeting in Chromium", { skip: chromiumSkip(
 
   it("signs in and plans a meeting on the workspace", async () => {
     await page.goto(`${base}/sekretariat`);
-    await page.waitForURL(/\/log-ind\?til=/);
-    await page.getByLabel("E-mail").fill(EMAIL);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Kode fra autentificeringsapp").fill(totpCode(totpSecret));
-    await page.getByRole("button", { name: "Log ind" }).click();
+    await signIn(page, EMAIL, totpSecret);
     await page.waitForURL(/\/sekretariat$/);
     assert.match(await page.locator("main").innerText(), /Der er ingen kommende møder/);
     await page.locator("#et-dato").fill(date);
