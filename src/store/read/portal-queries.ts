@@ -124,7 +124,10 @@ export interface MemberView {
 export interface MeetingAttendanceCount {
   readonly meetingId: number;
   readonly date: string;
+  /** Members present (substitutes not counted). */
   readonly present: number;
+  /** Substitutes who stood in for an absent member ("Suppl. for"), counted apart. */
+  readonly substitutes: number;
   readonly absent: number;
 }
 
@@ -184,7 +187,16 @@ export async function getBodyPage(
       .select((eb) => [
         "meeting.id as meetingId",
         "meeting.date",
-        eb.fn.count<number>(sql`case when attendance.status = 'present' then 1 end`).as("present"),
+        eb.fn
+          .count<number>(
+            sql`case when attendance.status = 'present' and attendance.substitute_for_person_id is null and attendance.substitute_for_name is null then 1 end`,
+          )
+          .as("present"),
+        eb.fn
+          .count<number>(
+            sql`case when attendance.status = 'present' and (attendance.substitute_for_person_id is not null or attendance.substitute_for_name is not null) then 1 end`,
+          )
+          .as("substitutes"),
         eb.fn.count<number>(sql`case when attendance.status = 'absent' then 1 end`).as("absent"),
       ])
       .where("meeting.body_id", "=", bodyId)
@@ -228,11 +240,12 @@ export async function getBodyPage(
     ),
     meetings: meetingRefs,
     attendance: attendance
-      .filter((a) => Number(a.present) + Number(a.absent) > 0)
+      .filter((a) => Number(a.present) + Number(a.substitutes) + Number(a.absent) > 0)
       .map((a) => ({
         meetingId: a.meetingId,
         date: a.date,
         present: Number(a.present),
+        substitutes: Number(a.substitutes),
         absent: Number(a.absent),
       })),
     documents: documents.map(toFileRef),

@@ -36,6 +36,10 @@ forEachBackend("portal pages", (store) => {
     assert.match(html, /<svg role="img" aria-labelledby="fremmoede-chart-title fremmoede-chart-desc"/);
     assert.match(html, /<title id="fremmoede-chart-title">Fremmøde pr\. møde<\/title>/);
     assert.match(html, /<summary>Vis fremmødet som tabel<\/summary>/);
+    // Ole Bak stood in for Søren Dam: a substitute is counted apart, not as a member present.
+    assert.match(html, /<th scope="col">Suppleanter<\/th>/);
+    assert.match(html, /<td>\d+<\/td><td>1<\/td><td>1<\/td><\/tr>/);
+    assert.match(html, /og 1 suppleant\./);
     assert.match(html, new RegExp(`href="/organ/${ids.body}/feed.rss"`));
     assert.match(html, new RegExp(`href="/organ/${ids.body}/moeder.ics"`));
     assert.match(html, /<nav class="breadcrumbs"/);
