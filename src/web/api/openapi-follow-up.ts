@@ -3,16 +3,17 @@
  * merged into the paths by openapi-secretariat.ts. Schemas are inline.
  */
 import {
-  errorResponse,
   idParameter,
   integer,
   type JsonSchema,
   json,
   nullable,
-  type OpenApiOperation,
   type OpenApiPathItem,
   object,
+  objectBody,
   query,
+  secretariatOperation,
+  secretariatRefusals,
   string,
 } from "./openapi-schema.js";
 
@@ -69,24 +70,14 @@ const ADDRESSES: JsonSchema = {
   items: object({ municipality: string, email: nullable("string") }),
 };
 
-const BEARER = [{ bearerAuth: [] }] as const;
-const secretariat = (operation: Omit<OpenApiOperation, "tags" | "security">): OpenApiOperation => ({
-  ...operation,
-  tags: ["secretariat"],
-  security: BEARER,
-});
-const body = (properties: { [key: string]: JsonSchema }, required: string[], description: string) => ({
-  required: true,
-  description,
-  content: { "application/json": { schema: { type: "object", required, properties } } },
-});
-const refusals = (extra: { [status: string]: string } = {}) => ({
-  "400": errorResponse("Forespørgslen har forkert form."),
-  "401": errorResponse("Hverken login eller API-nøgle."),
-  "403": errorResponse("Kun organets sekretariat eller en administrator må."),
-  "404": errorResponse("Punktet, opgaven eller organet findes ikke."),
-  ...Object.fromEntries(Object.entries(extra).map(([status, text]) => [status, errorResponse(text)])),
-});
+const secretariat = secretariatOperation;
+const body = objectBody;
+const refusals = (extra: { [status: string]: string } = {}) =>
+  secretariatRefusals(
+    "Kun organets sekretariat eller en administrator må.",
+    "Punktet, opgaven eller organet findes ikke.",
+    extra,
+  );
 const itemId = {
   name: "id",
   in: "path" as const,

@@ -11,10 +11,12 @@ import {
   type JsonSchema,
   json,
   nullable,
-  type OpenApiOperation,
   type OpenApiPathItem,
   object,
+  objectBody,
   query,
+  secretariatOperation,
+  secretariatRefusals,
   string,
 } from "./openapi-schema.js";
 
@@ -67,24 +69,14 @@ const SUGGESTION: JsonSchema = object(
   "To punkter, der nok hører til samme sag (titlen afgør; samme sagsnummer styrker kun).",
 );
 
-const BEARER = [{ bearerAuth: [] }] as const;
-const secretariat = (operation: Omit<OpenApiOperation, "tags" | "security">): OpenApiOperation => ({
-  ...operation,
-  tags: ["secretariat"],
-  security: BEARER,
-});
-const body = (properties: { [key: string]: JsonSchema }, required: string[], description: string) => ({
-  required: true,
-  description,
-  content: { "application/json": { schema: { type: "object", required, properties } } },
-});
-const refusals = (extra: { [status: string]: string } = {}) => ({
-  "400": errorResponse("Forespørgslen har forkert form."),
-  "401": errorResponse("Hverken login eller API-nøgle."),
-  "403": errorResponse("Kun sekretariatet for et af punkternes organer eller en administrator må."),
-  "404": errorResponse("Sagen eller punktet findes ikke."),
-  ...Object.fromEntries(Object.entries(extra).map(([status, text]) => [status, errorResponse(text)])),
-});
+const secretariat = secretariatOperation;
+const body = objectBody;
+const refusals = (extra: { [status: string]: string } = {}) =>
+  secretariatRefusals(
+    "Kun sekretariatet for et af punkternes organer eller en administrator må.",
+    "Sagen eller punktet findes ikke.",
+    extra,
+  );
 const pair = body(
   { itemId: integer, otherItemId: integer },
   ["itemId", "otherItemId"],

@@ -5,16 +5,17 @@
  */
 import {
   boolean,
-  errorResponse,
   idParameter,
   integer,
   type JsonSchema,
   json,
   nullable,
-  type OpenApiOperation,
   type OpenApiParameter,
   type OpenApiPathItem,
   object,
+  objectBody,
+  secretariatOperation,
+  secretariatRefusals,
   string,
 } from "./openapi-schema.js";
 
@@ -129,24 +130,14 @@ const DECISION: JsonSchema = object({
   revision: integer,
 });
 
-const BEARER = [{ bearerAuth: [] }] as const;
-const secretariat = (operation: Omit<OpenApiOperation, "tags" | "security">): OpenApiOperation => ({
-  ...operation,
-  tags: ["secretariat"],
-  security: BEARER,
-});
-const body = (properties: { [key: string]: JsonSchema }, required: string[], description: string) => ({
-  required: true,
-  description,
-  content: { "application/json": { schema: { type: "object", required, properties } } },
-});
-const refusals = (extra: { [status: string]: string } = {}) => ({
-  "400": errorResponse("Forespørgslen har forkert form."),
-  "401": errorResponse("Hverken login eller API-nøgle."),
-  "403": errorResponse("Kun organets sekretariat eller en administrator må føre mødets protokol."),
-  "404": errorResponse("Mødet, punktet eller personen findes ikke."),
-  ...Object.fromEntries(Object.entries(extra).map(([status, text]) => [status, errorResponse(text)])),
-});
+const secretariat = secretariatOperation;
+const body = objectBody;
+const refusals = (extra: { [status: string]: string } = {}) =>
+  secretariatRefusals(
+    "Kun organets sekretariat eller en administrator må føre mødets protokol.",
+    "Mødet, punktet eller personen findes ikke.",
+    extra,
+  );
 const personParameter: OpenApiParameter = {
   name: "personId",
   in: "path",

@@ -9,19 +9,14 @@ import {
   type JsonSchema,
   json,
   nullable,
-  type OpenApiOperation,
   type OpenApiPathItem,
   object,
   query,
+  secretariatOperation,
   string,
 } from "./openapi-schema.js";
 
-const BEARER = [{ bearerAuth: [] }] as const;
-const secretariat = (operation: Omit<OpenApiOperation, "tags" | "security">): OpenApiOperation => ({
-  ...operation,
-  tags: ["secretariat"],
-  security: BEARER,
-});
+const secretariat = secretariatOperation;
 const dateTime = (): JsonSchema => ({ type: ["string", "null"], format: "date-time" });
 
 const MINUTES: JsonSchema = object(

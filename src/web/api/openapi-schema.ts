@@ -124,3 +124,41 @@ export const listOf = (item: string): JsonSchema =>
   object({ total: integer, limit: integer, offset: integer, data: { type: "array", items: ref(item) } });
 export const boolean: JsonSchema = { type: "boolean" };
 export const strings: JsonSchema = { type: "array", items: string };
+
+const BEARER = [{ bearerAuth: [] }] as const;
+
+/** An operation of the secretariat's API: tagged "secretariat", called with an API key (or a login). */
+export const secretariatOperation = (
+  operation: Omit<OpenApiOperation, "tags" | "security">,
+): OpenApiOperation => ({
+  ...operation,
+  tags: ["secretariat"],
+  security: BEARER,
+});
+
+/** A required JSON request body: an object with these properties, of which `required` must be there. */
+export const objectBody = (
+  properties: { [key: string]: JsonSchema },
+  required: string[],
+  description: string,
+) => ({
+  required: true,
+  description,
+  content: { "application/json": { schema: { type: "object", required, properties } } },
+});
+
+/**
+ * The refusals of a secretariat operation: 400 and 401 as every such operation words them, 403 and 404 in
+ * the operation's words, then any further status with its text.
+ */
+export const secretariatRefusals = (
+  forbidden: string,
+  missing: string,
+  extra: { [status: string]: string } = {},
+) => ({
+  "400": errorResponse("Forespørgslen har forkert form."),
+  "401": errorResponse("Hverken login eller API-nøgle."),
+  "403": errorResponse(forbidden),
+  "404": errorResponse(missing),
+  ...Object.fromEntries(Object.entries(extra).map(([status, text]) => [status, errorResponse(text)])),
+});
