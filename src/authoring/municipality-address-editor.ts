@@ -3,7 +3,7 @@
  * one e-mail address per municipality of the body's region, or none. Audited.
  */
 import { bodyMunicipalities, mayEditAgenda } from "../domain/index.js";
-import { secretariatBodies, setMunicipalityAddress } from "../store/index.js";
+import { setMunicipalityAddress } from "../store/index.js";
 import { auditFollowUp } from "./decision-item.js";
 import { FollowUpRefused } from "./follow-up-refusal.js";
 import type { SecretariatCommandProps } from "./secretariat-command.js";

@@ -107,10 +107,7 @@ forEachBackend("minutes", (store) => {
     const body = quotedPrintable(mail.raw);
     assert.match(body, /Kære Mads Duedahl/);
     assert.match(body, /udkastet til referat af mødet i KKR Nordjylland den 7\. februar 2025/);
-    assert.match(
-      body,
-      new RegExp(`http://raadsinfo\\.test/moede/${meetingId}/referat/udkast\\.pdf`),
-    );
+    assert.match(body, new RegExp(`http://raadsinfo\\.test/moede/${meetingId}/referat/udkast\\.pdf`));
     assert.equal(await gotMinutesForRemarks(db, meetingId, held.chair.userId), true);
     assert.equal(await gotMinutesForRemarks(db, meetingId, held.member.userId), false);
     assert.equal((await minutesStatus(db, meetingId)).state, "remarks");
