@@ -8,7 +8,8 @@
 import { bodyMunicipalities, formatDanishDate } from "../domain/index.js";
 import { enqueueMail } from "../jobs/enqueue.js";
 import { insertDecisionDispatch, municipalityAddresses } from "../store/index.js";
-import { auditFollowUp, secretariatItem } from "./decision-item.js";
+import { auditAgenda } from "./agenda-command.js";
+import { secretariatItem } from "./decision-item.js";
 import { FollowUpRefused } from "./follow-up-refusal.js";
 import { decisionLetterFileName, renderDecisionLetterPdf } from "./render/decision-letter-pdf.js";
 import type { SecretariatCommandProps } from "./secretariat-command.js";
@@ -125,7 +126,7 @@ export async function decisionSender(props: DecisionSenderProps): Promise<Decisi
       });
       made.push({ id, municipality: letter.municipality, email: letter.email, jobId });
     }
-    await auditFollowUp(tx, props, {
+    await auditAgenda(tx, props, {
       action: "decision-send",
       targetKind: "agenda_item",
       targetId: item.id,

@@ -6,7 +6,8 @@
  */
 import { type FollowUpInput, followUpInputProblem } from "../domain/index.js";
 import { type FollowUpRow, followUpById, insertFollowUp } from "../store/index.js";
-import { auditFollowUp, secretariatItem } from "./decision-item.js";
+import { auditAgenda } from "./agenda-command.js";
+import { secretariatItem } from "./decision-item.js";
 import { FollowUpRefused } from "./follow-up-refusal.js";
 import type { SecretariatCommandProps } from "./secretariat-command.js";
 
@@ -33,7 +34,7 @@ export async function followUpCreator(props: FollowUpCreatorProps): Promise<Foll
     const id = await insertFollowUp(tx, { itemId: item.id, task: props.task, now });
     const row = await followUpById(tx, id);
     if (!row) throw new Error(`follow-up ${id} vanished`);
-    await auditFollowUp(tx, props, {
+    await auditAgenda(tx, props, {
       action: "follow-up-create",
       targetKind: "follow_up",
       targetId: id,

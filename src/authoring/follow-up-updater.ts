@@ -5,7 +5,7 @@
  */
 import { type FollowUpInput, followUpInputProblem, mayEditAgenda } from "../domain/index.js";
 import { type FollowUpRow, followUpById, updateFollowUp } from "../store/index.js";
-import { auditFollowUp } from "./decision-item.js";
+import { auditAgenda } from "./agenda-command.js";
 import { FollowUpRefused } from "./follow-up-refusal.js";
 import type { SecretariatCommandProps } from "./secretariat-command.js";
 
@@ -55,7 +55,7 @@ export async function followUpUpdater(props: FollowUpUpdaterProps): Promise<Foll
     }
     const after = await followUpById(tx, before.id);
     if (!after) throw new Error(`follow-up ${before.id} vanished`);
-    await auditFollowUp(tx, props, {
+    await auditAgenda(tx, props, {
       action: "follow-up-update",
       targetKind: "follow_up",
       targetId: before.id,

@@ -4,7 +4,7 @@
  */
 import { bodyMunicipalities, mayEditAgenda } from "../domain/index.js";
 import { setMunicipalityAddress } from "../store/index.js";
-import { auditFollowUp } from "./decision-item.js";
+import { auditAgenda } from "./agenda-command.js";
 import { FollowUpRefused } from "./follow-up-refusal.js";
 import type { SecretariatCommandProps } from "./secretariat-command.js";
 
@@ -55,7 +55,7 @@ export async function municipalityAddressEditor(
       const before = await setMunicipalityAddress(tx, { bodyId: body.id, municipality, email, now });
       if ((before?.email ?? null) === email) continue;
       changed++;
-      await auditFollowUp(tx, props, {
+      await auditAgenda(tx, props, {
         action: "municipality-address-set",
         targetKind: "body",
         targetId: body.id,
