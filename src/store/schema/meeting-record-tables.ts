@@ -1,17 +1,16 @@
 /** @module The meeting day and after (issue 14): attendance, recusals, decisions and protocol remarks as a working copy, the minutes' path, municipality addresses, decision dispatches, matters (migrations 0017, 0021). */
 import type { ColumnType, Generated } from "kysely";
+import type { AttendanceStatus } from "../../domain/meeting-record.js";
 import type { MinutesState } from "../../domain/minutes-lifecycle.js";
 import type { Timestamp } from "./column-types.js";
-
-/** How a person took part in a held meeting, as the secretariat records it (issue 14; draft until the minutes are published). */
-export type MinutesAttendanceStatus = "present" | "absent" | "substitute" | "guest" | "official";
 
 /** One person's attendance at a held meeting (the working copy; publishing writes attendance). */
 export interface MinutesAttendanceTable {
   id: Generated<number>;
   meeting_id: number;
   person_id: number;
-  status: MinutesAttendanceStatus;
+  /** How the person took part (domain/meeting-record.ts); draft until the minutes are published. */
+  status: AttendanceStatus;
   /** The absent member a substitute stands in for ("Suppl. for"); set exactly when status is substitute. */
   substitute_for_person_id: number | null;
   /** A free note: an official's title, "deltog fra kl. 11". */
