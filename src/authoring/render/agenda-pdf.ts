@@ -86,10 +86,15 @@ export function attendeeLine(person: AgendaParticipant): string {
 }
 
 /** "10:00" and "12:00" -> "kl. 10.00-12.00". */
-function timeText(start: string | null, end: string | null): string | null {
+export function timeText(start: string | null, end: string | null): string | null {
   if (!start) return null;
   const dotted = (time: string) => time.replace(":", ".");
   return end ? `kl. ${dotted(start)}-${dotted(end)}` : `kl. ${dotted(start)}`;
+}
+
+/** The case line under an item's title: "SAG-2024-03326 JL/MK"; null for an item with no case number. */
+export function caseLine(item: Pick<AgendaItemDocument, "caseNumber" | "caseInitials">): string | null {
+  return item.caseNumber ? [item.caseNumber, item.caseInitials.join("/")].join(" ").trim() : null;
 }
 
 function agendaTemplateData(agenda: AgendaDocument): AgendaTemplateData {
@@ -117,7 +122,7 @@ function agendaTemplateData(agenda: AgendaDocument): AgendaTemplateData {
         return {
           number: item.number,
           title: item.title,
-          caseLine: item.caseNumber ? [item.caseNumber, item.caseInitials.join("/")].join(" ").trim() : null,
+          caseLine: caseLine(item),
           annexes: item.annexes.map((annex) => `./. Bilag ${annex.annexNumber}: ${annex.title}`),
           fields: AGENDA_FIELD_HEADINGS.flatMap(({ key, heading }) => {
             const blocks = parseRichText(item.fields[key] ?? "");

@@ -17,7 +17,7 @@ import {
   protocolRemarkLine,
   type RichBlock,
 } from "../../domain/index.js";
-import { attendeeLine, visibleItem } from "./agenda-pdf.js";
+import { attendeeLine, caseLine, timeText, visibleItem } from "./agenda-pdf.js";
 import { headerDate } from "./header-date.js";
 import { MINUTES_TEMPLATE } from "./minutes-template.js";
 import { compileTypstPdf } from "./typst-compiler.js";
@@ -94,13 +94,6 @@ export function visibleMinutesItem(
   return { ...shown, record: item.record };
 }
 
-/** "10:00" and "12:00" -> "kl. 10.00-12.00". */
-function timeText(start: string | null, end: string | null): string | null {
-  if (!start) return null;
-  const dotted = (time: string) => time.replace(":", ".");
-  return end ? `kl. ${dotted(start)}-${dotted(end)}` : `kl. ${dotted(start)}`;
-}
-
 function minutesTemplateData(minutes: MinutesDocument): MinutesTemplateData {
   const dateLong = formatDanishDate(minutes.meeting.date);
   return {
@@ -129,7 +122,7 @@ function templateItem(item: MinutesItemDocument): MinutesTemplateItem {
   return {
     number: item.number,
     title: item.title,
-    caseLine: item.caseNumber ? [item.caseNumber, item.caseInitials.join("/")].join(" ").trim() : null,
+    caseLine: caseLine(item),
     annexes: item.annexes.map((annex) => `./. Bilag ${annex.annexNumber}: ${annex.title}`),
     fields: AGENDA_FIELD_HEADINGS.flatMap(({ key, heading }) => {
       const blocks = parseRichText(item.fields[key] ?? "");
