@@ -30,8 +30,9 @@ import {
   municipalityAddresses,
   secretariatBodies,
 } from "../../store/index.js";
-import { badRequest, notFound, PortalError, portalError } from "../http-error.js";
+import { badRequest, notFound, PortalError } from "../http-error.js";
 import { rowId } from "../request-params.js";
+import { actorOf, jsonBody } from "./api-request.js";
 
 /** A task as the API shows it. */
 export function presentFollowUp(task: FollowUpRow, today: string) {
@@ -57,24 +58,9 @@ export function presentFollowUp(task: FollowUpRow, today: string) {
   };
 }
 
-function actorOf(c: Context) {
-  const user = c.get("user");
-  if (!user) throw portalError("unauthorized", "Log ind, eller send en API-nøgle (Authorization: Bearer).");
-  return {
-    db: c.get("db"),
-    viewer: c.get("viewer"),
-    actor: { userId: user.id, tokenId: c.get("apiTokenId") },
-    now: c.get("now")(),
-  };
-}
-
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const body: unknown = await c.req.json().catch(() => undefined);
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw badRequest(
-      "Forespørgslen skal have en JSON-genstand som indhold (Content-Type: application/json).",
-    );
-  return body as Record<string, unknown>;
+/** The acting user or token holder (or 401), with the request's clock. */
+function actorAt(c: Context) {
+  return { ...actorOf(c), now: c.get("now")() };
 }
 
 async function command<T>(run: () => Promise<T>): Promise<T> {
@@ -116,7 +102,7 @@ export function followUpApi(): Hono {
   const app = new Hono();
 
   app.get("/items/:id/decision-dispatches", async (c) => {
-    const props = actorOf(c);
+    const props = actorAt(c);
     const item = await command(() => secretariatItem(props.db, props.viewer, rowId(c.req.param("id"))));
     const data = await decisionDispatches(props.db, item.id);
     return c.json({
@@ -133,7 +119,7 @@ export function followUpApi(): Hono {
   });
 
   app.post("/items/:id/decision-dispatches", async (c) => {
-    const props = actorOf(c);
+    const props = actorAt(c);
     const body = await jsonBody(c);
     const wanted = body.municipalities;
     const municipalities =
@@ -156,7 +142,7 @@ export function followUpApi(): Hono {
   });
 
   app.get("/follow-ups", async (c) => {
-    const props = actorOf(c);
+    const props = actorAt(c);
     const viewer = props.viewer;
     const bodyIds =
       viewer.kind === "administrator" ? "all" : viewer.kind === "user" ? viewer.secretariatOf : [];
@@ -184,7 +170,7 @@ export function followUpApi(): Hono {
   });
 
   app.post("/items/:id/follow-ups", async (c) => {
-    const props = actorOf(c);
+    const props = actorAt(c);
     const task = taskOf(await jsonBody(c));
     const created = await command(() =>
       followUpCreator({ ...props, itemId: rowId(c.req.param("id")), task }),
@@ -193,7 +179,7 @@ export function followUpApi(): Hono {
   });
 
   app.patch("/follow-ups/:id", async (c) => {
-    const props = actorOf(c);
+    const props = actorAt(c);
     const followUpId = rowId(c.req.param("id"));
     const body = await jsonBody(c);
     if (!Number.isInteger(body.revision))
@@ -223,7 +209,7 @@ export function followUpApi(): Hono {
   });
 
   async function bodyFor(c: Context) {
-    const props = actorOf(c);
+    const props = actorAt(c);
     const [body] = await secretariatBodies(props.db, [rowId(c.req.param("id"))]);
     if (!body) throw notFound("Organet");
     if (!mayEditAgenda(props.viewer, body.id))

@@ -21,8 +21,9 @@ import {
   type MatterTimelineEntry,
   type MatterView,
 } from "../../store/index.js";
-import { badRequest, notFound, PortalError, portalError } from "../http-error.js";
+import { badRequest, notFound, PortalError } from "../http-error.js";
 import { rowId } from "../request-params.js";
+import { actorOf, jsonBody } from "./api-request.js";
 
 /** A matter as the API shows it: its timeline, oldest first, with links to the items' pages. */
 export function presentMatter(matter: MatterView, baseUrl: string) {
@@ -61,28 +62,6 @@ function presentSuggestion(s: MatterSuggestion) {
     matterIds: [...i.matterIds],
   });
   return { item: side(s.item), other: side(s.other), score: s.score, sameCaseNumber: s.sameCaseNumber };
-}
-
-/** The signed-in user or token holder who acts, or 401. */
-function actorOf(c: Context) {
-  const user = c.get("user");
-  if (!user) throw portalError("unauthorized", "Log ind, eller send en API-nøgle (Authorization: Bearer).");
-  return {
-    db: c.get("db"),
-    viewer: c.get("viewer"),
-    actor: { userId: user.id, tokenId: c.get("apiTokenId") },
-  };
-}
-
-/** The request's JSON object, or a Danish 400. */
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const body: unknown = await c.req.json().catch(() => undefined);
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw badRequest(
-      "Forespørgslen skal have en JSON-genstand som indhold (Content-Type: application/json).",
-    );
-  }
-  return body as Record<string, unknown>;
 }
 
 function idField(body: Record<string, unknown>, name: string): number {

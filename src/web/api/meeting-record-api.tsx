@@ -23,8 +23,9 @@ import {
   type Voter,
 } from "../../domain/index.js";
 import { meetingRecordOf, type StoredDecision } from "../../store/index.js";
-import { badRequest, notFound, PortalError, portalError } from "../http-error.js";
+import { badRequest, notFound, PortalError } from "../http-error.js";
 import { rowId } from "../request-params.js";
+import { actorOf, jsonBody } from "./api-request.js";
 
 /** The record as the API shows it (dates as ISO text). */
 export function presentMeetingRecord(record: MeetingRecord) {
@@ -47,27 +48,6 @@ function presentDecision(d: StoredDecision) {
     concernsMunicipalities: d.concernsMunicipalities,
     revision: d.revision,
   };
-}
-
-/** The signed-in user or token holder who acts, or 401. */
-function actorOf(c: Context) {
-  const user = c.get("user");
-  if (!user) throw portalError("unauthorized", "Log ind, eller send en API-nøgle (Authorization: Bearer).");
-  return {
-    db: c.get("db"),
-    viewer: c.get("viewer"),
-    actor: { userId: user.id, tokenId: c.get("apiTokenId") },
-  };
-}
-
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const body: unknown = await c.req.json().catch(() => undefined);
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw badRequest(
-      "Forespørgslen skal have en JSON-genstand som indhold (Content-Type: application/json).",
-    );
-  }
-  return body as Record<string, unknown>;
 }
 
 /** Runs a command; its refusal becomes the one HTTP error with the Danish line. */

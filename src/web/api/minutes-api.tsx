@@ -15,30 +15,10 @@ import { minutesRemarksSender } from "../../authoring/minutes-remarks-sender.js"
 import { type MinutesStep, mayEditAgenda } from "../../domain/index.js";
 import { enqueueJob } from "../../jobs/index.js";
 import { meetingRecordOf, minutesRenderingPdf, minutesStatus, remarkRequests } from "../../store/index.js";
-import { badRequest, notFound, PortalError, portalError } from "../http-error.js";
+import { badRequest, notFound, PortalError } from "../http-error.js";
 import { rowId } from "../request-params.js";
 import { queuedMailer } from "../secretariat/queued-mailer.js";
-
-/** The signed-in user or token holder who acts, or 401. */
-function actorOf(c: Context) {
-  const user = c.get("user");
-  if (!user) throw portalError("unauthorized", "Log ind, eller send en API-nøgle (Authorization: Bearer).");
-  return {
-    db: c.get("db"),
-    viewer: c.get("viewer"),
-    actor: { userId: user.id, tokenId: c.get("apiTokenId") },
-  };
-}
-
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const body: unknown = await c.req.json().catch(() => ({}));
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw badRequest(
-      "Forespørgslen skal have en JSON-genstand som indhold (Content-Type: application/json).",
-    );
-  }
-  return body as Record<string, unknown>;
-}
+import { actorOf, jsonBody } from "./api-request.js";
 
 /** Runs a command; its refusal becomes the one HTTP error with the Danish line. */
 async function command<T>(run: () => Promise<T>): Promise<T> {
@@ -117,7 +97,7 @@ export function minutesApi(): Hono {
   app.post("/meetings/:id/minutes/remarks", async (c) => {
     const props = actorOf(c);
     const meetingId = rowId(c.req.param("id"));
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, { emptyAsObject: true });
     const to = body.to ?? "chair";
     if (to !== "chair" && to !== "all") throw badRequest('to skal være "chair" eller "all".');
     const sent = await command(() =>
@@ -135,7 +115,7 @@ export function minutesApi(): Hono {
   app.post("/meetings/:id/minutes/approve", async (c) => {
     const props = actorOf(c);
     const meetingId = rowId(c.req.param("id"));
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, { emptyAsObject: true });
     const via = body.via ?? "chair";
     if (via !== "chair" && via !== "next-meeting")
       throw badRequest('via skal være "chair" eller "next-meeting".');

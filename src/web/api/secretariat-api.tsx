@@ -9,7 +9,7 @@
  * POST /api/meetings/{id}/items and GET /api/meetings/{id}/agenda give it); GET /api/items/{id} reads the
  * published item, whose id a draft item gives as `publishedItemId` once sent.
  */
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { agendaDrafter, agendaOffers } from "../../authoring/agenda-drafter.js";
 import { agendaItemCreator } from "../../authoring/agenda-item-creator.js";
 import { agendaItemEditor } from "../../authoring/agenda-item-editor.js";
@@ -48,10 +48,11 @@ import {
   reviewCopies,
 } from "../../store/index.js";
 import { onError } from "../error-pages.js";
-import { badRequest, forbidden, notFound, PortalError, portalError } from "../http-error.js";
+import { badRequest, forbidden, notFound, PortalError } from "../http-error.js";
 import { rowId } from "../request-params.js";
 import { queuedMailer } from "../secretariat/queued-mailer.js";
 import { enqueueRenders } from "../secretariat/render-lines.js";
+import { actorOf, jsonBody } from "./api-request.js";
 import { followUpApi } from "./follow-up-api.js";
 import { matterApi } from "./matter-api.js";
 import { meetingRecordApi } from "./meeting-record-api.js";
@@ -123,32 +124,10 @@ function presentAgenda(draft: AgendaDraft, offers: readonly CarryOverOffer[]) {
   };
 }
 
-/** The signed-in user or token holder who acts, or 401. */
-function actorOf(c: Context) {
-  const user = c.get("user");
-  if (!user) throw portalError("unauthorized", "Log ind, eller send en API-nøgle (Authorization: Bearer).");
-  return {
-    db: c.get("db"),
-    viewer: c.get("viewer"),
-    actor: { userId: user.id, tokenId: c.get("apiTokenId") },
-  };
-}
-
 /** An AgendaRefused as the one HTTP error; anything else goes on to onError as it is. */
 function asHttpError(error: unknown): unknown {
   if (!(error instanceof AgendaRefused)) return error;
   return new PortalError(error.code, error.message, { status: error.status, cause: error });
-}
-
-/** The request's JSON object, or a Danish 400. */
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const body: unknown = await c.req.json().catch(() => undefined);
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw badRequest(
-      "Forespørgslen skal have en JSON-genstand som indhold (Content-Type: application/json).",
-    );
-  }
-  return body as Record<string, unknown>;
 }
 
 /** A whole number field of a JSON body, or a Danish 400. */
