@@ -6,22 +6,20 @@
  * renderer both read this; nothing of it is public until the minutes are published.
  */
 import type { Kysely } from "kysely";
-import {
-  agendaPhase,
-  isMeetingState,
-  type MeetingRecord,
-  type MeetingState,
-  type RecordAttendance,
-  type RecordAttendee,
-  type RecordItem,
-  type RecordMember,
-  type RecordPerson,
-  type RecordSubstitute,
-  type RecordVote,
-  type RecordVoter,
-  type Voter,
+import type {
+  MeetingRecord,
+  RecordAttendance,
+  RecordAttendee,
+  RecordItem,
+  RecordMember,
+  RecordPerson,
+  RecordSubstitute,
+  RecordVote,
+  RecordVoter,
+  Voter,
 } from "../../domain/index.js";
 import type { Database, MinutesVote } from "../schema.js";
+import { draftMeeting } from "./agenda-draft-queries.js";
 
 type Db = Kysely<Database>;
 
@@ -30,31 +28,14 @@ type Db = Kysely<Database>;
  * @example const record = await meetingRecordOf(db, 12); record?.attendance.substitutes[0]?.substituteFor.name
  */
 export async function meetingRecordOf(db: Db, meetingId: number): Promise<MeetingRecord | null> {
-  const meetingRow = await db
-    .selectFrom("meeting")
-    .innerJoin("body", "body.id", "meeting.body_id")
-    .select((eb) => [
-      "meeting.id",
-      "meeting.body_id as bodyId",
-      "body.name as bodyName",
-      "meeting.date",
-      "meeting.start_time as startTime",
-      "meeting.end_time as endTime",
-      "meeting.location",
-      "meeting.state",
-      eb
-        .exists(eb.selectFrom("agenda_section").select("id").whereRef("meeting_id", "=", "meeting.id"))
-        .as("drafted"),
-    ])
-    .where("meeting.id", "=", meetingId)
-    .where("meeting.deleted", "=", false)
-    .executeTakeFirst();
-  if (!meetingRow) return null;
-  const state: MeetingState = isMeetingState(meetingRow.state) ? meetingRow.state : "planned";
+  // The meeting as the secretariat's agenda reads it (with its phase), without the agenda's version count.
+  const draft = await draftMeeting(db, meetingId);
+  if (!draft) return null;
+  const { versions: _versions, ...meeting } = draft;
 
   const [members, people, attendanceRows, itemRows, decisions, remarks, recusals] = await Promise.all([
-    bodyMembersOn(db, meetingRow.bodyId, meetingRow.date),
-    bodyPeople(db, meetingRow.bodyId),
+    bodyMembersOn(db, meeting.bodyId, meeting.date),
+    bodyPeople(db, meeting.bodyId),
     db
       .selectFrom("minutes_attendance")
       .select(["person_id", "status", "substitute_for_person_id", "note", "modified"])
@@ -177,17 +158,7 @@ export async function meetingRecordOf(db: Db, meetingId: number): Promise<Meetin
   ].map((d) => new Date(d).getTime());
 
   return {
-    meeting: {
-      id: meetingRow.id,
-      bodyId: meetingRow.bodyId,
-      bodyName: meetingRow.bodyName,
-      date: meetingRow.date,
-      startTime: meetingRow.startTime,
-      endTime: meetingRow.endTime,
-      location: meetingRow.location,
-      state,
-      phase: agendaPhase(state, Boolean(meetingRow.drafted)),
-    },
+    meeting,
     attendance,
     items,
     members,
