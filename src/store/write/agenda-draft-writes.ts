@@ -382,18 +382,27 @@ export async function replaceAgendaTemplate(
 }
 
 /** Records review copies sent to `userIds`. */
-export async function insertReviewCopies(
+export async function insertReviewCopies(db: Db, props: SentToUsers, now: Date): Promise<void> {
+  await insertSentToUsers(db, "review_copy", props, now);
+}
+
+/** What went to whom, by whom: a review copy of the agenda, or the draft minutes for remarks. */
+export interface SentToUsers {
+  readonly meetingId: number;
+  readonly userIds: readonly number[];
+  readonly actor: { readonly userId: number | null; readonly tokenId: number | null };
+}
+
+/** Records that the meeting's `table` (review copy, minutes for remarks) went to `userIds`. */
+export async function insertSentToUsers(
   db: Db,
-  props: {
-    readonly meetingId: number;
-    readonly userIds: readonly number[];
-    readonly actor: { readonly userId: number | null; readonly tokenId: number | null };
-  },
+  table: "review_copy" | "minutes_remark_request",
+  props: SentToUsers,
   now: Date,
 ): Promise<void> {
   if (props.userIds.length === 0) return;
   await db
-    .insertInto("review_copy")
+    .insertInto(table)
     .values(
       props.userIds.map((userId) => ({
         meeting_id: props.meetingId,

@@ -17,6 +17,7 @@ import {
   publishedDecision,
 } from "../../domain/index.js";
 import type { Database } from "../schema.js";
+import { insertSentToUsers, type SentToUsers } from "./agenda-draft-writes.js";
 
 type Db = Kysely<Database>;
 
@@ -109,28 +110,8 @@ export async function saveMinutesStatus(
 }
 
 /** Records that the draft went to these users for remarks. */
-export async function insertRemarkRequests(
-  db: Db,
-  props: {
-    readonly meetingId: number;
-    readonly userIds: readonly number[];
-    readonly actor: { readonly userId: number | null; readonly tokenId: number | null };
-  },
-  now: Date,
-): Promise<void> {
-  if (props.userIds.length === 0) return;
-  await db
-    .insertInto("minutes_remark_request")
-    .values(
-      props.userIds.map((userId) => ({
-        meeting_id: props.meetingId,
-        user_id: userId,
-        sent_at: now,
-        sent_by_user_id: props.actor.userId,
-        sent_by_token_id: props.actor.tokenId,
-      })),
-    )
-    .execute();
+export async function insertRemarkRequests(db: Db, props: SentToUsers, now: Date): Promise<void> {
+  await insertSentToUsers(db, "minutes_remark_request", props, now);
 }
 
 /** Who got the draft for remarks, newest first, with who sent it. */
