@@ -3,6 +3,8 @@
  * merged into the paths by openapi-secretariat.ts. Schemas are inline.
  */
 import {
+  date,
+  dateTime,
   idParameter,
   integer,
   type JsonSchema,
@@ -17,8 +19,6 @@ import {
   string,
 } from "./openapi-schema.js";
 
-const date: JsonSchema = { type: "string", format: "date" };
-const dateTime: JsonSchema = { type: "string", format: "date-time" };
 const nullableDate: JsonSchema = { type: ["string", "null"], format: "date" };
 
 const FOLLOW_UP: JsonSchema = object(

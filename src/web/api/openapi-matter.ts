@@ -5,6 +5,7 @@
  */
 import {
   boolean,
+  date,
   errorResponse,
   idParameter,
   integer,
@@ -18,16 +19,14 @@ import {
   secretariatOperation,
   secretariatRefusals,
   string,
+  url,
 } from "./openapi-schema.js";
-
-const date: JsonSchema = { type: "string", format: "date" };
-const uri: JsonSchema = { type: "string", format: "uri" };
 
 const MATTER: JsonSchema = object(
   {
     id: integer,
     title: string,
-    url: uri,
+    url: url,
     modified: { type: "string", format: "date-time" },
     items: {
       type: "array",
@@ -41,7 +40,7 @@ const MATTER: JsonSchema = object(
         date,
         bodyId: integer,
         bodyName: string,
-        url: uri,
+        url: url,
       }),
     },
   },

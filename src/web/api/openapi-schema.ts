@@ -74,6 +74,8 @@ export const nullable = (type: string): JsonSchema => ({ type: [type, "null"] })
 export const string: JsonSchema = { type: "string" };
 export const integer: JsonSchema = { type: "integer" };
 export const url: JsonSchema = { type: "string", format: "uri" };
+export const date: JsonSchema = { type: "string", format: "date" };
+export const dateTime: JsonSchema = { type: "string", format: "date-time" };
 
 export function object(properties: { [key: string]: JsonSchema }, description?: string): JsonSchema {
   return {
