@@ -8,6 +8,29 @@
  * from markup.
  */
 
+/**
+ * The contents page with dotted leaders to each section and item (labels "s-<number>" and "i-<number>"),
+ * shared with the minutes template.
+ */
+export const CONTENTS_PAGE = String.raw`// Contents.
+#pagebreak()
+#heading(level: 1, outlined: false)[Indholdsfortegnelse]
+#let entry(text-content, target, bold: false) = context {
+  let page-number = counter(page).at(locate(label(target))).first()
+  block(above: if bold { 1.1em } else { 0.55em }, below: 0pt, {
+    set text(weight: if bold { "bold" } else { "regular" })
+    text-content
+    box(width: 1fr, repeat(gap: 0pt)[.])
+    str(page-number)
+  })
+}
+#for s in d.sections {
+  entry(s.number + ". " + s.title, "s-" + s.number, bold: true)
+  for it in s.items {
+    entry(it.number + ". " + it.title, "i-" + it.number)
+  }
+}`;
+
 /** The template. Kept in TypeScript so the build needs no asset copying. */
 export const AGENDA_TEMPLATE = String.raw`
 #let d = json(bytes(sys.inputs.data))
@@ -123,24 +146,7 @@ export const AGENDA_TEMPLATE = String.raw`
   #block(text(size: 10pt, { for p in d.absences [#p \ ] }))
 ]
 
-// Contents.
-#pagebreak()
-#heading(level: 1, outlined: false)[Indholdsfortegnelse]
-#let entry(text-content, target, bold: false) = context {
-  let page-number = counter(page).at(locate(label(target))).first()
-  block(above: if bold { 1.1em } else { 0.55em }, below: 0pt, {
-    set text(weight: if bold { "bold" } else { "regular" })
-    text-content
-    box(width: 1fr, repeat(gap: 0pt)[.])
-    str(page-number)
-  })
-}
-#for s in d.sections {
-  entry(s.number + ". " + s.title, "s-" + s.number, bold: true)
-  for it in s.items {
-    entry(it.number + ". " + it.title, "i-" + it.number)
-  }
-}
+${CONTENTS_PAGE}
 
 // Sections and items.
 #for s in d.sections {

@@ -7,7 +7,7 @@
  * the discussion notes ("Drøftelse"). Page set-up, headings and rich text are the agenda's own (the part
  * of agenda-template.ts before its front page), so both documents look and read back alike.
  */
-import { AGENDA_TEMPLATE } from "./agenda-template.js";
+import { AGENDA_TEMPLATE, CONTENTS_PAGE } from "./agenda-template.js";
 
 const FRONT_PAGE_MARK = "// Front page";
 
@@ -72,24 +72,7 @@ const MINUTES_BODY = String.raw`
   #block(text(size: 10pt, { for p in d.guests [#p \ ] }))
 ]
 
-// Contents.
-#pagebreak()
-#heading(level: 1, outlined: false)[Indholdsfortegnelse]
-#let entry(text-content, target, bold: false) = context {
-  let page-number = counter(page).at(locate(label(target))).first()
-  block(above: if bold { 1.1em } else { 0.55em }, below: 0pt, {
-    set text(weight: if bold { "bold" } else { "regular" })
-    text-content
-    box(width: 1fr, repeat(gap: 0pt)[.])
-    str(page-number)
-  })
-}
-#for s in d.sections {
-  entry(s.number + ". " + s.title, "s-" + s.number, bold: true)
-  for it in s.items {
-    entry(it.number + ". " + it.title, "i-" + it.number)
-  }
-}
+${CONTENTS_PAGE}
 
 // Sections and items; the decision set apart by a rule on its left.
 #let decision-block(paragraphs) = block(
