@@ -23,6 +23,7 @@ const BENCHMARKS = [
   "parse-throughput",
   "parse-linearity",
   "ingest-accuracy",
+  "real-world-accuracy",
   "annex-pack",
   "agenda-round-trip",
   "minutes-round-trip",
