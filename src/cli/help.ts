@@ -9,6 +9,7 @@ Commands:
       --host H            address to bind (default 0.0.0.0)
       --no-demo           do not load the demo meeting into an empty store
       --base-url URL      public base URL used in OParl ids and feeds (or $PUBLIC_BASE_URL)
+                          $CONTACT_EMAIL: the accessibility contact named in /tilgaengelighed
   import PATH...        Import meeting PDFs, text exports and DOCX files (folders recursively);
                         lists every file found as imported, unchanged, failed or skipped
       --json              print the report as JSON (progress still goes to stderr)

@@ -46,7 +46,11 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const baseUrl = flags["base-url"] ?? process.env.PUBLIC_BASE_URL;
   const app = createApp({
     db: store.db,
-    settings: { publicBaseUrl: baseUrl ?? `http://localhost:${port}`, trustedProxies },
+    settings: {
+      publicBaseUrl: baseUrl ?? `http://localhost:${port}`,
+      trustedProxies,
+      contactEmail: process.env.CONTACT_EMAIL?.trim() || null,
+    },
   });
   const server = serve({ fetch: app.fetch, port, hostname: flags.host ?? "0.0.0.0" }, (info) => {
     const url = `http://localhost:${info.port}`;

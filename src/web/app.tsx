@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
   const settings: SiteSettings = {
     publicBaseUrl: (deps.settings?.publicBaseUrl ?? "http://localhost:3000").replace(/\/$/, ""),
     siteName: deps.settings?.siteName ?? "Rådsinfo",
+    contactEmail: deps.settings?.contactEmail ?? null,
     searchTimeoutMs: deps.settings?.searchTimeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS,
     trustedProxies: deps.settings?.trustedProxies ?? 0,
   };

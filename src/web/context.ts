@@ -13,6 +13,11 @@ export interface SiteSettings {
   readonly publicBaseUrl: string;
   readonly siteName: string;
   /**
+   * Where readers write about the site's accessibility (CONTACT_EMAIL), named in the accessibility
+   * statement as the law asks; null until the operator sets it, and then the statement says so.
+   */
+  readonly contactEmail: string | null;
+  /**
    * Statement timeout of a search on a PostgreSQL server, in ms (/soeg and /api/search); past it the page
    * says so in Danish. PGlite cannot time out a statement: there the search's bounds keep it short.
    */

@@ -159,6 +159,17 @@ forEachBackend("portal pages", (store) => {
     assert.match((await get(`/moede/${ids.meeting}`)).html, /href="\/tilgaengelighed"/);
   });
 
+  it("accessibility statement gives its status, its date, a contact and the way to complain", async () => {
+    const { html } = await get("/tilgaengelighed");
+    assert.match(html, /delvist i overensstemmelse/);
+    assert.match(html, /<time datetime="2026-12-02">2\. december 2026<\/time>/);
+    assert.match(html, /sekretariatet for det organ/, "without CONTACT_EMAIL it names where to write");
+    assert.match(html, /href="https:\/\/www\.was\.digst\.dk\/"/);
+    const withContact = createApp({ db: store().db, settings: { contactEmail: "web@kkr.example.dk" } });
+    const page = await (await withContact.request("/tilgaengelighed")).text();
+    assert.match(page, /<a href="mailto:web@kkr\.example\.dk">web@kkr\.example\.dk<\/a>/);
+  });
+
   it("unknown ids get a Danish 404 page (malformed ones a 400: strict-params.test.ts)", async () => {
     for (const path of [
       "/organ/999999",
