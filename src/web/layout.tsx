@@ -67,6 +67,14 @@ function AccountNav() {
   );
 }
 
+/** The portal's main sections, in the header of every page. */
+const SITE_NAV: readonly { readonly href: string; readonly label: string }[] = [
+  { href: "/", label: "Forside" },
+  { href: "/beslutninger", label: "Beslutninger" },
+  { href: "/personer", label: "Personer" },
+  { href: "/soeg", label: "Søg" },
+];
+
 /** Renders a full HTML page. Works without JavaScript; dkfds CSS only. */
 export function Layout(props: LayoutProps) {
   const siteName = props.siteName ?? "Rådsinfo";
@@ -113,6 +121,17 @@ export function Layout(props: LayoutProps) {
               )}
               <AccountNav />
             </div>
+            <nav class="container site-nav" aria-label="Hovedmenu">
+              <ul class="site-nav__list">
+                {SITE_NAV.map((entry) => (
+                  <li>
+                    <a class="site-nav__link" href={entry.href}>
+                      {entry.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           </header>
           <div class="container">
             {props.breadcrumbs && props.breadcrumbs.length > 0 ? (

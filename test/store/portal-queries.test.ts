@@ -238,5 +238,10 @@ forEachBackend("portal queries", (store) => {
     );
     assert.deepEqual(await announcedMeetings(store().db, { from: "2025-09-20" }), []);
     assert.ok(!after.decisions.some((d) => d.title.includes("Hemmelig")));
+    // The June minutes' only item is the standing "Godkendelse af dagsorden": left out of the latest decisions.
+    assert.deepEqual(
+      july.decisions.map((d) => d.title),
+      ["Åben sag"],
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
-import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import { isStandingItem, PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
 import { compileOncePerViewer } from "../connection/compile-once.js";
 import type { Database } from "../schema.js";
 import { meetingAttendanceQuery } from "./attendance-queries.js";
@@ -49,7 +49,18 @@ export interface FrontPageData {
   readonly lastModified: Date | null;
 }
 
-/** The front page: bodies, the next and the latest meetings, the latest decisions of open items. */
+/** How many latest decisions the front page shows. */
+const FRONT_PAGE_DECISIONS = 6;
+/**
+ * Decisions read to find them: standing items ("Godkendelse af dagsorden", "Eventuelt") are dropped
+ * after reading, and a meeting rarely has more than a handful of them.
+ */
+const FRONT_PAGE_DECISIONS_READ = 60;
+
+/**
+ * The front page: bodies, the next and the latest meetings, the latest decisions of open items without
+ * the standing items every meeting carries (domain's isStandingItem).
+ */
 export async function getFrontPage(
   db: Kysely<Database>,
   options: { today?: string; viewer?: Viewer } = {},
@@ -89,7 +100,7 @@ export async function getFrontPage(
       .where("agenda_item.beslutning", "is not", null)
       .orderBy("meeting.date", "desc")
       .orderBy("agenda_item.position", "asc")
-      .limit(6)
+      .limit(FRONT_PAGE_DECISIONS_READ)
       .execute(),
     db
       .selectFrom("meeting")
@@ -102,13 +113,16 @@ export async function getFrontPage(
     upcoming: upcoming.map(toMeetingRef),
     announced: announced.slice(0, 5),
     latest: latest.map(toMeetingRef),
-    decisions: decisionRows.map((r) => ({
-      itemId: r.itemId,
-      number: r.number,
-      title: r.title,
-      decision: r.decision ?? "",
-      meeting: toMeetingRef(r),
-    })),
+    decisions: decisionRows
+      .filter((r) => !isStandingItem(r.title))
+      .slice(0, FRONT_PAGE_DECISIONS)
+      .map((r) => ({
+        itemId: r.itemId,
+        number: r.number,
+        title: r.title,
+        decision: r.decision ?? "",
+        meeting: toMeetingRef(r),
+      })),
     lastModified: toDate(modified?.modified),
   };
 }

@@ -1,15 +1,17 @@
 /** @module The front page: the bodies, the next and the latest meetings, the latest decisions. */
 import { Hono } from "hono";
 import { formatDanishDate } from "../../domain/index.js";
-import { getFrontPage } from "../../store/index.js";
+import { danishToday, getFrontPage } from "../../store/index.js";
 import { teaser } from "../components/format.js";
 import { MeetingList } from "../components/meeting-list.js";
+import { UpcomingMeetings } from "../components/upcoming-meetings.js";
 import { Layout } from "../layout.js";
 
 export function frontPageApp(): Hono {
   const app = new Hono();
   app.get("/", async (c) => {
-    const data = await getFrontPage(c.get("db"), { viewer: c.get("viewer") });
+    const today = danishToday(c.get("now")());
+    const data = await getFrontPage(c.get("db"), { viewer: c.get("viewer"), today });
     return c.html(
       <Layout
         title="Rådsinfo"
@@ -57,23 +59,8 @@ export function frontPageApp(): Hono {
             )}
           </section>
           <section aria-labelledby="naeste-moeder">
-            <h2 id="naeste-moeder">Næste møder</h2>
-            <MeetingList
-              meetings={data.upcoming}
-              empty={data.announced.length > 0 ? "" : "Der er ingen kommende møder i kalenderen."}
-            />
-            {data.announced.length > 0 ? (
-              <ul class="meeting-list">
-                {data.announced.map((a) => (
-                  <li>
-                    <a href={`/organ/${a.bodyId}`}>{`${a.bodyName}, ${formatDanishDate(a.date)}`}</a>
-                    <span class="meeting-list__meta">
-                      Planlagt · <a href={`/moede/${a.announcedBy}`}>varslet i referatet</a>
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <h2 id="naeste-moeder">Kommende møder</h2>
+            <UpcomingMeetings meetings={data.upcoming} announced={data.announced} />
           </section>
           <section aria-labelledby="seneste-moeder">
             <h2 id="seneste-moeder">Seneste møder</h2>
@@ -82,6 +69,9 @@ export function frontPageApp(): Hono {
         </div>
         <section class="front-decisions" aria-labelledby="seneste-beslutninger">
           <h2 id="seneste-beslutninger">Seneste beslutninger</h2>
+          <p class="front-decisions__note">
+            Faste punkter som godkendelse af dagsorden og eventuelt er udeladt.
+          </p>
           {data.decisions.length === 0 ? (
             <p>Der er ingen beslutninger endnu.</p>
           ) : (
@@ -99,6 +89,9 @@ export function frontPageApp(): Hono {
               ))}
             </ul>
           )}
+          <p>
+            <a href="/beslutninger">Alle beslutninger</a> · <a href="/personer">Politikere og fremmøde</a>
+          </p>
         </section>
       </Layout>,
     );

@@ -26,6 +26,28 @@ forEachBackend("portal pages", (store) => {
     assert.match(html, /Senest opdateret <time/);
   });
 
+  it("front page: coming meetings with the date the minutes announce, decisions without standing items", async () => {
+    const app = createApp({ db: store().db, now: () => new Date("2026-10-01T08:00:00Z") });
+    const html = await (await app.request("/")).text();
+    // The September minutes name 4 December as the next meeting: listed as coming, marked as announced.
+    assert.match(html, /<h2 id="naeste-moeder">Kommende møder<\/h2>/);
+    assert.match(
+      html,
+      new RegExp(
+        `KKR Eksempelregion, 4\\. december 2026</a><span class="meeting-list__meta">Varslet i <a href="/moede/${ids.meeting}">`,
+      ),
+    );
+    const decisions = html.slice(html.indexOf('id="seneste-beslutninger"'));
+    assert.match(decisions, /Fælles klimaplan og biokul i landbruget/);
+    assert.doesNotMatch(decisions, /Godkendelse af dagsorden/);
+    assert.doesNotMatch(decisions, />\d+(\.\d+)? Eventuelt</);
+    assert.match(decisions, /<a href="\/beslutninger">Alle beslutninger<\/a>/);
+    assert.match(html, /<nav class="container site-nav" aria-label="Hovedmenu">/);
+    // After the announced day has passed, it is no longer coming.
+    const later = createApp({ db: store().db, now: () => new Date("2026-12-05T08:00:00Z") });
+    assert.doesNotMatch(await (await later.request("/")).text(), /4\. december 2026/);
+  });
+
   it("body page: members with party, municipality and role, meetings by year, attendance chart and feeds", async () => {
     const { status, html } = await get(`/organ/${ids.body}`);
     assert.equal(status, 200);
