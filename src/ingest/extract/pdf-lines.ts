@@ -38,6 +38,12 @@ interface Placed {
 
 /** A gap wider than this many font sizes separates columns (or table cells), not words. */
 const COLUMN_GAP_EM = 1.5;
+/**
+ * A gap between two runs wider than this many font sizes is a word space even where the PDF put no space
+ * glyph there. Kerned or split words ("Perles fr" / "emtid") meet at a gap of about zero, a space is
+ * 0.2-0.3 em; letter-spaced lines are measured against their own letter gap (see wordGapOf).
+ */
+const WORD_GAP_EM = 0.15;
 
 /**
  * Builds the lines of one page in reading order.
@@ -54,8 +60,10 @@ const COLUMN_GAP_EM = 1.5;
  */
 export function buildPageLines(runs: readonly PlacedRun[]): PageLine[] {
   const visible = runs.filter((run) => run.text.trim() !== "");
-  const rows = groupRows(visible.filter((run) => !run.rotated));
-  const segmented = rows.map(splitSegments);
+  // Space runs (pdf.js's own word spaces, from the font's space glyph or the gap it measured) stay with
+  // the text so that placeLine can see them; they never make a line or a segment on their own.
+  const rows = groupRows(runs.filter((run) => run.text !== "" && !run.rotated));
+  const segmented = rows.map(splitSegments).filter((segments) => segments.length > 0);
   const gutter = findGutter(segmented);
   const ordered =
     gutter === null
@@ -89,12 +97,16 @@ function groupRows(runs: readonly PlacedRun[]): PlacedRun[][] {
   return rows;
 }
 
-/** Splits a visual line at gaps wider than COLUMN_GAP_EM font sizes. */
+/**
+ * Splits a visual line at gaps wider than COLUMN_GAP_EM font sizes. Space runs neither bridge a gap
+ * (pdf.js may fill the whole gap between two cells with one) nor start or end a segment.
+ */
 function splitSegments(row: readonly PlacedRun[]): Segment[] {
   const segments: Segment[] = [];
   let current: PlacedRun[] = [];
   let end = Number.NEGATIVE_INFINITY;
   const close = () => {
+    while (current.length > 0 && isSpaceRun(current[current.length - 1]!)) current.pop();
     if (current.length === 0) return;
     segments.push({
       runs: current,
@@ -106,6 +118,10 @@ function splitSegments(row: readonly PlacedRun[]): Segment[] {
     });
   };
   for (const run of row) {
+    if (isSpaceRun(run)) {
+      if (current.length > 0) current.push(run);
+      continue;
+    }
     if (current.length > 0 && run.x - end > run.fontSize * COLUMN_GAP_EM) {
       close();
       current = [];
@@ -115,6 +131,10 @@ function splitSegments(row: readonly PlacedRun[]): Segment[] {
   }
   close();
   return segments;
+}
+
+function isSpaceRun(run: PlacedRun): boolean {
+  return run.text.trim() === "";
 }
 
 /**
@@ -165,14 +185,27 @@ function readColumns(rows: readonly Segment[][], gutter: number): Placed[] {
   return out;
 }
 
-/** Joins the runs of one line, left to right, with a space where the PDF left a gap but no space. */
-function placeLine(runs: readonly PlacedRun[]): Placed {
+/**
+ * Joins the runs of one line, left to right: one space where the PDF placed a space run (of a space's
+ * width) between two runs, or left a gap wider than a word gap (wordGapOf) without one; nothing where runs meet, so that a
+ * word split into runs by kerning ("T" / "eknisk") stays one word.
+ */
+function placeLine(allRuns: readonly PlacedRun[]): Placed {
+  const runs = allRuns.filter((run) => !isSpaceRun(run));
+  const wordGap = wordGapOf(runs);
   let text = "";
   let end = Number.NEGATIVE_INFINITY;
-  for (const run of runs) {
+  let spaced = false;
+  for (const run of allRuns) {
+    if (isSpaceRun(run)) {
+      // pdf.js also emits zero-width space runs where the font changes (before a superscript note
+      // number): only a space run as wide as a real space separates words.
+      if (run.width >= run.fontSize * WORD_GAP_EM) spaced = text !== "";
+      continue;
+    }
     if (
       text !== "" &&
-      run.x - end > run.fontSize * 0.25 &&
+      (spaced || run.x - end > run.fontSize * wordGap) &&
       !text.endsWith(" ") &&
       !run.text.startsWith(" ")
     ) {
@@ -180,10 +213,31 @@ function placeLine(runs: readonly PlacedRun[]): Placed {
     }
     text += run.text;
     end = Math.max(end, run.x + run.width);
+    spaced = false;
   }
   const size = runs.reduce((most, run) => Math.max(most, run.fontSize), Number.NEGATIVE_INFINITY);
-  const bold = runs.every((run) => run.bold || run.text.trim() === "");
+  const bold = runs.every((run) => run.bold);
   return { y: runs[0]!.y, size, line: { text, fontSize: size, bold } };
+}
+
+/**
+ * The gap, in font sizes, above which two runs of a line are two words. Where a line is set glyph by
+ * glyph (each run one character, as letter-spaced headings and some generators write), the letters of a
+ * word stand apart too: the word gap is then measured above the line's usual gap between letters, so
+ * that "K O M M U N E" with tracking is not split into letters while the wider gaps between its words are.
+ */
+function wordGapOf(runs: readonly PlacedRun[]): number {
+  const letterGaps: number[] = [];
+  for (let index = 1; index < runs.length; index++) {
+    const previous = runs[index - 1]!;
+    const current = runs[index]!;
+    if ([...previous.text].length !== 1 || [...current.text].length !== 1) continue;
+    letterGaps.push((current.x - (previous.x + previous.width)) / current.fontSize);
+  }
+  if (letterGaps.length < 3) return WORD_GAP_EM;
+  letterGaps.sort((a, b) => a - b);
+  const usual = letterGaps[Math.floor((letterGaps.length - 1) / 2)]!;
+  return Math.max(WORD_GAP_EM, usual + WORD_GAP_EM);
 }
 
 /**

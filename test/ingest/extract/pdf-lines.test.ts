@@ -88,4 +88,64 @@ describe("buildPageLines", () => {
     ]);
     assert.deepEqual(texts(buildPageLines(runs)).slice(0, 2), ["Horsens 1000", "Herning 1001"]);
   });
+
+  it("spaces words where pdf.js placed a space run, even one narrower than the gap measure", () => {
+    // Aarhus's FirstAgenda minutes, page 4: "Punkt 2: Svar", a 0.34 em space run, then the rest of the
+    // title starting 0.23 em after "Svar" ends (the space glyph overlaps the next run).
+    const size = 16.3;
+    const lines = buildPageLines([
+      { text: "Punkt 2: Svar", x: 39.46, y: 772.3, width: 97.02, fontSize: size, bold: true },
+      { text: " ", x: 136.48, y: 772.3, width: 5.57, fontSize: size, bold: true },
+      { text: "på forslag fra KF", x: 140.26, y: 772.3, width: 120, fontSize: size, bold: true },
+      { text: " ", x: 260.26, y: 772.3, width: 5.57, fontSize: size, bold: true },
+      { text: "og M", x: 264.1, y: 772.3, width: 34, fontSize: size, bold: true },
+    ]);
+    assert.deepEqual(lines, [{ text: "Punkt 2: Svar på forslag fra KF og M", fontSize: size, bold: true }]);
+  });
+
+  it("keeps a word split into runs by kerning whole, and ignores zero-width space runs", () => {
+    const lines = buildPageLines([
+      { text: "Fremsendes til", x: 39.46, y: 686, width: 63.76, fontSize: 10.9, bold: false },
+      { text: " ", x: 103.21, y: 686, width: 3.71, fontSize: 10.9, bold: false },
+      { text: "T", x: 105.74, y: 686, width: 6.65, fontSize: 10.9, bold: false },
+      { text: "eknisk Udvalg", x: 111.62, y: 686, width: 70, fontSize: 10.9, bold: false },
+      // A superscript note number: pdf.js puts a zero-width space run before it where the font changes.
+      { text: " ", x: 181.62, y: 686, width: 0.01, fontSize: 10.9, bold: false },
+      { text: "6", x: 181.66, y: 689, width: 3, fontSize: 5.2, bold: false },
+    ]);
+    assert.deepEqual(texts(lines), ["Fremsendes til Teknisk Udvalg6"]);
+  });
+
+  it("spaces words by the gap where there are no space runs, but keeps letter-spaced words whole", () => {
+    // Words placed apart with no space glyph: a gap of 0.3 em is a word space.
+    const plain = buildPageLines([run("Svar", 56, 700), run("på", 56 + 22 + 3.3, 700)]);
+    assert.deepEqual(texts(plain), ["Svar på"]);
+    // A tracked heading set glyph by glyph: letters 0.2 em apart, words 0.6 em apart.
+    const glyphs: PlacedRun[] = [];
+    let x = 56;
+    for (const word of ["REFERAT", "FRA", "MØDET"]) {
+      for (const letter of word) {
+        glyphs.push({ text: letter, x, y: 700, width: 7, fontSize: 11, bold: true });
+        x += 7 + 0.2 * 11;
+      }
+      x += 0.4 * 11;
+    }
+    assert.deepEqual(texts(buildPageLines(glyphs)), ["REFERAT FRA MØDET"]);
+  });
+
+  it("does not let a space run bridge the gap between two table cells", () => {
+    const runs = ["Horsens", "Herning", "Holstebro", "Lemvig", "Struer"].flatMap((name, index) => [
+      run(name, 56, 700 - index * 13),
+      {
+        text: " ",
+        x: 56 + name.length * 5.5,
+        y: 700 - index * 13,
+        width: 300 - 56 - name.length * 5.5,
+        fontSize: 11,
+        bold: false,
+      },
+      run(String(1000 + index), 300, 700 - index * 13),
+    ]);
+    assert.deepEqual(texts(buildPageLines(runs)).slice(0, 2), ["Horsens 1000", "Herning 1001"]);
+  });
 });
