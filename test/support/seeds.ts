@@ -26,3 +26,8 @@ export function seedPath(name: string): string {
 export function goldPath(name: string): string {
   return findShared("gold", name, ".json");
 }
+
+/** Absolute path of a real PDF in ../shared/real-pdf: `realPdfPath("kl-det-naere-sundhedsvaesen-2012-bilag.pdf")`. */
+export function realPdfPath(name: string): string {
+  return findShared("real-pdf", name, ".pdf");
+}

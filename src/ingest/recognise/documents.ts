@@ -6,6 +6,7 @@
 import type { ParsedAnnexDocument, ParseWarning, TocEntry } from "../../domain/index.js";
 import { parseNumberedHeading } from "./headings.js";
 import type { LineView, ViewLine } from "./line-view.js";
+import { findOpenings, type OpeningCue, titleBlock } from "./openings.js";
 import { findStamps, type Stamp } from "./stamps.js";
 
 /** What the document recogniser found. */
@@ -116,7 +117,7 @@ export function recogniseDocuments(
       ? startsFromToc(view, stamps, annexEntries, firstPos, warnings)
       : itemEntries.length > 0
         ? startsFromToc(view, stamps, itemEntries, firstPos, warnings)
-        : startsFromStamps(stamps, firstPos, content, warnings);
+        : startsFromStamps(view, stamps, firstPos, warnings);
   const documents: ParsedAnnexDocument[] = [];
   const claimed: [number, number][] = [];
   starts.forEach((start, index) => {
@@ -135,33 +136,68 @@ export function recogniseDocuments(
 }
 
 function startsFromStamps(
+  view: LineView,
   stamps: readonly Stamp[],
   firstPos: number,
-  content: readonly ViewLine[],
   warnings: ParseWarning[],
 ): Start[] {
-  const starts: Start[] = [];
+  const content = view.content;
+  const openings = findOpenings(
+    view,
+    firstPos,
+    content.length,
+    stamps.map((stamp) => stamp.pos),
+  ).filter((opening) => !stamps.some((stamp) => opening.pos >= stamp.pos && opening.pos <= stamp.end));
+  const unstamped: { pos: number; title: string; cue: string }[] = openings.map((opening) => ({
+    pos: opening.pos,
+    title: opening.title,
+    cue: CUE_WORDS[opening.cue],
+  }));
   const first = stamps[0];
-  if (first && first.pos > firstPos) {
+  if (!first || first.pos > firstPos) {
     // Text before the first stamp: an annex whose stamp is missing (seeds/000 opens with a plan whose
     // first page carries no stamp).
-    const opening = content[firstPos] as ViewLine;
-    const last = content[first.pos - 1] as ViewLine;
-    starts.push({ pos: firstPos, itemNumber: null, annexNumber: null, title: opening.text.slice(0, 120) });
-    warnings.push({
-      code: "unstamped-document",
-      message: `Lines ${opening.line}-${last.line} come before the first item stamp; they are kept as a document whose item is unknown.`,
-      source: { lineStart: opening.line, lineEnd: last.line },
+    const page = (content[firstPos] as ViewLine).page;
+    let end = firstPos;
+    while (end < content.length && (content[end] as ViewLine).page === page) end++;
+    unstamped.push({
+      pos: firstPos,
+      title: titleBlock(content.slice(firstPos, end)),
+      cue: "it comes before the first item stamp",
     });
   }
+  const starts: Start[] = [];
   const perItem = new Map<string, number>();
   for (const stamp of stamps) {
     const count = stamp.annexNumber ?? (perItem.get(stamp.heading.number) ?? 0) + 1;
     perItem.set(stamp.heading.number, count);
     starts.push({ pos: stamp.pos, itemNumber: stamp.heading.number, annexNumber: count, title: stamp.title });
   }
+  for (const doc of unstamped)
+    starts.push({ pos: doc.pos, itemNumber: null, annexNumber: null, title: doc.title });
+  starts.sort((a, b) => a.pos - b.pos);
+  for (const doc of unstamped) {
+    const index = starts.findIndex((start) => start.pos === doc.pos);
+    const opening = content[doc.pos] as ViewLine;
+    const last = content[(starts[index + 1]?.pos ?? content.length) - 1] as ViewLine;
+    warnings.push({
+      code: "unstamped-document",
+      message: `Lines ${opening.line}-${last.line} carry no item stamp; they are kept as a document of their own whose item is unknown, because ${doc.cue}.`,
+      source: { lineStart: opening.line, lineEnd: last.line },
+    });
+  }
   return starts;
 }
+
+/** Why a page was taken for a document's start, in a warning's words. */
+const CUE_WORDS: Readonly<Record<OpeningCue, string>> = {
+  letter: "its page opens with a letter head",
+  outline: "its page opens a numbered outline at 1",
+  cover: "it opens with a cover page where the vocabulary changes",
+  title: "its page opens with a title where the vocabulary changes",
+  "page-numbers": "the printed page numbers start again there",
+  "running-header": "the running header changes there",
+};
 
 /** Words that say nothing about which document a page opens. */
 const STOP_WORDS = new Set([

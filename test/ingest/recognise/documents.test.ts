@@ -19,6 +19,7 @@ import { readFileSync } from "node:fs";
 import { before, describe, test } from "node:test";
 import type { ParsedDocument } from "../../../src/domain/index.js";
 import { findRunningLines } from "../../../src/ingest/clean/index.js";
+import { extract } from "../../../src/ingest/extract/index.js";
 import { extractText } from "../../../src/ingest/extract/text.js";
 import { loadIngestOptions, parseSource, readSourceFile } from "../../../src/ingest/index.js";
 import { parseExtracted } from "../../../src/ingest/parse.js";
@@ -26,7 +27,7 @@ import { recogniseDocuments } from "../../../src/ingest/recognise/documents.js";
 import { buildLineView } from "../../../src/ingest/recognise/line-view.js";
 import { findStamps } from "../../../src/ingest/recognise/stamps.js";
 import { recogniseToc } from "../../../src/ingest/recognise/toc.js";
-import { seedPath } from "../../support/seeds.js";
+import { realPdfPath, seedPath } from "../../support/seeds.js";
 import { letterWordOptions, toDocument, toLines } from "../../support/source-lines.js";
 
 /** [item number, first line, last line] of every true stamp per seed. */
@@ -108,6 +109,35 @@ describe("documents of the annex-pack seeds", () => {
     const doc = parsed.get("001");
     const annexes = doc?.documents.filter((d) => d.itemNumber === "3.3").map((d) => d.annexNumber);
     assert.deepEqual(annexes, [1, 2]);
+  });
+
+  // Documents without a stamp, read by eye in each seed: 000's KL publications and the contract after
+  // the masterplan, 001's five letters to ministers and the Passagerpulsen agreement's cover, 002's
+  // framework agreement (title page at 1952), the climate ambition, KL's public transport paper, the
+  // pedagogue note and the physiotherapy practice plan.
+  const UNSTAMPED: Readonly<Record<string, readonly number[]>> = {
+    "000": [1, 2893, 3601, 4645, 5774],
+    "001": [1, 229, 376, 613, 804, 4017, 8337],
+    "002": [1952, 3744, 6888, 7418, 7794],
+  };
+  for (const [seed, starts] of Object.entries(UNSTAMPED)) {
+    test(`seeds/${seed}: documents without a stamp open where their letter head, title page or outline is`, () => {
+      const doc = parsed.get(seed);
+      const unstamped = doc?.documents.filter((d) => d.itemNumber === null).map((d) => d.source.lineStart);
+      assert.deepEqual(unstamped, starts);
+      const reported = doc?.warnings
+        .filter((w) => w.code === "unstamped-document")
+        .map((w) => w.source?.lineStart);
+      assert.deepEqual(
+        [...(reported ?? [])].sort((a, b) => (a ?? 0) - (b ?? 0)),
+        starts,
+      );
+    });
+  }
+
+  test("a letter is titled by its letter head (seeds/001 line 229)", () => {
+    const letter = parsed.get("001")?.documents.find((d) => d.source.lineStart === 229);
+    assert.equal(letter?.title, "Til Social- og Indenrigsminister Astrid Krag");
   });
 
   test("text before the first stamp is a document of unknown item, reported", () => {
@@ -297,6 +327,48 @@ describe("stamps the contents page vouches for", () => {
         ["2.5", 1, 6, 9],
         ["2.5", 2, 10, 13],
       ],
+    );
+  });
+});
+
+describe("documents without a stamp on small layouts", () => {
+  test("letters placed one after the other each open a document at their letter head", () => {
+    const view = buildLineView(
+      toLines([
+        " Til Borgmesteren i Aalborg",
+        "Kære Thomas Kastrup-Larsen",
+        "Vi skriver om trafikken.",
+        " Med venlig hilsen",
+        " Til Folketingets Transportudvalg",
+        "Kære medlemmer af udvalget",
+        "Vi skriver om broen.",
+      ]),
+    );
+    const result = recogniseDocuments(view, [], null);
+    assert.deepEqual(
+      result.documents.map((d) => [d.title, d.source.lineStart, d.source.lineEnd]),
+      [
+        ["Til Borgmesteren i Aalborg", 1, 4],
+        ["Til Folketingets Transportudvalg", 5, 7],
+      ],
+    );
+  });
+
+  test("'Til' that opens a page without a salutation is no letter head", () => {
+    const view = buildLineView(
+      toLines([" Indledning", "Tekst.", " Til sidst skal nævnes at planen følges op.", "Mere tekst."]),
+    );
+    assert.equal(recogniseDocuments(view, [], null).documents.length, 1);
+  });
+
+  test("a report's chapters, figures and back page are one document (KL's 108-page report, real-pdf)", async () => {
+    const source = await readSourceFile(realPdfPath("kl-det-naere-sundhedsvaesen-2012-bilag.pdf"));
+    const extracted = await extract(source);
+    const view = buildLineView(extracted.lines, findRunningLines(extracted.lines));
+    const result = recogniseDocuments(view, [], null);
+    assert.deepEqual(
+      result.documents.map((d) => [d.source.pageStart, d.source.pageEnd]),
+      [[1, 107]],
     );
   });
 });
