@@ -23,6 +23,7 @@ import { accountPageApp } from "./pages/account-page.js";
 import { adminLogPageApp } from "./pages/admin-log-page.js";
 import { annexPageApp } from "./pages/annex-page.js";
 import { bodyPageApp } from "./pages/body-page.js";
+import { decisionsPageApp } from "./pages/decisions-page.js";
 import { frontPageApp } from "./pages/front-page.js";
 import { itemPageApp } from "./pages/item-page.js";
 import { loginPageApp } from "./pages/login-page.js";
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/api", apiApp());
   app.route("/", exportApp());
   app.route("/", frontPageApp());
+  app.route("/", decisionsPageApp());
   app.route("/", bodyPageApp());
   app.route("/", meetingPageApp());
   app.route("/", itemPageApp());

@@ -23,6 +23,7 @@ import {
 import { type AgendaEntryView, agendaEntryColumns, presentAgendaEntry } from "./portal-items.js";
 import { fileVisible, itemVisible, originalVisible } from "./visibility.js";
 
+export * from "./decision-overview-queries.js";
 export * from "./portal-announced.js";
 export * from "./portal-common.js";
 export * from "./portal-feed-queries.js";
