@@ -63,6 +63,50 @@ export function isItemFieldKey(value: string): value is ItemFieldKey {
   return (ITEM_FIELD_KEYS as readonly string[]).includes(value);
 }
 
+/** A paragraph of running text. */
+export interface ParagraphBlock {
+  readonly type: "paragraph";
+  readonly text: string;
+}
+
+/** A sub-heading inside a field; level 1 is the field's highest, 2 one below it. */
+export interface HeadingBlock {
+  readonly type: "heading";
+  readonly level: 1 | 2;
+  readonly text: string;
+}
+
+/** A bulleted (unordered) or numbered (ordered) list; each item's text without its marker. */
+export interface ListBlock {
+  readonly type: "list";
+  readonly ordered: boolean;
+  readonly items: readonly string[];
+}
+
+/** A header cell over several columns (a group heading above the column headers). */
+export interface TableHeaderGroup {
+  readonly text: string;
+  readonly span: number;
+}
+
+/**
+ * A table: `header` has one text per column ("" where the source has none, e.g. over a column of row
+ * labels) or is empty when no header row was found; every row has as many cells as the table has
+ * columns. `headerGroups`, when present, spans the columns above `header` and its spans add up to them.
+ */
+export interface TableBlock {
+  readonly type: "table";
+  readonly header: readonly string[];
+  readonly headerGroups?: readonly TableHeaderGroup[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** The structure of a field's text, in reading order. */
+export type FieldBlock = ParagraphBlock | HeadingBlock | ListBlock | TableBlock;
+
+/** Blocks per field; only fields whose text has more structure than paragraphs are present. */
+export type ItemBlocks = Partial<Record<ItemFieldKey, readonly FieldBlock[]>>;
+
 /** Page and 1-based line range in the original file. */
 export interface LineRange {
   readonly page: number;
@@ -79,6 +123,11 @@ export interface ParsedItem {
   readonly caseNumber: string | null;
   readonly caseInitials: readonly string[];
   readonly fields: ItemFields;
+  /**
+   * The fields' text as blocks (headings, lists, tables, paragraphs), for fields that have such structure;
+   * absent when no field has. `fields` keeps the plain text either way.
+   */
+  readonly blocks?: ItemBlocks;
   /** Unheaded text of the item (discussion notes, protokolbemærkninger). */
   readonly notes: string | null;
   /** Count of "./." annex markers in the item. */

@@ -3,6 +3,13 @@
  * markers, read from the lines between its heading and the next heading.
  */
 import type { ItemFieldKey, ParsedItem, ParseWarning } from "../../domain/index.js";
+import {
+  type BlockContext,
+  type FieldRange,
+  itemBlocks,
+  trailingTableStart,
+  usualLineGap,
+} from "./blocks.js";
 import { type NumberedHeading, parseCaseLine, parseFieldHeading, parseNumberOnly } from "./headings.js";
 import { type LineView, looksEmphasised, type ViewLine } from "./line-view.js";
 
@@ -86,8 +93,25 @@ export function buildItem(
       notesParts.push(textOf((content[fieldsEnd] as ViewLine).line, (content[nextPos - 1] as ViewLine).line));
     }
   }
+  const blockContext: BlockContext = {
+    textOf,
+    gap: usualLineGap(content.slice(candidate.pos, nextPos)),
+    bodyFontSize: view.bodyFontSize,
+  };
+  const blockRanges: FieldRange[] = [];
+  let liftedTable: { from: number; to: number } | null = null;
   fieldStarts.forEach((start, index) => {
     let endPos = (fieldStarts[index + 1]?.pos ?? fieldsEnd) - 1;
+    if (start.key === "beslutning" && !start.inline) {
+      // A table after the decision's last sentence was lifted there by the extraction (seeds/004 item
+      // 2.5's budget table): it belongs to the account of the case, not to the decision.
+      const from = start.pos + 1;
+      const at = trailingTableStart(content.slice(from, endPos + 1), blockContext);
+      if (at !== null) {
+        liftedTable = { from: from + at, to: endPos };
+        endPos = from + at - 1;
+      }
+    }
     if (start.key === "beslutning") {
       const notesFrom = decisionNotesStart(content, start.inline ? start.pos + 1 : start.pos + 2, endPos);
       if (notesFrom !== null) {
@@ -102,6 +126,7 @@ export function buildItem(
       : to && endPos > start.pos
         ? textOf(heading.line + 1, to.line)
         : "";
+    if (!start.inline) blockRanges.push({ key: start.key, from: start.pos + 1, to: endPos });
     const parts = fieldParts.get(start.key);
     if (parts !== undefined) {
       // A repeated heading (e.g. a second "Beslutning") continues the same field.
@@ -115,6 +140,18 @@ export function buildItem(
       fieldParts.set(start.key, [text]);
     }
   });
+  if (liftedTable) {
+    const { from, to } = liftedTable;
+    const tableText = textOf((content[from] as ViewLine).line, (content[to] as ViewLine).line);
+    const account = fieldParts.get("sagsfremstilling");
+    if (account) {
+      account.push(tableText);
+      blockRanges.push({ key: "sagsfremstilling", from, to });
+    } else {
+      notesParts.push(tableText);
+    }
+  }
+  const blocks = itemBlocks(content, blockRanges, blockContext);
   const fields: Partial<Record<ItemFieldKey, string>> = {};
   for (const [key, parts] of fieldParts) {
     // One part stays as it is (even when empty); repeated parts are joined without the empty ones.
@@ -136,6 +173,7 @@ export function buildItem(
     caseNumber,
     caseInitials,
     fields,
+    ...(blocks ? { blocks } : {}),
     notes: notes.length > 0 ? notes : null,
     annexMarkers,
     ...(closed ? { closed: true } : {}),
