@@ -30,6 +30,7 @@ import { loginPageApp } from "./pages/login-page.js";
 import { meetingPageApp } from "./pages/meeting-page.js";
 import { municipalityPageApp } from "./pages/municipality-page.js";
 import { oneTimeLinkPageApp } from "./pages/one-time-link-page.js";
+import { peoplePageApp } from "./pages/people-page.js";
 import { personPageApp } from "./pages/person-page.js";
 import { searchPageApp } from "./pages/search-page.js";
 import { matterRoutes } from "./secretariat/matter-routes.js";
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", meetingPageApp());
   app.route("/", itemPageApp());
   app.route("/", personPageApp());
+  app.route("/", peoplePageApp());
   app.route("/", municipalityPageApp());
   app.route("/", annexPageApp());
   app.route("/", accessibilityPageApp());

@@ -24,6 +24,7 @@ import { type AgendaEntryView, agendaEntryColumns, presentAgendaEntry } from "./
 import { fileVisible, itemVisible, originalVisible } from "./visibility.js";
 
 export * from "./decision-overview-queries.js";
+export * from "./people-queries.js";
 export * from "./portal-announced.js";
 export * from "./portal-common.js";
 export * from "./portal-feed-queries.js";

@@ -1,6 +1,6 @@
 /** @module The person page: memberships, meetings attended and missed with the rate, items naming them. */
 import { Hono } from "hono";
-import { formatDanishDate } from "../../domain/index.js";
+import { formatDanishDate, partyLabel } from "../../domain/index.js";
 import { getPersonPage } from "../../store/index.js";
 import { formatPercent, municipalityLabel, roleLabel } from "../components/format.js";
 import { TextBlock } from "../components/text-block.js";
@@ -18,7 +18,7 @@ export function personPageApp(): Hono {
   app.get("/person/:id", async (c) => {
     const data = await getPersonPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Personen");
-    const intro = [data.party ? `Parti: ${data.party}` : null, municipalityLabel(data.municipality)]
+    const intro = [data.party ? `Parti: ${partyLabel(data.party)}` : null, municipalityLabel(data.municipality)]
       .filter(Boolean)
       .join(" · ");
     return c.html(
@@ -48,7 +48,7 @@ export function personPageApp(): Hono {
                 <li>
                   <a href={`/organ/${m.bodyId}`}>{m.organizationName}</a>
                   {`: ${roleLabel(m.role)}`}
-                  {m.party ? ` (${m.party})` : ""}
+                  {m.party ? `, ${partyLabel(m.party)}` : ""}
                   {m.startDate ? ` fra ${formatDanishDate(m.startDate)}` : ""}
                   {m.endDate ? ` til ${formatDanishDate(m.endDate)}` : ""}
                 </li>
