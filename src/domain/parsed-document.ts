@@ -115,8 +115,11 @@ export interface LineRange {
 }
 
 export interface ParsedItem {
-  /** "2.3"; a section-level item such as "5 Eventuelt" has number "5". */
-  readonly number: string;
+  /**
+   * "2.3"; a section-level item such as "5 Eventuelt" has number "5"; null for an item printed without a
+   * number (some portals publish one page per item, or number items only in their addresses).
+   */
+  readonly number: string | null;
   readonly title: string;
   /** Number of the section the item belongs to. */
   readonly section: string | null;
@@ -135,6 +138,14 @@ export interface ParsedItem {
   /** Closed item (lukket punkt): never shown to the public. */
   readonly closed?: boolean;
   readonly source: LineRange;
+}
+
+/**
+ * The number an item is stored and shown under: its printed number, or, for an item printed without one,
+ * its 1-based position in the document (so that a re-import of the same file finds the same row).
+ */
+export function storedItemNumber(item: Pick<ParsedItem, "number">, position: number): string {
+  return item.number ?? String(position + 1);
 }
 
 export const TOC_LEVELS = ["item", "annex"] as const;

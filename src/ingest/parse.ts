@@ -23,7 +23,14 @@ import { recogniseToc } from "./recognise/toc.js";
 import { findUnassigned, type LineSpan } from "./recognise/unassigned.js";
 import type { ExtractedDocument, IngestOptions, SourceLine } from "./types.js";
 
-const NO_ITEMS: ItemsResult = { sections: [], items: [], claimed: [], warnings: [], itemsWithFields: 0 };
+const NO_ITEMS: ItemsResult = {
+  sections: [],
+  items: [],
+  claimed: [],
+  warnings: [],
+  itemsWithFields: 0,
+  contentsConfirmed: false,
+};
 
 /**
  * Parses an extracted document.
@@ -49,7 +56,9 @@ export function parseExtracted(
   const signals = kindSignals(view, toc.listsAnnexes);
   const meetingDocument =
     !toc.listsAnnexes && (looksLikeMeetingDocument(signals) || signals.agendaTitle || signals.minutesTitle);
-  let itemsResult = meetingDocument ? recogniseItems(view, textOf) : NO_ITEMS;
+  // Items are looked for in any document but an annex pack: a municipal record without a title or
+  // case lines shows itself by its numbered items with fields under them (decideKind weighs that).
+  let itemsResult = toc.listsAnnexes ? NO_ITEMS : recogniseItems(view, textOf);
   const documentsResult = meetingDocument
     ? null
     : recogniseDocuments(view, toc.entries, toc.claimed ? toc.claimed[1] : null);
@@ -60,6 +69,8 @@ export function parseExtracted(
     decisionsWithText,
     stamps: documentsResult?.stamps.length ?? 0,
     items: itemsResult.items.length,
+    itemsWithFields: itemsResult.itemsWithFields,
+    contentsConfirmed: itemsResult.contentsConfirmed,
   });
   if (kind !== "minutes" && kind !== "agenda") itemsResult = NO_ITEMS;
   const documents = kind === "annex-pack" && documentsResult ? documentsResult : null;

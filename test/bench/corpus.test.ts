@@ -54,7 +54,7 @@ describe("synthetic corpus", () => {
       assert.ok(bodies.has(`KKR ${region}`), region);
     }
     const items = small.flatMap((m) => m.minutes.parsed.items);
-    const regular = items.filter((i) => /^[23]\.\d+$/.test(i.number) && !i.closed);
+    const regular = items.filter((i) => /^[23]\.\d+$/.test(i.number ?? "") && !i.closed);
     assert.ok(regular.length > 100);
     for (const item of regular) {
       assert.deepEqual(Object.keys(item.fields).sort(), [

@@ -46,6 +46,26 @@ forEachBackend("importDocument", (store) => {
     assert.deepEqual(dates, { previous_meeting_date: "2026-06-19", next_meeting_date: "2026-12-04" });
   });
 
+  it("stores items printed without numbers under their positions, again the same on a re-import", async () => {
+    const { db } = store();
+    const doc = buildMinutes({
+      body: "Magistraten",
+      items: [
+        buildItem("1", { number: null, title: "Referat fra Magistratens møde den 20. januar 2020" }),
+        buildItem("2", { number: null, title: "Indstilling om forslag om udbudsstrategi" }),
+      ],
+    });
+    await importDocument(db, doc);
+    const stored = async () =>
+      db.selectFrom("agenda_item").select(["number", "title"]).orderBy("number").execute();
+    assert.deepEqual(await stored(), [
+      { number: "1", title: "Referat fra Magistratens møde den 20. januar 2020" },
+      { number: "2", title: "Indstilling om forslag om udbudsstrategi" },
+    ]);
+    assert.equal((await importDocument(db, doc)).status, "unchanged");
+    assert.equal((await stored()).length, 2);
+  });
+
   it("leaves the store as it was when the same file is imported again", async () => {
     const { db } = store();
     const doc = buildMinutes({ body: "KKR Idempotens" });

@@ -16,6 +16,7 @@ import {
   parseRichText,
   protocolRemarkLine,
   richTextPlain,
+  storedItemNumber,
 } from "../../domain/index.js";
 import { visibleItem } from "./agenda-pdf.js";
 import { visibleMinutesItem } from "./minutes-pdf.js";
@@ -81,14 +82,14 @@ export function expectedAgendaItems(agenda: AgendaDocument): RoundTripItem[] {
 
 /** The items the importer read back, in the same shape. */
 export function parsedAgendaItems(doc: ParsedDocument): RoundTripItem[] {
-  return doc.items.map((item) => {
+  return doc.items.map((item, position) => {
     const fields: Record<string, string> = {};
     for (const key of ITEM_FIELD_KEYS) {
       const text = item.fields[key];
       if (text !== undefined && comparableText(text) !== "") fields[key] = comparableText(text);
     }
     return {
-      number: item.number,
+      number: storedItemNumber(item, position),
       title: item.title,
       closed: item.closed === true,
       caseNumber: item.caseNumber,
@@ -216,8 +217,8 @@ export function expectedMinutesItems(minutes: MinutesDocument): RoundTripMinutes
 
 /** The minutes items the importer read back, in the same shape. */
 export function parsedMinutesItems(doc: ParsedDocument): RoundTripMinutesItem[] {
-  return doc.items.map((item) => ({
-    number: item.number,
+  return doc.items.map((item, position) => ({
+    number: storedItemNumber(item, position),
     title: item.title,
     closed: item.closed === true,
     decision: comparableText(item.fields.beslutning ?? ""),

@@ -3,6 +3,7 @@
  * an item, and which are list entries or sub-headings inside an item's text.
  */
 import type { ParsedItem, ParsedSection, ParseWarning } from "../../domain/index.js";
+import { recogniseFlatItems } from "./flat-items.js";
 import {
   isStandingTitle,
   type NumberedHeading,
@@ -14,6 +15,7 @@ import {
 import { buildItem, type ItemHeading, type TextOf, titleText } from "./item-body.js";
 import type { LineView, ViewLine } from "./line-view.js";
 import { heaviestRisingRun } from "./rising-run.js";
+import { recogniseUnnumberedItems } from "./unnumbered-items.js";
 
 export type { TextOf } from "./item-body.js";
 
@@ -26,6 +28,8 @@ export interface ItemsResult {
   readonly warnings: readonly ParseWarning[];
   /** How many items carry at least one headed field: the strongest sign of minutes or an agenda. */
   readonly itemsWithFields: number;
+  /** A contents list named the items found (or stood alone as the only list of them). */
+  readonly contentsConfirmed: boolean;
 }
 
 /** A numbered heading found at a content position, with whether the lines under it look like an item. */
@@ -52,6 +56,35 @@ export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
   const sectionCandidates = candidates.filter((c) => c.heading.minor === null);
 
   const acceptedItems = acceptItems(itemCandidates);
+  // Without two-level items the document numbers its items on one level, as municipalities do.
+  if (acceptedItems.length === 0) {
+    const warnings: ParseWarning[] = [];
+    const flat = recogniseFlatItems(view, textOf, warnings);
+    if (flat.items.length > 0) {
+      return {
+        sections: [],
+        items: flat.items,
+        claimed: flat.claimed,
+        warnings,
+        itemsWithFields: flat.itemsWithFields,
+        contentsConfirmed: flat.contentsConfirmed,
+      };
+    }
+    // No numbered line reads as an item heading at all: items may be printed without numbers.
+    if (!candidates.some((c) => c.strong)) {
+      const unnumbered = recogniseUnnumberedItems(view, textOf, warnings);
+      if (unnumbered.items.length > 0) {
+        return {
+          sections: [],
+          items: unnumbered.items,
+          claimed: unnumbered.claimed,
+          warnings,
+          itemsWithFields: unnumbered.itemsWithFields,
+          contentsConfirmed: false,
+        };
+      }
+    }
+  }
   const sectionHeads = acceptSections(sectionCandidates, acceptedItems, content.length);
 
   // Headings in document order: items and sections (standing one-level items are both).
@@ -102,7 +135,7 @@ export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
     items.push(item);
     claimed.push([first.line, last.line]);
   });
-  return { sections, items, claimed, warnings, itemsWithFields };
+  return { sections, items, claimed, warnings, itemsWithFields, contentsConfirmed: false };
 }
 
 /** An item's section: the section heading it stands under, or its major number when sections exist. */

@@ -4,6 +4,7 @@
  */
 import type { DocumentKind } from "../../domain/index.js";
 import { parseCaseLine, parseFieldHeading } from "./headings.js";
+import { stripBullet } from "./item-lines.js";
 import type { LineView } from "./line-view.js";
 
 /** The signals counted over a document, exposed for tests and for the warning message. */
@@ -22,7 +23,13 @@ export interface KindSignals {
   readonly agendaTitle: boolean;
   /** A contents page of annexes ("Indholdsfortegnelse - Bilag", seeds/003 line 2). */
   readonly annexContents: boolean;
+  /** The first lines speak of a meeting ("møde", "udvalg", "dagsordenspunkter", "byråd"). */
+  readonly meetingWords: boolean;
 }
+
+/** Words of a meeting record's header: a council, committee or board, its meeting, its agenda. */
+const MEETING_WORDS =
+  /\b(?:møde\w*|dagsorden\w*|referat\w*|beslutningsprotokol|\p{L}*udvalg\w*|byråd\w*|kommunalbestyrelse\w*|regionsråd\w*|borgerrepræsentation\w*|magistrat\w*)/iu;
 
 /** Counts the signals. `annexContents` comes from the contents recogniser. */
 export function kindSignals(view: LineView, annexContents: boolean): KindSignals {
@@ -32,7 +39,8 @@ export function kindSignals(view: LineView, annexContents: boolean): KindSignals
   const keys = new Set<string>();
   for (const line of view.content) {
     if (line.text.length > 80) continue;
-    const key = parseFieldHeading(line.text);
+    // A web page sets its fields as list entries ("• Resume", real-world/19).
+    const key = parseFieldHeading(stripBullet(line.text));
     if (key) {
       fieldHeadings++;
       keys.add(key);
@@ -54,6 +62,7 @@ export function kindSignals(view: LineView, annexContents: boolean): KindSignals
       /\b(?:referat|beslutningsprotokol|protokol)\b/iu.test(head) && !/godkendelse af referat/iu.test(head),
     agendaTitle: /\bdagsorden\b/iu.test(head) && !/godkendelse af dagsorden/iu.test(head),
     annexContents,
+    meetingWords: MEETING_WORDS.test(head),
   };
 }
 
@@ -74,12 +83,26 @@ export function looksLikeMeetingDocument(signals: KindSignals): boolean {
  */
 export function decideKind(
   signals: KindSignals,
-  found: { readonly decisionsWithText: number; readonly stamps: number; readonly items: number },
+  found: {
+    readonly decisionsWithText: number;
+    readonly stamps: number;
+    readonly items: number;
+    /** Items with at least one headed field under them. */
+    readonly itemsWithFields?: number;
+    /** A contents list named the items found. */
+    readonly contentsConfirmed?: boolean;
+  },
 ): DocumentKind {
   if (signals.annexContents) return "annex-pack";
   if (
     looksLikeMeetingDocument(signals) ||
-    (found.items >= 2 && (signals.agendaTitle || signals.minutesTitle))
+    (found.items >= 2 && (signals.agendaTitle || signals.minutesTitle)) ||
+    // A numbered item with a decision under it, or items that a contents list names, in a document
+    // whose header speaks of a meeting.
+    (found.items >= 1 && found.decisionsWithText >= 1) ||
+    (signals.meetingWords &&
+      found.items >= 1 &&
+      ((found.itemsWithFields ?? 0) >= 1 || found.contentsConfirmed === true))
   ) {
     if (found.decisionsWithText > 0 || (signals.minutesTitle && !signals.agendaTitle)) return "minutes";
     return "agenda";

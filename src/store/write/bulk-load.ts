@@ -12,6 +12,7 @@ import {
   legislativeTermOf,
   meetingStateForKind,
   type ParsedDocument,
+  storedItemNumber,
 } from "../../domain/index.js";
 import type { Database } from "../schema.js";
 import { collectWords, itemTexts } from "../search-text.js";
@@ -310,9 +311,10 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
           now,
           cprLines: cprLines(doc.warnings),
         });
-        if (item.closed) closed.add(`${mid}\u0000${item.number}`);
+        const number = storedItemNumber(item, position);
+        if (item.closed) closed.add(`${mid}\u0000${number}`);
         else if (values.withheld === null) for (const text of itemTexts(item)) collectWords(text, words);
-        items.push({ meeting_id: mid, number: item.number, ...values });
+        items.push({ meeting_id: mid, number, ...values });
       }
     }
     const itemRows = await insertChunked(tx, items, (t, chunk) =>

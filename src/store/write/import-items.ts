@@ -10,6 +10,7 @@ import {
   type ParsedDocument,
   type ParsedItem,
   rangesMeet,
+  storedItemNumber,
   type WithholdingReason,
 } from "../../domain/index.js";
 import type { AgendaItemTable, Database } from "../schema.js";
@@ -74,7 +75,8 @@ export async function writeItems(
       now,
       cprLines: cpr,
     });
-    const row = existing.get(item.number);
+    const number = storedItemNumber(item, position);
+    const row = existing.get(number);
     // Sticky: an item once withheld stays so until released, whatever this version of the file says.
     if (row) values.withheld = row.withheld ?? values.withheld;
     if (values.withheld === null) for (const text of itemTexts(item)) collectWords(text, words);
@@ -90,13 +92,13 @@ export async function writeItems(
         .execute();
       updated++;
     } else {
-      fresh.set(item.number, { meeting_id: meetingId, number: item.number, ...values });
+      fresh.set(number, { meeting_id: meetingId, number, ...values });
     }
   }
   for (const chunk of parameterChunks([...fresh.values()])) {
     await tx.insertInto("agenda_item").values(chunk).execute();
   }
-  const kept = [...new Set(doc.items.map((item) => item.number))];
+  const kept = [...new Set(doc.items.map((item, position) => storedItemNumber(item, position)))];
   return {
     created: fresh.size,
     updated,
