@@ -49,7 +49,9 @@ forEachBackend("importDocument", (store) => {
   it("stores items printed without numbers under their positions, again the same on a re-import", async () => {
     const { db } = store();
     const doc = buildMinutes({
+      source: { file: "magistraten-referat.txt", sha256: "unnumbered-items", format: "text", pages: 1 },
       body: "Magistraten",
+      meeting: meetingOn("2020-01-27"),
       items: [
         buildItem("1", { number: null, title: "Referat fra Magistratens møde den 20. januar 2020" }),
         buildItem("2", { number: null, title: "Indstilling om forslag om udbudsstrategi" }),
@@ -57,7 +59,13 @@ forEachBackend("importDocument", (store) => {
     });
     await importDocument(db, doc);
     const stored = async () =>
-      db.selectFrom("agenda_item").select(["number", "title"]).orderBy("number").execute();
+      db
+        .selectFrom("agenda_item")
+        .innerJoin("meeting", "meeting.id", "agenda_item.meeting_id")
+        .select(["agenda_item.number", "agenda_item.title"])
+        .where("meeting.date", "=", "2020-01-27")
+        .orderBy("agenda_item.number")
+        .execute();
     assert.deepEqual(await stored(), [
       { number: "1", title: "Referat fra Magistratens møde den 20. januar 2020" },
       { number: "2", title: "Indstilling om forslag om udbudsstrategi" },

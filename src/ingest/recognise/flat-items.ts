@@ -257,7 +257,7 @@ export function recogniseFlatItems(
       ...built,
       number: head.line.number,
       title: head.line.title,
-      caseNumber: built.caseNumber ?? head.caseAbove,
+      caseNumber: built.caseNumber ?? caseBelow(content, head.end, nextPos) ?? head.caseAbove,
       closed: closed || undefined,
     };
     if (!closed) delete (item as { closed?: boolean }).closed;
@@ -289,6 +289,12 @@ export function recogniseFlatItems(
   }
   items.sort((a, b) => a.value - b.value);
   return { items: items.map((i) => i.item), claimed, itemsWithFields, contentsConfirmed };
+}
+
+/** A case or KLE line right under the heading ("00.32.10P19-0010", real-world/18). */
+function caseBelow(content: readonly ViewLine[], end: number, nextPos: number): string | null {
+  const below = end + 1 < nextPos ? content[end + 1] : undefined;
+  return below ? parseCaseMarkLine(below.text) : null;
 }
 
 /** Where a contents-only item was read: its contents line, or the line that holds the whole list. */
