@@ -12,7 +12,7 @@
  * The contents page with dotted leaders to each section and item (labels "s-<number>" and "i-<number>"),
  * shared with the minutes template.
  */
-export const CONTENTS_PAGE = String.raw`// Contents.
+export const CONTENTS_PAGE = `// Contents.
 #pagebreak()
 #heading(level: 1, outlined: false)[Indholdsfortegnelse]
 #let entry(text-content, target, bold: false) = context {

@@ -43,7 +43,7 @@ const RICH_HELPERS = (() => {
 })();
 
 const LETTER_TEMPLATE =
-  String.raw`
+  `
 #let d = json(bytes(sys.inputs.data))
 #set document(title: d.title, author: d.body, keywords: ("Beslutning", d.body))
 #set text(lang: "da", region: "dk", font: ("Liberation Sans", "DejaVu Sans", "Libertinus Serif"), size: 10.5pt, hyphenate: false)
@@ -81,7 +81,7 @@ const LETTER_TEMPLATE =
 }
 ` +
   RICH_HELPERS +
-  String.raw`
+  `
 #block(above: 0pt, below: 0pt, text(size: 13pt, weight: "bold", fill: rgb("#1f4e5f"), d.body))
 #v(0.25cm)
 #line(length: 100%, stroke: 1.2pt + rgb("#1f4e5f"))

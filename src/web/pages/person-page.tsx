@@ -18,7 +18,10 @@ export function personPageApp(): Hono {
   app.get("/person/:id", async (c) => {
     const data = await getPersonPage(c.get("db"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Personen");
-    const intro = [data.party ? `Parti: ${partyLabel(data.party)}` : null, municipalityLabel(data.municipality)]
+    const intro = [
+      data.party ? `Parti: ${partyLabel(data.party)}` : null,
+      municipalityLabel(data.municipality),
+    ]
       .filter(Boolean)
       .join(" · ");
     return c.html(
