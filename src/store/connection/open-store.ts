@@ -187,6 +187,9 @@ async function migrate(db: Kysely<Database>, schema: string | undefined): Promis
     provider: { getMigrations: async () => ({ ...migrations }) },
     // Kysely looks for its own tables across schemas; name ours, or another schema's would be found.
     ...(schema ? { migrationTableSchema: schema } : {}),
+    // Work on separate branches takes migration numbers ahead of time; a store that already ran a later
+    // one still runs an earlier one that lands after it.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
