@@ -20,6 +20,7 @@ import {
 } from "./item-lines.js";
 import type { LineView, ViewLine } from "./line-view.js";
 import { heaviestRisingRun } from "./rising-run.js";
+import { joinTitleLines, wrappedTitleEnd } from "./title-wrap.js";
 
 /** What the one-level recogniser found. */
 export interface FlatItemsResult {
@@ -35,6 +36,9 @@ interface Candidate {
   readonly pos: number;
   readonly end: number;
   readonly line: ItemLine;
+  /** Content positions of the title's first and last line (a title may stand above its number). */
+  readonly titlePos: number;
+  readonly titleEnd: number;
   /** A field heading, case line or status line follows before the next candidate. */
   readonly evidence: boolean;
   /** A case or KLE line right above the heading ("85.02.02-G01-5-17" / "131. Godkendelse af dagsorden"). */
@@ -68,15 +72,35 @@ function isLabelLine(text: string): boolean {
   return /^[\p{Lu}][\p{L}. -]{2,40}:(?:\s|$)/u.test(stripBullet(text)) && text.length <= 120;
 }
 
-/** Finds the numbered lines that could be items. */
-function findCandidates(content: readonly ViewLine[]): Omit<Candidate, "evidence" | "caseAbove">[] {
+/** A line that never continues a title: a heading, a field or status line, a label, a case line. */
+function endsTitle(text: string): boolean {
+  return (
+    parseItemLine(text) !== null ||
+    parseItemNumberLine(text) !== null ||
+    isSectionLine(text) ||
+    isLabelLine(text) ||
+    parseCaseMarkLine(text) !== null
+  );
+}
+
+/** Finds the numbered lines that could be items, each with the lines its title wraps onto. */
+function findCandidates(view: LineView): Omit<Candidate, "evidence" | "caseAbove">[] {
+  return findNumberedLines(view.content).map((candidate) => {
+    // A title above its number ("Meddelelser" / "Sag nr. 162") does not wrap below the number.
+    if (candidate.line.contents || candidate.titlePos !== candidate.end) return candidate;
+    const end = wrappedTitleEnd(view, candidate.end, candidate.line.title, endsTitle);
+    return { ...candidate, end, titleEnd: end };
+  });
+}
+
+function findNumberedLines(content: readonly ViewLine[]): Omit<Candidate, "evidence" | "caseAbove">[] {
   const out: Omit<Candidate, "evidence" | "caseAbove">[] = [];
   for (let pos = 0; pos < content.length; pos++) {
     const text = (content[pos] as ViewLine).text;
     if (/^[-–—*]/u.test(text)) continue;
     const line = parseItemLine(text);
     if (line) {
-      out.push({ pos, end: pos, line });
+      out.push({ pos, end: pos, titlePos: pos, titleEnd: pos, line });
       continue;
     }
     const alone = parseItemNumberLine(text);
@@ -90,6 +114,8 @@ function findCandidates(content: readonly ViewLine[]): Omit<Candidate, "evidence
       out.push({
         pos,
         end: pos + 1,
+        titlePos: pos + 1,
+        titleEnd: pos + 1,
         line: { ...alone, ...nextTitle, shape: shapeOf(alone), contents: false },
       });
       continue;
@@ -103,6 +129,8 @@ function findCandidates(content: readonly ViewLine[]): Omit<Candidate, "evidence
       out.push({
         pos: pos - 1,
         end: pos,
+        titlePos: pos - 1,
+        titleEnd: pos - 1,
         line: { ...alone, ...previousTitle, shape: "prefixed", contents: false },
       });
     }
@@ -179,7 +207,7 @@ export function recogniseFlatItems(
   warnings: ParseWarning[],
 ): FlatItemsResult {
   const content = view.content;
-  const candidates = withEvidence(content, findCandidates(content));
+  const candidates = withEvidence(content, findCandidates(view));
   const runs = contentsRuns(candidates);
 
   // A contents list stands before the items it lists: a run after an evidenced heading is a list inside
@@ -245,10 +273,11 @@ export function recogniseFlatItems(
     const nextPos = heads[index + 1]?.pos ?? content.length;
     const first = content[head.pos] as ViewLine;
     const last = content[nextPos - 1] ?? first;
+    const title = joinTitleLines(view, textOf, head.line.title, head.titlePos, head.titleEnd);
     const heading: ItemHeading = {
       pos: head.pos,
       end: head.end,
-      heading: { major: head.line.value, minor: null, number: head.line.number, title: head.line.title },
+      heading: { major: head.line.value, minor: null, number: head.line.number, title },
     };
     const built = buildItem(view, heading, nextPos, null, textOf, warnings);
     const entry = contentsByNumber.get(head.line.number);
@@ -256,7 +285,7 @@ export function recogniseFlatItems(
     const item: ParsedItem = {
       ...built,
       number: head.line.number,
-      title: head.line.title,
+      title,
       caseNumber: built.caseNumber ?? caseBelow(content, head.end, nextPos) ?? head.caseAbove,
       closed: closed || undefined,
     };

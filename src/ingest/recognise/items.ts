@@ -15,6 +15,7 @@ import {
 import { buildItem, type ItemHeading, type TextOf, titleText } from "./item-body.js";
 import type { LineView, ViewLine } from "./line-view.js";
 import { heaviestRisingRun } from "./rising-run.js";
+import { joinTitleLines, wrappedTitleEnd } from "./title-wrap.js";
 import { recogniseUnnumberedItems } from "./unnumbered-items.js";
 
 export type { TextOf } from "./item-body.js";
@@ -128,6 +129,13 @@ export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
         ? candidate.heading.number
         : sectionFor(candidate.heading, currentSection, sectionHeads.length > 0);
     let item = buildItem(view, candidate, nextPos, section, textOf, warnings);
+    const titlePos = parseNumberOnly(first.text) !== null ? candidate.pos + 1 : candidate.pos;
+    if (candidate.end > titlePos) {
+      item = {
+        ...item,
+        title: joinTitleLines(view, textOf, candidate.heading.title, titlePos, candidate.end),
+      };
+    }
     // Items under a closed section ("Lukkede punkter") are closed too.
     const sectionTitle = (section !== null ? sectionTitles.get(section) : undefined) ?? "";
     if (!item.closed && /\blukke(?:t|de)\b/iu.test(sectionTitle)) item = { ...item, closed: true };
@@ -159,7 +167,7 @@ function findCandidates(view: LineView): Candidate[] {
     }
     if (!heading || bulletedInRaw(line) || sentenceLike(heading.title) || contentsLine(heading.title))
       continue;
-    end = wrappedTitleEnd(content, end, heading);
+    end = wrappedTitleEnd(view, end, heading.title, endsTitle);
     const below = content[end + 1];
     out.push({
       pos,
@@ -205,22 +213,13 @@ function sentenceLike(title: string): boolean {
 }
 
 /**
- * A long heading can wrap onto the next line ("3.5 Proces for Rammeaftale 2021-2022 samt forslag til" /
- * "udviklingsområder", seeds/003 lines 3496-3497). Join only a directly following line that starts in
- * lower case or follows a line that breaks after a function word, and is itself no heading or field.
+ * A line that never continues a wrapped heading ("3.5 Proces for Rammeaftale 2021-2022 samt forslag til" /
+ * "udviklingsområder", seeds/003 lines 3496-3497): another heading, a case line, a field heading.
  */
-function wrappedTitleEnd(content: readonly ViewLine[], end: number, heading: NumberedHeading): number {
-  const line = content[end];
-  const next = content[end + 1];
-  if (!line || !next || next.blankBefore > 0 || next.pageStart) return end;
-  if (parseNumberedHeading(next.text) || parseCaseLine(next.text) || parseFieldHeading(next.text)) return end;
-  if (next.text.length > 80 || /[.:]$/.test(next.text)) return end;
-  const brokenAfterFunctionWord = /\b(?:og|i|til|for|af|om|på|med|samt|mellem|fra|ved|the|and|of)$/iu.test(
-    line.text,
+function endsTitle(text: string): boolean {
+  return (
+    parseNumberedHeading(text) !== null || parseCaseLine(text) !== null || parseFieldHeading(text) !== null
   );
-  const startsLower = /^[\p{Ll}(]/u.test(next.text);
-  const longFirst = heading.title.length >= 45;
-  return (startsLower && longFirst) || brokenAfterFunctionWord ? end + 1 : end;
 }
 
 /** True when a case line or a field heading follows the heading within a few lines, before another heading. */
