@@ -85,7 +85,11 @@ export function parseExtracted(
     kind === "minutes" || kind === "agenda"
       ? recogniseAttendance(view)
       : { attendance: EMPTY_ATTENDANCE, claimed: [], warnings: [] };
-  const meetingResult = recogniseMeeting(view, { meetingDocument: kind === "minutes" || kind === "agenda" });
+  const meetingResult = recogniseMeeting(view, {
+    meetingDocument: kind === "minutes" || kind === "agenda",
+    headEnd: firstItemLine(itemsResult),
+    readHead: kind === "document",
+  });
   const meeting = hasAnyValue(meetingResult.meeting) ? meetingResult.meeting : null;
   if (kind === "minutes" || kind === "agenda") pushAll(warnings, meetingResult.warnings);
 
@@ -124,6 +128,15 @@ export function parseExtracted(
     text: joinPageTexts(pages, options),
     pageTexts: pages,
   };
+}
+
+/** The line the first item starts on: a document's head ends above it. */
+function firstItemLine(result: ItemsResult): number | null {
+  let first: number | null = null;
+  for (const item of result.items) {
+    if (first === null || item.source.lineStart < first) first = item.source.lineStart;
+  }
+  return first;
 }
 
 const EMPTY_ATTENDANCE: ParsedAttendance = { present: [], absent: [] };

@@ -4,7 +4,10 @@
  */
 import type { ParsedMeeting, ParseWarning } from "../../domain/index.js";
 import { findDates, findTimes, isoDate } from "./dates.js";
-import { type LineView, normaliseSpace } from "./line-view.js";
+import { parseFieldHeading } from "./headings.js";
+import { type LineView, normaliseSpace, type ViewLine } from "./line-view.js";
+import { decisionFacts, mostNamedCommittee } from "./meeting-facts.js";
+import { type MeetingHead, readMeetingHead } from "./meeting-head.js";
 
 /** What the meeting recogniser found. */
 export interface MeetingResult {
@@ -25,22 +28,42 @@ const KKR_LONG = new RegExp(
  * is cut from the text as a running line, so it is read from the raw lines.
  */
 const HEADER_BODY_DATE = /^(.{2,60}?)\s{0,4}\|\s{0,4}(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?:\s|$)/u;
-/** A labelled date, time or place: "Dato: 20. september 2024", "Tidspunkt: kl. 10.00-12.00", "Sted: ...". */
-const LABEL =
-  /^(dato|mødedato|tid|tidspunkt|mødetidspunkt|dato og tid|tid og sted|sted|mødested|lokale|placering|afholdt)\s{0,3}:\s{0,3}(\S.{0,200})$/iu;
-/** A document title with a date: "Referat fra mødet i KKR Nordjylland den 20. september 2024". */
-const TITLE_WORDS = /\b(?:referat|dagsorden|beslutningsprotokol|mødet?)\b/iu;
+/** Where the recogniser may look. */
+export interface MeetingOptions {
+  /** Minutes or an agenda: the whole text may be searched for what the head does not say. */
+  readonly meetingDocument: boolean;
+  /** Line number of the first item: the head ends above it. */
+  readonly headEnd?: number | null;
+  /**
+   * A plain document (not an annex pack) whose head titles it a meeting's agenda or minutes with a date
+   * takes its meeting facts from that head.
+   */
+  readonly readHead?: boolean;
+}
+
+/** Headings of a treatment history or an item's text: the head ends at them. */
+const HEAD_STOP = /^(?:sags?forløb|sagens forløb|tidligere behandling|behandling i\b)/iu;
+
+/** The head of a document: the lines above its first item and above any field heading, at most 40. */
+export function headLines(content: readonly ViewLine[], headEnd: number | null | undefined): string[] {
+  const out: string[] = [];
+  for (const line of content) {
+    if (out.length >= 40) break;
+    if (out.length > 0 && headEnd != null && line.line >= headEnd) break;
+    if (out.length > 0 && (parseFieldHeading(line.text) || HEAD_STOP.test(line.text))) break;
+    out.push(line.text);
+  }
+  return out;
+}
 
 /**
- * Recognises body and meeting. Sources in order of trust: running header with date; labelled lines;
- * a dated title in the first lines; then the programme of the day for times ("10.00-12.00 – KKR-møde",
- * seeds/004 line 114); "næste møde ... den 22. november 2024" and "referat fra ... mødet den 21. juni
- * 2024" sentences for the neighbouring meetings.
+ * Recognises body and meeting. Sources in order of trust: running header with date; the document's head
+ * (labels, titles, the date line under a title; see meeting-head.ts); the headings of its own decisions
+ * ("Sundheds- og Omsorgsudvalget, 03-03-2016, pkt. 16"); the programme of the day for times
+ * ("10.00-12.00 – KKR-møde", seeds/004 line 114); "næste møde ... den 22. november 2024" and "referat fra
+ * ... mødet den 21. juni 2024" sentences for the neighbouring meetings.
  */
-export function recogniseMeeting(
-  view: LineView,
-  options: { readonly meetingDocument: boolean },
-): MeetingResult {
+export function recogniseMeeting(view: LineView, options: MeetingOptions): MeetingResult {
   const warnings: ParseWarning[] = [];
   const headerCounts = new Map<string, { count: number; body: string; iso: string }>();
   for (const line of view.lines) {
@@ -56,58 +79,36 @@ export function recogniseMeeting(
     headerCounts.set(key, entry);
   }
   const header = [...headerCounts.values()].sort((a, b) => b.count - a.count)[0];
-
-  let date: string | null = header?.iso ?? null;
-  let startTime: string | null = null;
-  let endTime: string | null = null;
-  let location: string | null = null;
   const content = view.content;
-
-  for (const line of options.meetingDocument ? content.slice(0, 400) : []) {
-    const label = LABEL.exec(line.text);
-    if (!label?.[1] || !label[2]) continue;
-    const name = label[1].toLowerCase();
-    const value = label[2];
-    if (/sted|lokale|placering/.test(name) && !/^tid$/.test(name)) {
-      location ??= valueAfterTimes(value);
-    }
-    if (/dato|afholdt|tid/.test(name)) {
-      date ??= findDates(value)[0]?.iso ?? null;
-      const time = findTimes(value)[0];
-      if (time && startTime === null) {
-        startTime = time.start;
-        endTime = time.end;
-      }
-    }
-  }
+  const head: MeetingHead | null =
+    options.meetingDocument || options.readHead ? readMeetingHead(headLines(content, options.headEnd)) : null;
 
   // One string of the content so that dates and phrases that wrap over lines are found.
   const joined = content.map((line) => line.text).join(" ");
   if (!options.meetingDocument) {
-    // An annex pack or plain document names many dates; only its running header dates the meeting.
+    // An annex pack or plain document names many dates; only its running header dates the meeting, or
+    // the head of a plain document that titles itself a meeting's record.
+    const titledHead = head?.titled && head.date ? head : null;
     return {
-      body: header ? (bodyFrom(header.body) ?? mostNamedBody(joined)) : mostNamedBody(joined),
+      body: header
+        ? (bodyFrom(header.body) ?? mostNamedBody(joined))
+        : (mostNamedBody(joined) ?? titledHead?.body ?? null),
       meeting: {
-        date: header?.iso ?? null,
-        startTime: null,
-        endTime: null,
-        location: null,
+        date: header?.iso ?? titledHead?.date ?? null,
+        startTime: titledHead?.startTime ?? null,
+        endTime: titledHead?.endTime ?? null,
+        location: titledHead?.location ?? null,
         previousMeetingDate: null,
         nextMeetingDate: null,
       },
       warnings,
     };
   }
-  if (date === null) {
-    for (const line of content.slice(0, 40)) {
-      if (!TITLE_WORDS.test(line.text)) continue;
-      const found = findDates(line.text)[0];
-      if (found) {
-        date = found.iso;
-        break;
-      }
-    }
-  }
+  const decisions = decisionFacts(content);
+  let date: string | null = header?.iso ?? head?.date ?? decisions.date;
+  let startTime: string | null = head?.startTime ?? null;
+  let endTime: string | null = head?.endTime ?? null;
+  const location: string | null = head?.location ?? null;
 
   if (startTime === null) {
     const programme =
@@ -155,9 +156,14 @@ export function recogniseMeeting(
     }
   }
 
+  const kkr = mostNamedBody(joined);
   const body =
-    (header ? (bodyFrom(header.body) ?? mostNamedBody(joined)) : mostNamedBody(joined)) ??
-    titledBody(content.slice(0, 15).map((line) => line.text));
+    (header ? bodyFrom(header.body) : null) ??
+    (head?.body ? (kkrOf(head.body) ?? head.body) : null) ??
+    kkr ??
+    decisions.bodyOn(date) ??
+    titledBody(content.slice(0, 15).map((line) => line.text)) ??
+    mostNamedCommittee(joined);
   return {
     body,
     meeting: { date, startTime, endTime, location, previousMeetingDate, nextMeetingDate },
@@ -165,10 +171,9 @@ export function recogniseMeeting(
   };
 }
 
-/** "Aalborg Rådhus, kl. 10-12" -> the place part. */
-function valueAfterTimes(value: string): string | null {
-  const place = value.replace(/,?\s*kl\.?\s*[\d.:\s–-]+$/iu, "").trim();
-  return place.length > 0 ? place : null;
+/** "Kommunekontaktrådet Syddanmark" -> "KKR Syddanmark": a KKR under its short name, else null. */
+function kkrOf(text: string): string | null {
+  return mostNamedBody(text);
 }
 
 /**
