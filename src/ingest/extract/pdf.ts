@@ -79,19 +79,19 @@ export async function extractPdf(source: SourceFile): Promise<ExtractedDocument>
     const lines: SourceLine[] = [];
     const notes: string[] = [];
     let chars = 0;
+    const unreadable: number[] = [];
     for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber++) {
-      const page = await doc.getPage(pageNumber);
-      // Fonts reach commonObjs (with their real names, e.g. "ABCDEF+Calibri-Bold") only once the page's
-      // operator list has been built; text content alone gives generic family names.
-      await page.getOperatorList();
-      const content = await page.getTextContent();
-      const runs: PlacedRun[] = [];
-      for (const item of content.items) {
-        if (!("str" in item)) continue;
-        const run = toRun(item as PdfTextItem, (name) => isBoldFont(page.commonObjs, name));
-        if (run) runs.push(run);
+      let pageLines: ReturnType<typeof buildPageLines>;
+      try {
+        pageLines = await readPageLines(doc, pageNumber);
+      } catch (error) {
+        // One damaged page (a content stream that does not inflate, a page object missing) costs that
+        // page, not the file: its place is kept as an empty page and a note names it.
+        unreadable.push(pageNumber);
+        notes.push(`page ${pageNumber} of the PDF cannot be read (${errorText(error)}) and is left out`);
+        lines.push({ line: lines.length + 1, page: pageNumber, text: "" });
+        continue;
       }
-      const pageLines = buildPageLines(runs);
       for (const pageLine of pageLines) {
         const line = lines.length + 1;
         if (pageLine === null) {
@@ -104,7 +104,9 @@ export async function extractPdf(source: SourceFile): Promise<ExtractedDocument>
       // A PDF can hold far more text than its size suggests (compressed content streams): stop reading
       // pages once the text is over the limit.
       checkTextLength(source.file, chars);
-      page.cleanup();
+    }
+    if (unreadable.length === doc.numPages) {
+      throw new IngestError(source.file, "the PDF is broken: none of its pages can be read");
     }
     if (lines.every((line) => line.text.trim() === "")) {
       notes.push("the PDF has no text layer (scanned pages?)");
@@ -118,11 +120,55 @@ export async function extractPdf(source: SourceFile): Promise<ExtractedDocument>
   }
 }
 
+/**
+ * The lines of one page. pdf.js recovers what it can of a damaged page by itself; what it cannot
+ * recover throws. Fonts' real names come from the operator list (see below): where only that fails, the
+ * text is still read, without boldness.
+ */
+async function readPageLines(
+  doc: PdfDocument,
+  pageNumber: number,
+): Promise<ReturnType<typeof buildPageLines>> {
+  const page = await doc.getPage(pageNumber);
+  try {
+    // Fonts reach commonObjs (with their real names, e.g. "ABCDEF+Calibri-Bold") only once the page's
+    // operator list has been built; text content alone gives generic family names.
+    const withFonts = await page
+      .getOperatorList()
+      .then(() => true)
+      .catch(() => false);
+    const content = await page.getTextContent();
+    const runs: PlacedRun[] = [];
+    for (const item of content.items) {
+      if (!("str" in item)) continue;
+      const run = toRun(item as PdfTextItem, (name) => withFonts && isBoldFont(page.commonObjs, name));
+      if (run) runs.push(run);
+    }
+    return buildPageLines(runs);
+  } finally {
+    page.cleanup();
+  }
+}
+
+type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+
+/** pdf.js's reason for a failure, on one line. */
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, " ").trim().slice(0, 200) || "unknown error";
+}
+
 /** Maps pdf.js's open errors to one readable line. */
 function pdfOpenError(file: string, error: unknown): IngestError {
   const name = error instanceof Error ? error.name : "";
   if (name === "PasswordException") return new IngestError(file, "the PDF is encrypted", { cause: error });
-  return new IngestError(file, "the PDF is broken and cannot be opened", { cause: error });
+  return new IngestError(
+    file,
+    `the PDF is broken and cannot be opened (${errorText(error).replace(/\.$/, "")})`,
+    {
+      cause: error,
+    },
+  );
 }
 
 interface CommonObjs {
