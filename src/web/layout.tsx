@@ -3,6 +3,7 @@
 import { tryGetContext } from "hono/context-storage";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { copenhagenDay, formatDanishDate } from "../domain/index.js";
 import { CsrfField } from "./components/form-parts.js";
 import { LastUpdated } from "./components/last-updated.js";
 
@@ -64,6 +65,22 @@ function AccountNav() {
         </button>
       </form>
     </nav>
+  );
+}
+
+/**
+ * "Udskrevet 3. december 2026 fra https://…/moede/12": shown only on paper (site.css), so a printout
+ * tells where and when it was taken.
+ */
+function PrintMeta() {
+  const c = tryGetContext();
+  if (!c) return null;
+  const { pathname, search } = new URL(c.req.url);
+  const address = `${c.get("settings").publicBaseUrl}${pathname}${search}`;
+  return (
+    <p class="print-meta">
+      Udskrevet {formatDanishDate(copenhagenDay(c.get("now")()))} fra {address}
+    </p>
   );
 }
 
@@ -154,6 +171,7 @@ export function Layout(props: LayoutProps) {
             <main id="main-content" class={props.wide ? "site-main site-main--wide" : "site-main"}>
               {props.children}
               <LastUpdated at={props.lastModified ?? null} />
+              <PrintMeta />
             </main>
           </div>
           <footer class="footer site-footer">
