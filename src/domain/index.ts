@@ -20,6 +20,7 @@ export * from "./minutes-document.js";
 export * from "./minutes-lifecycle.js";
 export * from "./municipality.js";
 export * from "./municipality-region.js";
+export * from "./pack-date.js";
 export * from "./parsed-document.js";
 export * from "./party.js";
 export * from "./person-name.js";

@@ -21,6 +21,8 @@ export interface MeetingRef {
   readonly state: string;
   readonly startTime: string | null;
   readonly location: string | null;
+  /** The date was estimated from an annex pack (no agenda or minutes state it). */
+  readonly dateEstimated?: boolean;
 }
 
 /** Items with the meeting and body they belong to, as other pages list them; the caller filters. */
@@ -51,6 +53,7 @@ export function meetingRefQuery(db: Kysely<Database>) {
       "meeting.state",
       "meeting.start_time as startTime",
       "meeting.location",
+      "meeting.date_estimated as dateEstimated",
     ])
     .where("meeting.deleted", "=", false)
     .where("body.deleted", "=", false);
@@ -64,6 +67,7 @@ export function toMeetingRef(r: {
   state: string;
   startTime: string | null;
   location: string | null;
+  dateEstimated?: boolean;
 }): MeetingRef {
   return {
     id: r.id,
@@ -73,6 +77,7 @@ export function toMeetingRef(r: {
     state: r.state,
     startTime: r.startTime,
     location: r.location,
+    ...(r.dateEstimated ? { dateEstimated: true } : {}),
   };
 }
 

@@ -298,23 +298,47 @@ export interface MeetingPageData {
   readonly id: number;
   readonly name: string;
   readonly date: string;
+  /** The date was estimated from an annex pack's text: no agenda or minutes have stated it yet. */
+  readonly dateEstimated: boolean;
   readonly startTime: string | null;
   readonly endTime: string | null;
   readonly location: string | null;
   readonly state: string;
   readonly body: { readonly id: number; readonly name: string };
+  /** What the agenda shown comes from: the minutes, an agenda, or neither (a meeting known from a pack). */
+  readonly record: "minutes" | "agenda" | null;
   readonly attendance: readonly AttendeeView[];
   /** The agenda: each item's place, title and decision (the item page has the rest). */
   readonly items: readonly AgendaEntryView[];
+  /** Annexes that came in no annex pack (a plain document, an upload). */
   readonly annexes: readonly FileRef[];
+  /** The annex packs of the meeting, each with its documents, in the order they were imported. */
+  readonly packs: readonly MeetingPackView[];
   /** The imported files themselves (minutes, agenda, pack), downloadable unless they hold closed items. */
-  readonly originals: readonly (FileRef & { readonly downloadable: boolean })[];
+  readonly originals: readonly OriginalView[];
   readonly previous: MeetingRef | null;
   readonly next: MeetingRef | null;
   /** Dates the documents name for the meetings before and after, shown when those are not stored. */
   readonly previousDate: string | null;
   readonly nextDate: string | null;
   readonly lastModified: Date | null;
+}
+
+/** An imported file of the meeting, offered for download by what it is, never by its internal name. */
+export interface OriginalView extends FileRef {
+  readonly downloadable: boolean;
+  readonly sourceFileId: number | null;
+  /** The imported document's kind: "minutes", "agenda", "annex-pack", "document". */
+  readonly kind: string;
+  readonly format: string;
+  readonly pages: number;
+}
+
+/** One annex pack of a meeting: its documents (those the viewer may see) and the pack file itself. */
+export interface MeetingPackView {
+  readonly sourceFileId: number;
+  readonly documents: readonly FileRef[];
+  readonly original: OriginalView | null;
 }
 
 /**
@@ -335,6 +359,7 @@ const meetingPageQuery = compileOncePerViewer((db, meetingId: number, viewer) =>
       "this.location",
       "this.state",
       "this.modified",
+      "this.date_estimated",
       "this.previous_meeting_date",
       "this.next_meeting_date",
       "body.id as bodyId",
@@ -363,7 +388,15 @@ const meetingPageQuery = compileOncePerViewer((db, meetingId: number, viewer) =>
           db
             .selectFrom("file")
             .select(FILE_REF_COLUMNS)
-            .select(["file.role", originalVisible(viewer).as("downloadable")])
+            .leftJoin("source_file", "source_file.id", "file.source_file_id")
+            .select([
+              "file.role",
+              "file.source_file_id as sourceFileId",
+              "source_file.kind as sourceKind",
+              "source_file.format as sourceFormat",
+              "source_file.pages as sourcePages",
+              originalVisible(viewer).as("downloadable"),
+            ])
             .where("file.meeting_id", "=", meetingId)
             // The meeting's imported files are listed by name, offered for download only when visible.
             .where(
@@ -377,6 +410,13 @@ const meetingPageQuery = compileOncePerViewer((db, meetingId: number, viewer) =>
         neighbour(">").as("next"),
       ];
     })
+    .select((eb) =>
+      eb
+        .selectFrom("source_file")
+        .select("source_file.kind")
+        .whereRef("source_file.id", "=", "this.source_file_id")
+        .as("recordKind"),
+    )
     .where("this.id", "=", meetingId)
     .where("this.deleted", "=", false),
 );
@@ -390,10 +430,31 @@ export async function getMeetingPage(
   const [meeting] = await meetingPageQuery(db, meetingId, viewer);
   if (!meeting) return null;
   const { attendance, items, files, previous, next } = meeting;
+  const originals: OriginalView[] = files
+    .filter((f) => f.role === "original")
+    .map((f) => ({
+      ...toFileRef(f),
+      downloadable: Boolean(f.downloadable),
+      sourceFileId: f.sourceFileId,
+      kind: f.sourceKind ?? "document",
+      format: f.sourceFormat ?? "text",
+      pages: f.sourcePages ?? 1,
+    }));
+  const packIds = [
+    ...new Set(
+      files.flatMap((f) =>
+        f.sourceKind === "annex-pack" && f.sourceFileId !== null ? [f.sourceFileId] : [],
+      ),
+    ),
+  ];
+  const record =
+    meeting.recordKind === "minutes" || meeting.recordKind === "agenda" ? meeting.recordKind : null;
   return {
     id: meeting.id,
     name: meeting.name,
     date: meeting.date,
+    dateEstimated: Boolean(meeting.date_estimated),
+    record,
     startTime: meeting.start_time,
     endTime: meeting.end_time,
     location: meeting.location,
@@ -409,10 +470,13 @@ export async function getMeetingPage(
       substituteForName: a.substituteFor,
     })),
     items: items.map(presentAgendaEntry),
-    annexes: files.filter((f) => f.role === "annex").map(toFileRef),
-    originals: files
-      .filter((f) => f.role === "original")
-      .map((f) => ({ ...toFileRef(f), downloadable: Boolean(f.downloadable) })),
+    annexes: files.filter((f) => f.role === "annex" && f.sourceKind !== "annex-pack").map(toFileRef),
+    packs: packIds.map((sourceFileId) => ({
+      sourceFileId,
+      documents: files.filter((f) => f.role === "annex" && f.sourceFileId === sourceFileId).map(toFileRef),
+      original: originals.find((o) => o.sourceFileId === sourceFileId) ?? null,
+    })),
+    originals,
     previous: previous ? toMeetingRef(previous) : null,
     next: next ? toMeetingRef(next) : null,
     previousDate: meeting.previous_meeting_date,

@@ -89,6 +89,8 @@ export interface MeetingTable extends Audited, Pick<Provenance, "source_file_id"
   state: string;
   previous_meeting_date: string | null;
   next_meeting_date: string | null;
+  /** The date was estimated from an annex pack's text (migration 0025), not stated by a document. */
+  date_estimated: Generated<boolean>;
 }
 
 export interface AttendanceTable extends Audited, Provenance {

@@ -6,10 +6,11 @@
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import {
-  dateFromFileName,
   legislativeTermOf,
   MEETING_STATES,
+  type MeetingDate,
   type MeetingState,
+  meetingDateOf,
   meetingStateForKind,
   type ParsedDocument,
   type ParseWarning,
@@ -152,8 +153,14 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
 
   const warnings: ParseWarning[] = [];
   const body = doc.body ? await upsertBody(tx, doc.body, now) : null;
-  // An annex pack is linked to its meeting by body and date from its own text, or else from its file name.
-  const date = doc.meeting?.date ?? (doc.kind === "annex-pack" ? dateFromFileName(doc.source.file) : null);
+  // An annex pack is linked to its meeting by body and date from its own text, or else from its file name,
+  // or else estimated from the dates its annexes mention (a meeting of its own, marked as estimated).
+  const date = meetingDateOf({
+    kind: doc.kind,
+    meetingDate: doc.meeting?.date,
+    fileName: doc.source.file,
+    text: doc.text,
+  });
   const meetingId =
     body !== null && date ? await upsertMeeting(tx, body, doc, date, sourceFile.id, now) : null;
   await step("meeting");
@@ -249,10 +256,11 @@ async function upsertMeeting(
   tx: Tx,
   body: BodyRef,
   doc: ParsedDocument,
-  date: string,
+  meetingDate: MeetingDate,
   sourceFileId: number,
   now: Date,
 ): Promise<number> {
+  const { date, estimated } = meetingDate;
   const meeting = doc.meeting ?? {
     startTime: null,
     endTime: null,
@@ -271,6 +279,7 @@ async function upsertMeeting(
       "location",
       "previous_meeting_date",
       "next_meeting_date",
+      "date_estimated",
     ])
     .where("body_id", "=", body.id)
     .where("date", "=", date)
@@ -290,6 +299,8 @@ async function upsertMeeting(
         start_time: meeting.startTime ?? found.start_time,
         end_time: meeting.endTime ?? found.end_time,
         location: meeting.location ?? found.location,
+        // A date a document states makes the meeting's date known, whatever estimated it before.
+        date_estimated: found.date_estimated && estimated,
         ...(doc.kind === "minutes" || doc.kind === "agenda" ? { source_file_id: sourceFileId } : {}),
       })
       .where("id", "=", found.id)
@@ -312,6 +323,7 @@ async function upsertMeeting(
       location: meeting.location,
       state,
       source_file_id: sourceFileId,
+      date_estimated: estimated,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

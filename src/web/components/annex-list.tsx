@@ -18,7 +18,8 @@ export function AnnexList(props: { readonly files: readonly FileRef[]; readonly 
         return (
           <li>
             <a href={`/bilag/${file.id}`}>{annexLabel(file)}</a>
-            {pages ? <span class="meeting-list__meta">{`${pages} i ${file.fileName}`}</span> : null}
+            {/* Pages of the document itself; the imported file's internal name is no reader's business. */}
+            {pages ? <span class="meeting-list__meta">{pages}</span> : null}
           </li>
         );
       })}

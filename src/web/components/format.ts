@@ -39,6 +39,21 @@ export function formatDanishDateTime(moment: Date): string {
   return `${formatDanishDate(`${get("year")}-${get("month")}-${get("day")}`)} kl. ${get("hour")}.${get("minute")}`;
 }
 
+/** A meeting's date, "20. september 2024", or "ca. 1. januar 2020" where it was estimated from its annexes. */
+export function meetingDateLabel(date: string, estimated = false): string {
+  return estimated ? `ca. ${formatDanishDate(date)}` : formatDanishDate(date);
+}
+
+/** What an imported file is, for its download link: "referatet", "bilagspakken". */
+export function documentKindNoun(kind: string): string {
+  const nouns: Readonly<Record<string, string>> = {
+    minutes: "referatet",
+    agenda: "dagsordenen",
+    "annex-pack": "bilagspakken",
+  };
+  return nouns[kind] ?? "dokumentet";
+}
+
 export function meetingStateLabel(state: string): string {
   return isMeetingState(state) ? MEETING_STATE_LABELS[state] : state;
 }

@@ -1,7 +1,6 @@
 /** @module A list of meetings as links: body, Danish date, time and state. */
-import { formatDanishDate } from "../../domain/index.js";
 import type { MeetingRef } from "../../store/index.js";
-import { formatTime, meetingStateLabel } from "./format.js";
+import { formatTime, meetingDateLabel, meetingStateLabel } from "./format.js";
 
 export function MeetingList(props: {
   readonly meetings: readonly MeetingRef[];
@@ -17,10 +16,14 @@ export function MeetingList(props: {
           <li>
             <a href={`/moede/${m.id}`}>
               {props.showBody === false ? "" : `${m.bodyName}, `}
-              {formatDanishDate(m.date)}
+              {meetingDateLabel(m.date, m.dateEstimated)}
             </a>
             <span class="meeting-list__meta">
-              {[time ? `kl. ${time}` : null, m.location, meetingStateLabel(m.state)]
+              {[
+                time ? `kl. ${time}` : null,
+                m.location,
+                m.dateEstimated ? "dato anslået ud fra bilagene" : meetingStateLabel(m.state),
+              ]
                 .filter(Boolean)
                 .join(" · ")}
             </span>

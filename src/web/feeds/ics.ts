@@ -29,29 +29,29 @@ export function foldLine(line: string): string {
   return parts.join("\r\n ");
 }
 
-function compactDate(iso: string): string {
+export function compactDate(iso: string): string {
   return iso.replace(/-/g, "");
 }
 
-function localTime(time: string): string {
+export function localTime(time: string): string {
   return `${time.slice(0, 2)}${time.slice(3, 5)}00`;
 }
 
-function utcStamp(moment: Date): string {
+export function utcStamp(moment: Date): string {
   return moment
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "");
 }
 
-function nextDay(iso: string): string {
+export function nextDay(iso: string): string {
   const day = new Date(`${iso}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + 1);
   return day.toISOString().slice(0, 10);
 }
 
 // Europe/Copenhagen with the EU summer-time rule, so calendars need no outside zone data.
-const VTIMEZONE = [
+export const VTIMEZONE: readonly string[] = [
   "BEGIN:VTIMEZONE",
   "TZID:Europe/Copenhagen",
   "BEGIN:DAYLIGHT",

@@ -1,6 +1,8 @@
 /**
- * @module The meeting page: facts, attendance (who substituted whom), the agenda by section with each item
- * anchored as #punkt-{number}, annexes, original files and the previous and next meeting.
+ * @module The meeting page: facts (place, time, whether it shows the agenda or the minutes), attendance
+ * (who substituted whom), the agenda by section with each item anchored as #punkt-{number}, the annex
+ * packs with their documents, original files, the previous and next meeting, and the meeting as a
+ * calendar event (/moede/{id}/kalender.ics).
  */
 import { Hono } from "hono";
 import { formatDanishDate } from "../../domain/index.js";
@@ -9,19 +11,24 @@ import {
   type AttendeeView,
   agendaRenderings,
   getMeetingPage,
+  type MeetingPackView,
   type MeetingPageData,
   minutesRenderings,
+  type OriginalView,
 } from "../../store/index.js";
 import { cachedHtml } from "../cached-page.js";
 import { AnnexList } from "../components/annex-list.js";
 import {
+  documentKindNoun,
   formatFileSize,
   formatTimeRange,
+  meetingDateLabel,
   meetingStateLabel,
   municipalityLabel,
   teaser,
 } from "../components/format.js";
 import { WithheldMark } from "../components/withheld-mark.js";
+import { renderMeetingIcs } from "../feeds/meeting-ics.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
 import { idParam } from "./route-params.js";
@@ -98,6 +105,50 @@ function Agenda(props: { readonly items: readonly AgendaEntryView[] }) {
   );
 }
 
+/** "TXT, 108 sider, 1,2 MB": what a download is before it is fetched. */
+function originalMeta(file: OriginalView): string {
+  const format = file.format === "text" ? "TXT" : file.format.toUpperCase();
+  return `${format}, ${file.pages} ${file.pages === 1 ? "side" : "sider"}, ${formatFileSize(file.byteSize)}`;
+}
+
+function OriginalLink(props: { readonly file: OriginalView }) {
+  const { file } = props;
+  const noun = documentKindNoun(file.kind);
+  return (
+    <li>
+      {file.downloadable ? (
+        <a href={`/bilag/${file.id}/original`}>{`Hent ${noun}`}</a>
+      ) : (
+        <span>{`${noun[0]?.toUpperCase()}${noun.slice(1)}`}</span>
+      )}
+      <span class="meeting-list__meta">
+        {file.downloadable ? originalMeta(file) : "Kan ikke hentes, fordi filen indeholder lukkede punkter"}
+      </span>
+    </li>
+  );
+}
+
+/** One annex pack under its meeting: its date, what it holds, and its documents by their own titles. */
+function Pack(props: { readonly pack: MeetingPackView; readonly dateLabel: string; readonly index: number }) {
+  const { pack } = props;
+  const id = `bilagspakke-${props.index + 1}`;
+  const count = pack.documents.length;
+  return (
+    <section class="annex-pack" aria-labelledby={id}>
+      <h3 id={id}>{`Bilagspakke til mødet ${props.dateLabel}`}</h3>
+      <p class="meeting-list__meta">
+        {[`${count} bilag`, pack.original ? originalMeta(pack.original) : null].filter(Boolean).join(" · ")}
+      </p>
+      <AnnexList files={pack.documents} empty="Ingen af bilagene i pakken er offentlige." />
+      {pack.original ? (
+        <ul class="annex-list">
+          <OriginalLink file={pack.original} />
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
 function MeetingNav(props: { readonly data: MeetingPageData }) {
   const { previous, next, previousDate, nextDate } = props.data;
   if (!previous && !next && !previousDate && !nextDate) return null;
@@ -139,10 +190,12 @@ export function meetingPageApp(): Hono {
       data.state === "minutes-approved"
         ? (await minutesRenderings(c.get("db"), data.id)).find((r) => r.edition === "public")
         : undefined;
-    const date = formatDanishDate(data.date);
+    const date = meetingDateLabel(data.date, data.dateEstimated);
     const present = data.attendance.filter((a) => a.status === "present");
     const absent = data.attendance.filter((a) => a.status === "absent");
     const time = formatTimeRange(data.startTime, data.endTime);
+    // A pack's own file is offered under the pack; the rest (minutes, agenda) under "Originalfiler".
+    const records = data.originals.filter((o) => !data.packs.some((p) => p.original?.id === o.id));
     return cachedHtml(
       c,
       <Layout
@@ -160,7 +213,17 @@ export function meetingPageApp(): Hono {
         </h1>
         <dl class="facts">
           <dt>Dato</dt>
-          <dd>{date}</dd>
+          <dd>
+            {date}
+            {data.dateEstimated ? (
+              <>
+                {" "}
+                <span class="meeting-list__meta">
+                  (anslået ud fra datoerne i bilagene; mødets dagsorden og referat er ikke offentliggjort her)
+                </span>
+              </>
+            ) : null}
+          </dd>
           {time ? (
             <>
               <dt>Tidspunkt</dt>
@@ -175,13 +238,28 @@ export function meetingPageApp(): Hono {
           ) : null}
           <dt>Status</dt>
           <dd>{meetingStateLabel(data.state)}</dd>
+          {data.record ? (
+            <>
+              <dt>Siden viser</dt>
+              <dd>{data.record === "minutes" ? "Referat" : "Dagsorden"}</dd>
+            </>
+          ) : null}
         </dl>
+        <ul class="follow-links">
+          <li>
+            <a href={`/moede/${data.id}/kalender.ics`} type="text/calendar">
+              Tilføj til kalender
+            </a>
+          </li>
+        </ul>
         <section aria-labelledby="dagsorden">
-          <h2 id="dagsorden">Dagsorden</h2>
-          {data.items.length === 0 ? (
-            <p>Dagsordenen er ikke offentliggjort endnu.</p>
-          ) : (
+          <h2 id="dagsorden">{data.record === "minutes" ? "Referat" : "Dagsorden"}</h2>
+          {data.items.length > 0 ? (
             <Agenda items={data.items} />
+          ) : data.record === null && data.packs.length > 0 ? (
+            <p>Mødet kendes kun fra dets bilag: dagsorden og referat er ikke offentliggjort her.</p>
+          ) : (
+            <p>Dagsordenen er ikke offentliggjort endnu.</p>
           )}
         </section>
         <section aria-labelledby="deltagere">
@@ -240,26 +318,18 @@ export function meetingPageApp(): Hono {
         ) : null}
         <section aria-labelledby="bilag">
           <h2 id="bilag">Bilag</h2>
-          <AnnexList files={data.annexes} empty="Mødet har ingen bilag." />
-          {data.originals.length > 0 ? (
+          {data.packs.map((pack, index) => (
+            <Pack pack={pack} dateLabel={date} index={index} />
+          ))}
+          {data.annexes.length > 0 || data.packs.length === 0 ? (
+            <AnnexList files={data.annexes} empty="Mødet har ingen bilag." />
+          ) : null}
+          {records.length > 0 ? (
             <>
               <h3>Originalfiler</h3>
               <ul class="annex-list">
-                {data.originals.map((file) => (
-                  <li>
-                    {file.downloadable ? (
-                      <a href={`/bilag/${file.id}/original`} download={file.fileName}>
-                        {`Hent ${file.fileName}`}
-                      </a>
-                    ) : (
-                      <span>{file.fileName}</span>
-                    )}
-                    <span class="meeting-list__meta">
-                      {file.downloadable
-                        ? formatFileSize(file.byteSize)
-                        : "Kan ikke hentes, fordi filen indeholder lukkede punkter"}
-                    </span>
-                  </li>
+                {records.map((file) => (
+                  <OriginalLink file={file} />
                 ))}
               </ul>
             </>
@@ -268,6 +338,28 @@ export function meetingPageApp(): Hono {
         <MeetingNav data={data} />
       </Layout>,
     );
+  });
+  app.get("/moede/:id/kalender.ics", async (c) => {
+    const data = await getMeetingPage(c.get("db"), idParam(c), c.get("viewer"));
+    if (!data) throw notFound("Mødet");
+    const ics = renderMeetingIcs(
+      {
+        id: data.id,
+        bodyName: data.body.name,
+        date: data.date,
+        dateEstimated: data.dateEstimated,
+        startTime: data.startTime,
+        endTime: data.endTime,
+        location: data.location,
+        modified: data.lastModified,
+      },
+      c.get("settings").publicBaseUrl,
+    );
+    return c.body(ics, 200, {
+      "cache-control": "public, max-age=300",
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": `attachment; filename="moede-${data.id}.ics"`,
+    });
   });
   return app;
 }
