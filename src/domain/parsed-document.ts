@@ -114,6 +114,43 @@ export interface LineRange {
   readonly lineEnd: number;
 }
 
+/**
+ * A headed field beyond the six of ItemFields, as municipal and regional layouts print them ("Økonomi",
+ * "Sagen afgøres af", "Beslutningstema"): `key` groups the names of one kind of field ("oekonomi" for
+ * "Økonomi" and "Økonomiske konsekvenser"), `heading` is the heading as printed.
+ */
+export interface ExtraField {
+  readonly key: string;
+  readonly heading: string;
+  readonly text: string;
+  /** The text as blocks, when it has more structure than paragraphs. */
+  readonly blocks?: readonly FieldBlock[];
+  readonly source: LineRange;
+}
+
+/** A decision under a heading that names its body or date ("Beslutning i Økonomiudvalget den 12-03-2024"). */
+export interface ItemDecision {
+  /** The deciding body as printed, or null. */
+  readonly body: string | null;
+  /** ISO date, or null. */
+  readonly date: string | null;
+  readonly heading: string;
+  readonly text: string;
+  readonly blocks?: readonly FieldBlock[];
+  readonly source: LineRange;
+}
+
+/** An earlier treatment of the item's case, from its "Sagsforløb" (Udvalg, Dato, Punktnummer). */
+export interface CaseHistoryEntry {
+  readonly body: string;
+  /** ISO date, or null. */
+  readonly date: string | null;
+  /** The item number in that meeting, as printed, or null. */
+  readonly itemNumber: string | null;
+  /** What that treatment decided, as written under it ("" when nothing is). */
+  readonly text: string;
+}
+
 export interface ParsedItem {
   /**
    * "2.3"; a section-level item such as "5 Eventuelt" has number "5"; null for an item printed without a
@@ -131,6 +168,16 @@ export interface ParsedItem {
    * absent when no field has. `fields` keeps the plain text either way.
    */
   readonly blocks?: ItemBlocks;
+  /** Headed fields beyond `fields`, in document order; absent when the item has none. */
+  readonly extraFields?: readonly ExtraField[];
+  /**
+   * Decisions under headings that name a body or date, in document order; absent when there are none.
+   * `fields.beslutning` is the decision of the meeting the document records (a plain "Beslutning", or the
+   * one of these dated on the meeting's day).
+   */
+  readonly decisions?: readonly ItemDecision[];
+  /** Earlier treatments of the case, from its "Sagsforløb"; absent when none are found. */
+  readonly caseHistory?: readonly CaseHistoryEntry[];
   /** Unheaded text of the item (discussion notes, protokolbemærkninger). */
   readonly notes: string | null;
   /** Count of "./." annex markers in the item. */

@@ -14,6 +14,7 @@ import { findRunningLines, joinLines, shouldJoinHyphen } from "./clean/index.js"
 import { findAmounts } from "./entities/amounts.js";
 import { recogniseAttendance } from "./recognise/attendance.js";
 import { cprWarnings } from "./recognise/cpr-numbers.js";
+import { settleDecisions } from "./recognise/decisions.js";
 import { recogniseDocuments } from "./recognise/documents.js";
 import { type ItemsResult, recogniseItems, type TextOf } from "./recognise/items.js";
 import { decideKind, kindSignals, looksLikeMeetingDocument } from "./recognise/kind.js";
@@ -120,7 +121,11 @@ export function parseExtracted(
     meeting,
     attendance: attendanceResult.attendance,
     sections: itemsResult.sections,
-    items: itemsResult.items,
+    items: settleDecisions(itemsResult.items, {
+      date: meeting?.date ?? null,
+      body: meetingResult.body,
+      agenda: kind === "agenda",
+    }),
     toc: toc.entries,
     documents: documents?.documents ?? [],
     amounts: findAmounts(lines.filter((line) => !running.has(line.line))),

@@ -2,16 +2,29 @@
  * @module The body of one agenda item: title, case line, headed fields, unheaded notes and "./." annex
  * markers, read from the lines between its heading and the next heading.
  */
-import type { ItemFieldKey, ParsedItem, ParseWarning } from "../../domain/index.js";
+import type {
+  CaseHistoryEntry,
+  ExtraField,
+  FieldBlock,
+  ItemBlocks,
+  ItemDecision,
+  ItemFieldKey,
+  ParsedItem,
+  ParseWarning,
+} from "../../domain/index.js";
 import {
   type BlockContext,
   type FieldRange,
+  fieldBlocks,
+  hasStructure,
   itemBlocks,
   trailingTableStart,
   usualLineGap,
 } from "./blocks.js";
+import { readCaseHistory } from "./case-history.js";
 import { type NumberedHeading, parseCaseLine, parseFieldHeading, parseNumberOnly } from "./headings.js";
-import { type LineView, looksEmphasised, type ViewLine } from "./line-view.js";
+import { type FieldStart, findFieldStarts, previousEnd, textStart } from "./item-fields.js";
+import type { LineView, ViewLine } from "./line-view.js";
 
 /** Cleaned text of the original lines lineStart..lineEnd (1-based, inclusive). */
 export type TextOf = (lineStart: number, lineEnd: number) => string;
@@ -62,32 +75,23 @@ export function buildItem(
       break;
     }
   }
-  const fieldStarts: { key: ItemFieldKey; pos: number; inline: boolean }[] = [];
-  for (let probe = pos; probe < nextPos; probe++) {
-    const line = content[probe];
-    if (!line) continue;
-    const key = parseFieldHeading(line.text);
-    if (key && isFieldHeadingLine(view, line)) fieldStarts.push({ key, pos: probe, inline: false });
-    else {
-      const inline = parseInlineField(line.text);
-      if (inline) fieldStarts.push({ key: inline, pos: probe, inline: true });
-    }
-  }
+  const fieldStarts = findFieldStarts(view, pos, nextPos);
   // Parts per field, joined once at the end: a repeated heading appends, and joining as it goes would
   // copy the field so far on every repeat (quadratic in a long item that repeats its headings).
   const fieldParts = new Map<ItemFieldKey, string[]>();
   const notesParts: string[] = [];
-  const firstField = fieldStarts[0]?.pos ?? nextPos;
+  const firstStart = fieldStarts[0];
+  const firstField = firstStart ? previousEnd(firstStart) + 1 : nextPos;
   if (firstField > pos) {
     const from = content[pos];
     const to = content[firstField - 1];
-    if (from && to) notesParts.push(textOf(from.line, to.line));
+    if (from && to) notesParts.push(cutGlued(textOf(from.line, to.line), firstStart));
   }
   // Hyperlink targets that the extraction dumped after the item's last text (seeds/004 lines 1645-1646)
   // are no part of the decision: they go to the notes.
   let fieldsEnd = nextPos;
   if (fieldStarts.length > 0) {
-    const lastStart = (fieldStarts[fieldStarts.length - 1] as { pos: number }).pos;
+    const lastStart = (fieldStarts[fieldStarts.length - 1] as FieldStart).pos;
     while (fieldsEnd - 1 > lastStart && isBareUrl((content[fieldsEnd - 1] as ViewLine).text)) fieldsEnd--;
     if (fieldsEnd < nextPos) {
       notesParts.push(textOf((content[fieldsEnd] as ViewLine).line, (content[nextPos - 1] as ViewLine).line));
@@ -99,10 +103,22 @@ export function buildItem(
     bodyFontSize: view.bodyFontSize,
   };
   const blockRanges: FieldRange[] = [];
+  const gluedTails = new Map<ItemFieldKey, string>();
+  const extraFields: ExtraField[] = [];
+  const decisions: ItemDecision[] = [];
+  const caseHistory: CaseHistoryEntry[] = [];
   let liftedTable: { from: number; to: number } | null = null;
   fieldStarts.forEach((start, index) => {
-    let endPos = (fieldStarts[index + 1]?.pos ?? fieldsEnd) - 1;
-    if (start.key === "beslutning" && !start.inline) {
+    const next = fieldStarts[index + 1];
+    let endPos = next ? previousEnd(next) : fieldsEnd - 1;
+    const target = start.target;
+    const isDecision = target.kind === "decision" || (target.kind === "field" && target.key === "beslutning");
+    if (
+      target.kind === "field" &&
+      target.key === "beslutning" &&
+      start.layout !== "inline" &&
+      !next?.gluedText
+    ) {
       // A table after the decision's last sentence was lifted there by the extraction (seeds/004 item
       // 2.5's budget table): it belongs to the account of the case, not to the decision.
       const from = start.pos + 1;
@@ -112,22 +128,54 @@ export function buildItem(
         endPos = from + at - 1;
       }
     }
-    if (start.key === "beslutning") {
-      const notesFrom = decisionNotesStart(content, start.inline ? start.pos + 1 : start.pos + 2, endPos);
+    if (isDecision && !next?.gluedText) {
+      const notesFrom = decisionNotesStart(content, textStart(start) + 1, endPos);
       if (notesFrom !== null) {
         notesParts.push(textOf((content[notesFrom] as ViewLine).line, (content[endPos] as ViewLine).line));
         endPos = notesFrom - 1;
       }
     }
     const heading = content[start.pos] as ViewLine;
+    const from = textStart(start);
     const to = content[endPos];
-    const text = start.inline
-      ? textOf(heading.line, (to ?? heading).line).replace(INLINE_FIELD, "")
-      : to && endPos > start.pos
-        ? textOf(heading.line + 1, to.line)
-        : "";
-    if (!start.inline) blockRanges.push({ key: start.key, from: start.pos + 1, to: endPos });
-    const parts = fieldParts.get(start.key);
+    const raw = endPos >= from && to ? textOf((content[from] as ViewLine).line, to.line) : "";
+    const text = cutGlued(start.layout === "inline" ? raw.replace(/^[^:]*:\s*/u, "") : raw, next);
+    const range = { from: start.layout === "inline" ? from + 1 : from, to: endPos };
+    const source = { page: heading.page, lineStart: heading.line, lineEnd: (to ?? heading).line };
+    // A label's text starts on its own line, which the block reader does not see: no blocks for it.
+    const blocks =
+      target.kind !== "field" && start.layout !== "inline"
+        ? rangeBlocks(content, range, blockContext, next?.gluedText)
+        : undefined;
+    if (target.kind === "extra") {
+      extraFields.push({
+        key: target.key,
+        heading: start.heading,
+        text,
+        ...(blocks ? { blocks } : {}),
+        source,
+      });
+      return;
+    }
+    if (target.kind === "decision") {
+      decisions.push({
+        ...target.decision,
+        heading: start.heading,
+        text,
+        ...(blocks ? { blocks } : {}),
+        source,
+      });
+      return;
+    }
+    const key = target.key;
+    if (key === "sagsforloeb" && endPos >= from) {
+      pushAll(caseHistory, readCaseHistory(content.slice(from, endPos + 1).map((line) => line.text)));
+    }
+    if (start.layout !== "inline") {
+      blockRanges.push({ key, from: range.from, to: range.to });
+      if (next?.gluedText) gluedTails.set(key, next.gluedText);
+    }
+    const parts = fieldParts.get(key);
     if (parts !== undefined) {
       // A repeated heading (e.g. a second "Beslutning") continues the same field.
       parts.push(text);
@@ -137,7 +185,7 @@ export function buildItem(
         source: { lineStart: heading.line, lineEnd: heading.line },
       });
     } else {
-      fieldParts.set(start.key, [text]);
+      fieldParts.set(key, [text]);
     }
   });
   if (liftedTable) {
@@ -151,12 +199,20 @@ export function buildItem(
       notesParts.push(tableText);
     }
   }
-  const blocks = itemBlocks(content, blockRanges, blockContext);
+  const blocks = cutGluedBlocks(itemBlocks(content, blockRanges, blockContext), gluedTails);
   const fields: Partial<Record<ItemFieldKey, string>> = {};
   for (const [key, parts] of fieldParts) {
     // One part stays as it is (even when empty); repeated parts are joined without the empty ones.
     fields[key] =
       parts.length === 1 ? (parts[0] as string) : parts.filter((part) => part.length > 0).join("\n\n");
+  }
+  // Without a plain "Beslutning", the last dated decision stands in until the meeting is known
+  // (settleDecisions picks the one of the meeting's day).
+  const standIn = fields.beslutning === undefined ? decisions.at(-1) : undefined;
+  let itemBlocksOut = blocks;
+  if (standIn) {
+    fields.beslutning = standIn.text;
+    if (standIn.blocks) itemBlocksOut = { ...(blocks ?? {}), beslutning: standIn.blocks };
   }
   let annexMarkers = 0;
   for (let probe = candidate.pos; probe < nextPos; probe++) {
@@ -173,23 +229,15 @@ export function buildItem(
     caseNumber,
     caseInitials,
     fields,
-    ...(blocks ? { blocks } : {}),
+    ...(itemBlocksOut ? { blocks: itemBlocksOut } : {}),
+    ...(extraFields.length > 0 ? { extraFields } : {}),
+    ...(decisions.length > 0 ? { decisions } : {}),
+    ...(caseHistory.length > 0 ? { caseHistory } : {}),
     notes: notes.length > 0 ? notes : null,
     annexMarkers,
     ...(closed ? { closed: true } : {}),
     source: { page: first.page, lineStart: first.line, lineEnd: last.line },
   };
-}
-
-/**
- * A field word can also begin a sentence in running text; in a PDF the heading is set apart by weight or
- * size, so when font data exists and the line is not emphasised while its neighbours share its size,
- * trust the data. Plain text has no such data and the word alone on its line decides.
- */
-function isFieldHeadingLine(view: LineView, line: ViewLine): boolean {
-  if (line.fontSize === undefined && line.bold === undefined) return true;
-  if (view.bodyFontSize === null) return true;
-  return looksEmphasised(line, view) || line.text.length <= 20;
 }
 
 /**
@@ -218,14 +266,48 @@ function decisionNotesStart(content: readonly ViewLine[], from: number, endPos: 
   return null;
 }
 
-/** "Beslutning: Godkendt." — a field label with its text on the same line, as municipal minutes write it. */
-const INLINE_FIELD =
-  /^\s*(beslutning|indstilling|baggrund|sagsfremstilling|resum[eé]|sagsforløb)\s{0,3}:\s*/iu;
+/** The field text without the heading glued to its end (the next field's heading). */
+function cutGlued(text: string, next: FieldStart | undefined): string {
+  const tail = next?.gluedText;
+  if (!tail || !text.endsWith(tail)) return text;
+  return text.slice(0, text.length - tail.length).trimEnd();
+}
 
-function parseInlineField(text: string): ItemFieldKey | null {
-  const match = INLINE_FIELD.exec(text);
-  if (!match?.[1] || text.length <= match[0].length) return null;
-  return parseFieldHeading(match[1]);
+/** Blocks of one field range, without a glued heading at its end; undefined without structure. */
+function rangeBlocks(
+  content: readonly ViewLine[],
+  range: { from: number; to: number },
+  context: BlockContext,
+  gluedTail: string | undefined,
+): readonly FieldBlock[] | undefined {
+  if (range.to < range.from) return undefined;
+  const blocks = cutTail(fieldBlocks(content.slice(range.from, range.to + 1), context), gluedTail);
+  return hasStructure(blocks) ? blocks : undefined;
+}
+
+/** Cuts a glued heading from the end of the last paragraph of blocks. */
+function cutTail(blocks: FieldBlock[], tail: string | undefined): FieldBlock[] {
+  const last = blocks.at(-1);
+  if (!tail || last?.type !== "paragraph" || !last.text.endsWith(tail)) return blocks;
+  const text = last.text.slice(0, last.text.length - tail.length).trimEnd();
+  return [...blocks.slice(0, -1), ...(text.length > 0 ? [{ type: "paragraph" as const, text }] : [])];
+}
+
+function cutGluedBlocks(
+  blocks: ItemBlocks | undefined,
+  tails: ReadonlyMap<ItemFieldKey, string>,
+): ItemBlocks | undefined {
+  if (!blocks || tails.size === 0) return blocks;
+  const out: Partial<Record<ItemFieldKey, readonly FieldBlock[]>> = { ...blocks };
+  for (const [key, tail] of tails) {
+    const fieldBlocksOf = out[key];
+    if (fieldBlocksOf) out[key] = cutTail([...fieldBlocksOf], tail);
+  }
+  return out;
+}
+
+function pushAll<T>(target: T[], source: readonly T[]): void {
+  for (const item of source) target.push(item);
 }
 
 /** A line that is one web address and nothing else. */
