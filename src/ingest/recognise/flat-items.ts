@@ -61,7 +61,8 @@ const STATUS_LINE = /^(?:åben|åbent|lukket)(?:\s+punkt)?\.?$/iu;
 /** "Lukkede punkter": the closed part of the agenda, whose items are closed. */
 const CLOSED_PART = /^lukkede?\s+(?:punkter|dagsordenspunkter|sager)\b/iu;
 
-function isSectionLine(text: string): boolean {
+/** A field heading, an item section heading or a status line: the text of an item has begun. */
+export function isSectionLine(text: string): boolean {
   const bare = stripBullet(text).replace(/\s*:\s*$/, "");
   if (bare.length > 90) return false;
   return parseFieldHeading(bare) !== null || ITEM_SECTION.test(bare) || STATUS_LINE.test(bare);

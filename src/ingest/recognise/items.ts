@@ -4,6 +4,7 @@
  */
 import type { ParsedItem, ParsedSection, ParseWarning } from "../../domain/index.js";
 import { recogniseFlatItems } from "./flat-items.js";
+import { recogniseFlattenedItems } from "./flattened-items.js";
 import {
   isStandingTitle,
   type NumberedHeading,
@@ -15,6 +16,7 @@ import {
 import { buildItem, type ItemHeading, type TextOf, titleText } from "./item-body.js";
 import type { LineView, ViewLine } from "./line-view.js";
 import { heaviestRisingRun } from "./rising-run.js";
+import { readSplitContents, type SplitContents } from "./split-contents.js";
 import { joinTitleLines, wrappedTitleEnd } from "./title-wrap.js";
 import { recogniseUnnumberedItems } from "./unnumbered-items.js";
 
@@ -69,6 +71,24 @@ export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
         warnings,
         itemsWithFields: flat.itemsWithFields,
         contentsConfirmed: flat.contentsConfirmed,
+      };
+    }
+    // A contents list whose numbers and titles the extraction set apart, with no body behind it.
+    const split = readSplitContents(view);
+    if (split) {
+      const fromList = splitContentsItems(view, split);
+      if (fromList.items.length > 0) return fromList;
+    }
+    // Pages flattened onto one line each, with the items' headings inside them.
+    const flattened = recogniseFlattenedItems(view);
+    if (flattened.items.length > 0) {
+      return {
+        sections: [],
+        items: flattened.items,
+        claimed: flattened.claimed,
+        warnings: [],
+        itemsWithFields: flattened.itemsWithFields,
+        contentsConfirmed: false,
       };
     }
     // No numbered line reads as an item heading at all: items may be printed without numbers.
@@ -144,6 +164,45 @@ export function recogniseItems(view: LineView, textOf: TextOf): ItemsResult {
     claimed.push([first.line, last.line]);
   });
   return { sections, items, claimed, warnings, itemsWithFields, contentsConfirmed: false };
+}
+
+/**
+ * Sections and items named by a contents list alone: two-level entries are items under the one-level
+ * entries of their number; a one-level entry with none under it is an item too ("5. Eventuelt"), and a
+ * list numbered on one level only lists items.
+ */
+function splitContentsItems(view: LineView, split: SplitContents): ItemsResult {
+  const majorsWithItems = new Set(split.entries.filter((e) => e.minor !== null).map((e) => e.major));
+  const sections: ParsedSection[] = [];
+  const items: ParsedItem[] = [];
+  for (const entry of split.entries) {
+    const line = view.content[entry.pos] as ViewLine;
+    const isSection = entry.minor === null && majorsWithItems.size > 0;
+    if (isSection) sections.push({ number: entry.number, title: entry.title });
+    if (isSection && majorsWithItems.has(entry.major)) continue;
+    items.push({
+      number: entry.number,
+      title: entry.title,
+      section: majorsWithItems.size > 0 ? String(entry.major) : null,
+      caseNumber: null,
+      caseInitials: [],
+      fields: {},
+      notes: null,
+      annexMarkers: 0,
+      ...(entry.closed ? { closed: true } : {}),
+      source: { page: line.page, lineStart: line.line, lineEnd: line.line },
+    });
+  }
+  const first = view.content[split.from] as ViewLine;
+  const last = view.content[split.to] as ViewLine;
+  return {
+    sections,
+    items,
+    claimed: [[first.line, last.line]],
+    warnings: [],
+    itemsWithFields: 0,
+    contentsConfirmed: true,
+  };
 }
 
 /** An item's section: the section heading it stands under, or its major number when sections exist. */
