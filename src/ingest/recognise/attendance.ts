@@ -3,138 +3,168 @@
  * person with party letter, municipality and, for a substitute, whom they stand in for.
  */
 import type { Attendee, ParsedAttendance, ParseWarning } from "../../domain/index.js";
-import { findMunicipality } from "../entities/municipalities.js";
+import { type Entry, readEntry, splitNames } from "./attendance-entry.js";
+import { treatmentHistoryLines } from "./attendance-scope.js";
+import { attendanceSentences } from "./attendance-sentences.js";
 import { parseFieldHeading, parseNumberedHeading } from "./headings.js";
 import type { LineView, ViewLine } from "./line-view.js";
+
+type ListKind = "present" | "absent" | "roster" | "substitute";
+
+/** Headings that open a list; "Deltagerfortegnelse" (seeds/004 line 25) is the page title above them. */
+const LIST_HEADINGS: readonly (readonly [RegExp, ListKind])[] = [
+  [
+    /^(?:deltagere|mødedeltagere|til stede|tilstede|til stede var|tilstedeværende|fremmødte|deltog|medlemmer til stede|i mødet deltog|følgende deltog|deltagende medlemmer)$/iu,
+    "present",
+  ],
+  [
+    /^(?:afbud|fraværende|fraværende med afbud|afbud fra|forfald|ikke til stede|meldt afbud|afbud\/fravær|fravær|følgende havde meldt (?:afbud|forfald)|følgende var fraværende|fraværende medlemmer)$/iu,
+    "absent",
+  ],
+  [/^(?:medlemmer|udvalgsmedlemmer|medlemmer af udvalget|.{0,60}\bbestår af\b.{0,60}medlemmer)$/iu, "roster"],
+  [/^(?:stedfortrædere|stedfortræder|suppleanter|suppleant|indkaldte stedfortrædere)$/iu, "substitute"],
+];
+/** A sub-label of a list naming staff, not members ("Fra forvaltningen:", real-world/09): its names are skipped. */
+const STAFF_LABEL =
+  /\b(?:forvaltning(?:en)?|administration(?:en)?|direktion(?:en)?|sekretariat(?:et)?|embedsmænd|medarbejdere|øvrige deltagere|desuden deltog|endvidere deltog|gæster|referent|sekretær)\b/iu;
+/** Labels of a list written on one line ("Fraværende: Merete Dea Larsen (O).", "Tilstede: A, B og C"). */
+const INLINE_LABEL =
+  /(?:^|(?<=[\s.]))(deltagere|mødedeltagere|til stede|tilstede|fremmødte|i mødet deltog|fraværende med afbud|fraværende|afbud|forfald|medlemmer|stedfortrædere|suppleanter)\s*:/giu;
+
+/** Parses one attendee line, or null when the line is no entry. */
+export function parseAttendee(line: string): Attendee | null {
+  return readEntry(line)?.attendee ?? null;
+}
+
+/** The kind of list a heading line opens, or null. */
+function listKindOf(text: string): ListKind | null {
+  const bare = text
+    .replace(/^[\s•·▪●○*–—-]+/u, "")
+    .replace(/[\s|:]+$/u, "")
+    .trim();
+  if (bare.length > 120) return null;
+  for (const [pattern, kind] of LIST_HEADINGS) if (pattern.test(bare)) return kind;
+  return null;
+}
+
+/** A person named in a list, with the list's meaning. */
+interface Mention {
+  readonly attendee: Attendee;
+  readonly kind: ListKind;
+}
+
+/** A person who did not take part in some items. */
+export interface PartialAbsence {
+  readonly name: string;
+  readonly items: readonly string[];
+}
 
 /** What the attendance recogniser found and the lines it claims. */
 export interface AttendanceResult {
   readonly attendance: ParsedAttendance;
   readonly claimed: readonly (readonly [number, number])[];
   readonly warnings: readonly ParseWarning[];
+  /** Per-item non-participation written in the lists ("- deltog ikke i behandlingen af punkt: 6, 8, 9"). */
+  readonly partial: readonly PartialAbsence[];
 }
 
-type ListKind = "present" | "absent";
-
-/** Headings that open a list; "Deltagerfortegnelse" (seeds/004 line 25) is the page title above them. */
-const LIST_HEADINGS: readonly (readonly [RegExp, ListKind])[] = [
-  [/^(?:deltagere|mødedeltagere|til stede|tilstede|fremmødte|deltog|medlemmer til stede)\s*:?$/iu, "present"],
-  [/^(?:afbud|fraværende|afbud fra|afbud:|forfald|ikke til stede)\s*:?$/iu, "absent"],
-];
-/** "Deltagere: Anna Aaen (Ø), ..." on one line. */
-const INLINE_HEADING = /^(deltagere|til stede|fremmødte|afbud|fraværende)\s*:\s*(\S.{0,2000})$/iu;
-
-/** Role words written before a name in some lists ("Borgmester Mads Duedahl (V) ..."), dropped from the name. */
-const ROLE_PREFIX =
-  /^(?:(?:1\.\s*|2\.\s*)?(?:borgmester|viceborgmester|rådmand|formand|næstformand|kommunalbestyrelsesmedlem|byrådsmedlem|regionsrådsformand|medlem|udvalgsformand)\s+)+/iu;
-
-/**
- * One entry: "Hans Ejner Bertelsen (V) Morsø Kommune", "Peter E. Nielsen (A) Frederikshavn Kommune,
- * Suppl. for Birgit Hansen", "Brian Nielsen (D), Thisted Kommune" (comma after the party, seeds/004
- * line 79).
- */
-const ENTRY =
-  /^(?<name>[^()]{2,80}?)\s{0,3}\((?<party>[\p{Lu}]{1,3})\)\s{0,3}[,–-]?\s{0,3}(?<rest>.{0,200})$/u;
-const SUBSTITUTE =
-  /^(?<place>.*?)[,;]?\s*(?:\(?\s*)?(?:suppl\.?|suppleant|stedfortræder)\s+(?:for\s+)?(?<for>[^)]{2,80})\)?\s*$/iu;
-
-/** "Name, Aalborg Kommune" with no party letter (lists that leave parties out). */
-const NO_PARTY =
-  /^(?<name>\p{Lu}[\p{L}.'-]{0,30}(?:\s\p{Lu}[\p{L}.'-]{0,30}){1,4}),\s{0,3}(?<rest>\p{Lu}[^(]{1,120})$/u;
-/** "Name, Suppl. for Other Name": no party, no municipality, the substitute mark alone after the name. */
-const SUBSTITUTE_ONLY =
-  /^(?<name>\p{Lu}[\p{L}.'-]{0,30}(?:\s\p{Lu}[\p{L}.'-]{0,30}){1,4}),\s{0,3}(?<rest>(?:[Ss]uppl\.?|[Ss]uppleant|[Ss]tedfortræder)\s+(?:for\s+)?\p{Lu}[^()]{1,80})$/u;
-/** "Name, Aalborg Kommune (A)": the party letter written last. */
-const PARTY_LAST = /^(?<name>[^(,]{2,80}),\s{0,3}(?<rest>[^(]{2,120}?)\s{0,3}\((?<party>\p{Lu}{1,3})\)\s*$/u;
-
-/** Parses one attendee line, or null when the line is no entry. */
-export function parseAttendee(line: string): Attendee | null {
-  // A bullet or dash before the name is list layout, not part of it.
-  const text = line.replace(/^[\s•·▪●○*–—-]+/u, "").trim();
-  const match = ENTRY.exec(text) ?? PARTY_LAST.exec(text);
-  if (match?.groups) {
-    return attendee(match.groups.name ?? "", match.groups.party ?? null, match.groups.rest ?? "");
+/** Entries of one line: the line as one entry, or as a list of several ("A, B og C", two columns). */
+function entriesOf(text: string, bare: boolean): Entry[] | null {
+  const parts = splitNames(text);
+  if (parts.length > 1) {
+    const entries = parts.map((part) => readEntry(part, bare));
+    if (entries.every((entry) => entry !== null)) return entries as Entry[];
   }
-  // "Søren Suppleant, Suppl. for Frida Fog": a substitute with neither party nor municipality, as
-  // Rådsinfo's own minutes write one the secretariat added by name alone.
-  const substituteOnly = SUBSTITUTE_ONLY.exec(text);
-  if (substituteOnly?.groups) {
-    return attendee(substituteOnly.groups.name ?? "", null, substituteOnly.groups.rest ?? "");
+  const columns = splitColumns(text);
+  if (columns.length > 1) {
+    const entries = columns.map((part) => readEntry(part, bare));
+    if (entries.every((entry) => entry !== null)) return entries as Entry[];
   }
-  const bare = NO_PARTY.exec(text);
-  if (bare?.groups && /\bkommune\b/iu.test(bare.groups.rest ?? "")) {
-    return attendee(bare.groups.name ?? "", null, bare.groups.rest ?? "");
-  }
-  return null;
+  const one = readEntry(text, bare);
+  return one ? [one] : null;
 }
 
-function attendee(rawName: string, party: string | null, rawRest: string): Attendee | null {
-  const name = rawName
-    .replace(ROLE_PREFIX, "")
-    .replace(/[,;]\s*$/, "")
-    .trim();
-  if (!/^\p{Lu}/u.test(name) || name.split(" ").length > 6) return null;
-  let rest = rawRest.trim();
-  let substituteFor: string | null = null;
-  const substitute = SUBSTITUTE.exec(rest);
-  if (substitute?.groups) {
-    substituteFor = (substitute.groups.for ?? "").trim().replace(/[.,;]$/, "") || null;
-    rest = (substitute.groups.place ?? "").trim();
+/** The entries at the start of a value on one line, up to the first part that is no entry. */
+function leadingEntries(value: string): Entry[] {
+  const out: Entry[] = [];
+  for (const part of splitNames(value)) {
+    const entry = readEntry(part, true);
+    if (!entry) break;
+    out.push(entry);
   }
-  return { name, party, municipality: municipalityOf(rest), substituteFor };
+  return out;
 }
 
 /**
- * "Vesthimmerlands Kommune" -> "Vesthimmerlands" (as written, seeds/004 line 67); a bare name is taken
- * only when it is one of the 98 municipalities; "Region Nordjylland" -> null.
- */
-function municipalityOf(rest: string): string | null {
-  const cleaned = rest
-    .replace(/^[,;–-]\s*/, "")
-    .replace(/[.,;]\s*$/, "")
-    .trim();
-  // The segment that names the municipality: "borgmester, Aalborg Kommune" -> "Aalborg".
-  const kommune = /(?:^|,\s*)([^,]{2,40}?)\s+(?:[Rr]egions)?[Kk]ommune\b/u.exec(cleaned);
-  if (kommune?.[1]) return kommune[1].trim();
-  const after = /^[Kk]ommune\s*:?\s*(\S.{1,40})$/u.exec(cleaned);
-  if (after?.[1]) return after[1].trim();
-  if (cleaned === "") return null;
-  return findMunicipality(cleaned);
-}
-
-function listKindOf(text: string): ListKind | null {
-  for (const [pattern, kind] of LIST_HEADINGS) if (pattern.test(text)) return kind;
-  return null;
-}
-
-/**
- * Finds the attendance lists. A list runs from its heading over the entries that follow; one line that is
- * no entry between entries is reported, two in a row (or a heading) end the list.
+ * Finds the attendance: lists under a heading (a list runs from its heading over the entries that follow;
+ * one line that is no entry between entries is reported, two in a row, a heading or an item end it),
+ * lists on one line after a label, and sentences. A member roster counts only where the record also says
+ * who attended or was absent; treatment histories are not read.
  */
 export function recogniseAttendance(view: LineView): AttendanceResult {
-  const present: Attendee[] = [];
-  const absent: Attendee[] = [];
+  const mentions: Mention[] = [];
+  const partial: PartialAbsence[] = [];
   const claimed: [number, number][] = [];
   const warnings: ParseWarning[] = [];
-  const content = view.content;
+  const history = treatmentHistoryLines(view);
+  const content = view.content.filter((line) => !history.has(line.line));
+  let statement = false;
+
+  const take = (entry: Entry, listKind: ListKind): void => {
+    const kind: ListKind =
+      entry.status === "absent"
+        ? "absent"
+        : entry.status === "present" && listKind !== "substitute"
+          ? "present"
+          : listKind;
+    mentions.push({ attendee: entry.attendee, kind });
+    if (kind === "present" || kind === "absent") statement = true;
+    if (entry.standIn) {
+      mentions.push({
+        attendee: {
+          name: entry.standIn,
+          party: null,
+          municipality: null,
+          substituteFor: entry.attendee.name,
+        },
+        kind: "substitute",
+      });
+    }
+    if (entry.partialItems.length > 0) partial.push({ name: entry.attendee.name, items: entry.partialItems });
+  };
+
   for (let pos = 0; pos < content.length; pos++) {
     const line = content[pos] as ViewLine;
-    const inline = INLINE_HEADING.exec(line.text);
-    if (inline?.[1] && inline[2]) {
-      const kind: ListKind = /^(afbud|fraværende)/iu.test(inline[1]) ? "absent" : "present";
-      const entries = splitInline(inline[2]).map(parseAttendee);
-      if (entries.length > 0 && entries.every((entry) => entry !== null)) {
-        // One by one: push(...) takes only so many arguments, and one line can list very many names.
-        for (const entry of entries as Attendee[]) (kind === "present" ? present : absent).push(entry);
-        claimed.push([line.line, line.line]);
+    const labels = [...line.text.matchAll(INLINE_LABEL)];
+    const inlineValues = labels
+      .map((label, index) => {
+        const start = (label.index ?? 0) + label[0].length;
+        const next = labels[index + 1];
+        return {
+          kind: listKindOf(label[1] ?? ""),
+          value: line.text.slice(start, next?.index ?? line.text.length).trim(),
+        };
+      })
+      .filter((entry) => entry.value !== "");
+    if (inlineValues.length > 0) {
+      let found = false;
+      for (const { kind, value } of inlineValues) {
+        if (!kind) continue;
+        if (kind === "absent") statement = true;
+        for (const entry of leadingEntries(value)) {
+          take(entry, kind);
+          found = true;
+        }
       }
+      if (found) claimed.push([line.line, line.line]);
       continue;
     }
     const kind = listKindOf(line.text);
     if (!kind) continue;
-    const target = kind === "present" ? present : absent;
+    if (kind === "absent") statement = true;
     let end = pos;
     let misses: ViewLine[] = [];
+    let staff = false;
     for (let probe = pos + 1; probe < content.length; probe++) {
       const entryLine = content[probe] as ViewLine;
       if (
@@ -143,9 +173,18 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
         parseFieldHeading(entryLine.text)
       )
         break;
-      const parts = splitColumns(entryLine.text).map(parseAttendee);
-      const attendees = parts.every((part) => part !== null) ? (parts as Attendee[]) : [];
-      if (attendees.length > 0) {
+      // A sub-label inside the list ("Borgerrepræsentanter:", "Fra forvaltningen:").
+      if (
+        /:$/u.test(entryLine.text) &&
+        entryLine.text.length <= 80 &&
+        entriesOf(entryLine.text, false) === null
+      ) {
+        staff = STAFF_LABEL.test(entryLine.text);
+        end = probe;
+        continue;
+      }
+      const entries = entriesOf(entryLine.text, true);
+      if (entries) {
         for (const miss of misses) {
           warnings.push({
             code: "attendance-unparsed",
@@ -154,7 +193,7 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
           });
         }
         misses = [];
-        for (const attendee of attendees) target.push(attendee);
+        if (!staff) for (const entry of entries) take(entry, kind);
         end = probe;
         continue;
       }
@@ -172,8 +211,66 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
       pos = end;
     }
   }
-  for (const warning of substituteNearMatches(present, absent)) warnings.push(warning);
-  return { attendance: { present, absent }, claimed, warnings };
+
+  const sentences = attendanceSentences(content.map((line) => line.text).join(" "));
+  if (sentences.statement) statement = true;
+  for (const name of sentences.absent) {
+    mentions.push({
+      attendee: { name, party: null, municipality: null, substituteFor: null },
+      kind: "absent",
+    });
+    statement = true;
+  }
+  for (const substitute of sentences.substitutes) {
+    mentions.push({
+      attendee: { name: substitute.name, party: null, municipality: null, substituteFor: substitute.for },
+      kind: "substitute",
+    });
+    statement = true;
+  }
+  const attendance = statement || mentions.some((m) => m.kind === "substitute") ? resolve(mentions) : EMPTY;
+  for (const warning of substituteNearMatches(attendance.present, attendance.absent)) warnings.push(warning);
+  return { attendance, claimed, warnings, partial };
+}
+
+const EMPTY: ParsedAttendance = { present: [], absent: [] };
+
+/** A name as compared: case and spacing do not count. */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The present and absent lists from the mentions: the present list (or, where the record gives none, the
+ * member roster) without the absent, plus the substitutes; each person once, a substitute mark kept.
+ */
+function resolve(mentions: readonly Mention[]): ParsedAttendance {
+  const absent = new Map<string, Attendee>();
+  for (const m of mentions)
+    if (m.kind === "absent" && !absent.has(nameKey(m.attendee.name)))
+      absent.set(nameKey(m.attendee.name), m.attendee);
+  const listed = mentions.filter((m) => m.kind === "present");
+  const base = listed.length > 0 ? listed : mentions.filter((m) => m.kind === "roster");
+  const present = new Map<string, Attendee>();
+  for (const m of [...base, ...mentions.filter((m) => m.kind === "substitute")]) {
+    const key = nameKey(m.attendee.name);
+    if (absent.has(key)) continue;
+    const known = present.get(key);
+    if (!known) present.set(key, m.attendee);
+    else if (!known.substituteFor && m.attendee.substituteFor) {
+      present.set(key, { ...known, substituteFor: m.attendee.substituteFor });
+    }
+  }
+  // A substitute's member who is not on the absent list was absent all the same, unless the list names
+  // them in another spelling (same last name: "Anika Smith" for "Annika Smith", real-world/08).
+  for (const person of present.values()) {
+    const member = person.substituteFor;
+    if (!member || absent.has(nameKey(member))) continue;
+    const last = nameParts(member).at(-1);
+    if ([...absent.values()].some((a) => nameParts(a.name).at(-1) === last)) continue;
+    absent.set(nameKey(member), { name: member, party: null, municipality: null, substituteFor: null });
+  }
+  return { present: [...present.values()], absent: [...absent.values()] };
 }
 
 /** Name parts for comparing: lower case, hyphens as spaces ("Per Bach-Laursen" = "Per Bach Laursen"). */
@@ -226,14 +323,6 @@ function splitColumns(text: string): string[] {
   if ((text.match(/\(\p{Lu}{1,3}\)/gu) ?? []).length < 2) return [text];
   return text
     .split(/(?<=\b[Kk]ommune)[,;]?\s+(?=\p{Lu}[^()]{1,60}\(\p{Lu}{1,3}\))/u)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-}
-
-/** Splits "A (V), B (A) Aalborg Kommune; C (Ø)" into entries: after each closing party bracket's entry. */
-function splitInline(text: string): string[] {
-  return text
-    .split(/;|,(?=\s*\p{Lu}[\p{L}.\s-]{1,60}\()/u)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 }
