@@ -79,6 +79,9 @@ it("presents a closed item as its place on the agenda and the title 'Lukket punk
     sagsfremstilling: "f",
     beslutning: "d",
     notes: "n",
+    blocks: {
+      sagsfremstilling: [{ type: "table", header: ["Kommune", "Pladser"], rows: [["Aalborg", "12"]] }],
+    },
   });
   assert.deepEqual(view, {
     id: 7,

@@ -5,7 +5,7 @@
  * title "Lukket punkt", nothing else: no fields, no case, no annexes, no source. Every portal query passes
  * its items through here.
  */
-import type { Viewer, WithholdingReason } from "../../domain/index.js";
+import type { ItemBlocks, Viewer, WithholdingReason } from "../../domain/index.js";
 import { itemVisible } from "./visibility.js";
 
 /** The title every public surface shows for a closed item. */
@@ -31,6 +31,7 @@ export interface ItemRow {
   readonly sagsfremstilling: string | null;
   readonly beslutning: string | null;
   readonly notes: string | null;
+  readonly blocks: ItemBlocks | null;
 }
 
 /** Column list for selectFrom("agenda_item"), in the shape of ItemRow, for one viewer. */
@@ -54,6 +55,7 @@ const ITEM_PLAIN_COLUMNS = [
   "agenda_item.sagsfremstilling",
   "agenda_item.beslutning",
   "agenda_item.notes",
+  "agenda_item.blocks",
 ] as const;
 
 /** The headed text fields of an open item, in reading order. */
@@ -78,6 +80,8 @@ export interface OpenItemView {
   /** Set when a viewer cleared for it (a member of the body) sees a withheld item: show it marked as such. */
   readonly withheld: WithholdingReason | null;
   readonly fields: ItemFieldsView;
+  /** The fields' headings, lists and tables, for fields that have more than paragraphs. */
+  readonly blocks: ItemBlocks;
 }
 
 /** A closed item as the public sees it: where it sits on the agenda, and nothing about its matter. */
@@ -125,6 +129,7 @@ export function presentItem(row: ItemRow): ItemView {
       beslutning: row.beslutning,
       notes: row.notes,
     },
+    blocks: row.blocks ?? {},
   };
 }
 
@@ -157,7 +162,7 @@ export type AgendaEntryRow = Pick<
 >;
 
 /** An open item as a line of the agenda: where it sits, its title and what was decided. */
-export interface OpenAgendaEntryView extends Omit<OpenItemView, "fields"> {
+export interface OpenAgendaEntryView extends Omit<OpenItemView, "fields" | "blocks"> {
   readonly decision: string | null;
 }
 

@@ -1,5 +1,6 @@
 /** @module The meeting record as imported and published: bodies, people, memberships, meetings, attendance, cases, agenda items, annexes and their pages, follow-up tasks (migrations 0001-0013, 0017). */
 import type { ColumnType, Generated } from "kysely";
+import type { ItemBlocks } from "../../domain/parsed-document.js";
 import type { Audited, Json, Provenance, Timestamp, Withheld } from "./column-types.js";
 
 export interface BodyTable extends Audited {
@@ -129,6 +130,8 @@ export interface AgendaItemTable extends Audited, Provenance {
   sagsfremstilling: string | null;
   beslutning: string | null;
   notes: string | null;
+  /** The fields' structure (migration 0024): headings, lists and tables; null when all is paragraphs. */
+  blocks: ColumnType<ItemBlocks | null, string | null | undefined, string | null>;
   annex_markers: number;
   withheld: Withheld;
   /** The municipalities the item's text names (search-text.ts), for the search facet. */

@@ -3,6 +3,7 @@
  * whatever its number of items (one select of what the meeting has, one multi-row insert of the new
  * items, one of the new cases), since a statement per item capped import at about a hundred items/s.
  */
+import { isDeepStrictEqual } from "node:util";
 import type { Insertable, Transaction } from "kysely";
 import {
   ITEM_FIELD_KEYS,
@@ -36,6 +37,7 @@ const CONTENT_COLUMNS = [
   "case_id",
   ...ITEM_FIELD_KEYS,
   "notes",
+  "blocks",
   "annex_markers",
   "withheld",
   "deleted",
@@ -138,6 +140,7 @@ export function itemValues(item: ParsedItem, position: number, context: ItemCont
     sagsfremstilling: field("sagsfremstilling"),
     beslutning: field("beslutning"),
     notes: item.notes,
+    blocks: item.blocks && Object.keys(item.blocks).length > 0 ? JSON.stringify(item.blocks) : null,
     annex_markers: item.annexMarkers,
     withheld,
     search_municipalities: municipalitiesIn(...itemTexts(item)),
@@ -217,5 +220,8 @@ async function upsertCases(tx: Tx, items: readonly ParsedItem[], now: Date): Pro
 }
 
 function isSame(a: unknown, b: unknown): boolean {
+  // jsonb comes back parsed (its keys reordered), the new value is its JSON text.
+  if (typeof b === "string" && a !== null && typeof a === "object")
+    return isDeepStrictEqual(a, JSON.parse(b));
   return (a ?? null) === (b ?? null);
 }

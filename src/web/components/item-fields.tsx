@@ -2,10 +2,12 @@
  * @module The headed fields of an open item in reading order, with the decision set apart in its own
  * box so a reader who only wants the outcome finds it at once.
  */
+import type { ItemBlocks, ItemFieldKey } from "../../domain/index.js";
 import type { ItemFieldsView } from "../../store/index.js";
+import { FieldBlocks } from "./field-blocks.js";
 import { TextBlock } from "./text-block.js";
 
-const FIELDS: readonly { readonly key: keyof ItemFieldsView; readonly label: string }[] = [
+const FIELDS: readonly { readonly key: Exclude<ItemFieldKey, "beslutning">; readonly label: string }[] = [
   { key: "resume", label: "Resumé" },
   { key: "baggrund", label: "Baggrund" },
   { key: "indstilling", label: "Indstilling" },
@@ -13,8 +15,21 @@ const FIELDS: readonly { readonly key: keyof ItemFieldsView; readonly label: str
   { key: "sagsfremstilling", label: "Sagsfremstilling" },
 ];
 
-export function ItemFields(props: { readonly fields: ItemFieldsView; readonly headingLevel?: 2 | 3 }) {
+export function ItemFields(props: {
+  readonly fields: ItemFieldsView;
+  /** The fields' structure where ingest found more than paragraphs; plain text elsewhere. */
+  readonly blocks?: ItemBlocks;
+  readonly headingLevel?: 2 | 3;
+}) {
   const level = props.headingLevel ?? 2;
+  const Body = (p: { readonly field: ItemFieldKey; readonly text: string }) => {
+    const blocks = props.blocks?.[p.field];
+    return blocks && blocks.length > 0 ? (
+      <FieldBlocks blocks={blocks} headingLevel={level} />
+    ) : (
+      <TextBlock text={p.text} />
+    );
+  };
   const Heading = (p: { readonly children: string; readonly id?: string }) =>
     level === 2 ? <h2 id={p.id}>{p.children}</h2> : <h3 id={p.id}>{p.children}</h3>;
   const { fields } = props;
@@ -23,7 +38,7 @@ export function ItemFields(props: { readonly fields: ItemFieldsView; readonly he
       {fields.beslutning ? (
         <section class="decision" aria-labelledby="beslutning">
           <Heading id="beslutning">Beslutning</Heading>
-          <TextBlock text={fields.beslutning} />
+          <Body field="beslutning" text={fields.beslutning} />
         </section>
       ) : null}
       {FIELDS.map(({ key, label }) => {
@@ -31,7 +46,7 @@ export function ItemFields(props: { readonly fields: ItemFieldsView; readonly he
         return text ? (
           <section class="item-field">
             <Heading>{label}</Heading>
-            <TextBlock text={text} />
+            <Body field={key} text={text} />
           </section>
         ) : null;
       })}

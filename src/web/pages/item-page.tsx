@@ -85,7 +85,7 @@ export function itemPageApp(): Hono {
             )}
           </p>
         ) : null}
-        <ItemFields fields={item.fields} />
+        <ItemFields fields={item.fields} blocks={item.blocks} />
         <ItemFollowUps itemId={item.id} />
         <section aria-labelledby="punkt-bilag">
           <h2 id="punkt-bilag">Bilag</h2>
