@@ -184,6 +184,12 @@ export interface ParsedItem {
   readonly annexMarkers: number;
   /** Closed item (lukket punkt): never shown to the public. */
   readonly closed?: boolean;
+  /**
+   * Members recorded as not taking part in this item ("X deltog ikke i sagens behandling", "deltog ikke i
+   * behandlingen af punkt 6"), as written; absent when the record names none. Not an absence from the
+   * meeting.
+   */
+  readonly notParticipating?: readonly string[];
   readonly source: LineRange;
 }
 

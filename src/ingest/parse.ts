@@ -20,6 +20,7 @@ import { type ItemsResult, recogniseItems, type TextOf } from "./recognise/items
 import { decideKind, kindSignals, looksLikeMeetingDocument } from "./recognise/kind.js";
 import { buildLineView, normaliseSpace } from "./recognise/line-view.js";
 import { recogniseMeeting } from "./recognise/meeting.js";
+import { findNotParticipating } from "./recognise/not-participating.js";
 import { recogniseToc } from "./recognise/toc.js";
 import { findUnassigned, type LineSpan } from "./recognise/unassigned.js";
 import type { ExtractedDocument, IngestOptions, SourceLine } from "./types.js";
@@ -85,7 +86,11 @@ export function parseExtracted(
   const attendanceResult =
     kind === "minutes" || kind === "agenda"
       ? recogniseAttendance(view)
-      : { attendance: EMPTY_ATTENDANCE, claimed: [], warnings: [] };
+      : { attendance: EMPTY_ATTENDANCE, claimed: [], warnings: [], partial: [] };
+  const notParticipating =
+    kind === "minutes" || kind === "agenda"
+      ? findNotParticipating(view, itemsResult.items, attendanceResult.partial)
+      : new Map<number, string[]>();
   const meetingResult = recogniseMeeting(view, {
     meetingDocument: kind === "minutes" || kind === "agenda",
     headEnd: firstItemLine(itemsResult),
@@ -121,11 +126,17 @@ export function parseExtracted(
     meeting,
     attendance: attendanceResult.attendance,
     sections: itemsResult.sections,
-    items: settleDecisions(itemsResult.items, {
-      date: meeting?.date ?? null,
-      body: meetingResult.body,
-      agenda: kind === "agenda",
-    }),
+    items: settleDecisions(
+      itemsResult.items.map((item, index) => {
+        const names = notParticipating.get(index);
+        return names ? { ...item, notParticipating: names } : item;
+      }),
+      {
+        date: meeting?.date ?? null,
+        body: meetingResult.body,
+        agenda: kind === "agenda",
+      },
+    ),
     toc: toc.entries,
     documents: documents?.documents ?? [],
     amounts: findAmounts(lines.filter((line) => !running.has(line.line))),

@@ -16,7 +16,7 @@ export interface SentenceAttendance {
 
 const PARTY = "(?:\\s*\\([^()]{1,40}\\))?";
 /** Names joined as a sentence lists them: "A (V), B (A) og C (Ø)". */
-const NAMES = `${NAME}${PARTY}(?:\\s*(?:,|og)\\s*${NAME}${PARTY})*`;
+export const NAMES = `${NAME}${PARTY}(?:\\s*(?:,|og)\\s*${NAME}${PARTY})*`;
 
 /** The end of a name list in a sentence: ", som", ", der", or a full stop that closes no initial. */
 const ALL_PRESENT =
@@ -35,7 +35,8 @@ const CALLED_IN = new RegExp(
   "gu",
 );
 
-function names(list: string): string[] {
+/** The names of a list as a sentence writes it, without party brackets. */
+export function namesIn(list: string): string[] {
   return splitNames(list)
     .map((part) => cleanName(part.replace(/\s*\(.*$/u, "")))
     .filter((name): name is string => name !== null);
@@ -48,15 +49,15 @@ export function attendanceSentences(text: string): SentenceAttendance {
   const substitutes: { name: string; for: string }[] = [];
   for (const match of text.matchAll(ALL_PRESENT)) {
     statement = true;
-    if (match[1]) for (const name of names(match[1])) absent.push(name);
+    if (match[1]) for (const name of namesIn(match[1])) absent.push(name);
   }
   for (const match of text.matchAll(HAD_SENT_APOLOGIES)) {
     // "Følgende havde meldt afbud:" heads a list; the list is read as one.
     if (/^følgende$/iu.test(match[1] ?? "")) continue;
-    for (const name of names(match[1] ?? "")) absent.push(name);
+    for (const name of namesIn(match[1] ?? "")) absent.push(name);
   }
   for (const match of text.matchAll(APOLOGIES_FROM))
-    for (const name of names(match[1] ?? "")) absent.push(name);
+    for (const name of namesIn(match[1] ?? "")) absent.push(name);
   for (const pattern of [CALLED_IN, STOOD_IN]) {
     for (const match of text.matchAll(pattern)) {
       const name = cleanName(match[1] ?? "");
