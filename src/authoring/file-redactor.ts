@@ -65,6 +65,8 @@ const MIME: Readonly<Record<SourceFormat, string>> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   text: "text/plain; charset=utf-8",
+  // A saved web page is kept as its source text: served as HTML it would run its scripts on the portal.
+  html: "text/plain",
 };
 
 /**

@@ -10,8 +10,8 @@ Commands:
       --no-demo           do not load the demo meeting into an empty store
       --base-url URL      public base URL used in OParl ids and feeds (or $PUBLIC_BASE_URL)
                           $CONTACT_EMAIL: the accessibility contact named in /tilgaengelighed
-  import PATH...        Import meeting PDFs, text exports and DOCX files (folders recursively);
-                        lists every file found as imported, unchanged, failed or skipped
+  import PATH...        Import meeting PDFs, text exports, DOCX files and saved HTML pages (folders
+                        recursively); lists every file found as imported, unchanged, failed or skipped
       --json              print the report as JSON (progress still goes to stderr)
       --verbose           list every warning in full instead of grouped by code
   parse FILE            Print what Rådsinfo reads from one file (no database is touched)

@@ -13,7 +13,7 @@ export interface SourceInfo {
   readonly pages: number;
 }
 
-export const SOURCE_FORMATS = ["text", "pdf", "docx"] as const;
+export const SOURCE_FORMATS = ["text", "pdf", "docx", "html"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export interface ParsedMeeting {

@@ -13,7 +13,7 @@ import type { SourceFile } from "./types.js";
 export const MAX_SOURCE_FILE_BYTES = 200 * 1024 * 1024;
 
 /** File endings ingest reads. */
-export const SOURCE_EXTENSIONS: readonly string[] = [".pdf", ".txt", ".docx"];
+export const SOURCE_EXTENSIONS: readonly string[] = [".pdf", ".txt", ".docx", ".html", ".htm"];
 
 /**
  * Reads one file and its sha256. Refuses a file over 200 MB before reading it, and turns any read error
@@ -71,13 +71,13 @@ export type SourceEntry =
 
 /**
  * Lists what is under the given paths: files as given (whatever their ending), folders recursively for
- * .pdf, .txt and .docx files. Everything else found is listed too, with the reason it is passed over
+ * .pdf, .txt, .docx, .html and .htm files. Everything else found is listed too, with the reason it is passed over
  * (another file type, a symbolic link, a folder that cannot be read, a path that does not exist), so a
  * caller can say so for each; one bad entry never stops the listing. Sorted, without duplicates.
  *
  * @example
  * await listSourceEntries(["../shared/seeds", "notes.odt"]);
- * // [{ path: ".../000_....txt" }, ..., { path: ".../notes.odt", skipped: "not a .pdf, .txt or .docx file" }]
+ * // [{ path: ".../000_....txt" }, ..., { path: ".../notes.odt", skipped: "not a .pdf, .txt, .docx, .html or .htm file" }]
  */
 export async function listSourceEntries(paths: readonly string[]): Promise<SourceEntry[]> {
   const found = new Map<string, SourceEntry>();
@@ -125,6 +125,6 @@ async function walk(dir: string, found: Map<string, SourceEntry>): Promise<void>
       found.set(full, { path: full, skipped: "a symbolic link (not followed; import its target by name)" });
     } else if (!entry.isFile()) found.set(full, { path: full, skipped: "not a regular file" });
     else if (SOURCE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) found.set(full, { path: full });
-    else found.set(full, { path: full, skipped: "not a .pdf, .txt or .docx file" });
+    else found.set(full, { path: full, skipped: "not a .pdf, .txt, .docx, .html or .htm file" });
   }
 }

@@ -11,6 +11,7 @@ const MIME = {
   text: "text/plain; charset=utf-8",
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  html: "text/plain",
 } as const;
 
 /** Opens a store in a new temporary data directory and imports every seed into it. */

@@ -89,7 +89,7 @@ describe("raadsinfo import", () => {
     assert.match(rowOf("tom.txt"), /failed .*the file is empty/);
     assert.match(rowOf("binaer.pdf"), /failed .*PDF/);
     assert.match(rowOf("billede.txt"), /failed/);
-    assert.match(rowOf("noter.odt"), /skipped .*not a \.pdf, \.txt or \.docx file/);
+    assert.match(rowOf("noter.odt"), /skipped .*not a \.pdf, \.txt, \.docx, \.html or \.htm file/);
     assert.match(rowOf("genvej.txt"), /skipped .*symbolic link/);
     assert.match(rowOf("laast"), /skipped .*folder cannot be read \(permission denied\)/);
     assert.match(stdout, /^1 imported, 0 unchanged, 3 failed, 3 skipped of 7 files found \(PGlite in /m);
@@ -152,7 +152,7 @@ describe("raadsinfo import", () => {
     assert.ok(referat?.warnings.some((w) => w.code === "unassigned-text"));
     assert.equal(
       report.files.find((f) => f.path.endsWith("noter.odt"))?.reason,
-      "not a .pdf, .txt or .docx file",
+      "not a .pdf, .txt, .docx, .html or .htm file",
     );
   });
 

@@ -16,6 +16,7 @@ describe("readSourceFile and listSourceFiles", () => {
     await writeFile(join(dir, "a.PDF"), "%PDF-1.4");
     await writeFile(join(dir, "notes.md"), "# not a source");
     await writeFile(join(dir, "sub", "deeper", "c.docx"), "PK");
+    await writeFile(join(dir, "sub", "d.htm"), "<html></html>");
     await writeFile(join(dir, ".hidden.txt"), "x");
   });
   after(async () => {
@@ -52,11 +53,11 @@ describe("readSourceFile and listSourceFiles", () => {
     await assert.rejects(readSourceFile(join(dir, "sub")), (error: unknown) => isIngestError(error));
   });
 
-  test("folders are listed recursively: .pdf, .txt and .docx only, sorted, hidden files left out", async () => {
+  test("folders are listed recursively: .pdf, .txt, .docx and .htm(l) only, sorted, hidden files left out", async () => {
     const files = await listSourceFiles([dir, join(dir, "b.txt")]);
     assert.deepEqual(
       files.map((file) => file.slice(dir.length + 1)),
-      ["a.PDF", "b.txt", join("sub", "deeper", "c.docx")],
+      ["a.PDF", "b.txt", join("sub", "d.htm"), join("sub", "deeper", "c.docx")],
     );
   });
 
@@ -65,8 +66,8 @@ describe("readSourceFile and listSourceFiles", () => {
     const skipped = entries.flatMap((e) => (e.skipped ? [[e.path.slice(dir.length + 1), e.skipped]] : []));
     assert.deepEqual(skipped, [
       ["missing", "no such file"],
-      ["notes.md", "not a .pdf, .txt or .docx file"],
+      ["notes.md", "not a .pdf, .txt, .docx, .html or .htm file"],
     ]);
-    assert.equal(entries.filter((e) => !e.skipped).length, 3, "the folder's source files are still listed");
+    assert.equal(entries.filter((e) => !e.skipped).length, 4, "the folder's source files are still listed");
   });
 });

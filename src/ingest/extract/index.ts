@@ -6,10 +6,12 @@ import { IngestError } from "../ingest-error.js";
 import { checkTextLength } from "../limits.js";
 import type { ExtractedDocument, SourceFile } from "../types.js";
 import { extractDocx } from "./docx.js";
+import { extractHtml } from "./html.js";
 import { extractPdf } from "./pdf.js";
 import { extractText } from "./text.js";
 
 export { extractDocx } from "./docx.js";
+export { extractHtml } from "./html.js";
 export { extractPdf } from "./pdf.js";
 export { extractText, startsPdfPage } from "./text.js";
 
@@ -17,7 +19,7 @@ export { extractText, startsPdfPage } from "./text.js";
 export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
 
 /** What a file's bytes say it is. */
-export type SniffedFormat = "pdf" | "docx" | "text" | "binary" | "empty";
+export type SniffedFormat = "pdf" | "docx" | "html" | "text" | "binary" | "empty";
 
 /**
  * Extracts any supported file: PDF by its "%PDF" signature (anywhere in the first KiB, as pdf.js
@@ -59,6 +61,8 @@ function extractByFormat(source: SourceFile, format: SniffedFormat): Promise<Ext
       return extractPdf(source);
     case "docx":
       return extractDocx(source);
+    case "html":
+      return Promise.resolve(extractHtml(source));
     case "text":
       return Promise.resolve(extractText(source));
     case "binary":
@@ -80,7 +84,20 @@ export function sniffFormat(bytes: Uint8Array, fileName = ""): SniffedFormat {
   if (isUtf16Bom(bytes)) return "text";
   if (looksBinary(bytes.subarray(0, 65536))) return "binary";
   const hasText = bytes.some((byte) => byte > 0x20);
-  return hasText ? "text" : "empty";
+  if (!hasText) return "empty";
+  return /\.html?$/i.test(fileName) || startsAsHtml(bytes) ? "html" : "text";
+}
+
+/**
+ * A page that opens as HTML ("<!DOCTYPE html", "<html"), after a byte order mark and white space, is
+ * HTML whatever its name; a text file that merely mentions a tag is not.
+ */
+function startsAsHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder("utf-8")
+    .decode(bytes.subarray(0, 256))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
+  return /^(?:<!doctype\s+html\b|<html\b)/iu.test(head);
 }
 
 function isUtf16Bom(bytes: Uint8Array): boolean {

@@ -17,6 +17,7 @@ import {
   readTitle,
   splitFlattenedContents,
   stripBullet,
+  titleSaysClosed,
 } from "./item-lines.js";
 import type { LineView, ViewLine } from "./line-view.js";
 import { heaviestRisingRun } from "./rising-run.js";
@@ -282,7 +283,8 @@ export function recogniseFlatItems(
     };
     const built = buildItem(view, heading, nextPos, null, textOf, warnings);
     const entry = contentsByNumber.get(head.line.number);
-    const closed = head.line.closed || (entry?.closed ?? false) || head.pos > closedFrom;
+    const closed =
+      head.line.closed || titleSaysClosed(title) || (entry?.closed ?? false) || head.pos > closedFrom;
     const item: ParsedItem = {
       ...built,
       number: head.line.number,

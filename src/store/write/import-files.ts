@@ -14,6 +14,8 @@ export const MIME_BY_FORMAT = {
   text: "text/plain; charset=utf-8",
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  // A saved web page is kept as its source text: served as HTML it would run its scripts on the portal.
+  html: "text/plain",
 } as const;
 
 /** Where a document's files go: its source file and its meeting. */

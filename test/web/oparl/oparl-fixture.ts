@@ -23,6 +23,7 @@ const MIME = {
   text: "text/plain; charset=utf-8",
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  html: "text/plain",
 } as const;
 
 let seeds: Promise<Prepared[]> | undefined;
