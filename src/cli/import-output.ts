@@ -52,6 +52,13 @@ export class ImportOutput {
       case "reading":
         this.bar?.update(this.done, { file: displayPath(event.path) });
         return;
+      case "progress": {
+        // OCR takes seconds a page: the bar names the page it is on, a pipe gets a line a page.
+        const step = `OCR page ${event.done} of ${event.of}`;
+        if (this.bar) this.bar.update(this.done, { file: `${displayPath(event.path)} (${step})` });
+        else progress.write(`[${event.index}/${event.total}] ${step} ${displayPath(event.path)}\n`);
+        return;
+      }
       case "file":
         this.reports.push(event.report);
         if (event.report.outcome === "skipped") return;

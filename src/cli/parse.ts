@@ -3,7 +3,12 @@ import { loadIngestOptions, parseSource, readSourceFile } from "../ingest/index.
 
 export async function parseCommand(path: string, flags: { json?: boolean | undefined }): Promise<void> {
   const [source, options] = await Promise.all([readSourceFile(path), loadIngestOptions()]);
-  const doc = await parseSource(source, options);
+  // Scanned pages are read by OCR, as import reads them; a terminal is told which page it is on.
+  const onPage = process.stderr.isTTY
+    ? (done: number, total: number) =>
+        process.stderr.write(`\rOCR page ${done} of ${total}${done === total ? "\n" : ""}`)
+    : undefined;
+  const doc = await parseSource(source, options, { ocr: { onPage } });
   if (flags.json) {
     const { pageTexts: _pages, ...contract } = doc;
     process.stdout.write(`${JSON.stringify(contract, null, 2)}\n`);

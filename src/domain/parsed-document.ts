@@ -237,6 +237,13 @@ export interface ParseWarning {
   readonly source?: { readonly lineStart: number; readonly lineEnd: number };
 }
 
+/** A page read by OCR: its lines in the extracted text, the engine, and the mean word confidence 0-100. */
+export interface OcrPage extends PageSpan {
+  readonly engine: string;
+  readonly language: string;
+  readonly confidence: number;
+}
+
 /** One page of the original file: its number and the 1-based line range it covers. */
 export interface PageSpan {
   readonly page: number;
@@ -263,4 +270,9 @@ export interface ParsedDocument {
    * contract: the store keeps annex text page by page so search and the annex page can point at a page.
    */
   readonly pageTexts?: readonly (PageSpan & { readonly text: string })[];
+  /**
+   * Pages whose text was read from their image by OCR (they had no text layer), with the engine and its
+   * mean word confidence: provenance a reader of that text needs, since OCR text can be wrong.
+   */
+  readonly ocr?: readonly OcrPage[];
 }

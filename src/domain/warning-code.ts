@@ -15,6 +15,7 @@ export const WARNING_CODES = [
   "unstamped-document",
   "extraction-note",
   "cpr-number",
+  "ocr-text",
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -29,6 +29,16 @@ export type ImportEvent =
   | { readonly type: "start"; readonly total: number; readonly store: string }
   /** A file has started; `index` counts from 1. */
   | { readonly type: "reading"; readonly index: number; readonly total: number; readonly path: string }
+  /** A long step of the file `index` moved on: `done` of `total` scanned pages read by OCR. */
+  | {
+      readonly type: "progress";
+      readonly index: number;
+      readonly total: number;
+      readonly path: string;
+      readonly step: "ocr";
+      readonly done: number;
+      readonly of: number;
+    }
   /** A file is done (or was skipped), with its report. */
   | { readonly type: "file"; readonly index: number; readonly total: number; readonly report: FileReport }
   /** The run is over: `stopped` when it was asked to stop before its last file. */

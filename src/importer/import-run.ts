@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import { isIngestError, listSourceEntries, readSourceFile } from "../ingest/index.js";
 import { type Database, finishImports, importDocument, isImported } from "../store/index.js";
 import { countOutcomes, type FileReport, type ImportEvent } from "./import-report.js";
-import { type Parser, workerParser } from "./worker-parser.js";
+import { type ParseProgress, type Parser, workerParser } from "./worker-parser.js";
 
 export interface ImportRunOptions {
   /** Called with each event, in order; may be async (a stream to write to). */
@@ -52,7 +52,12 @@ export async function runImport(
       }
       const index = position + 1;
       await onEvent({ type: "reading", index, total, path: entry.path });
-      const report = await importOne(db, entry.path, parser);
+      const report = await importOne(db, entry.path, parser, ({ done, total: of }) => {
+        // Progress is told as it comes and not waited for: a slow or closed reader must not stop OCR.
+        void Promise.resolve(
+          onEvent({ type: "progress", index, total, path: entry.path, step: "ocr", done, of }),
+        ).catch(() => undefined);
+      });
       reports.push(report);
       await onEvent({ type: "file", index, total, report });
     }
@@ -64,12 +69,17 @@ export async function runImport(
   return reports;
 }
 
-async function importOne(db: Kysely<Database>, path: string, parser: Parser): Promise<FileReport> {
+async function importOne(
+  db: Kysely<Database>,
+  path: string,
+  parser: Parser,
+  onProgress: ParseProgress,
+): Promise<FileReport> {
   try {
     const source = await readSourceFile(path);
     // Known bytes are not parsed again: re-importing an unchanged folder takes seconds.
     if (await isImported(db, source.sha256)) return { path, outcome: "unchanged", warnings: [] };
-    const doc = await parser.parse(source);
+    const doc = await parser.parse(source, onProgress);
     const result = await importDocument(db, doc, { content: source.bytes });
     if (result.status === "unchanged") return { path, outcome: "unchanged", warnings: [] };
     return {

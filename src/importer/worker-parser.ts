@@ -12,8 +12,11 @@ import type { ParseReply, ParseRequest } from "./parse-worker.js";
 /** Heap of the parser's thread: a 50 MB text parses in well under this. */
 const WORKER_HEAP_MB = 3072;
 
+/** Progress of a parse that takes long: pages read by OCR so far, of the pages that need it. */
+export type ParseProgress = (ocr: { readonly done: number; readonly total: number }) => void;
+
 export interface Parser {
-  parse(source: SourceFile): Promise<ParsedDocument>;
+  parse(source: SourceFile, onProgress?: ParseProgress): Promise<ParsedDocument>;
   close(): Promise<void>;
 }
 
@@ -26,7 +29,11 @@ export function workerParser(): Parser {
   let nextId = 1;
   const pending = new Map<
     number,
-    { resolve: (doc: ParsedDocument) => void; reject: (error: Error) => void }
+    {
+      resolve: (doc: ParsedDocument) => void;
+      reject: (error: Error) => void;
+      onProgress?: ParseProgress | undefined;
+    }
   >();
 
   const start = (): Worker => {
@@ -34,6 +41,10 @@ export function workerParser(): Parser {
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     started.on("message", (reply: ParseReply) => {
+      if ("ocr" in reply) {
+        pending.get(reply.id)?.onProgress?.(reply.ocr);
+        return;
+      }
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
       if (!waiting) return;
@@ -61,12 +72,12 @@ export function workerParser(): Parser {
   };
 
   return {
-    parse(source) {
+    parse(source, onProgress) {
       worker ??= start();
       const id = nextId++;
       const request: ParseRequest = { id, source };
       const result = new Promise<ParsedDocument>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, onProgress });
       });
       worker.ref();
       worker.postMessage(request);

@@ -4,6 +4,7 @@
 import type { ParsedDocument } from "../domain/index.js";
 import { loadDanishWordChecker } from "./danish/word-checker.js";
 import { extract } from "./extract/index.js";
+import { type OcrOptions, withTextByOcr } from "./ocr/index.js";
 import { parseExtracted } from "./parse.js";
 import type { IngestOptions, SourceFile } from "./types.js";
 
@@ -15,6 +16,7 @@ export {
   MAX_PDF_PAGES,
   MAX_TEXT_CHARS,
 } from "./limits.js";
+export type { OcrOptions } from "./ocr/index.js";
 export { parseExtracted } from "./parse.js";
 export {
   listSourceEntries,
@@ -25,14 +27,24 @@ export {
 } from "./read-source.js";
 export type { ExtractedDocument, IngestOptions, SourceFile, SourceLine, WordChecker } from "./types.js";
 
+/** How parseSource reads a file: with `ocr`, PDF pages without a text layer are read by Tesseract. */
+export interface ReadOptions {
+  readonly ocr?: OcrOptions | undefined;
+}
+
 /**
- * Extracts and parses one source file.
+ * Extracts and parses one source file; with `read.ocr`, scanned PDF pages are read by OCR first.
  *
  * @example
- * const doc = await parseSource(await readSourceFile(path), await loadIngestOptions());
+ * const doc = await parseSource(await readSourceFile(path), await loadIngestOptions(), { ocr: {} });
  */
-export async function parseSource(source: SourceFile, options: IngestOptions): Promise<ParsedDocument> {
-  const extracted = await extract(source);
+export async function parseSource(
+  source: SourceFile,
+  options: IngestOptions,
+  read: ReadOptions = {},
+): Promise<ParsedDocument> {
+  let extracted = await extract(source);
+  if (read.ocr) extracted = await withTextByOcr(source, extracted, read.ocr);
   return parseExtracted({ file: source.file, sha256: source.sha256 }, extracted, options);
 }
 

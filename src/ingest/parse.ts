@@ -4,6 +4,7 @@
  * are chained here; nothing is read from disk.
  */
 import type {
+  OcrPage,
   ParsedAttendance,
   ParsedDocument,
   ParsedMeeting,
@@ -113,6 +114,7 @@ export function parseExtracted(
   pushAll(warnings, extractionWarnings(doc.notes));
   pushAll(warnings, emptyPageWarnings(pages, doc.pages));
   pushAll(warnings, cprWarnings(lines));
+  pushAll(warnings, ocrWarnings(doc.ocr ?? []));
 
   return {
     source: {
@@ -143,6 +145,7 @@ export function parseExtracted(
     warnings,
     text: joinPageTexts(pages, options),
     pageTexts: pages,
+    ...(doc.ocr?.length ? { ocr: doc.ocr } : {}),
   };
 }
 
@@ -291,6 +294,22 @@ function runningTextWarnings(lines: readonly SourceLine[], running: ReadonlySet<
     });
   }
   return out;
+}
+
+/** Text read by OCR can hold misread words: say which pages, read by what, and how sure it was. */
+function ocrWarnings(ocr: readonly OcrPage[]): ParseWarning[] {
+  const first = ocr[0];
+  const last = ocr[ocr.length - 1];
+  if (!first || !last) return [];
+  const pages = ocr.map((page) => `${page.page} (${Math.round(page.confidence)}%)`).join(", ");
+  const words = ocr.reduce((sum, page) => sum + page.confidence, 0) / ocr.length;
+  return [
+    {
+      code: "ocr-text",
+      message: `Page${ocr.length > 1 ? "s" : ""} ${pages} had no text layer and ${ocr.length > 1 ? "were" : "was"} read by OCR (${first.engine}, ${first.language}), mean word confidence ${Math.round(words)}%: the text may hold misread words.`,
+      source: { lineStart: first.lineStart, lineEnd: last.lineEnd },
+    },
+  ];
 }
 
 function extractionWarnings(notes: readonly string[]): ParseWarning[] {

@@ -2,7 +2,7 @@
  * @module Shapes passed between the ingest stages: extract -> clean -> recognise.
  * Every stage is a pure function over these; only `read-source.ts` touches the file system.
  */
-import type { SourceFormat } from "../domain/index.js";
+import type { OcrPage, SourceFormat } from "../domain/index.js";
 
 /** One line of the original file, as extracted (1-based line number, page it sits on). */
 export interface SourceLine {
@@ -16,6 +16,8 @@ export interface SourceLine {
   readonly fontSize?: number;
   /** PDF only: true when the whole line is set in a bold font. */
   readonly bold?: boolean;
+  /** Read by OCR from the page's image: the mean confidence (0-100) of the line's words. */
+  readonly ocrConfidence?: number;
 }
 
 /** What an extractor produces: the lines of the file, page by page. */
@@ -25,6 +27,8 @@ export interface ExtractedDocument {
   readonly lines: readonly SourceLine[];
   /** Notes from extraction, e.g. "converted from Windows-1252". */
   readonly notes: readonly string[];
+  /** Pages whose lines were read by OCR (see src/ingest/ocr). */
+  readonly ocr?: readonly OcrPage[];
 }
 
 /** A source file as read from disk: name, bytes and hash. Produced at the edge by read-source.ts. */

@@ -28,6 +28,9 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
+/** The note for a PDF without any text: its pages are images (scanned), read only by OCR. */
+export const NO_TEXT_LAYER_NOTE = "the PDF has no text layer (scanned pages?)";
+
 /**
  * Folders of pdf.js's own data files: standard fonts (else it warns for every unembedded font and
  * guesses glyph widths), character maps (CJK and other CID fonts) and its WebAssembly image decoders.
@@ -109,7 +112,7 @@ export async function extractPdf(source: SourceFile): Promise<ExtractedDocument>
       throw new IngestError(source.file, "the PDF is broken: none of its pages can be read");
     }
     if (lines.every((line) => line.text.trim() === "")) {
-      notes.push("the PDF has no text layer (scanned pages?)");
+      notes.push(NO_TEXT_LAYER_NOTE);
     }
     return { format: "pdf", pages: doc.numPages, lines, notes };
   } catch (error) {
