@@ -40,7 +40,14 @@ export function collectWords(text: string | null | undefined, into: Set<string>)
   }
 }
 
-/** The texts of an item that search reads: its title, every field and the notes. */
+/** The texts of an item that search reads: its title, every field, the extra fields, decisions and history, and the notes. */
 export function itemTexts(item: ParsedItem): (string | null | undefined)[] {
-  return [item.title, ...Object.values(item.fields), item.notes];
+  return [
+    item.title,
+    ...Object.values(item.fields),
+    ...(item.extraFields ?? []).map((field) => field.text),
+    ...(item.decisions ?? []).map((decision) => decision.text),
+    ...(item.caseHistory ?? []).map((entry) => entry.text),
+    item.notes,
+  ];
 }

@@ -147,6 +147,12 @@ function extraKey(lower: string): string | null {
 /** A leading bullet as portals print nested headings ("• Resume"); the heading is read without it. */
 const BULLET = /^[•·▪◦‣∙*-]\s{0,3}/u;
 
+/**
+ * The fold control a portal prints before each heading of an item ("fold dette punkt ind Resume",
+ * Region Syddanmark's pages, real-world 12): page furniture, not part of the heading.
+ */
+const FOLD_CONTROL = /^(?:fold (?:dette punkt|punktet|afsnittet) (?:ind|ud)|vis mere|skjul)\s+(?=\p{Lu})/iu;
+
 /** Removes a leading bullet, or returns the text as it is. */
 export function withoutBullet(text: string): string {
   return text.replace(BULLET, "");
@@ -166,7 +172,7 @@ export function hasBullet(text: string): boolean {
  * readFieldHeading("Økonomiske konsekvenser"); // { target: { kind: "extra", key: "oekonomi" }, heading: "Økonomiske konsekvenser" }
  */
 export function readFieldHeading(line: string): FieldHeadingMatch | null {
-  const text = withoutBullet(line).trim();
+  const text = withoutBullet(line).replace(FOLD_CONTROL, "").trim();
   if (text.length < 3 || text.length > 120 || !startsCapital(text)) return null;
   const heading = text.replace(/\s*:\s*$/, "");
   if (/[.!?;]$/.test(heading)) return null;

@@ -1,9 +1,9 @@
 /** @module Read model of one agenda item's page: fields, case, annexes, the same case elsewhere, source. */
 import type { Kysely } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
-import { PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
+import { type CaseHistoryEntry, PUBLIC_VIEWER, type Viewer } from "../../domain/index.js";
 import { compileOncePerViewer } from "../connection/compile-once.js";
-import type { Database } from "../schema.js";
+import type { Database, StoredExtraField, StoredItemDecision } from "../schema.js";
 import {
   FILE_REF_COLUMNS,
   type FileRef,
@@ -30,8 +30,22 @@ export interface RelatedItem {
   readonly meeting: Pick<MeetingRef, "id" | "date" | "bodyName">;
 }
 
+/**
+ * The field data of municipal and regional layouts (migration 0023), each in document order: headed fields
+ * beyond the six, decisions naming their body or date, earlier treatments. Empty for a closed item.
+ */
+export interface ItemExtras {
+  readonly extraFields: readonly StoredExtraField[];
+  readonly decisions: readonly StoredItemDecision[];
+  readonly caseHistory: readonly CaseHistoryEntry[];
+}
+
+const NO_EXTRAS: ItemExtras = { extraFields: [], decisions: [], caseHistory: [] };
+
 export interface ItemPageData {
   readonly item: ItemView;
+  /** Only for an open item. */
+  readonly extras: ItemExtras;
   readonly meeting: Pick<MeetingRef, "id" | "date" | "bodyId" | "bodyName">;
   /** Only for an open item. */
   readonly caseNumber: string | null;
@@ -66,6 +80,9 @@ const itemPageQuery = compileOncePerViewer((db, itemId: number, viewer) =>
           "agenda_item.page",
           "agenda_item.source_file_id",
           "agenda_item.modified",
+          "agenda_item.extra_fields",
+          "agenda_item.decisions",
+          "agenda_item.case_history",
         ])
         .where("agenda_item.id", "=", itemId)
         .where("agenda_item.deleted", "=", false),
@@ -162,6 +179,7 @@ export async function getItemPage(
     // The statement read the closed item's case, annexes and neighbours too; none of it leaves here.
     return {
       item,
+      extras: NO_EXTRAS,
       meeting,
       caseNumber: null,
       annexes: [],
@@ -175,6 +193,7 @@ export async function getItemPage(
   const { original } = row;
   return {
     item,
+    extras: { extraFields: row.extra_fields, decisions: row.decisions, caseHistory: row.case_history },
     meeting,
     caseNumber: row.caseNumber ?? null,
     annexes: row.annexes.map(toFileRef),

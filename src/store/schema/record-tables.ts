@@ -1,7 +1,29 @@
 /** @module The meeting record as imported and published: bodies, people, memberships, meetings, attendance, cases, agenda items, annexes and their pages, follow-up tasks (migrations 0001-0013, 0017). */
 import type { ColumnType, Generated } from "kysely";
+import type { CaseHistoryEntry, FieldBlock } from "../../domain/index.js";
 import type { ItemBlocks } from "../../domain/parsed-document.js";
 import type { Audited, Json, Provenance, Timestamp, Withheld } from "./column-types.js";
+
+/** A headed field beyond the six columns, as stored (migration 0023): the parse contract's without its lines. */
+export interface StoredExtraField {
+  readonly key: string;
+  readonly heading: string;
+  readonly text: string;
+  readonly blocks?: readonly FieldBlock[];
+}
+
+/** A decision under a heading naming its body or date, as stored (migration 0023). */
+export interface StoredItemDecision {
+  readonly body: string | null;
+  /** ISO date, or null. */
+  readonly date: string | null;
+  readonly heading: string;
+  readonly text: string;
+  readonly blocks?: readonly FieldBlock[];
+}
+
+/** jsonb list with a default of [] (migration 0023): written as a JSON string, may be left out. */
+type JsonList<T> = ColumnType<readonly T[], string | undefined, string>;
 
 export interface BodyTable extends Audited {
   id: Generated<number>;
@@ -138,6 +160,12 @@ export interface AgendaItemTable extends Audited, Provenance {
   search_municipalities: ColumnType<string[], string[] | undefined, string[]>;
   /** Who wrote the item (migration 0015): an import, or the secretariat, whose text an import never overwrites. */
   source: Generated<"import" | "authored">;
+  /** Headed fields beyond the six columns, in document order (migration 0023). */
+  extra_fields: JsonList<StoredExtraField>;
+  /** Decisions under headings naming a body or date, in document order (migration 0023). */
+  decisions: JsonList<StoredItemDecision>;
+  /** Earlier treatments of the case, from its "Sagsforløb" (migration 0023). */
+  case_history: JsonList<CaseHistoryEntry>;
 }
 
 /** An annex (bilag): one document, usually inside an annex pack. */

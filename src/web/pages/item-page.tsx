@@ -9,6 +9,7 @@ import { formatDanishDate } from "../../domain/index.js";
 import { getItemPage, mattersOfItem } from "../../store/index.js";
 import { cachedHtml } from "../cached-page.js";
 import { AnnexList } from "../components/annex-list.js";
+import { ItemExtraFields } from "../components/item-extras.js";
 import { ItemFields } from "../components/item-fields.js";
 import { ItemFollowUps } from "../components/item-follow-ups.js";
 import { WithheldMark } from "../components/withheld-mark.js";
@@ -86,6 +87,7 @@ export function itemPageApp(): Hono {
           </p>
         ) : null}
         <ItemFields fields={item.fields} blocks={item.blocks} />
+        <ItemExtraFields extras={data.extras} beslutning={item.fields.beslutning} />
         <ItemFollowUps itemId={item.id} />
         <section aria-labelledby="punkt-bilag">
           <h2 id="punkt-bilag">Bilag</h2>

@@ -96,6 +96,11 @@ describe("field headings beyond the contract's six", () => {
       kind: "field",
       key: "beslutning",
     });
+    // Region Syddanmark's pages print a fold control before each heading.
+    assert.deepEqual(readFieldHeading(realLine("12.txt", "fold dette punkt ind Sagsfremstilling")), {
+      target: { kind: "field", key: "sagsfremstilling" },
+      heading: "Sagsfremstilling",
+    });
   });
 
   test("a sentence or a name that merely starts with a field word is no heading", () => {

@@ -22,6 +22,7 @@ import * as agendaRenderings from "./0016-agenda-renderings.js";
 import * as meetingRecord from "./0017-meeting-record.js";
 import * as matterSuggestions from "./0021-matter-suggestions.js";
 import * as finishedJobs from "./0022-finished-jobs.js";
+import * as itemExtraFields from "./0023-item-extra-fields.js";
 import * as itemBlocks from "./0024-item-blocks.js";
 import * as meetingDateEstimated from "./0025-meeting-date-estimated.js";
 
@@ -45,6 +46,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0017-meeting-record": meetingRecord,
   "0021-matter-suggestions": matterSuggestions,
   "0022-finished-jobs": finishedJobs,
+  "0023-item-extra-fields": itemExtraFields,
   "0024-item-blocks": itemBlocks,
   "0025-meeting-date-estimated": meetingDateEstimated,
 };
