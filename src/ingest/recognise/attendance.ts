@@ -4,7 +4,7 @@
  */
 import type { Attendee, ParsedAttendance, ParseWarning } from "../../domain/index.js";
 import { type Entry, readEntry, splitNames } from "./attendance-entry.js";
-import { treatmentHistoryLines } from "./attendance-scope.js";
+import { descriptiveFieldLines, treatmentHistoryLines } from "./attendance-scope.js";
 import { attendanceSentences } from "./attendance-sentences.js";
 import { parseFieldHeading, parseNumberedHeading } from "./headings.js";
 import type { LineView, ViewLine } from "./line-view.js";
@@ -29,7 +29,7 @@ const STAFF_LABEL =
   /\b(?:forvaltning(?:en)?|administration(?:en)?|direktion(?:en)?|sekretariat(?:et)?|embedsmænd|medarbejdere|øvrige deltagere|desuden deltog|endvidere deltog|gæster|referent|sekretær)\b/iu;
 /** Labels of a list written on one line ("Fraværende: Merete Dea Larsen (O).", "Tilstede: A, B og C"). */
 const INLINE_LABEL =
-  /(?:^|(?<=[\s.]))(deltagere|mødedeltagere|til stede|tilstede|fremmødte|i mødet deltog|fraværende med afbud|fraværende|afbud|forfald|medlemmer|stedfortrædere|suppleanter)\s*:/giu;
+  /(?:^|(?<=[\s.]))(deltagere|mødedeltagere|til stede|tilstede|til stede var|fremmødte|i mødet deltog|fraværende med afbud|fraværende|afbud fra|meldt afbud|afbud|forfald|medlemmer|stedfortrædere|suppleanter)\s*:/giu;
 
 /** Parses one attendee line, or null when the line is no entry. */
 export function parseAttendee(line: string): Attendee | null {
@@ -84,6 +84,17 @@ function entriesOf(text: string, bare: boolean): Entry[] | null {
   return one ? [one] : null;
 }
 
+/** Names set in columns with wide gaps ("Jens Hansen      Mette Bro"): each column an entry. */
+function columnEntries(raw: string): Entry[] | null {
+  const columns = raw
+    .split(/\t+|\s{3,}/u)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  if (columns.length < 2) return null;
+  const entries = columns.map((column) => readEntry(column, true));
+  return entries.every((entry) => entry !== null) ? (entries as Entry[]) : null;
+}
+
 /** The entries at the start of a value on one line, up to the first part that is no entry. */
 function leadingEntries(value: string): Entry[] {
   const out: Entry[] = [];
@@ -107,6 +118,7 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
   const claimed: [number, number][] = [];
   const warnings: ParseWarning[] = [];
   const history = treatmentHistoryLines(view);
+  const descriptive = descriptiveFieldLines(view);
   const content = view.content.filter((line) => !history.has(line.line));
   let statement = false;
 
@@ -149,7 +161,7 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
     if (inlineValues.length > 0) {
       let found = false;
       for (const { kind, value } of inlineValues) {
-        if (!kind) continue;
+        if (!kind || (descriptive.has(line.line) && kind !== "roster")) continue;
         if (kind === "absent") statement = true;
         for (const entry of leadingEntries(value)) {
           take(entry, kind);
@@ -160,7 +172,7 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
       continue;
     }
     const kind = listKindOf(line.text);
-    if (!kind) continue;
+    if (!kind || (descriptive.has(line.line) && kind !== "roster")) continue;
     if (kind === "absent") statement = true;
     let end = pos;
     let misses: ViewLine[] = [];
@@ -183,7 +195,7 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
         end = probe;
         continue;
       }
-      const entries = entriesOf(entryLine.text, true);
+      const entries = columnEntries(entryLine.raw) ?? entriesOf(entryLine.text, true);
       if (entries) {
         for (const miss of misses) {
           warnings.push({
@@ -212,7 +224,12 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
     }
   }
 
-  const sentences = attendanceSentences(content.map((line) => line.text).join(" "));
+  const sentences = attendanceSentences(
+    content
+      .filter((line) => !descriptive.has(line.line))
+      .map((line) => line.text)
+      .join(" "),
+  );
   if (sentences.statement) statement = true;
   for (const name of sentences.absent) {
     mentions.push({

@@ -27,6 +27,15 @@ const DECISION_IN = new RegExp(
 const GENITIVE_DECISION =
   /^(\p{Lu}[\p{L}\s,&-]{2,80}?s)\s+beslutning\s+(?:på|i)\s+mødet\s+(?:den|d\.)\s+(.{6,30})/u;
 
+/**
+ * True when a line heads the meeting's decision without a "Beslutning" heading: "Sundheds- og
+ * Omsorgsudvalget, 03-03-2016, pkt. 16" (real-world/03).
+ */
+export function isDecisionLine(text: string): boolean {
+  const match = text.length <= 160 ? BODY_DATE_ITEM.exec(text) : null;
+  return match !== null && headDate(match[2] ?? "") !== null;
+}
+
 /** Collects the decision headings' body and date pairs. */
 export function decisionFacts(content: readonly ViewLine[]): DecisionFacts {
   const pairs: { body: string | null; iso: string }[] = [];

@@ -119,6 +119,8 @@ export function recogniseMeeting(view: LineView, options: MeetingOptions): Meeti
     }
   }
 
+  if (endTime === null) endTime = closingTime(joined);
+
   const dates = findDates(joined);
   let previousMeetingDate: string | null = null;
   let nextMeetingDate: string | null = null;
@@ -169,6 +171,15 @@ export function recogniseMeeting(view: LineView, options: MeetingOptions): Meeti
     meeting: { date, startTime, endTime, location, previousMeetingDate, nextMeetingDate },
     warnings,
   };
+}
+
+/** "Mødet sluttede kl. 21.05." (real-world/08), "mødet hævet kl.: 20.35" (real-world/17): the end time. */
+function closingTime(text: string): string | null {
+  const match =
+    /\bmødet\s+(?:sluttede|slut|blev\s+hævet|hævet|hævedes|afsluttedes|afsluttet)\s+kl\.?\s*:?\s*(\d{1,2}[.:]\d{2})/iu.exec(
+      text,
+    );
+  return match?.[1] ? (findTimes(match[1])[0]?.start ?? null) : null;
 }
 
 /** "Kommunekontaktrådet Syddanmark" -> "KKR Syddanmark": a KKR under its short name, else null. */

@@ -146,6 +146,20 @@ describe("lists under a heading", () => {
   });
 });
 
+describe("lists in columns", () => {
+  test("two names on a line set apart by a wide gap", () => {
+    const result = attendanceOf([
+      "Deltagere",
+      "Jens Hansen        Mette Bro",
+      "Ole Lund",
+      "Afbud",
+      "Anna Aaen",
+    ]);
+    assert.deepEqual(names(result.present), ["Jens Hansen", "Mette Bro", "Ole Lund"]);
+    assert.deepEqual(names(result.absent), ["Anna Aaen"]);
+  });
+});
+
 describe("lists on one line", () => {
   test("'Tilstede:' and 'Fraværende: X (stedfortræder: Y)' in one flattened PDF line (17)", () => {
     const result = attendanceOf([
@@ -271,6 +285,33 @@ describe("what is not attendance", () => {
       ]),
       { present: [], absent: [] },
     );
+  });
+
+  test("a 'Deltagere:' list in a Sagsfremstilling is the case's, not the meeting's", () => {
+    assert.deepEqual(
+      attendanceOf([
+        "1. Temadrøftelse om rehabiliteringsindsatsen i Roskilde Kommune",
+        "Sagsfremstilling",
+        "Arbejdsgruppen har holdt tre møder.",
+        "Deltagere:",
+        "Mads Kamp Hansen, Thomas Bach og Marianne Kruckow.",
+        "Fraværende: Lars Eisenhardt.",
+        "Beslutning",
+        "Drøftet.",
+      ]),
+      { present: [], absent: [] },
+    );
+  });
+
+  test("but the decision after a Sagsfremstilling, headed by body, date and item, is read (03)", () => {
+    const result = attendanceOf([
+      "Sagsfremstilling",
+      "Forvaltningen vil på mødet holde et kort oplæg om status for indsatsen.",
+      "Sundheds- og Omsorgsudvalget, 03-03-2016, pkt. 16",
+      "Drøftet.",
+      "Fraværende: Merete Dea Larsen (O).",
+    ]);
+    assert.deepEqual(names(result.absent), ["Merete Dea Larsen"]);
   });
 
   test("per-item non-participation is no absence from the meeting (25, real-pdf Aarhus)", () => {

@@ -231,6 +231,23 @@ describe("titles in the head", () => {
   });
 });
 
+describe("the end of the meeting", () => {
+  test("'Mødet sluttede kl. 21.05.' (08) gives the end time", () => {
+    const result = recogniseMeeting(
+      buildLineView(
+        toLines([
+          "Mødedato: 07.04.2022, kl. 17:30",
+          "Mødested: Borgerrepræsentationens mødesal",
+          "Dagsordenen blev herefter godkendt uden afstemning.",
+          "Mødet sluttede kl. 21.05.",
+        ]),
+      ),
+      { meetingDocument: true },
+    );
+    assert.deepEqual([result.meeting.startTime, result.meeting.endTime], ["17:30", "21:05"]);
+  });
+});
+
 describe("dates that are not the meeting's", () => {
   test("a treatment history's 'Dato:' below the first item is not read (real-pdf Aarhus, pages 3-5)", () => {
     const lines = toLines([
