@@ -10,7 +10,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { PUBLIC_VIEWER } from "../../domain/index.js";
 import type { Database } from "../schema.js";
-import { fileNotWithheld, itemVisible, originalVisible } from "./visibility.js";
+import { fileNotWithheld, itemVisible, originalVisible, ownPartVisible } from "./visibility.js";
 
 /** The four OParl list filters (§2.5 "Filter"), already parsed. */
 export interface OparlFilter {
@@ -110,6 +110,30 @@ export interface OparlFileRow extends Audit {
   readonly meetingId: number | null;
   readonly meetingDate: string | null;
   readonly agendaItemId: number | null;
+  /** Where an annex sits in the imported file it was cut from (null for an original or an upload). */
+  readonly part: OparlFilePart | null;
+}
+
+/** An annex's place in its imported file: its accessUrl serves these pages or lines alone. */
+export interface OparlFilePart {
+  readonly sourceFileId: number;
+  readonly sourceFormat: string;
+  readonly sourceSha256: string;
+  readonly itemNumber: string | null;
+  readonly annexNumber: number | null;
+  readonly pageStart: number | null;
+  readonly pageEnd: number | null;
+  readonly lineStart: number | null;
+  readonly lineEnd: number | null;
+}
+
+/** An imported file's bytes and text, from which annexes are cut. */
+export interface OparlSourceContent {
+  readonly id: number;
+  readonly format: string;
+  readonly mime: string;
+  readonly content: Uint8Array | null;
+  readonly text: string;
 }
 
 export interface OparlAgendaItemRow extends Audit {
@@ -162,6 +186,8 @@ export interface OparlPaperRow extends Audit {
   readonly firstItemTitle: string | null;
   readonly date: string | null;
   readonly consultations: readonly OparlConsultationRow[];
+  /** Public files of the case's public items. */
+  readonly files: readonly OparlFileRow[];
 }
 
 export interface OparlLocationRow extends Audit {
@@ -176,6 +202,9 @@ export interface OparlFileContent {
   readonly mime: string;
   readonly bytes: Uint8Array;
   readonly deleted: boolean;
+  readonly title: string;
+  /** Set for an annex cut from an imported file: the bytes above are then the whole file's. */
+  readonly part: OparlFilePart | null;
 }
 
 type Db = Kysely<Database>;
@@ -183,10 +212,12 @@ type Db = Kysely<Database>;
 // ---- shared SQL fragments ---------------------------------------------------------------------------
 
 /**
- * True for a file (alias f) that OParl may publish: not withheld (store/read/visibility.ts), and, since a
- * download serves the whole imported file, neither is the imported file it was cut from.
+ * True for a file (alias f) that OParl may publish: not withheld (store/read/visibility.ts), and either
+ * the imported file it was cut from is not withheld either, or (an annex, whose download serves its own
+ * part only) its own part is clean.
  */
-const oparlFileShown = sql`(${fileNotWithheld(PUBLIC_VIEWER, "f")} and ${originalVisible(PUBLIC_VIEWER, "f")})`;
+const oparlFileShown = sql`(${fileNotWithheld(PUBLIC_VIEWER, "f")}
+  and (${originalVisible(PUBLIC_VIEWER, "f")} or ${ownPartVisible(PUBLIC_VIEWER, "f")}))`;
 /** An item's content is published (OParl is the public's: no viewer signs in to it). */
 const itemShown = itemVisible(PUBLIC_VIEWER, "a");
 
@@ -407,15 +438,74 @@ export async function oparlPersons(db: Db, ids: readonly number[]): Promise<Opar
   );
 }
 
+type FileRowColumns = Omit<OparlFileRow, "part"> & PartColumns;
+interface PartColumns {
+  partSourceFileId: number | null;
+  partFormat: string | null;
+  partSha256: string | null;
+  itemNumber: string | null;
+  annexNumber: number | null;
+  pageStart: number | null;
+  pageEnd: number | null;
+  lineStart: number | null;
+  lineEnd: number | null;
+}
+
+/** Columns of an annex's place in its imported file (PartColumns), for toPart. */
+const PART_COLUMNS = sql`case when f.role = 'annex' then sf.id end as "partSourceFileId",
+  sf.format as "partFormat", sf.sha256 as "partSha256", f.item_number as "itemNumber",
+  f.annex_number as "annexNumber", f.page_start as "pageStart", f.page_end as "pageEnd",
+  f.line_start as "lineStart", f.line_end as "lineEnd"`;
+
+function toPart(r: PartColumns): OparlFilePart | null {
+  if (r.partSourceFileId === null || r.partFormat === null || r.partSha256 === null) return null;
+  return {
+    sourceFileId: r.partSourceFileId,
+    sourceFormat: r.partFormat,
+    sourceSha256: r.partSha256,
+    itemNumber: r.itemNumber,
+    annexNumber: r.annexNumber,
+    pageStart: r.pageStart,
+    pageEnd: r.pageEnd,
+    lineStart: r.lineStart,
+    lineEnd: r.lineEnd,
+  };
+}
+
 async function loadFilesWhere(db: Db, where: RawBuilder<unknown>): Promise<OparlFileRow[]> {
-  const result = await sql<OparlFileRow>`select f.id, f.title, f.file_name as "fileName",
+  const result = await sql<FileRowColumns>`select f.id, f.title, f.file_name as "fileName",
       coalesce(sf.mime, f.mime) as mime,
       coalesce(octet_length(sf.content), sf.byte_size, f.byte_size) as "byteSize",
       sf.sha512, case when f.role = 'original' then coalesce(sf.text, f.text) else f.text end as text, f.role, sf.kind as "sourceKind", f.meeting_id as "meetingId", m.date as "meetingDate",
-      f.agenda_item_id as "agendaItemId", f.created, f.modified, f.deleted
+      f.agenda_item_id as "agendaItemId", f.created, f.modified, f.deleted, ${PART_COLUMNS}
     from file f left join source_file sf on sf.id = f.source_file_id left join meeting m on m.id = f.meeting_id
     where ${where} and ${oparlFileShown} order by f.position, f.id`.execute(db);
-  return result.rows.map((r) => ({ ...r, byteSize: Number(r.byteSize) }));
+  return result.rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    fileName: r.fileName,
+    mime: r.mime,
+    byteSize: Number(r.byteSize),
+    sha512: r.sha512,
+    text: r.text,
+    role: r.role,
+    sourceKind: r.sourceKind,
+    meetingId: r.meetingId,
+    meetingDate: r.meetingDate,
+    agendaItemId: r.agendaItemId,
+    created: r.created,
+    modified: r.modified,
+    deleted: r.deleted,
+    part: toPart(r),
+  }));
+}
+
+/** The imported files annexes are cut from, by id (their bytes, or their text where none were kept). */
+export async function oparlSourceContents(db: Db, ids: readonly number[]): Promise<OparlSourceContent[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<OparlSourceContent>`select sf.id, sf.format, sf.mime, sf.content, sf.text
+    from source_file sf where sf.id in (${idList(ids)})`.execute(db);
+  return result.rows.map((r) => ({ ...r, content: r.content ? new Uint8Array(r.content) : null }));
 }
 
 /** Files by id; a withheld file (see oparlFileShown) is simply not found. */
@@ -426,14 +516,17 @@ export async function oparlFiles(db: Db, ids: readonly number[]): Promise<OparlF
 
 /** The bytes a File's accessUrl and downloadUrl serve: the imported file as it came (or its text). */
 export async function oparlFileContent(db: Db, id: number): Promise<OparlFileContent | null> {
-  const result = await sql<{
-    fileName: string;
-    mime: string;
-    content: Uint8Array | null;
-    text: string;
-    deleted: boolean;
-  }>`select coalesce(sf.file_name, f.file_name) as "fileName", coalesce(sf.mime, f.mime) as mime,
-      sf.content, coalesce(sf.text, f.text) as text, f.deleted
+  const result = await sql<
+    {
+      fileName: string;
+      mime: string;
+      content: Uint8Array | null;
+      text: string;
+      deleted: boolean;
+      title: string;
+    } & PartColumns
+  >`select coalesce(sf.file_name, f.file_name) as "fileName", coalesce(sf.mime, f.mime) as mime,
+      sf.content, coalesce(sf.text, f.text) as text, f.deleted, f.title, ${PART_COLUMNS}
     from file f left join source_file sf on sf.id = f.source_file_id
     where f.id = ${id} and ${oparlFileShown}`.execute(db);
   const row = result.rows[0];
@@ -443,6 +536,8 @@ export async function oparlFileContent(db: Db, id: number): Promise<OparlFileCon
     mime: row.mime,
     bytes: row.content ? new Uint8Array(row.content) : new TextEncoder().encode(row.text),
     deleted: row.deleted,
+    title: row.title,
+    part: toPart(row),
   };
 }
 
@@ -480,7 +575,9 @@ export async function oparlMeetings(db: Db, ids: readonly number[]): Promise<Opa
       from attendance t where t.meeting_id in (${list}) and t.status = 'present' and not t.deleted
       order by t.id`.execute(db),
     loadItemsWhere(db, sql`a.meeting_id in (${list}) and not a.deleted`),
-    loadFilesWhere(db, sql`f.meeting_id in (${list}) and f.agenda_item_id is null and not f.deleted`),
+    // Every file of the meeting, its items' annexes too: clients that reach files only through meetings
+    // (written for OParl 1.0) find them all here.
+    loadFilesWhere(db, sql`f.meeting_id in (${list}) and not f.deleted`),
   ]);
   const participantsBy = groupBy(participants.rows, (p) => p.meetingId);
   const itemsBy = groupBy(items, (i) => i.meetingId);
@@ -530,12 +627,27 @@ export async function oparlPapers(db: Db, ids: readonly number[]): Promise<Oparl
     where cf.id in (${list}) and exists (select 1 from agenda_item a where a.case_id = cf.id and ${itemShown})`.execute(
     db,
   );
-  const consultations = groupBy(
-    await loadConsultationsWhere(db, sql`a.case_id in (${list}) and not a.deleted`),
-    (c) => c.paperId,
-  );
+  const [consultationRows, itemCases] = await Promise.all([
+    loadConsultationsWhere(db, sql`a.case_id in (${list}) and not a.deleted`),
+    sql<{ id: number; caseId: number }>`select a.id, a.case_id as "caseId" from agenda_item a
+      where a.case_id in (${list}) and ${itemShown} and not a.deleted`.execute(db),
+  ]);
+  const consultations = groupBy(consultationRows, (c) => c.paperId);
+  const caseOfItem = new Map(itemCases.rows.map((r) => [r.id, r.caseId]));
+  const itemIds = [...caseOfItem.keys()];
+  const files =
+    itemIds.length === 0
+      ? new Map<number | null, OparlFileRow[]>()
+      : groupBy(
+          await loadFilesWhere(db, sql`f.agenda_item_id in (${idList(itemIds)}) and not f.deleted`),
+          (f) => (f.agendaItemId === null ? null : (caseOfItem.get(f.agendaItemId) ?? null)),
+        );
   return byIds(
-    result.rows.map((p) => ({ ...p, consultations: consultations.get(p.id) ?? [] })),
+    result.rows.map((p) => ({
+      ...p,
+      consultations: consultations.get(p.id) ?? [],
+      files: files.get(p.id) ?? [],
+    })),
     ids,
   );
 }

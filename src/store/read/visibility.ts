@@ -62,6 +62,22 @@ export function originalVisible(viewer: Viewer, file = "file"): RawBuilder<boole
       and not ${shown(viewer, sql.ref("vo.withheld"), bodyOfMeeting("vo.meeting_id"))})`;
 }
 
+/**
+ * An annex may be served as its own part (its pages cut from the pack, or its own lines of a text pack)
+ * even where the whole pack may not: none of its own pages is withheld, and no withheld document of the
+ * same pack shares a page with it (a cut page would carry that document's text too).
+ */
+export function ownPartVisible(viewer: Viewer, file = "file"): RawBuilder<boolean> {
+  const f = (column: string) => sql.ref(`${file}.${column}`);
+  return sql<boolean>`(${f("role")} = 'annex' and ${f("source_file_id")} is not null
+    and not exists (select 1 from file_page wp where wp.file_id = ${f("id")}
+      and not ${shown(viewer, sql.ref("wp.withheld"), bodyOfMeeting(`${file}.meeting_id`))})
+    and not exists (select 1 from file ws where ws.source_file_id = ${f("source_file_id")}
+      and ws.id <> ${f("id")} and ws.role = 'annex' and not ws.deleted
+      and not ${shown(viewer, sql.ref("ws.withheld"), bodyOfMeeting("ws.meeting_id"))}
+      and ws.page_start <= ${f("page_end")} and ws.page_end >= ${f("page_start")}))`;
+}
+
 /** One page of an annex may be shown (the privacy gate withholds pages with a CPR number). */
 export function pageVisible(viewer: Viewer, page = "file_page", file = "file"): RawBuilder<boolean> {
   return shown(viewer, sql.ref(`${page}.withheld`), bodyOfMeeting(`${file}.meeting_id`));

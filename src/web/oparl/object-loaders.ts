@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import {
   type Database,
+  type OparlFileRow,
   type OparlListKind,
   oparlAgendaItems,
   oparlBodies,
@@ -16,6 +17,7 @@ import {
   oparlPersons,
 } from "../../store/index.js";
 import { mapAgendaItem } from "./agenda-item.js";
+import { withAnnexParts } from "./annex-parts.js";
 import { mapBody } from "./body.js";
 import { mapConsultation } from "./consultation.js";
 import { mapFile } from "./file.js";
@@ -38,13 +40,51 @@ export const OBJECT_LOADERS: Readonly<Record<OparlObjectKind & OparlListKind, Lo
     (await oparlOrganizations(db, ids)).map((r) => mapOrganization(r, urls)),
   person: async (db, ids, urls) => (await oparlPersons(db, ids)).map((r) => mapPerson(r, urls)),
   membership: async (db, ids, urls) => (await oparlMemberships(db, ids)).map((r) => mapMembership(r, urls)),
-  meeting: async (db, ids, urls) => (await oparlMeetings(db, ids)).map((r) => mapMeeting(r, urls)),
-  agendaItem: async (db, ids, urls) => (await oparlAgendaItems(db, ids)).map((r) => mapAgendaItem(r, urls)),
-  paper: async (db, ids, urls) => (await oparlPapers(db, ids)).map((r) => mapPaper(r, urls)),
+  meeting: async (db, ids, urls) => {
+    const rows = await oparlMeetings(db, ids);
+    const parts = await withAnnexParts(db, [
+      ...rows.flatMap((r) => r.files),
+      ...rows.flatMap((r) => r.items.flatMap((i) => i.files)),
+    ]);
+    return rows.map((r) =>
+      mapMeeting(
+        {
+          ...r,
+          files: own(r.files, parts),
+          items: r.items.map((i) => ({ ...i, files: own(i.files, parts) })),
+        },
+        urls,
+      ),
+    );
+  },
+  agendaItem: async (db, ids, urls) => {
+    const rows = await oparlAgendaItems(db, ids);
+    const parts = await withAnnexParts(
+      db,
+      rows.flatMap((r) => r.files),
+    );
+    return rows.map((r) => mapAgendaItem({ ...r, files: own(r.files, parts) }, urls));
+  },
+  paper: async (db, ids, urls) => {
+    const rows = await oparlPapers(db, ids);
+    const parts = await withAnnexParts(
+      db,
+      rows.flatMap((r) => r.files),
+    );
+    return rows.map((r) => mapPaper({ ...r, files: own(r.files, parts) }, urls));
+  },
   consultation: async (db, ids, urls) =>
     (await oparlConsultations(db, ids)).map((r) => mapConsultation(r, urls)),
-  file: async (db, ids, urls) => (await oparlFiles(db, ids)).map((r) => mapFile(r, urls)),
+  file: async (db, ids, urls) => {
+    const rows = await oparlFiles(db, ids);
+    return own(rows, await withAnnexParts(db, rows)).map((r) => mapFile(r, urls));
+  },
   legislativeTerm: async (db, ids, urls) =>
     (await oparlLegislativeTerms(db, ids)).map((r) => mapLegislativeTerm(r, urls)),
   location: async (db, ids, urls) => (await oparlLocations(db, ids)).map((r) => mapLocation(r, urls)),
 };
+
+/** The rows with each annex described as its own part. */
+function own(rows: readonly OparlFileRow[], parts: ReadonlyMap<number, OparlFileRow>): OparlFileRow[] {
+  return rows.map((r) => parts.get(r.id) ?? r);
+}

@@ -17,6 +17,7 @@ import {
 import { notFound } from "../http-error.js";
 import { readOnlyCors } from "../read-only-cors.js";
 import { rowId } from "../request-params.js";
+import { annexContent } from "./annex-parts.js";
 import { listPage, readListRequest } from "./list-page.js";
 import { OBJECT_LOADERS } from "./object-loaders.js";
 import { mapSystem } from "./system.js";
@@ -89,9 +90,11 @@ export function oparlApp(): Hono {
 
 /** Serves a File's original bytes; a deleted file's bytes are gone (410), its OParl object stays. */
 async function serveFile(c: Context, disposition: "inline" | "attachment") {
-  const content = await oparlFileContent(c.get("db"), rowId(c.req.param("id")));
-  if (!content) throw notFound("Filen");
-  if (content.deleted) return c.json({ error: { status: 410, message: "Filen er slettet." } }, 410);
+  const stored = await oparlFileContent(c.get("db"), rowId(c.req.param("id")));
+  if (!stored) throw notFound("Filen");
+  if (stored.deleted) return c.json({ error: { status: 410, message: "Filen er slettet." } }, 410);
+  // An annex is served alone: its pages or lines cut from the pack, under its own name.
+  const content = await annexContent(c.get("db"), stored);
   // RFC 6266: a UTF-8 file name goes in filename*, with an ASCII fallback for old clients.
   const ascii = content.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return c.body(new Uint8Array(content.bytes).buffer as ArrayBuffer, 200, {

@@ -12,10 +12,24 @@ export function mapOrganization(row: OparlOrganizationRow, urls: OparlUrls): Opa
     body: urls.object("body", row.bodyId),
     name: row.name,
     classification: row.classification,
+    organizationType: organizationType(row.classification),
     membership: row.membershipIds.map((m) => urls.object("membership", m)),
     meeting: urls.organizationMeetings(row.id),
     consultation: urls.organizationConsultations(row.id),
     created: dateTime(row.created),
     modified: dateTime(row.modified),
   });
+}
+
+/**
+ * OParl 1.1's organizationType, one of its named kinds, from the Danish classification: a council,
+ * committee or KKR is a "Gremium", a party a "Partei".
+ */
+export function organizationType(classification: string | null): string {
+  const c = (classification ?? "").toLowerCase();
+  if (/parti/.test(c)) return "Partei";
+  if (/fraktion|gruppe/.test(c)) return "Fraktion";
+  if (/forvaltning|administration|sekretariat/.test(c)) return "Verwaltungsbereich";
+  if (/kkr|udvalg|råd|raad|bestyrelse|kommunalbestyrelse|regionsråd/.test(c)) return "Gremium";
+  return "Sonstiges";
 }

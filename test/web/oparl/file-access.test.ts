@@ -90,7 +90,11 @@ forEachBackend("OParl file access", (store) => {
     const file = (await res.json()) as { accessUrl: string; downloadUrl: string; size: number; text: string };
     assert.match(file.text, /Indhold om Budget 2026/);
     const access = await app.request(file.accessUrl);
-    assert.match(access.headers.get("content-disposition") ?? "", /^inline; filename="bilag-filregion\.txt"/);
+    // An annex is served alone, under its own name, not as the pack it came in ("bilag-filregion.txt").
+    assert.match(
+      access.headers.get("content-disposition") ?? "",
+      /^inline; filename="1\.1 Bilag 1 Budget 2026\.txt"/,
+    );
     const download = await app.request(file.downloadUrl);
     assert.match(download.headers.get("content-disposition") ?? "", /^attachment; /);
     assert.equal(download.headers.get("x-content-type-options"), "nosniff");
