@@ -310,7 +310,7 @@ export interface MeetingPageData {
   readonly attendance: readonly AttendeeView[];
   /** The agenda: each item's place, title and decision (the item page has the rest). */
   readonly items: readonly AgendaEntryView[];
-  /** Annexes that came in no annex pack (a plain document, an upload). */
+  /** Every annex of the meeting the viewer may see, those of its packs too. */
   readonly annexes: readonly FileRef[];
   /** The annex packs of the meeting, each with its documents, in the order they were imported. */
   readonly packs: readonly MeetingPackView[];
@@ -470,7 +470,7 @@ export async function getMeetingPage(
       substituteForName: a.substituteFor,
     })),
     items: items.map(presentAgendaEntry),
-    annexes: files.filter((f) => f.role === "annex" && f.sourceKind !== "annex-pack").map(toFileRef),
+    annexes: files.filter((f) => f.role === "annex").map(toFileRef),
     packs: packIds.map((sourceFileId) => ({
       sourceFileId,
       documents: files.filter((f) => f.role === "annex" && f.sourceFileId === sourceFileId).map(toFileRef),

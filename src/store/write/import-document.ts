@@ -186,7 +186,7 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
   const documents = await writeFiles(
     tx,
     doc,
-    { sourceFileId: sourceFile.id, meetingId, previousIds, now },
+    { sourceFileId: sourceFile.id, meetingId, meetingEstimated: date?.estimated === true, previousIds, now },
     options,
     words,
   );

@@ -22,6 +22,11 @@ export const MIME_BY_FORMAT = {
 export interface FileTarget {
   readonly sourceFileId: number;
   readonly meetingId: number | null;
+  /**
+   * The meeting's date was only estimated from the pack's text: the link may be wrong, so its annexes
+   * stay withheld as unlinked (nothing says which of its items are closed) until released.
+   */
+  readonly meetingEstimated?: boolean;
   /** Source files this one replaces: their files are reused (same ids) or removed. */
   readonly previousIds: readonly number[];
   readonly now: Date;
@@ -135,7 +140,7 @@ export async function writeFiles(
     plan.role === "annex"
       ? annexWithholding({
           ofClosedItem: closedItems.has(plan.itemNumber ?? ""),
-          linked: meetingId !== null,
+          linked: meetingId !== null && !target.meetingEstimated,
           inPack: doc.kind === "annex-pack",
           itemNumber: plan.itemNumber,
         })

@@ -122,7 +122,9 @@ function OriginalLink(props: { readonly file: OriginalView }) {
         <span>{`${noun[0]?.toUpperCase()}${noun.slice(1)}`}</span>
       )}
       <span class="meeting-list__meta">
-        {file.downloadable ? originalMeta(file) : "Kan ikke hentes, fordi filen indeholder lukkede punkter"}
+        {file.downloadable
+          ? originalMeta(file)
+          : "Kan ikke hentes, fordi filen rummer indhold, der ikke er offentligt"}
       </span>
     </li>
   );
@@ -137,9 +139,14 @@ function Pack(props: { readonly pack: MeetingPackView; readonly dateLabel: strin
     <section class="annex-pack" aria-labelledby={id}>
       <h3 id={id}>{`Bilagspakke til mødet ${props.dateLabel}`}</h3>
       <p class="meeting-list__meta">
-        {[`${count} bilag`, pack.original ? originalMeta(pack.original) : null].filter(Boolean).join(" · ")}
+        {[count > 0 ? `${count} bilag` : null, pack.original ? originalMeta(pack.original) : null]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
-      <AnnexList files={pack.documents} empty="Ingen af bilagene i pakken er offentlige." />
+      <AnnexList
+        files={pack.documents}
+        empty="Bilagene i pakken offentliggøres, når mødets dagsorden eller referat foreligger, så det kan ses, om de hører til lukkede punkter."
+      />
       {pack.original ? (
         <ul class="annex-list">
           <OriginalLink file={pack.original} />
@@ -196,6 +203,7 @@ export function meetingPageApp(): Hono {
     const time = formatTimeRange(data.startTime, data.endTime);
     // A pack's own file is offered under the pack; the rest (minutes, agenda) under "Originalfiler".
     const records = data.originals.filter((o) => !data.packs.some((p) => p.original?.id === o.id));
+    const loose = data.annexes.filter((a) => !data.packs.some((p) => p.documents.some((d) => d.id === a.id)));
     return cachedHtml(
       c,
       <Layout
@@ -321,8 +329,8 @@ export function meetingPageApp(): Hono {
           {data.packs.map((pack, index) => (
             <Pack pack={pack} dateLabel={date} index={index} />
           ))}
-          {data.annexes.length > 0 || data.packs.length === 0 ? (
-            <AnnexList files={data.annexes} empty="Mødet har ingen bilag." />
+          {loose.length > 0 || data.packs.length === 0 ? (
+            <AnnexList files={loose} empty="Mødet har ingen bilag." />
           ) : null}
           {records.length > 0 ? (
             <>

@@ -8,9 +8,10 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { before, it } from "node:test";
 import type { Hono } from "hono";
+import { importDocument } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { forEachBackend } from "../../support/stores.js";
-import { importDemoAndSeeds } from "./oparl-fixture.js";
+import { importDemoAndSeeds, parsedSeeds } from "./oparl-fixture.js";
 import { loadOparlValidator } from "./oparl-schemas.js";
 
 const BASE = "https://raadsinfo.test";
@@ -59,6 +60,19 @@ forEachBackend("OParl files as a 1.0 client reaches them", (store) => {
   let app: Hono;
   before(async () => {
     await importDemoAndSeeds(store().db);
+    // Seed 003, KKR Midtjylland's pack, as published with its meeting's date in its file name: linked to
+    // that meeting, its annexes are public (the seed itself names no date, so its own are withheld).
+    const pack = (await parsedSeeds()).find((p) => p.parsed.source.file.startsWith("003_"));
+    assert.ok(pack);
+    const file = "kkr-midtjylland-bilag-2020-02-07.txt";
+    await importDocument(
+      store().db,
+      {
+        ...pack.parsed,
+        source: { ...pack.parsed.source, file, sha256: createHash("sha256").update(file).digest("hex") },
+      },
+      { content: pack.content, mime: pack.mime },
+    );
     app = createApp({ db: store().db, settings: { publicBaseUrl: BASE } });
   });
 
@@ -86,7 +100,7 @@ forEachBackend("OParl files as a 1.0 client reaches them", (store) => {
       listed += all.length;
       missing = missing.concat(all.filter((f) => !reached.has(String(f.id))).map((f) => `${f.id} ${f.name}`));
     }
-    assert.ok(listed >= 29, `the bodies list ${listed} files`);
+    assert.ok(listed >= 10, `the bodies list ${listed} files`);
     assert.deepEqual(missing, [], "files a 1.0 client cannot reach");
   });
 

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
+import { getMeetingPage, releaseWithheld } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { forEachBackend } from "../../support/stores.js";
 import { importDemoAndSeeds } from "../oparl/oparl-fixture.js";
@@ -37,10 +38,43 @@ forEachBackend("meeting page, whole", (store) => {
     assert.doesNotMatch(body.text, /Andre dokumenter/);
   });
 
-  it("shows the pack under its meeting with its date and its documents' own titles, no internal names", async () => {
+  it("shows the pack under its meeting; the public sees its annexes once a record says which are open", async () => {
     const meeting = await meetingOf("KKR Midtjylland");
     const { status, text } = await get(`/moede/${meeting.id}`);
     assert.equal(status, 200);
+    assert.match(text, /Bilagspakke til mødet ca\. \d+\. \w+ 2020<\/h3>/);
+    // A guessed date could put the pack under the wrong meeting: nothing says which of its items are
+    // closed, so its annexes stay withheld from the public until an agenda or minutes (or a release).
+    assert.match(text, /Bilagene i pakken offentliggøres, når mødets dagsorden eller referat foreligger/);
+    assert.doesNotMatch(text, /KL CO2-reduktion i kommunerne/);
+    assert.doesNotMatch(text, /003_|543010fa29d1b32e|\.txt/);
+  });
+
+  it("shows the secretariat the pack under its meeting with its documents' own titles, no internal names", async () => {
+    const meeting = await meetingOf("KKR Midtjylland");
+    const data = await getMeetingPage(store().db, meeting.id, { kind: "administrator" });
+    assert.deepEqual(
+      data?.packs[0]?.documents
+        .slice(0, 2)
+        .map((d) => [d.itemNumber, d.annexNumber, d.title, d.pageStart, d.pageEnd]),
+      [
+        ["3.1", 1, "KL CO2-reduktion i kommunerne", 1, 15],
+        ["3.1", 2, "KL Klimatilpasning", 16, 27],
+      ],
+    );
+  });
+
+  it("shows the pack's documents by title once it is public (released), without internal names", async () => {
+    const meeting = await meetingOf("KKR Midtjylland");
+    // The secretariat releases each annex and the pack file (the withheld list's "Frigiv").
+    const files = await store()
+      .db.selectFrom("file")
+      .select("id")
+      .where("meeting_id", "=", meeting.id)
+      .where("withheld", "is not", null)
+      .execute();
+    for (const f of files) await releaseWithheld(store().db, { kind: "file", id: f.id });
+    const { text } = await get(`/moede/${meeting.id}`);
     assert.match(text, /Bilagspakke til mødet ca\. \d+\. \w+ 2020<\/h3>/);
     assert.match(text, /<dt>Dato<\/dt><dd>ca\. [^<]+ 2020 <span class="meeting-list__meta">\(anslået/);
     assert.match(
