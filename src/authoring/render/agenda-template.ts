@@ -67,8 +67,10 @@ export const AGENDA_TEMPLATE = String.raw`
   set text(size: 10.5pt, weight: "bold")
   block(above: 1.5em, below: 0.6em, it.body)
 }
+// A heading inside a field is italic, not bold, so that the parser tells it from the bold field headings
+// even where its words name a field of another layout ("Økonomi").
 #show heading.where(level: 4): it => {
-  set text(size: 10.5pt, weight: "bold", style: "italic")
+  set text(size: 10.5pt, weight: "regular", style: "italic")
   block(above: 1.2em, below: 0.5em, it.body)
 }
 

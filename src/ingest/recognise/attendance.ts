@@ -25,8 +25,9 @@ const LIST_HEADINGS: readonly (readonly [RegExp, ListKind])[] = [
   [/^(?:stedfortrædere|stedfortræder|suppleanter|suppleant|indkaldte stedfortrædere)$/iu, "substitute"],
 ];
 /** A sub-label of a list naming staff, not members ("Fra forvaltningen:", real-world/09): its names are skipped. */
+// Letter lookarounds, not \b: in JavaScript \b knows only ASCII letters, so "\bøvrige" never matches.
 const STAFF_LABEL =
-  /\b(?:forvaltning(?:en)?|administration(?:en)?|direktion(?:en)?|sekretariat(?:et)?|embedsmænd|medarbejdere|øvrige deltagere|desuden deltog|endvidere deltog|gæster|referent|sekretær)\b/iu;
+  /(?<!\p{L})(?:forvaltning(?:en)?|administration(?:en)?|direktion(?:en)?|sekretariat(?:et)?|embedsmænd|medarbejdere|øvrige deltagere|desuden deltog|endvidere deltog|gæster|referent|sekretær)(?!\p{L})/iu;
 /** Labels of a list written on one line ("Fraværende: Merete Dea Larsen (O).", "Tilstede: A, B og C"). */
 const INLINE_LABEL =
   /(?:^|(?<=[\s.]))(deltagere|mødedeltagere|til stede|tilstede|til stede var|fremmødte|i mødet deltog|fraværende med afbud|fraværende|afbud fra|meldt afbud|afbud|forfald|medlemmer|stedfortrædere|suppleanter)\s*:/giu;
@@ -185,12 +186,12 @@ export function recogniseAttendance(view: LineView): AttendanceResult {
         parseFieldHeading(entryLine.text)
       )
         break;
-      // A sub-label inside the list ("Borgerrepræsentanter:", "Fra forvaltningen:").
-      if (
-        /:$/u.test(entryLine.text) &&
-        entryLine.text.length <= 80 &&
-        entriesOf(entryLine.text, false) === null
-      ) {
+      // A sub-label inside the list ("Borgerrepræsentanter:", "Fra forvaltningen:"), or a staff heading
+      // without a colon ("Øvrige deltagere", as Rådsinfo's own minutes set it after "Afbud").
+      const label = /:$/u.test(entryLine.text)
+        ? entryLine.text.length <= 80
+        : entryLine.text.length <= 40 && STAFF_LABEL.test(entryLine.text);
+      if (label && entriesOf(entryLine.text, false) === null) {
         staff = STAFF_LABEL.test(entryLine.text);
         end = probe;
         continue;

@@ -92,7 +92,23 @@ export function findFieldStarts(view: LineView, from: number, to: number): Field
   }
   const bulleted = starts.filter((start) => start.bulleted).length;
   const kept = bulleted >= 2 ? starts.filter((start) => start.bulleted || start.layout !== "line") : starts;
-  return kept.map(({ bulleted: _bulleted, ...start }) => start);
+  return unlikeHeadingsDropped(view, kept).map(({ bulleted: _bulleted, ...start }) => start);
+}
+
+/**
+ * Where the item's own field headings are set in bold, a heading of another layout's field ("Økonomi")
+ * set in plain text is a sub-heading inside the field it stands in, not a field of its own: a layout
+ * sets all its field headings alike.
+ */
+function unlikeHeadingsDropped<T extends FieldStart>(view: LineView, starts: readonly T[]): T[] {
+  const lineOf = (start: FieldStart) => view.content[start.pos];
+  const boldCore = starts.some(
+    (start) => start.layout === "line" && start.target.kind !== "extra" && lineOf(start)?.bold === true,
+  );
+  if (!boldCore) return [...starts];
+  return starts.filter(
+    (start) => start.layout !== "line" || start.target.kind !== "extra" || lineOf(start)?.bold !== false,
+  );
 }
 
 /**
