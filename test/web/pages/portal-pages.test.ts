@@ -134,7 +134,7 @@ forEachBackend("portal pages", (store) => {
   it("person page: memberships, attendance with its rate, items naming the person", async () => {
     const substitute = await get(`/person/${ids.person("Ole Bak")}`);
     assert.equal(substitute.status, 200);
-    assert.match(substitute.html, /KKR Eksempelregion<\/a>: Suppleant \(V\)/);
+    assert.match(substitute.html, /KKR Eksempelregion<\/a>: Suppleant, Venstre \(V\)/);
     // Issue 14: a substitute's meetings are counted apart, not in a member's rate.
     assert.match(substitute.html, /Mødte som suppleant 1 gang; det tæller ikke med i fremmødeprocenten\./);
     assert.doesNotMatch(substitute.html, /Deltog i/);
