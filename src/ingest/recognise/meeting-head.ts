@@ -218,7 +218,7 @@ export function titleBody(text: string): string | null {
     bodyThenDate?.[1] &&
     BODY_WORD.test(bodyThenDate[1]) &&
     !DOCUMENT_WORD.test(bodyThenDate[1]) &&
-    !/\b(?:beslutning|behandling|mødet?|på)\b/iu.test(bodyThenDate[1])
+    !/(?<!\p{L})(?:beslutning|behandling|mødet?|på)(?!\p{L})/iu.test(bodyThenDate[1])
   ) {
     return cleanBody(bodyThenDate[1]);
   }
