@@ -98,7 +98,8 @@ export function findFieldStarts(view: LineView, from: number, to: number): Field
 /**
  * Where the item's own field headings are set in bold, a heading of another layout's field ("Økonomi")
  * set in plain text is a sub-heading inside the field it stands in, not a field of its own: a layout
- * sets all its field headings alike.
+ * sets all its field headings alike. Capitals set a heading apart as weight does ("BESLUTNINGSFORSLAG FRA
+ * DD" under bold headings in the Aarhus minutes).
  */
 function unlikeHeadingsDropped<T extends FieldStart>(view: LineView, starts: readonly T[]): T[] {
   const lineOf = (start: FieldStart) => view.content[start.pos];
@@ -106,9 +107,15 @@ function unlikeHeadingsDropped<T extends FieldStart>(view: LineView, starts: rea
     (start) => start.layout === "line" && start.target.kind !== "extra" && lineOf(start)?.bold === true,
   );
   if (!boldCore) return [...starts];
-  return starts.filter(
-    (start) => start.layout !== "line" || start.target.kind !== "extra" || lineOf(start)?.bold !== false,
-  );
+  return starts.filter((start) => {
+    const line = lineOf(start);
+    return (
+      start.layout !== "line" ||
+      start.target.kind !== "extra" ||
+      line?.bold !== false ||
+      inCapitals(line.text)
+    );
+  });
 }
 
 /**
