@@ -16,11 +16,21 @@ import {
 import { type ItemView, itemColumns, presentItem } from "./portal-items.js";
 import { fileVisible, itemVisible, originalVisible } from "./visibility.js";
 
+/**
+ * Where the item stands in the imported file, as the public page tells it: the page and what kind of
+ * document the file is ("side 25 i referatet"). The file's own name and line numbers stay in the JSON API
+ * and OParl; on the page a hash name such as 000_3519f531f00fe676.txt says nothing to a reader.
+ */
 export interface ItemSource {
   readonly page: number | null;
-  readonly fileName: string;
+  /** The imported file's kind: minutes, agenda, annex-pack or document. */
+  readonly kind: string;
+  /** The imported file's format: text, pdf, docx or html. */
+  readonly format: string;
   /** The "original" file to download, when it may be downloaded. */
   readonly originalFileId: number | null;
+  /** The public annex of the same file whose pages hold the item's page, for the annex page viewer. */
+  readonly annexAtPage: number | null;
 }
 
 export interface RelatedItem {
@@ -152,12 +162,28 @@ const itemPageQuery = compileOncePerViewer((db, itemId: number, viewer) =>
           db
             .selectFrom("file")
             .innerJoin("source_file", "source_file.id", "file.source_file_id")
-            .select(["file.id", "source_file.file_name", originalVisible(viewer).as("downloadable")])
+            .select([
+              "file.id",
+              "source_file.kind",
+              "source_file.format",
+              originalVisible(viewer).as("downloadable"),
+            ])
             .where("file.source_file_id", "=", eb.ref("this.source_file_id"))
             .where("file.role", "=", "original")
             .where("file.deleted", "=", false)
             .limit(1),
         ).as("original"),
+        db
+          .selectFrom("file")
+          .select("file.id")
+          .where("file.source_file_id", "=", eb.ref("this.source_file_id"))
+          .where("file.role", "=", "annex")
+          .where(fileVisible(viewer))
+          .where("file.page_start", "<=", eb.ref("this.page"))
+          .where("file.page_end", ">=", eb.ref("this.page"))
+          .orderBy("file.position")
+          .limit(1)
+          .as("annexAtPage"),
         neighbour("<").as("previousItem"),
         neighbour(">").as("nextItem"),
       ];
@@ -206,8 +232,10 @@ export async function getItemPage(
     source: original
       ? {
           page: row.page,
-          fileName: original.file_name,
+          kind: original.kind,
+          format: original.format,
           originalFileId: original.downloadable ? original.id : null,
+          annexAtPage: row.annexAtPage ?? null,
         }
       : null,
     previousItem: row.previousItem ?? null,

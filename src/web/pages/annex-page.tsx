@@ -19,9 +19,12 @@ import { idParam } from "./route-params.js";
 const MAX_ANNEX_PAGE = 100_000;
 
 /** Content-Disposition with an ASCII fallback and the real (Danish) name per RFC 6266 / RFC 5987. */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(
+  fileName: string,
+  disposition: "inline" | "attachment" = "attachment",
+): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export function annexPageApp(): Hono {
@@ -31,7 +34,12 @@ export function annexPageApp(): Hono {
     if (!file) throw notFound("Filen");
     return c.body(new Uint8Array(file.content), 200, {
       "content-type": file.mime,
-      "content-disposition": contentDisposition(file.fileName),
+      // A PDF opens in the browser, so that the item page's "side 25 i referatet" (#page=25) lands on its
+      // page; a link meant to save it carries the download attribute. Other formats stay attachments.
+      "content-disposition": contentDisposition(
+        file.fileName,
+        file.mime === "application/pdf" ? "inline" : "attachment",
+      ),
       "content-length": String(file.content.byteLength),
       "x-content-type-options": "nosniff",
     });

@@ -12,6 +12,7 @@ import { AnnexList } from "../components/annex-list.js";
 import { ItemExtraFields } from "../components/item-extras.js";
 import { ItemFields } from "../components/item-fields.js";
 import { ItemFollowUps } from "../components/item-follow-ups.js";
+import { ItemSourceLine } from "../components/item-source.js";
 import { WithheldMark } from "../components/withheld-mark.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
@@ -74,18 +75,7 @@ export function itemPageApp(): Hono {
             </>
           ) : null}
         </dl>
-        {data.source ? (
-          <p class="item-source">
-            {"Kilde: "}
-            {data.source.originalFileId !== null ? (
-              <a href={`/bilag/${data.source.originalFileId}/original`}>
-                {`side ${data.source.page ?? 1} i ${data.source.fileName}`}
-              </a>
-            ) : (
-              `side ${data.source.page ?? 1} i ${data.source.fileName}`
-            )}
-          </p>
-        ) : null}
+        {data.source ? <ItemSourceLine source={data.source} /> : null}
         <ItemFields fields={item.fields} blocks={item.blocks} />
         <ItemExtraFields extras={data.extras} beslutning={item.fields.beslutning} />
         <ItemFollowUps itemId={item.id} />
