@@ -5,6 +5,8 @@
  * numbers.
  */
 import type { FieldBlock, TableBlock } from "../../domain/index.js";
+import { AnnexReferenceText } from "./annex-reference-text.js";
+import type { AnnexReferenceTarget } from "./annex-references.js";
 import { TextBlock } from "./text-block.js";
 
 type HeadingLevel = 2 | 3 | 4 | 5 | 6;
@@ -70,15 +72,20 @@ function Table(props: { readonly table: TableBlock }) {
 
 /**
  * The blocks of one field. `headingLevel` is the level of the field's own heading: a block heading of
- * level 1 sits one below it, level 2 two below (h6 at most).
+ * level 1 sits one below it, level 2 two below (h6 at most). With `annexes`, annex references in
+ * paragraphs and list items link to the item's annexes; headings and table cells are left as they are.
  */
-export function FieldBlocks(props: { readonly blocks: readonly FieldBlock[]; readonly headingLevel: 2 | 3 }) {
+export function FieldBlocks(props: {
+  readonly blocks: readonly FieldBlock[];
+  readonly headingLevel: 2 | 3;
+  readonly annexes?: AnnexReferenceTarget | undefined;
+}) {
   return (
     <>
       {props.blocks.map((block) => {
         switch (block.type) {
           case "paragraph":
-            return <TextBlock text={block.text} />;
+            return <TextBlock text={block.text} annexes={props.annexes} />;
           case "heading":
             return (
               <Heading level={Math.min(props.headingLevel + block.level, 6) as HeadingLevel}>
@@ -89,13 +96,17 @@ export function FieldBlocks(props: { readonly blocks: readonly FieldBlock[]; rea
             return block.ordered ? (
               <ol>
                 {block.items.map((item) => (
-                  <li>{item}</li>
+                  <li>
+                    <AnnexReferenceText text={item} annexes={props.annexes} />
+                  </li>
                 ))}
               </ol>
             ) : (
               <ul>
                 {block.items.map((item) => (
-                  <li>{item}</li>
+                  <li>
+                    <AnnexReferenceText text={item} annexes={props.annexes} />
+                  </li>
                 ))}
               </ul>
             );

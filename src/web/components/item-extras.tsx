@@ -5,6 +5,7 @@
  */
 import { formatDanishDate } from "../../domain/index.js";
 import type { ItemExtras } from "../../store/index.js";
+import type { AnnexReferenceTarget } from "./annex-references.js";
 import { FieldBlocks } from "./field-blocks.js";
 import { TextBlock } from "./text-block.js";
 
@@ -21,7 +22,12 @@ export function decisionLabel(decision: {
  * Renders the extras of an open item. The decision that is already the item's Beslutning (shown set apart
  * above) is not repeated among the others.
  */
-export function ItemExtraFields(props: { readonly extras: ItemExtras; readonly beslutning: string | null }) {
+export function ItemExtraFields(props: {
+  readonly extras: ItemExtras;
+  readonly beslutning: string | null;
+  /** Where the text's annex references link; without it they stay plain text. */
+  readonly annexes?: AnnexReferenceTarget | undefined;
+}) {
   const { extraFields, decisions, caseHistory } = props.extras;
   const otherDecisions = decisions.filter((decision) => decision.text !== props.beslutning);
   return (
@@ -31,9 +37,9 @@ export function ItemExtraFields(props: { readonly extras: ItemExtras; readonly b
           <section class="item-field">
             <h2>{field.heading}</h2>
             {field.blocks && field.blocks.length > 0 ? (
-              <FieldBlocks blocks={field.blocks} headingLevel={2} />
+              <FieldBlocks blocks={field.blocks} headingLevel={2} annexes={props.annexes} />
             ) : (
-              <TextBlock text={field.text} />
+              <TextBlock text={field.text} annexes={props.annexes} />
             )}
           </section>
         ) : null,
@@ -45,9 +51,9 @@ export function ItemExtraFields(props: { readonly extras: ItemExtras; readonly b
             <>
               <h3>{decisionLabel(decision)}</h3>
               {decision.blocks && decision.blocks.length > 0 ? (
-                <FieldBlocks blocks={decision.blocks} headingLevel={3} />
+                <FieldBlocks blocks={decision.blocks} headingLevel={3} annexes={props.annexes} />
               ) : (
-                <TextBlock text={decision.text} />
+                <TextBlock text={decision.text} annexes={props.annexes} />
               )}
             </>
           ))}

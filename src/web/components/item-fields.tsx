@@ -4,6 +4,7 @@
  */
 import type { ItemBlocks, ItemFieldKey } from "../../domain/index.js";
 import type { ItemFieldsView } from "../../store/index.js";
+import type { AnnexReferenceTarget } from "./annex-references.js";
 import { FieldBlocks } from "./field-blocks.js";
 import { TextBlock } from "./text-block.js";
 
@@ -20,14 +21,16 @@ export function ItemFields(props: {
   /** The fields' structure where ingest found more than paragraphs; plain text elsewhere. */
   readonly blocks?: ItemBlocks;
   readonly headingLevel?: 2 | 3;
+  /** Where the text's annex references link; without it they stay plain text. */
+  readonly annexes?: AnnexReferenceTarget | undefined;
 }) {
   const level = props.headingLevel ?? 2;
   const Body = (p: { readonly field: ItemFieldKey; readonly text: string }) => {
     const blocks = props.blocks?.[p.field];
     return blocks && blocks.length > 0 ? (
-      <FieldBlocks blocks={blocks} headingLevel={level} />
+      <FieldBlocks blocks={blocks} headingLevel={level} annexes={props.annexes} />
     ) : (
-      <TextBlock text={p.text} />
+      <TextBlock text={p.text} annexes={props.annexes} />
     );
   };
   const Heading = (p: { readonly children: string; readonly id?: string }) =>
@@ -53,7 +56,7 @@ export function ItemFields(props: {
       {fields.notes ? (
         <section class="item-field">
           <Heading>Bemærkninger</Heading>
-          <TextBlock text={fields.notes} />
+          <TextBlock text={fields.notes} annexes={props.annexes} />
         </section>
       ) : null}
     </>

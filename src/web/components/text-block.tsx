@@ -1,4 +1,6 @@
 /** @module Stored text as paragraphs: blank lines part paragraphs, single line breaks stay breaks. */
+import { AnnexReferenceText } from "./annex-reference-text.js";
+import type { AnnexReferenceTarget } from "./annex-references.js";
 
 /**
  * Splits text into paragraphs at blank lines, but joins a paragraph that ends mid-sentence to a next one
@@ -20,8 +22,14 @@ export function paragraphs(text: string): string[] {
   return result;
 }
 
-/** Renders plain text as <p> elements; escaping is hono/jsx's default. */
-export function TextBlock(props: { readonly text: string }) {
+/**
+ * Renders plain text as <p> elements; escaping is hono/jsx's default. With `annexes`, an item's annex
+ * references ("./.", "bilag") link to its annexes.
+ */
+export function TextBlock(props: {
+  readonly text: string;
+  readonly annexes?: AnnexReferenceTarget | undefined;
+}) {
   return (
     <>
       {paragraphs(props.text).map((paragraph) => {
@@ -31,7 +39,7 @@ export function TextBlock(props: { readonly text: string }) {
             {lines.map((line, index) => (
               <>
                 {index > 0 ? <br /> : null}
-                {line}
+                <AnnexReferenceText text={line} annexes={props.annexes} />
               </>
             ))}
           </p>
