@@ -9,6 +9,11 @@ import { formatDanishDate } from "../../domain/index.js";
 import { getItemPage, mattersOfItem } from "../../store/index.js";
 import { cachedHtml } from "../cached-page.js";
 import { AnnexList } from "../components/annex-list.js";
+import {
+  annexReferenceTarget,
+  ITEM_ANNEX_SECTION_ID,
+  mentionsAnnex,
+} from "../components/annex-references.js";
 import { ItemExtraFields } from "../components/item-extras.js";
 import { ItemFields } from "../components/item-fields.js";
 import { ItemFollowUps } from "../components/item-follow-ups.js";
@@ -50,6 +55,17 @@ export function itemPageApp(): Hono {
       );
     }
     const matters = await mattersOfItem(c.get("db"), item.id, c.get("viewer"));
+    const annexTarget = annexReferenceTarget(data.annexes);
+    const itemText = [
+      ...Object.values(item.fields),
+      ...data.extras.extraFields.map((field) => field.text),
+      ...data.extras.decisions.map((decision) => decision.text),
+    ];
+    // "Punktet har ingen bilag" under a text that says "vedlagt som bilag" would contradict it: the annexes
+    // exist but are closed, withheld or not imported.
+    const noAnnexes = itemText.some((text) => text !== null && mentionsAnnex(text))
+      ? "Teksten henviser til bilag, men de er ikke offentliggjort her."
+      : "Punktet har ingen bilag.";
     return cachedHtml(
       c,
       <Layout
@@ -76,12 +92,12 @@ export function itemPageApp(): Hono {
           ) : null}
         </dl>
         {data.source ? <ItemSourceLine source={data.source} /> : null}
-        <ItemFields fields={item.fields} blocks={item.blocks} />
-        <ItemExtraFields extras={data.extras} beslutning={item.fields.beslutning} />
+        <ItemFields fields={item.fields} blocks={item.blocks} annexes={annexTarget} />
+        <ItemExtraFields extras={data.extras} beslutning={item.fields.beslutning} annexes={annexTarget} />
         <ItemFollowUps itemId={item.id} />
-        <section aria-labelledby="punkt-bilag">
-          <h2 id="punkt-bilag">Bilag</h2>
-          <AnnexList files={data.annexes} empty="Punktet har ingen bilag." />
+        <section aria-labelledby={ITEM_ANNEX_SECTION_ID}>
+          <h2 id={ITEM_ANNEX_SECTION_ID}>Bilag</h2>
+          <AnnexList files={data.annexes} empty={noAnnexes} />
         </section>
         {data.sameCase.length > 0 ? (
           <section aria-labelledby="samme-sag">
