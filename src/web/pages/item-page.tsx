@@ -1,8 +1,8 @@
 /**
- * @module The item page, a stable URL per agenda item: the fields with the decision set apart, annexes,
- * case number, its follow-up tasks, the same case at other meetings, the matters it belongs to, and the
- * source page in the original file. A closed item
- * shows "Lukket punkt" and nothing about its matter.
+ * @module The item page, a stable URL per agenda item: the fields with the decision set apart (their "./."
+ * and "bilag" linked to the item's annexes), annexes, case number, its follow-up tasks, the same case at
+ * other meetings, the matters it belongs to, and the source page ("side 25 i referatet") linked to where it
+ * can be read. A closed item shows "Lukket punkt" and nothing about its matter.
  */
 import { Hono } from "hono";
 import { formatDanishDate } from "../../domain/index.js";
