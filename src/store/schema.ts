@@ -23,6 +23,7 @@ import type {
   AgendaVersionTable,
   AuthoredAnnexTable,
   AuthoredItemTable,
+  MeetingWholePdfTable,
   ReviewCopyTable,
 } from "./schema/agenda-tables.js";
 import type { JobTable } from "./schema/job-tables.js";
@@ -96,6 +97,7 @@ export interface Database {
   agenda_version: AgendaVersionTable;
   review_copy: ReviewCopyTable;
   agenda_rendering: AgendaRenderingTable;
+  meeting_whole_pdf: MeetingWholePdfTable;
   minutes_attendance: MinutesAttendanceTable;
   minutes_recusal: MinutesRecusalTable;
   minutes_decision: MinutesDecisionTable;

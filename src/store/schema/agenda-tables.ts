@@ -133,3 +133,13 @@ export interface AgendaRenderingTable {
   byte_size: number;
   rendered_at: Generated<Date>;
 }
+
+/** The whole meeting as one public PDF (migration 0026), with the fingerprint of what it was made from. */
+export interface MeetingWholePdfTable {
+  meeting_id: number;
+  fingerprint: string;
+  pdf: Uint8Array;
+  page_count: number;
+  byte_size: number;
+  rendered_at: Generated<Date>;
+}

@@ -25,6 +25,7 @@ import * as finishedJobs from "./0022-finished-jobs.js";
 import * as itemExtraFields from "./0023-item-extra-fields.js";
 import * as itemBlocks from "./0024-item-blocks.js";
 import * as meetingDateEstimated from "./0025-meeting-date-estimated.js";
+import * as meetingWholePdf from "./0026-meeting-whole-pdf.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -49,4 +50,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0023-item-extra-fields": itemExtraFields,
   "0024-item-blocks": itemBlocks,
   "0025-meeting-date-estimated": meetingDateEstimated,
+  "0026-meeting-whole-pdf": meetingWholePdf,
 };
