@@ -1,6 +1,6 @@
 /**
- * @module The documents Rådsinfo writes: agenda PDF (Typst), annex pack (pdf-lib), DOCX annexes to PDF, and
- * the round-trip comparison that checks them against what ingest reads back.
+ * @module The documents Rådsinfo writes: agenda PDF (Typst), annex pack (pdf-lib), DOCX annexes to PDF, text
+ * to PDF pages, the whole meeting in one PDF, and the round-trip comparison that checks them against what ingest reads back.
  */
 export { attendeeLine, CLOSED_ITEM_TITLE, renderAgendaPdf, visibleItem } from "./agenda-pdf.js";
 export { type AnnexPackOptions, type AnnexPackProgress, annexStamp, buildAnnexPack } from "./annex-pack.js";
@@ -10,6 +10,12 @@ export {
   renderDecisionLetterPdf,
 } from "./decision-letter-pdf.js";
 export { convertDocxToPdf, type DocxToPdfOptions } from "./docx-to-pdf.js";
+export {
+  buildMeetingWholePdf,
+  type MeetingWholeInput,
+  type MeetingWholeOptions,
+  type MeetingWholePart,
+} from "./meeting-whole-pdf.js";
 export { guestLine, renderMinutesPdf, substituteLine, visibleMinutesItem } from "./minutes-pdf.js";
 export { isRenderError, RENDER_ERROR_CODES, RenderError, type RenderErrorCode } from "./render-error.js";
 export {
@@ -30,3 +36,4 @@ export {
   type RoundTripScore,
   roundTripScore,
 } from "./round-trip.js";
+export { renderTextPdf, type TextPdfOptions } from "./text-pdf.js";
