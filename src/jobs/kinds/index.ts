@@ -7,6 +7,7 @@ import type { PayloadOf } from "../define-job.js";
 import { followUpRemindersJob } from "./follow-up-reminders.js";
 import { renderAgendaJob } from "./render-agenda.js";
 import { renderAnnexPackJob } from "./render-annex-pack.js";
+import { renderMeetingWholeJob } from "./render-meeting-whole.js";
 import { renderMinutesJob } from "./render-minutes.js";
 import { sendMailJob } from "./send-mail.js";
 
@@ -15,6 +16,7 @@ export const JOB_KINDS = [
   renderAgendaJob,
   renderAnnexPackJob,
   renderMinutesJob,
+  renderMeetingWholeJob,
   followUpRemindersJob,
 ] as const;
 
@@ -27,4 +29,9 @@ export type JobKindName = Kinds["kind"];
 export type JobPayload<Kind extends JobKindName> = PayloadOf<Extract<Kinds, { kind: Kind }>>;
 
 export { followUpRemindersJob, scheduleFollowUpReminders } from "./follow-up-reminders.js";
-export { renderAgendaJob, renderAnnexPackJob, renderMinutesJob, sendMailJob };
+export {
+  type MeetingWholeResult,
+  meetingWholeStep,
+  type RenderMeetingWholePayload,
+} from "./render-meeting-whole.js";
+export { renderAgendaJob, renderAnnexPackJob, renderMeetingWholeJob, renderMinutesJob, sendMailJob };
