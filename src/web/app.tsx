@@ -28,6 +28,7 @@ import { frontPageApp } from "./pages/front-page.js";
 import { itemPageApp } from "./pages/item-page.js";
 import { loginPageApp } from "./pages/login-page.js";
 import { meetingPageApp } from "./pages/meeting-page.js";
+import { meetingWholeApp } from "./pages/meeting-whole-page.js";
 import { municipalityPageApp } from "./pages/municipality-page.js";
 import { oneTimeLinkPageApp } from "./pages/one-time-link-page.js";
 import { peoplePageApp } from "./pages/people-page.js";
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", decisionsPageApp());
   app.route("/", bodyPageApp());
   app.route("/", meetingPageApp());
+  app.route("/", meetingWholeApp());
   app.route("/", itemPageApp());
   app.route("/", personPageApp());
   app.route("/", peoplePageApp());

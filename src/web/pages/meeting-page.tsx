@@ -259,6 +259,13 @@ export function meetingPageApp(): Hono {
               Tilføj til kalender
             </a>
           </li>
+          {data.record !== null || data.annexes.length > 0 ? (
+            <li>
+              <a href={`/moede/${data.id}/hele-moedet.pdf`} rel="nofollow">
+                Hent hele mødet (PDF)
+              </a>
+            </li>
+          ) : null}
         </ul>
         <section aria-labelledby="dagsorden">
           <h2 id="dagsorden">{data.record === "minutes" ? "Referat" : "Dagsorden"}</h2>
