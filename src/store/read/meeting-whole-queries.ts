@@ -28,8 +28,8 @@ export interface MeetingWholeRecord {
   readonly sourceSha256: string;
   readonly sourceFormat: string;
   /**
-   * True when the whole imported file is public. Otherwise only a text record is used, with `hidden`
-   * left out; a PDF record holding a closed item is left out whole.
+   * True when the whole imported file is public and nothing in it is marked withheld. Otherwise only a
+   * text record is used, less the `hidden` lines; a PDF or Word record holding a closed item stays out.
    */
   readonly whole: boolean;
   readonly hidden: readonly HiddenLines[];
@@ -112,9 +112,6 @@ async function publicRecord(db: Db, meetingId: number): Promise<MeetingWholeReco
     sourceSha256: original.sha256,
     sourceFormat: original.format,
   } as const;
-  if (original.whole) return { ...base, whole: true, hidden: [] };
-  // Only a text record can be cut by lines; a PDF or Word record holding a closed item stays out.
-  if (original.format !== "text") return null;
   const [items, pages] = await Promise.all([
     db
       .selectFrom("agenda_item")
@@ -133,24 +130,31 @@ async function publicRecord(db: Db, meetingId: number): Promise<MeetingWholeReco
       .orderBy("file_page.line_start")
       .execute(),
   ]);
-  // A closed item read from another file (an agenda before these minutes) has no lines here to cut.
-  if (items.some((i) => i.source_file_id !== original.sourceFileId)) return null;
-  const hidden: HiddenLines[] = [
-    ...items.map((i) => ({ lineStart: i.line_start, lineEnd: i.line_end, itemNumber: i.number })),
+  const own = items.filter((i) => i.source_file_id === original.sourceFileId);
+  const ranges = [
+    ...own.map((i) => ({ lineStart: i.line_start, lineEnd: i.line_end, itemNumber: i.number })),
     ...pages.map((p) => ({ lineStart: p.line_start, lineEnd: p.line_end, itemNumber: null })),
-  ].flatMap((h) =>
+  ];
+  const hidden: HiddenLines[] = ranges.flatMap((h) =>
     h.lineStart !== null && h.lineEnd !== null
       ? [{ lineStart: h.lineStart, lineEnd: h.lineEnd, itemNumber: h.itemNumber }]
       : [],
   );
-  // Withheld for a reason no line range shows: nothing says which lines are safe, so none are used.
-  if (hidden.length === 0 || hidden.length < items.length + pages.length) return null;
+  // Public as a whole (never withheld, or released by the secretariat) and nothing in it still marked.
+  if (original.whole && ranges.length === 0) return { ...base, whole: true, hidden: [] };
+  // Only a text record can be cut by lines; a PDF or Word record holding a closed item stays out.
+  if (original.format !== "text") return null;
+  // Lines no range shows, or a closed item read from another file (an agenda before these minutes) whose
+  // place here is unknown: nothing says which lines are safe, so none are used.
+  if (hidden.length < ranges.length) return null;
+  if (!original.whole && (hidden.length === 0 || own.length < items.length)) return null;
   return { ...base, whole: false, hidden };
 }
 
 /**
- * The meeting's annexes the public may see, in pack order: not withheld, and either their imported file
- * is public or their own part is clean (an annex is served as its own part, as OParl's accessUrl does).
+ * The meeting's annexes the public may see, in pack order: not withheld, none of their pages withheld,
+ * and either their imported file is public or their own part is clean (an annex is served as its own
+ * part, as OParl's accessUrl does).
  */
 async function publicAnnexes(db: Db, meetingId: number): Promise<MeetingWholeAnnex[]> {
   const rows = await db
@@ -174,6 +178,17 @@ async function publicAnnexes(db: Db, meetingId: number): Promise<MeetingWholeAnn
     .where("source_file.deleted", "=", false)
     .where(fileVisible(PUBLIC_VIEWER))
     .where(sql<boolean>`(${originalVisible(PUBLIC_VIEWER)} or ${ownPartVisible(PUBLIC_VIEWER)})`)
+    // Stricter than a download of a released pack: a page still marked (a CPR number) keeps its annex out.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("file_page")
+            .select("file_page.id")
+            .whereRef("file_page.file_id", "=", "file.id")
+            .where(sql<boolean>`not ${pageVisible(PUBLIC_VIEWER)}`),
+        ),
+      ),
+    )
     .orderBy("source_file.id")
     .orderBy("file.position")
     .execute();
