@@ -30,15 +30,21 @@ import { forEachBackend } from "../../support/stores.js";
 import { runJobs } from "../secretariat/agenda-support.js";
 
 const SECRET_ANNEX_LINE = "Kandidaten Hemmelig Hansen foreslås udpeget";
+const CPR_LINE = "Eleven Anna Elevsen, cpr.nr. 120390-1234, søger plads i Hedelund.";
 
-/** A second annex pack for the demo meeting: one annex of open item 2.2, one of closed item 2.3. */
+/**
+ * A second annex pack for the demo meeting: an annex of open item 2.2, one of closed item 2.3, and a
+ * second of 2.2 with a CPR number on its page.
+ */
 function secondPack(): { parsed: ParsedDocument; content: Uint8Array } {
   const pages = [
     "2.2 Fordeling af praktikpladser på social- og sundhedsuddannelserne\nBilag 1: Fordelingsnøgle for lærepladser\n\nEksempelby Kommune får 112 pladser og Fjordkøbing Kommune 64 pladser.",
     `2.3 Udpegning til bestyrelse\nBilag 1: Indstilling af kandidat\n\n${SECRET_ANNEX_LINE}.`,
+    `2.2 Fordeling af praktikpladser på social- og sundhedsuddannelserne\nBilag 2: Ansøgning fra elev\n\n${CPR_LINE}`,
   ];
   const text = pages.join("\n");
   const firstLines = (pages[0] as string).split("\n").length;
+  const secondEnd = firstLines + (pages[1] as string).split("\n").length;
   const total = text.split("\n").length;
   const annex = (itemNumber: string, title: string, page: number, lineStart: number, lineEnd: number) => ({
     itemNumber,
@@ -71,14 +77,17 @@ function secondPack(): { parsed: ParsedDocument; content: Uint8Array } {
       toc: [],
       documents: [
         annex("2.2", "Fordelingsnøgle for lærepladser", 1, 1, firstLines),
-        annex("2.3", "Indstilling af kandidat", 2, firstLines + 1, total),
+        annex("2.3", "Indstilling af kandidat", 2, firstLines + 1, secondEnd),
+        { ...annex("2.2", "Ansøgning fra elev", 3, secondEnd + 1, total), annexNumber: 2 },
       ],
       amounts: [],
-      warnings: [],
+      // The privacy gate: the parser warns of the CPR number on the last line, and its page is withheld.
+      warnings: [{ code: "cpr-number", message: "CPR-nummer", source: { lineStart: total, lineEnd: total } }],
       text,
       pageTexts: [
         { page: 1, lineStart: 1, lineEnd: firstLines, text: pages[0] as string },
-        { page: 2, lineStart: firstLines + 1, lineEnd: total, text: pages[1] as string },
+        { page: 2, lineStart: firstLines + 1, lineEnd: secondEnd, text: pages[1] as string },
+        { page: 3, lineStart: secondEnd + 1, lineEnd: total, text: pages[2] as string },
       ],
     },
   };
@@ -139,7 +148,7 @@ forEachBackend("the whole meeting as one PDF", (store) => {
     assert.equal(waiting.status, 200);
     assert.equal(waiting.headers.get("cache-control"), "no-store");
     const waitingText = await waiting.text();
-    // Minutes and two public annexes: the closed item's annex is not counted.
+    // Minutes and two public annexes: neither the closed item's annex nor the one with a CPR number.
     assert.match(waitingText, /Samler mødet: 0 af 3 dokumenter/);
     assert.match(waitingText, /<meta http-equiv="refresh" content="3"/);
 
@@ -209,6 +218,7 @@ forEachBackend("the whole meeting as one PDF", (store) => {
     assert.match(text, /2\.3 Lukket punkt/);
     assert.doesNotMatch(text, /Hemmelig Hansen/);
     assert.doesNotMatch(text, /Indstilling af kandidat/);
+    assert.doesNotMatch(text, /Ansøgning fra elev|120390|Elevsen/);
     assert.doesNotMatch(text, /Fortroligt|oplysninger om enkeltpersoner|Udpegningen blev godkendt/);
   });
 
@@ -242,6 +252,7 @@ forEachBackend("the whole meeting as one PDF", (store) => {
             source: { pageStart: 1, pageEnd: 1, lineStart: 1, lineEnd: lines },
           },
         ],
+        warnings: [],
         text,
         pageTexts: [{ page: 1, lineStart: 1, lineEnd: lines, text }],
       },
