@@ -26,6 +26,7 @@ import { loadIngestOptions, parseSource } from "../../../src/ingest/index.js";
 import type { MeetingWholeResult } from "../../../src/jobs/index.js";
 import { importDocument, jobStatus, meetingWholePdfInfo } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
+import { makeAnnexPdf } from "../../authoring/render/sample-annexes.js";
 import { forEachBackend } from "../../support/stores.js";
 import { runJobs } from "../secretariat/agenda-support.js";
 
@@ -230,33 +231,57 @@ forEachBackend("the whole meeting as one PDF", (store) => {
     assert.equal((await jobs()).length, before);
     const kept = await meetingWholePdfInfo(db, meetingId);
 
-    // A third pack with a new annex of the open item 2.1: the fingerprint of the public files changes.
-    const text =
-      "2.1 Fælles klimaplan og biokul i landbruget\nBilag 2: Tidsplan for forprojektet\n\nForprojektet begynder i januar.";
-    const lines = text.split("\n").length;
+    // A third pack, a PDF, with a new annex of the open item 2.1 (two pages) and one of the closed item
+    // 2.3 (one page): the fingerprint of the public files changes, and only the open annex's pages are cut.
+    const pack = await PDFDocument.create();
+    for (const part of [
+      await makeAnnexPdf("Tidsplan for forprojektet", 2),
+      await makeAnnexPdf("Navne på kandidaterne", 1),
+    ]) {
+      const source = await PDFDocument.load(part);
+      for (const page of await pack.copyPages(source, source.getPageIndices())) pack.addPage(page);
+    }
+    const packBytes = await pack.save();
+    const pageTexts = [
+      "2.1 Bilag 2: Tidsplan for forprojektet\nDette er side 1 af bilaget om tidsplan for forprojektet.",
+      "Dette er side 2 af bilaget om tidsplan for forprojektet.",
+      "2.3 Bilag 2: Navne på kandidaterne\nDette er side 1 af bilaget om navne på kandidaterne.",
+    ];
+    let line = 1;
+    const spans = pageTexts.map((text, at) => {
+      const lineStart = line;
+      line += text.split("\n").length;
+      return { page: at + 1, lineStart, lineEnd: line - 1, text };
+    });
     await importDocument(
       db,
       {
         ...secondPack().parsed,
         source: {
-          file: "demo-bilag-3-2026-09-18.txt",
-          sha256: createHash("sha256").update(text).digest("hex"),
-          format: "text",
-          pages: 1,
+          file: "demo-bilag-3-2026-09-18.pdf",
+          sha256: createHash("sha256").update(packBytes).digest("hex"),
+          format: "pdf",
+          pages: 3,
         },
         documents: [
           {
             itemNumber: "2.1",
             annexNumber: 2,
             title: "Tidsplan for forprojektet",
-            source: { pageStart: 1, pageEnd: 1, lineStart: 1, lineEnd: lines },
+            source: { pageStart: 1, pageEnd: 2, lineStart: 1, lineEnd: spans[1]?.lineEnd ?? 0 },
+          },
+          {
+            itemNumber: "2.3",
+            annexNumber: 2,
+            title: "Navne på kandidaterne",
+            source: { pageStart: 3, pageEnd: 3, lineStart: spans[2]?.lineStart ?? 0, lineEnd: line - 1 },
           },
         ],
         warnings: [],
-        text,
-        pageTexts: [{ page: 1, lineStart: 1, lineEnd: lines, text }],
+        text: pageTexts.join("\n"),
+        pageTexts: spans,
       },
-      { content: new TextEncoder().encode(text), mime: "text/plain; charset=utf-8" },
+      { content: packBytes, mime: "application/pdf" },
     );
     const stale = await app().request(`/moede/${meetingId}/hele-moedet.pdf`);
     assert.equal(stale.status, 303);
@@ -267,7 +292,30 @@ forEachBackend("the whole meeting as one PDF", (store) => {
     );
     const fresh = await app().request(`/moede/${meetingId}/hele-moedet.pdf`);
     assert.equal(fresh.status, 200);
-    const doc = await PDFDocument.load(new Uint8Array(await fresh.arrayBuffer()));
+    const freshBytes = new Uint8Array(await fresh.arrayBuffer());
+    const doc = await PDFDocument.load(freshBytes);
+    const latest = await db
+      .selectFrom("job")
+      .select("id")
+      .where("kind", "=", "render-meeting-whole")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const result = (await jobStatus(db, latest.id))?.result as MeetingWholeResult;
+    assert.equal(result.parts.at(-1)?.pages, 2, "the open annex's two pages, cut from the PDF pack");
+    assert.equal(
+      doc.getPageCount(),
+      result.parts.reduce((sum, p) => sum + p.pages, 0),
+    );
+    const parsed = await parseSource(
+      {
+        file: "hele-moedet.pdf",
+        bytes: freshBytes,
+        sha256: createHash("sha256").update(freshBytes).digest("hex"),
+      },
+      await loadIngestOptions(),
+    );
+    assert.match(parsed.text, /Tidsplan for forprojektet/);
+    assert.doesNotMatch(parsed.text, /kandidaterne/);
     assert.deepEqual(
       outlineOf(doc).map((o) => o.title),
       [
