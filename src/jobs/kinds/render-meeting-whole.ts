@@ -2,7 +2,8 @@
  * @module `render-meeting-whole` (issue 16): the meeting's public record (minutes, else agenda) and every
  * public annex in one PDF with a bookmark per document, kept per meeting under the fingerprint of the
  * public files it was made from (store/read/meeting-whole-queries.ts). PDF originals are cut (an annex's
- * own pages of its pack), text originals set as pages, Word annexes converted as in the annex pack.
+ * own pages of its pack), text originals set as pages, Word annexes converted as in the annex pack; a
+ * record written here is its public edition as the render jobs made it.
  * Progress per document: "Samler mødet: 3 af 9 dokumenter".
  */
 import type { Kysely } from "kysely";
@@ -11,8 +12,10 @@ import {
   type MeetingWholeAnnex,
   type MeetingWholeRecord,
   meetingWholeSources,
+  minutesRenderingPdf,
   type OparlSourceContent,
   oparlSourceContents,
+  publicAgendaPdf,
   storeMeetingWholePdf,
 } from "../../store/index.js";
 import { defineJob } from "../define-job.js";
@@ -55,7 +58,7 @@ export const renderMeetingWholeJob = defineJob({
     const parts: { title: string; pdf: Uint8Array }[] = [];
     if (sources.record) {
       signal.throwIfAborted();
-      parts.push(await recordPart(sources.record, contents));
+      parts.push(await recordPart(db, sources.meetingId, sources.record, contents));
       await progress(parts.length, total, meetingWholeStep(parts.length, total));
     }
     for (const annex of sources.annexes) {
@@ -89,7 +92,7 @@ async function sourceContents(
   annexes: readonly MeetingWholeAnnex[],
 ): Promise<Contents> {
   const ids = new Set(annexes.map((a) => a.sourceFileId));
-  if (record) ids.add(record.sourceFileId);
+  if (record?.origin === "import") ids.add(record.sourceFileId);
   return new Map((await oparlSourceContents(db, [...ids])).map((s) => [s.id, s]));
 }
 
@@ -104,14 +107,28 @@ function originalText(source: OparlSourceContent): string {
   return source.content ? new TextDecoder().decode(source.content) : source.text;
 }
 
-/** The record as PDF: a public PDF as it is, a text record set as pages, less its withheld lines. */
+/**
+ * The record as PDF: the public edition rendered here as it is; an imported public PDF as it is, a text
+ * record set as pages, less its withheld lines.
+ */
 async function recordPart(
+  db: Kysely<Database>,
+  meetingId: number,
   record: MeetingWholeRecord,
   contents: Contents,
 ): Promise<{ title: string; pdf: Uint8Array }> {
   const { CLOSED_ITEM_TITLE, renderTextPdf } = await import("../../authoring/render/index.js");
   const { publicRecordText } = await import("../../export/public-record-text.js");
   const title = record.kind === "minutes" ? "Referat" : "Dagsorden";
+  if (record.origin === "rendering") {
+    const rendered =
+      record.kind === "minutes"
+        ? await minutesRenderingPdf(db, meetingId, "public")
+        : await publicAgendaPdf(db, meetingId, "agenda");
+    if (!rendered || !("pdf" in rendered))
+      throw new Error(`${record.kind === "minutes" ? "referatets" : "dagsordenens"} PDF findes ikke længere`);
+    return { title, pdf: rendered.pdf };
+  }
   const source = contentOf(contents, record.sourceFileId);
   if (record.whole && source.format === "pdf" && source.content) return { title, pdf: source.content };
   const text =

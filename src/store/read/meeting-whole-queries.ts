@@ -1,6 +1,7 @@
 /**
  * @module What the whole-meeting PDF (issue 16) is made of: the meeting's public record (its minutes, or
- * its agenda when there are no minutes) and every annex the public may see, in pack order, each with
+ * its agenda when there are no minutes; imported, or the public edition of those written here) and every
+ * annex the public may see, in pack order, each with
  * its place in the imported file it is cut from; and a fingerprint of all that, which changes whenever
  * the public record does (a re-import, a new annex, a release), so a kept PDF is known to be stale.
  * Visibility is the public's, through read/visibility.ts, as OParl serves the same files.
@@ -22,7 +23,8 @@ export interface HiddenLines {
 }
 
 /** The meeting's minutes or agenda, as imported. */
-export interface MeetingWholeRecord {
+export interface ImportedRecord {
+  readonly origin: "import";
   readonly kind: "minutes" | "agenda";
   readonly sourceFileId: number;
   readonly sourceSha256: string;
@@ -34,6 +36,21 @@ export interface MeetingWholeRecord {
   readonly whole: boolean;
   readonly hidden: readonly HiddenLines[];
 }
+
+/**
+ * The meeting's minutes or agenda as written here: the public edition the render jobs made (closed items
+ * as "Lukket punkt"), the minutes once published, the agenda as last sent.
+ */
+export interface RenderedRecord {
+  readonly origin: "rendering";
+  readonly kind: "minutes" | "agenda";
+  /** The agenda version it shows (null for minutes). */
+  readonly versionNumber: number | null;
+  /** When it was made (ISO), so that a new rendering changes the fingerprint. */
+  readonly renderedAt: string;
+}
+
+export type MeetingWholeRecord = ImportedRecord | RenderedRecord;
 
 /** One public annex and its place in the imported file (a pack) it is cut from. */
 export interface MeetingWholeAnnex {
@@ -69,12 +86,23 @@ export async function meetingWholeSources(db: Db, meetingId: number): Promise<Me
   const meeting = await db
     .selectFrom("meeting")
     .innerJoin("body", "body.id", "meeting.body_id")
-    .select(["meeting.id", "meeting.date", "body.name as bodyName"])
+    .select(["meeting.id", "meeting.date", "meeting.state", "body.name as bodyName"])
     .where("meeting.id", "=", meetingId)
     .where("meeting.deleted", "=", false)
     .executeTakeFirst();
   if (!meeting) return null;
-  const [record, annexes] = await Promise.all([publicRecord(db, meetingId), publicAnnexes(db, meetingId)]);
+  const [imported, rendered, annexes] = await Promise.all([
+    importedRecord(db, meetingId),
+    renderedRecord(db, meetingId, meeting.state),
+    publicAnnexes(db, meetingId),
+  ]);
+  // Minutes before an agenda, whichever end wrote them.
+  const record =
+    imported?.kind === "minutes"
+      ? imported
+      : rendered?.kind === "minutes"
+        ? rendered
+        : (imported ?? rendered);
   const fingerprint = createHash("sha256")
     .update(JSON.stringify({ date: meeting.date, body: meeting.bodyName, record, annexes }))
     .digest("hex");
@@ -82,7 +110,7 @@ export async function meetingWholeSources(db: Db, meetingId: number): Promise<Me
 }
 
 /** The minutes (else the agenda) imported for the meeting, and what of it the public may not read. */
-async function publicRecord(db: Db, meetingId: number): Promise<MeetingWholeRecord | null> {
+async function importedRecord(db: Db, meetingId: number): Promise<ImportedRecord | null> {
   const original = await db
     .selectFrom("file")
     .innerJoin("source_file", "source_file.id", "file.source_file_id")
@@ -107,6 +135,7 @@ async function publicRecord(db: Db, meetingId: number): Promise<MeetingWholeReco
   if (!original) return null;
   const kind = original.kind === "minutes" ? "minutes" : "agenda";
   const base = {
+    origin: "import",
     kind,
     sourceFileId: original.sourceFileId,
     sourceSha256: original.sha256,
@@ -149,6 +178,43 @@ async function publicRecord(db: Db, meetingId: number): Promise<MeetingWholeReco
   if (hidden.length < ranges.length) return null;
   if (!original.whole && (hidden.length === 0 || own.length < items.length)) return null;
   return { ...base, whole: false, hidden };
+}
+
+/**
+ * The public minutes written here once published (the meeting is then minutes-approved, as the meeting
+ * page offers them), else the public agenda of the version last sent, once the render job made it.
+ */
+async function renderedRecord(db: Db, meetingId: number, state: string): Promise<RenderedRecord | null> {
+  const rows = await db
+    .selectFrom("agenda_rendering")
+    .select(["kind", "version_number", "rendered_at"])
+    .where("meeting_id", "=", meetingId)
+    .where("edition", "=", "public")
+    .where("kind", "in", ["minutes", "agenda"])
+    .execute();
+  const minutes = rows.find((r) => r.kind === "minutes");
+  if (minutes && state === "minutes-approved") {
+    return {
+      origin: "rendering",
+      kind: "minutes",
+      versionNumber: null,
+      renderedAt: new Date(minutes.rendered_at).toISOString(),
+    };
+  }
+  const latest = await db
+    .selectFrom("agenda_version")
+    .select((eb) => eb.fn.max("number").as("number"))
+    .where("meeting_id", "=", meetingId)
+    .executeTakeFirst();
+  const agenda = rows.find((r) => r.kind === "agenda");
+  // Only the version last sent: an older version's PDF is not the agenda any more.
+  if (!agenda || latest?.number == null || agenda.version_number !== latest.number) return null;
+  return {
+    origin: "rendering",
+    kind: "agenda",
+    versionNumber: agenda.version_number,
+    renderedAt: new Date(agenda.rendered_at).toISOString(),
+  };
 }
 
 /**
