@@ -259,7 +259,7 @@ export function meetingPageApp(): Hono {
               Tilføj til kalender
             </a>
           </li>
-          {data.record !== null || data.annexes.length > 0 ? (
+          {data.record !== null || data.annexes.length > 0 || pdfs.length > 0 || minutesPdf ? (
             <li>
               <a href={`/moede/${data.id}/hele-moedet.pdf`} rel="nofollow">
                 Hent hele mødet (PDF)

@@ -29,6 +29,7 @@ const REFRESH_SECONDS = 3;
 /**
  * The download's file name: body and date, in ASCII so every browser and file system keeps it.
  * @example meetingWholeFileName("KKR Nordjylland", "2024-09-20") // "KKR-Nordjylland-2024-09-20-hele-moedet.pdf"
+ * @example meetingWholeFileName("Kommunalbestyrelsen i Læsø", "2025-01-08") // "Kommunalbestyrelsen-i-Laesoe-2025-01-08-hele-moedet.pdf"
  */
 export function meetingWholeFileName(bodyName: string, date: string): string {
   const body = bodyName
@@ -38,7 +39,9 @@ export function meetingWholeFileName(bodyName: string, date: string): string {
     .replace(/Ø/g, "Oe")
     .replace(/å/g, "aa")
     .replace(/Å/g, "Aa")
+    // Other accents dropped: "Tønder-Højer" keeps its letters, "René" becomes "Rene".
     .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   return `${body || "moede"}-${date}-hele-moedet.pdf`;
@@ -86,7 +89,12 @@ function ProgressLine(props: { readonly job: JobStatus; readonly total: number }
         {meetingWholeStep(done, total)}
         {job.state === "queued" ? " (venter på at komme til)" : null}
       </p>
-      <progress class="render-line__bar" max={String(Math.max(1, total))} value={String(done)}>
+      <progress
+        class="render-line__bar"
+        max={String(Math.max(1, total))}
+        value={String(done)}
+        aria-label="Mødet samles"
+      >
         {`${done} af ${total}`}
       </progress>
     </div>

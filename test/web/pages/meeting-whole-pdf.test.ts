@@ -26,6 +26,7 @@ import { loadIngestOptions, parseSource } from "../../../src/ingest/index.js";
 import type { MeetingWholeResult } from "../../../src/jobs/index.js";
 import { importDocument, jobStatus, meetingWholePdfInfo } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
+import { meetingWholeFileName } from "../../../src/web/pages/meeting-whole-page.js";
 import { makeAnnexPdf } from "../../authoring/render/sample-annexes.js";
 import { forEachBackend } from "../../support/stores.js";
 import { runJobs } from "../secretariat/agenda-support.js";
@@ -381,4 +382,19 @@ forEachBackend("the whole meeting as one PDF", (store) => {
     assert.equal(refused.status, 404);
     assert.match(await refused.text(), /ingen offentlige dokumenter/);
   });
+});
+
+it("names the whole meeting's file in ASCII that still reads as Danish", () => {
+  assert.equal(
+    meetingWholeFileName("KKR Nordjylland", "2024-09-20"),
+    "KKR-Nordjylland-2024-09-20-hele-moedet.pdf",
+  );
+  assert.equal(
+    meetingWholeFileName("Kommunalbestyrelsen i Læsø", "2025-01-08"),
+    "Kommunalbestyrelsen-i-Laesoe-2025-01-08-hele-moedet.pdf",
+  );
+  assert.equal(
+    meetingWholeFileName("Udvalg for Ærø & Åbenrå (René)", "2025-01-08"),
+    "Udvalg-for-Aeroe-Aabenraa-Rene-2025-01-08-hele-moedet.pdf",
+  );
 });
