@@ -271,8 +271,11 @@ function resolve(mentions: readonly Mention[]): ParsedAttendance {
   const base = listed.length > 0 ? listed : mentions.filter((m) => m.kind === "roster");
   const present = new Map<string, Attendee>();
   for (const m of [...base, ...mentions.filter((m) => m.kind === "substitute")]) {
-    const key = nameKey(m.attendee.name);
-    if (absent.has(key)) continue;
+    const name = nameKey(m.attendee.name);
+    if (samePerson(absent.get(name), m.attendee)) continue;
+    const namesake = present.get(name);
+    const key =
+      namesake && !samePerson(namesake, m.attendee) ? `${name}|${m.attendee.municipality ?? ""}` : name;
     const known = present.get(key);
     if (!known) present.set(key, m.attendee);
     else if (!known.substituteFor && m.attendee.substituteFor) {
@@ -289,6 +292,19 @@ function resolve(mentions: readonly Mention[]): ParsedAttendance {
     absent.set(nameKey(member), { name: member, party: null, municipality: null, substituteFor: null });
   }
   return { present: [...present.values()], absent: [...absent.values()] };
+}
+
+/**
+ * Whether an absent entry is the person a present entry names: two people of one name from different
+ * municipalities ("Maria Madsen (Æ) Hjørring" present, "Maria Madsen (Æ) Thisted" absent) are two.
+ */
+function samePerson(absent: Attendee | undefined, present: Attendee): boolean {
+  if (!absent) return false;
+  return (
+    absent.municipality === null ||
+    present.municipality === null ||
+    absent.municipality === present.municipality
+  );
 }
 
 /** Name parts for comparing: lower case, hyphens as spaces ("Per Bach-Laursen" = "Per Bach Laursen"). */
