@@ -37,6 +37,7 @@ const OPTIONS = {
   year: { type: "string" },
   kind: { type: "string" },
   page: { type: "string" },
+  "as-typed": { type: "boolean" },
   name: { type: "string" },
   role: { type: "string" },
   "password-stdin": { type: "boolean" },
@@ -48,7 +49,7 @@ const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   serve: ["data-dir", "port", "host", "no-demo", "base-url"],
   import: ["data-dir", "json", "verbose"],
   parse: ["json"],
-  search: ["data-dir", "json", "body", "year", "kind", "page"],
+  search: ["data-dir", "json", "body", "year", "kind", "page", "as-typed"],
   export: ["data-dir", "format", "out"],
   // Each subcommand narrows these again (src/cli/user.ts, src/cli/token.ts).
   user: ["data-dir", "name", "role", "body", "password-stdin", "json", "base-url"],

@@ -18,10 +18,12 @@ Commands:
       --json              print the ParsedDocument as JSON (the parse contract)
   search QUERY          Search items, decisions and annexes
       --json              print what GET /api/search returns
-      --body ID           only this body (its id, as in /organ/ID)
+      --body ID           only this body (its id, as in /organ/ID, or its name)
       --year YYYY         only meetings of this year
       --kind KIND         item, decision or annex
-      --page N            result page (20 a page)
+      --page N            result page (10 a page)
+      --as-typed          search the words as typed: a query that finds nothing is not read as the
+                          nearest known words
   export                Export items with decisions, attendance and persons
       --format json|csv   (default json)
       --out DIR           write files into DIR instead of standard output

@@ -2,7 +2,9 @@
  * @module `raadsinfo search "QUERY" [--json] [--body --year --kind --page]`: the public search from the
  * command line. --json prints exactly what GET /api/search returns; without it, a short readable list.
  */
+
 import { formatDanishDate } from "../domain/index.js";
+import { loadDanishWordChecker } from "../ingest/index.js";
 import { parseSearchRequest, SearchRequestError, search } from "../search/index.js";
 import { presentSearchJson } from "../web/api/search-json.js";
 import { resultUrl } from "../web/components/search-urls.js";
@@ -16,6 +18,7 @@ export interface SearchFlags extends StoreFlags {
   readonly year?: string | undefined;
   readonly kind?: string | undefined;
   readonly page?: string | undefined;
+  readonly "as-typed"?: boolean | undefined;
 }
 
 export async function searchCommand(query: string, flags: SearchFlags): Promise<void> {
@@ -28,6 +31,7 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
       year: flags.year,
       kind: flags.kind,
       page: flags.page,
+      asTyped: flags["as-typed"] ? "1" : undefined,
     });
   } catch (error) {
     if (error instanceof SearchRequestError) throw new UsageError(error.message);
@@ -35,14 +39,20 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
   }
   const store = await openStoreFromFlags(flags, "search");
   try {
-    const response = await search(store.db, request);
+    const response = await search(store.db, request, { dictionary: loadDanishWordChecker });
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(presentSearchJson(response), null, 2)}\n`);
       return;
     }
     // Not exact: search stopped counting at its cap, and total is a lower bound.
     const total = `${response.totalExact ? "" : "at least "}${plural(response.total, "result")}`;
-    const lines = [`${total} for "${query}" (page ${response.page})`];
+    const searched = response.correctedQuery ?? query;
+    const lines = [`${total} for "${searched}" (page ${response.page})`];
+    if (response.correctedQuery) {
+      lines.push(
+        `Viser resultater for ${response.correctedQuery}. Søg i stedet efter ${query} med --as-typed`,
+      );
+    }
     if (response.notice) lines.push(response.notice);
     if (response.suggestion) lines.push(`Mente du: ${response.suggestion}`);
     for (const r of response.results) {
@@ -58,6 +68,7 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
         // A terminal shows the passage as text; which words matched is the query's own.
         `  ${r.snippet.map((s) => s.text).join("")}`,
       );
+      if (r.pages.length > 1) lines.push(`  matching pages, best first: ${r.pages.join(", ")}`);
     }
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {

@@ -8,6 +8,9 @@ import { type OcrOptions, withTextByOcr } from "./ocr/index.js";
 import { parseExtracted } from "./parse.js";
 import type { IngestOptions, SourceFile } from "./types.js";
 
+// Search reads misspellings with it too (a query that finds nothing is corrected only where Hunspell
+// rejects a word): the web and CLI hand it to search, which does not depend on ingest.
+export { loadDanishWordChecker } from "./danish/word-checker.js";
 export { IngestError, isIngestError } from "./ingest-error.js";
 export {
   MAX_DOCX_ENTRIES,

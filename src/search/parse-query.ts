@@ -88,6 +88,19 @@ export function requiredWords(query: ParsedQuery): string[] {
   return query.required.flatMap((group) => group.flatMap((term) => [...term.words]));
 }
 
+/**
+ * The query with its words replaced by `replace`, phrases, OR and exclusions kept (a corrected query).
+ * @example withWords(parseQuery("lærepaldser sosu"), (w) => (w === "lærepaldser" ? "lærepladser" : w))
+ */
+export function withWords(query: ParsedQuery, replace: (word: string) => string): ParsedQuery {
+  const term = (t: QueryTerm): QueryTerm => ({ words: t.words.map(replace), phrase: t.phrase });
+  return {
+    required: query.required.map((group) => group.map(term)),
+    excluded: query.excluded.map(term),
+    ignoredWords: query.ignoredWords,
+  };
+}
+
 /** Rebuilds a query string from parts, replacing words by `replace` (for a "Mente du" suggestion). */
 export function formatQuery(query: ParsedQuery, replace: (word: string) => string = (w) => w): string {
   const show = (term: QueryTerm, prefix = ""): string => {

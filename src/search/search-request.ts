@@ -28,6 +28,11 @@ export interface SearchRequest {
   /** 1-based. */
   readonly page: number;
   readonly pageSize: number;
+  /**
+   * Search the words as typed, even when they find nothing: no reading of a misspelling as the nearest
+   * known word (the "Søg i stedet efter" link of a corrected search sets it).
+   */
+  readonly asTyped: boolean;
 }
 
 /** A parameter that cannot be understood; the web answers 400, the CLI a one-line error. */
@@ -58,8 +63,12 @@ export function parseSearchRequest(params: Readonly<Record<string, string | unde
   const page = text(params.page);
   const pageSize = text(params.pageSize);
   const person = text(params.person);
+  const asTyped = text(params.asTyped);
   if (kind !== undefined && !isSearchKind(kind)) {
     throw new SearchRequestError(`kind skal være item, decision eller annex, ikke "${kind}"`);
+  }
+  if (asTyped !== undefined && asTyped !== "1") {
+    throw new SearchRequestError(`asTyped skal være 1, ikke "${asTyped}"`);
   }
   if (sort !== undefined && !(SEARCH_SORTS as readonly string[]).includes(sort)) {
     throw new SearchRequestError(`sort skal være relevance eller date, ikke "${sort}"`);
@@ -77,5 +86,6 @@ export function parseSearchRequest(params: Readonly<Record<string, string | unde
     sort: (sort as SearchSort | undefined) ?? "relevance",
     page: page === undefined ? 1 : positiveInt("page", page, MAX_PAGE),
     pageSize: pageSize === undefined ? DEFAULT_PAGE_SIZE : positiveInt("pageSize", pageSize, MAX_PAGE_SIZE),
+    asTyped: asTyped === "1",
   };
 }

@@ -1,6 +1,7 @@
 /**
  * @module The search itself: parse the query, ask the index (all words; any word when all find nothing),
- * suggest a spelling for unknown words, and present results with provenance. Plain data for a viewer:
+ * read a misspelled query as the nearest known words when as typed it finds nothing, and present results
+ * with provenance. Plain data for a viewer:
  * snippets as segments and ids, no HTML and no URLs (the web builds those, the CLI prints the text).
  */
 import type { Kysely } from "kysely";
@@ -12,6 +13,7 @@ import {
   emptyFacets,
   type SearchFacetCounts,
   type SearchIndexHit,
+  type SearchIndexResult,
   type SearchKind,
   type SnippetSegment,
   searchIndex,
@@ -24,6 +26,7 @@ import {
   type ParsedQuery,
   parseQuery,
   requiredWords,
+  withWords,
 } from "./parse-query.js";
 import { inSearchLane } from "./search-gate.js";
 import type { SearchRequest } from "./search-request.js";
@@ -45,13 +48,13 @@ export interface SearchResult {
   readonly itemNumber: string | null;
   /** The item found (null for an annex page). */
   readonly itemId: number | null;
-  /** The annex found (null for an item); `source.page` is its page. */
+  /** The annex found (null for an item); `source.page` is its best matching page. */
   readonly fileId: number | null;
   /** The passages around the matches, as text runs, the matches marked. */
   readonly snippet: readonly SnippetSegment[];
   readonly source: SearchSource;
-  /** Further matching pages of the same annex, collapsed under this one. */
-  readonly morePages: readonly number[];
+  /** An annex's matching pages, best first (the first is `source.page`); empty for an item. */
+  readonly pages: readonly number[];
   /**
    * Why the public may not see this result, or null: a signed-in viewer found it because of their role
    * (a closed item a member reads), and it is shown marked ("Lukket punkt").
@@ -74,7 +77,15 @@ export interface SearchResponse {
    * by how many they have), so a query with one word written differently ("112" for "1-1-2") still lands.
    */
   readonly allWordsTotal: number;
-  /** "Mente du": the query with unknown words replaced by the nearest indexed words. */
+  /**
+   * The query searched instead of `query`, or null: as typed it found nothing, and with its unknown words
+   * replaced by the nearest indexed words it finds results ("Viser resultater for ...").
+   */
+  readonly correctedQuery: string | null;
+  /**
+   * "Mente du": the query with unknown words replaced by the nearest indexed words, when it was not
+   * searched instead (asTyped, or it finds nothing under the filters either).
+   */
   readonly suggestion: string | null;
   readonly facets: SearchFacetCounts;
   readonly results: readonly SearchResult[];
@@ -99,6 +110,13 @@ export interface SearchOptions {
   readonly timeoutMs?: number;
   /** Who searches: results, snippets, facets and "Mente du" are what they may see. The public by default. */
   readonly viewer?: Viewer;
+  /**
+   * Loads the Danish dictionary's check of a word (ingest's Hunspell, loadIngestOptions().isWord), asked
+   * only when a query finds nothing. With it, such a query is searched again with its misspelled words
+   * (those the dictionary rejects) read as the nearest indexed words; a real word the records lack
+   * ("kommer") is only offered as "Mente du". Without it, nothing is corrected.
+   */
+  readonly dictionary?: () => Promise<(word: string) => boolean>;
 }
 
 /**
@@ -143,6 +161,7 @@ async function runSearch(
     page: request.page,
     pageSize: request.pageSize,
     allWordsTotal: 0,
+    correctedQuery: null,
     suggestion: null,
     facets: emptyFacets(),
     results: [],
@@ -150,21 +169,60 @@ async function runSearch(
     ignoredCharacters: request.ignoredCharacters,
     notice: queryNotice(parsed.ignoredWords, request.ignoredCharacters),
   };
+  const asTyped = await findAll(db, request, parsed, options);
+  if (!asTyped) return empty;
+  const replacements =
+    asTyped.all.total === 0 ? await nearestWords(db, parsed, options.viewer ?? PUBLIC_VIEWER) : new Map();
+  const suggestion = replacements.size > 0 ? formatQuery(parsed, (w) => replacements.get(w) ?? w) : null;
+  // Nothing found as typed: misspelled words are read as the nearest indexed words, as search engines
+  // read "lærepaldser", and the page offers the query as typed.
+  const isDanishWord = replacements.size > 0 && !request.asTyped ? await options.dictionary?.() : undefined;
+  const misspelled = isDanishWord
+    ? new Map([...replacements].filter(([word]) => !isDictionaryWord(isDanishWord, word)))
+    : new Map<string, string>();
+  if (misspelled.size > 0) {
+    const read = (w: string) => misspelled.get(w) ?? w;
+    const corrected = await findAll(db, request, withWords(parsed, read), options);
+    if (corrected && corrected.found.total > 0) {
+      return { ...foundResponse(empty, corrected), correctedQuery: formatQuery(parsed, read) };
+    }
+  }
+  return { ...foundResponse(empty, asTyped), suggestion };
+}
+
+/** A query's words are lower case: a name ("hjørring") is in the dictionary with its capital. */
+function isDictionaryWord(isDanishWord: (word: string) => boolean, word: string): boolean {
+  return isDanishWord(word) || isDanishWord(word.charAt(0).toLocaleUpperCase("da") + word.slice(1));
+}
+
+/** What a query finds: with all its words, and the results a search shows (some of the words, if few have all). */
+interface Found {
+  readonly all: SearchIndexResult;
+  readonly found: SearchIndexResult;
+}
+
+async function findAll(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  parsed: ParsedQuery,
+  options: SearchOptions,
+): Promise<Found | null> {
   const all = await runIndex(db, request, parsed, "all", options);
-  if (!all) return empty;
-  let found = all;
-  const suggestion = all.total === 0 ? await suggest(db, parsed, options.viewer ?? PUBLIC_VIEWER) : null;
+  if (!all) return null;
   // Fewer hits with every word than fill a page: fill it with hits that have most of them.
   if (all.total < request.pageSize && parsed.required.length > 1) {
     const any = await runIndex(db, request, parsed, "any", options);
-    if (any && any.total > all.total) found = any;
+    if (any && any.total > all.total) return { all, found: any };
   }
+  return { all, found: all };
+}
+
+function foundResponse(empty: SearchResponse, { all, found }: Found): SearchResponse {
   return {
     ...empty,
     total: found.total,
     totalExact: found.totalExact,
     allWordsTotal: all.total,
-    suggestion,
     facets: found.facets,
     results: found.hits.map(presentHit),
   };
@@ -202,19 +260,22 @@ async function runIndex(
   });
 }
 
-/** Replaces each word that occurs nowhere in text `viewer` may see by its nearest such word, if any. */
-async function suggest(db: Kysely<Database>, parsed: ParsedQuery, viewer: Viewer): Promise<string | null> {
-  const words = [...new Set(requiredWords(parsed).filter((w) => /^\p{L}{3,}$/u.test(w)))];
-  if (words.length === 0) return null;
-  const known = await knownWords(db, words, viewer);
+/** Each word that occurs nowhere in text `viewer` may see, mapped to its nearest such word, if any. */
+async function nearestWords(
+  db: Kysely<Database>,
+  parsed: ParsedQuery,
+  viewer: Viewer,
+): Promise<Map<string, string>> {
   const replacements = new Map<string, string>();
+  const words = [...new Set(requiredWords(parsed).filter((w) => /^\p{L}{3,}$/u.test(w)))];
+  if (words.length === 0) return replacements;
+  const known = await knownWords(db, words, viewer);
   for (const word of words) {
     if (known.has(word)) continue;
     const similar = await similarWord(db, word, viewer);
     if (similar) replacements.set(word, similar);
   }
-  if (replacements.size === 0) return null;
-  return formatQuery(parsed, (w) => replacements.get(w) ?? w);
+  return replacements;
 }
 
 function presentHit(hit: SearchIndexHit): SearchResult {
@@ -236,7 +297,7 @@ function presentHit(hit: SearchIndexHit): SearchResult {
       lineStart: hit.lineStart,
       lineEnd: hit.lineEnd,
     },
-    morePages: hit.morePages,
+    pages: hit.pages,
     withheld: hit.withheld,
   };
 }

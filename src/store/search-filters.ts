@@ -24,9 +24,8 @@ export async function resolveFilters(
   const resolved: { bodyIds?: number[]; meetingIds?: number[] } = {};
   if (filters.body !== undefined) {
     const rows = await sql<{ id: number }>`
-      select id from body where lower(name) = lower(${filters.body}) or lower(short_name) = lower(${filters.body})`.execute(
-      db,
-    );
+      select id from body where lower(name) = lower(${filters.body}) or lower(short_name) = lower(${filters.body})
+        or id::text = ${filters.body}`.execute(db);
     resolved.bodyIds = rows.rows.map((r) => r.id);
   }
   if (filters.personId !== undefined) {

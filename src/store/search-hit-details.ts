@@ -1,13 +1,14 @@
 /**
  * @module The details of one page of search results: titles, provenance, snippets (ts_headline is costly,
- * so only for these few), an annex's other matching pages, and whether the public may see each hit.
+ * so only for these few, and for an annex only its best page), an annex's matching pages best first, and
+ * whether the public may see each hit.
  */
 import { type Kysely, sql } from "kysely";
 import type { Viewer, WithholdingReason } from "../domain/index.js";
 import { fileVisible, itemVisible, pageVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 import type { SearchIndexHit } from "./search-index-types.js";
-import { PAGES_PER_ANNEX, type PageRow } from "./search-ranking.js";
+import { type PageRow, rankScore } from "./search-ranking.js";
 import type { SearchScope } from "./search-scope.js";
 import { headline, snippetSegments } from "./search-snippet.js";
 import { tsQuery } from "./search-tsquery.js";
@@ -25,18 +26,24 @@ interface DetailRow {
   line_start: number | null;
   line_end: number | null;
   snippet: string | null;
-  more_pages: number[] | null;
+  matching_pages: number[] | null;
   withheld: WithholdingReason | null;
 }
 
-/** The statement reading the details of `rows` for `viewer`; `match` is the query's to_tsquery text. */
-function detailStatement(viewer: Viewer, scope: SearchScope, match: string, rows: readonly PageRow[]) {
+/** The to_tsquery texts of a search: what matches (prefixes too), and the exact words (for the ranking). */
+export interface DetailQuery {
+  readonly match: string;
+  readonly exact: string;
+}
+
+/** The statement reading the details of `rows` for `viewer`. */
+function detailStatement(viewer: Viewer, scope: SearchScope, query: DetailQuery, rows: readonly PageRow[]) {
   const itemIds = rows.filter((r) => r.file_id === null).map((r) => r.item_id ?? 0);
   const pages = rows.filter((r) => r.file_id !== null);
   const fileIds = pages.map((r) => r.file_id ?? 0);
   const pageNumbers = pages.map((r) => r.page ?? 0);
   return sql<DetailRow>`
-    with q as not materialized (select ${tsQuery(match)} as mq)
+    with q as not materialized (select ${tsQuery(query.match)} as mq, ${tsQuery(query.exact)} as eq)
     select 'i' || ai.id as key, ai.title, ai.number as item_number, m.id as meeting_id, m.date as meeting_date,
            b.name as body_name, sf.file_name, sf.sha256, ai.page, ai.line_start, ai.line_end,
            ${headline(
@@ -44,7 +51,7 @@ function detailStatement(viewer: Viewer, scope: SearchScope, match: string, rows
                        ai.sagsfremstilling, ai.notes, ai.title)`,
              sql`q.mq`,
            )} as snippet,
-           null::int[] as more_pages, ai.withheld
+           null::int[] as matching_pages, ai.withheld
     from q, agenda_item ai
       join meeting m on m.id = ai.meeting_id
       join body b on b.id = m.body_id
@@ -54,12 +61,14 @@ function detailStatement(viewer: Viewer, scope: SearchScope, match: string, rows
     select 'f' || f.id || ':' || fp.page, f.title, f.item_number, m.id, m.date, b.name, f.file_name, f.sha256,
            fp.page, fp.line_start, fp.line_end,
            ${headline(sql`fp.text`, sql`q.mq`)},
-           -- The annex's own pages, each checked: "offset 0" keeps the planner from taking the match to
-           -- the GIN index, or "visible" to a partial index, each of which read the whole corpus's hits
-           -- or rows per annex (37,000 for a common word, 27 ms), where the annex has a few pages.
+           -- The annex's matching pages: the result's own (best) page first, then by the ranking's score.
+           -- Each checked: "offset 0" keeps the planner from taking the match to the GIN index, or
+           -- "visible" to a partial index, each of which read the whole corpus's hits or rows per annex
+           -- (37,000 for a common word, 27 ms), where the annex has a few pages.
            array(select o.page from (select s.page, s.vector, s.visible from ${scope.docs} s
                                      where s.file_id = f.id offset 0) o
-                 where ${scope.seen("o")} and o.vector @@ q.mq order by o.page),
+                 where ${scope.seen("o")} and o.vector @@ q.mq
+                 order by o.page = fp.page desc, ${rankScore(sql`o.vector`, sql`q.eq`, sql`q.mq`)} desc, o.page),
            coalesce(f.withheld, fp.withheld)
     from q, unnest(${sql.val(fileIds)}::int[], ${sql.val(pageNumbers)}::int[]) as wanted(file_id, page)
       join file f on f.id = wanted.file_id
@@ -73,28 +82,23 @@ function detailStatement(viewer: Viewer, scope: SearchScope, match: string, rows
 
 /**
  * Titles, provenance and snippets for one page of results, in the order of `rows`.
- * @example await hitDetails(db, viewer, scope, "'biokul':*", pageRows)
+ * @example await hitDetails(db, viewer, scope, { match: "'biokul':*", exact: "'biokul'" }, pageRows)
  */
 export async function hitDetails(
   db: Kysely<Database>,
   viewer: Viewer,
   scope: SearchScope,
-  match: string,
+  query: DetailQuery,
   rows: readonly PageRow[],
 ): Promise<SearchIndexHit[]> {
   if (rows.length === 0) return [];
-  const details = await detailStatement(viewer, scope, match, rows).execute(db);
+  const details = await detailStatement(viewer, scope, query, rows).execute(db);
   const byKey = new Map(details.rows.map((d) => [d.key, d]));
   const hits: SearchIndexHit[] = [];
   for (const row of rows) {
     const key = row.file_id === null ? `i${row.item_id}` : `f${row.file_id}:${row.page}`;
     const d = byKey.get(key);
     if (!d) continue;
-    // The best page of an annex with more matching pages than are shown lists the others.
-    const more =
-      row.file_id !== null && row.n_in_file === 1 && row.pages_in_file > PAGES_PER_ANNEX
-        ? (d.more_pages ?? []).filter((p) => p !== d.page)
-        : [];
     hits.push({
       kind: row.kind,
       score: row.score,
@@ -111,7 +115,7 @@ export async function hitDetails(
       lineStart: d.line_start,
       lineEnd: d.line_end,
       snippet: snippetSegments(d.snippet ?? ""),
-      morePages: more,
+      pages: row.file_id === null ? [] : (d.matching_pages ?? []),
       withheld: d.withheld,
     });
   }

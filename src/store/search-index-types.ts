@@ -6,7 +6,7 @@
 import type { Viewer, WithholdingReason } from "../domain/index.js";
 
 export const SEARCH_KINDS = ["item", "decision", "annex"] as const;
-/** item: an agenda item without a decision; decision: an item with a Beslutning; annex: a page of a bilag. */
+/** item: an agenda item without a decision; decision: an item with a Beslutning; annex: a bilag. */
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const isSearchKind = (value: string): value is SearchKind =>
   (SEARCH_KINDS as readonly string[]).includes(value);
@@ -15,7 +15,7 @@ export const SEARCH_FACETS = ["body", "year", "kind", "municipality", "person"] 
 export type SearchFacetName = (typeof SEARCH_FACETS)[number];
 
 export interface SearchIndexFilters {
-  /** Body name or short name, case-insensitive ("KKR Nordjylland"). */
+  /** Body name or short name, case-insensitive ("KKR Nordjylland"), or its id (as in /organ/ID). */
   readonly body?: string | undefined;
   readonly year?: number | undefined;
   readonly kind?: SearchKind | undefined;
@@ -83,7 +83,7 @@ export interface SnippetSegment {
   readonly marked: boolean;
 }
 
-/** One result: an item, or one page of an annex. */
+/** One result: an item, or an annex at its best matching page. */
 export interface SearchIndexHit {
   readonly kind: SearchKind;
   readonly score: number;
@@ -101,8 +101,11 @@ export interface SearchIndexHit {
   readonly lineEnd: number | null;
   /** The passages around the matches, as text runs, the matches marked. */
   readonly snippet: readonly SnippetSegment[];
-  /** Other matching pages of the same annex, collapsed under its best page. */
-  readonly morePages: readonly number[];
+  /**
+   * An annex's matching pages, best first (the first is `page`, whose passage `snippet` is); empty for
+   * an item.
+   */
+  readonly pages: readonly number[];
   /**
    * Why the public may not see this hit (a closed item, a page with a CPR number...), or null: a
    * signed-in viewer finds it because of their role, and the page marks it "Lukket punkt".
@@ -111,7 +114,7 @@ export interface SearchIndexHit {
 }
 
 export interface SearchIndexResult {
-  /** Results (items, and at most PAGES_PER_ANNEX pages per annex) among the hits read. */
+  /** Results (items, and annexes, each once however many of its pages match) among the hits read. */
   readonly total: number;
   /**
    * False when more hits exist than a search reads (HIT_CAP): total is then a lower bound, the results

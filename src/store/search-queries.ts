@@ -82,7 +82,7 @@ async function pageHits(db: Kysely<Database>, plan: RankingPlan, row: RankingRow
   const hits: SearchIndexHit[] = [];
   for (let at = 0; at < pageRows.length; at += per) {
     const batch = pageRows.slice(at, at + per);
-    hits.push(...(await hitDetails(db, query.viewer ?? PUBLIC_VIEWER, scope, query.match, batch)));
+    hits.push(...(await hitDetails(db, query.viewer ?? PUBLIC_VIEWER, scope, query, batch)));
   }
   return hits;
 }

@@ -1,6 +1,6 @@
 /**
  * @module The ranking statement of a search: one statement that finds the hits, ranks a page of them,
- * groups annex pages, damps one meeting's run of results, and counts totals and facets. Built from named
+ * keeps each annex once at its best page, damps one meeting's run of results, and counts totals and facets. Built from named
  * steps (hits, title hits, counted, ranked, the final select), each a CTE or two of the statement.
  */
 import { type RawBuilder, sql } from "kysely";
@@ -15,8 +15,6 @@ import { tsQuery } from "./search-tsquery.js";
  * words rank first; not 0, so among compound-only hits the stronger field still wins.
  */
 const PREFIX_WEIGHT = 0.3;
-/** Pages of one annex shown as results; the rest are listed under the best page. */
-export const PAGES_PER_ANNEX = 2;
 /** Results from one meeting before each further one is damped, so one meeting does not fill a page. */
 const HITS_PER_MEETING = 3;
 const MEETING_DAMPING = 0.75;
@@ -99,10 +97,9 @@ export interface PageRow {
   kind: SearchKind;
   item_id: number | null;
   file_id: number | null;
+  /** An annex's best matching page (its other matching pages are read with the details). */
   page: number | null;
   score: number;
-  n_in_file: number;
-  pages_in_file: number;
 }
 
 /** The statement's one result row. */
@@ -226,27 +223,49 @@ function titleHitsCte(plan: RankingPlan): RawBuilder<unknown> {
     )`;
 }
 
-/** The results the hits make: every item, and PAGES_PER_ANNEX pages of each annex (total and facets). */
+/**
+ * The results the hits make (total and facets): every item, and each annex once, however many of its
+ * pages match. An annex counts under the municipalities any of its matching pages names; its body, date
+ * and meeting are its meeting's (migration 0012's PAGE_DOC), the same on every page.
+ */
 const COUNTED_CTE = sql`counted as materialized (
-      select h.* from hits h where h.file_id is null
+      select h.id, h.item_id, h.file_id, h.page, h.meeting_id, h.body_id, h.date, h.kind, h.municipalities
+      from hits h where h.file_id is null
       union all
-      select p.id, p.item_id, p.file_id, p.page, p.meeting_id, p.body_id, p.date, p.kind, p.municipalities,
-             p.vector, p.hit_cover
-      from (select h.*, row_number() over (partition by h.file_id order by h.page) as n
-            from hits h where h.file_id is not null) p
-      where p.n <= ${sql.lit(PAGES_PER_ANNEX)}
+      select min(h.id), min(h.item_id), h.file_id, min(h.page), min(h.meeting_id), min(h.body_id), min(h.date),
+             min(h.kind), coalesce(named.municipalities, '{}')
+      from hits h
+        -- One pass over the pages for all annexes (a subquery per annex read the hits once per annex).
+        left join (select p.file_id, array_agg(distinct m) as municipalities
+                   from hits p, unnest(p.municipalities) m where p.file_id is not null group by p.file_id) named
+          on named.file_id = h.file_id
+      where h.file_id is not null group by h.file_id, named.municipalities
     )`;
 
 /**
+ * The ts_rank score of a vector for the query's exact words `eq` and its prefixes `mq`: what ranks the
+ * results, and the pages of one annex under its result.
+ * @example sql`select ${rankScore(sql`d.vector`, sql`q.eq`, sql`q.mq`)} from q, search_doc d`
+ */
+export function rankScore(
+  vector: RawBuilder<unknown>,
+  eq: RawBuilder<unknown>,
+  mq: RawBuilder<unknown>,
+): RawBuilder<number> {
+  const rank = (tsquery: RawBuilder<unknown>) =>
+    sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], ${vector}, ${tsquery}, ${sql.lit(RANK_NORMALISATION)})`;
+  return sql<number>`(${rank(eq)} + ${sql.lit(PREFIX_WEIGHT)} * ${rank(mq)})`;
+}
+
+/**
  * The candidates (all hits, or the best `candidates` by coverage and date, and the title hits) scored
- * with ts_rank, grouped per annex and damped past a meeting's first hits: ranked, grouped, shown.
+ * with ts_rank, an annex kept once at its best page, damped past a meeting's first hits: ranked,
+ * grouped, shown.
  */
 function rankedCtes(plan: RankingPlan): RawBuilder<unknown> {
-  const rank = (tsquery: RawBuilder<unknown>) =>
-    sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], c.vector, ${tsquery}, ${sql.lit(RANK_NORMALISATION)})`;
   return sql`ranked as (
       select c.id, c.item_id, c.file_id, c.page, c.meeting_id, c.date, c.kind,
-             ${rank(sql`q.eq`)} + ${sql.lit(PREFIX_WEIGHT)} * ${rank(sql`q.mq`)} as score,
+             ${rankScore(sql`c.vector`, sql`q.eq`, sql`q.mq`)} as score,
              c.hit_cover as covered
       -- In an any-word search, hits with more of the words are the candidates first; then the newest.
       -- Deduplicated by id alone: comparing whole rows would read every vector.
@@ -258,8 +277,7 @@ function rankedCtes(plan: RankingPlan): RawBuilder<unknown> {
     ),
     grouped as (
       select r.*,
-        row_number() over (partition by coalesce(r.file_id, -r.item_id) order by r.covered desc, r.score desc, r.page) as n_in_file,
-        count(*) over (partition by r.file_id) as pages_in_file
+        row_number() over (partition by coalesce(r.file_id, -r.item_id) order by r.covered desc, r.score desc, r.page) as n_in_file
       from ranked r
     ),
     visible as (
@@ -268,7 +286,8 @@ function rankedCtes(plan: RankingPlan): RawBuilder<unknown> {
         g.covered * 10 + g.score * power(${sql.lit(MEETING_DAMPING)}, greatest(0, row_number() over (
           partition by coalesce(g.meeting_id, -g.file_id), g.covered order by g.score desc) - ${sql.lit(HITS_PER_MEETING)})) as adjusted
       from grouped g
-      where g.file_id is null or g.n_in_file <= ${sql.lit(PAGES_PER_ANNEX)}
+      -- One result per annex, at its best page.
+      where g.n_in_file = 1
     )`;
 }
 
@@ -284,14 +303,14 @@ function resultSelect(plan: RankingPlan): RawBuilder<unknown> {
       (select count(*)::int from hits) > ${sql.lit(cap)}
         ${plan.phrase ? sql`or (select count(*) from phrase_rows) > ${sql.lit(PHRASE_ROWS)}` : sql``} as capped,
       (select json_agg(p) from (
-         select v.kind, v.item_id, v.file_id, v.page, v.adjusted as score, v.n_in_file, v.pages_in_file
+         select v.kind, v.item_id, v.file_id, v.page, v.adjusted as score
          from visible v order by ${order} limit ${query.limit} offset ${query.offset}) p) as page_rows,
       ${facetSelects(plan.facetLimit)}`;
 }
 
 /**
  * The statement: `hits` is every matching row the viewer may see (narrow columns only); `counted` keeps
- * PAGES_PER_ANNEX pages per annex, and total and facets are read from it. The page of results comes from
+ * each annex once, and total and facets are read from it. The page of results comes from
  * `ranked`. `newest`: the hits of a common word, read by date beforehand (search-common-words.ts).
  */
 export function rankingStatement(

@@ -16,7 +16,13 @@ describe("parseSearchRequest", () => {
       sort: "relevance",
       page: 1,
       pageSize: 10,
+      asTyped: false,
     });
+  });
+
+  it("reads asTyped=1 (search the words as typed) and refuses other values", () => {
+    assert.equal(parseSearchRequest({ q: "lærepaldser", asTyped: "1" }).asTyped, true);
+    assert.throws(() => parseSearchRequest({ q: "lærepaldser", asTyped: "ja" }), /asTyped/);
   });
 
   it("refuses a bad kind, sort, year or page", () => {

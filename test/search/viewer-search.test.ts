@@ -24,6 +24,7 @@ const TYPO = `${CLOSED_WORD.slice(0, -1)}m`;
 
 interface SearchJson {
   total: number;
+  correctedQuery: string | null;
   suggestion: string | null;
   facets: Record<string, { value: string; count: number }[]>;
   results: { title: string; snippet: string; url: string; closed?: boolean }[];
@@ -125,6 +126,7 @@ forEachBackend("search for signed-in viewers", (store) => {
         assert.equal(body.total, 0, `${who}, ${q}`);
         assert.deepEqual(Object.values(body.facets).flat(), [], `${who}, ${q}`);
         assert.equal(body.suggestion, null, `${who}, ${q}`);
+        assert.equal(body.correctedQuery, null, `${who}, ${q}`);
         const { query: _echo, ...rest } = body as SearchJson & { query: string };
         assert.ok(!JSON.stringify(rest).includes(CLOSED_WORD), `${who}, ${q}`);
       }
@@ -143,10 +145,13 @@ forEachBackend("search for signed-in viewers", (store) => {
     assert.equal(anonymous.headers.get("cache-control"), "public, max-age=60");
   });
 
-  it("a member's Mente du offers the closed word; the shared word counts the closed item for them alone", async () => {
+  it("a member's misspelling is read as the closed word; the shared word counts the closed item for them alone", async () => {
     const typo = (await (await memberBrowser.get(`/api/search?q=${TYPO}`)).json()) as SearchJson;
-    assert.equal(typo.total, 0);
-    assert.equal(typo.suggestion, CLOSED_WORD);
+    assert.equal(typo.correctedQuery, CLOSED_WORD);
+    assert.ok(typo.total > 0 && typo.results.every((r) => r.closed === true));
+    const asTyped = (await (await memberBrowser.get(`/api/search?q=${TYPO}&asTyped=1`)).json()) as SearchJson;
+    assert.equal(asTyped.total, 0);
+    assert.equal(asTyped.suggestion, CLOSED_WORD);
     const shared = (await (await memberBrowser.get("/api/search?q=biokul")).json()) as SearchJson;
     assert.equal(shared.total, 2);
     assert.deepEqual(

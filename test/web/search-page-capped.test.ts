@@ -13,6 +13,7 @@ function response(totalExact: boolean): SearchResponse {
     page: 1,
     pageSize: 10,
     allWordsTotal: 991,
+    correctedQuery: null,
     suggestion: null,
     facets: {
       body: [],

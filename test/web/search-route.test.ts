@@ -17,6 +17,7 @@ forEachBackend("search web", (store) => {
     assert.equal(res.status, 200);
     const body = (await res.json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(body).sort(), [
+      "correctedQuery",
       "facets",
       "notice",
       "page",
@@ -50,6 +51,7 @@ forEachBackend("search web", (store) => {
         lineStart: 10,
         lineEnd: 19,
       },
+      pages: [],
     });
     assert.match(String(results[0]?.url), /^\/punkt\/\d+$/);
     assert.match(String(results[0]?.snippet), /<mark>biokul<\/mark>/);
@@ -90,10 +92,49 @@ forEachBackend("search web", (store) => {
     assert.match(html, /20\. september 2024/);
   });
 
-  it("/soeg offers 'Mente du' and help when nothing is found, and the form when empty", async () => {
+  it("/soeg and /api/search show an annex once, with links to each of its matching pages, best first", async () => {
+    const html = await (await get("/soeg?q=busdrift")).text();
+    assert.match(html, />1 resultat for »busdrift«/);
+    assert.equal(html.match(/<li class="search-result">/g)?.length, 1);
+    const pages = [...html.matchAll(/href="\/bilag\/\d+\?side=(\d)#side-\d"/g)].map((m) => Number(m[1]));
+    // The title links to the best page (2, where the word is twice); the list gives all five, best first.
+    assert.equal(pages[0], 2);
+    assert.deepEqual([...pages.slice(1)].sort(), [1, 2, 3, 4, 5]);
+    assert.equal(pages[1], 2);
+    assert.match(html, /Fund på 5 sider, bedste først:/);
+    const json = (await (await get("/api/search?q=busdrift")).json()) as {
+      total: number;
+      results: { url: string; source: { page: number }; pages: { page: number; url: string }[] }[];
+    };
+    assert.equal(json.total, 1);
+    const annex = json.results[0];
+    assert.equal(annex?.pages.length, 5);
+    assert.equal(annex?.pages[0]?.page, annex?.source.page);
+    assert.equal(annex?.pages[0]?.url, annex?.url);
+  });
+
+  it("/soeg reads a misspelled query as the nearest known word and links to the query as typed", async () => {
     const html = await (await get("/soeg?q=pasagerr%C3%A5det")).text();
+    assert.match(html, /resultater? for »passagerrådet«/);
+    assert.match(
+      html,
+      /Viser resultater for <strong>passagerrådet<\/strong>\. Søg i stedet efter <a href="\/soeg\?q=pasagerr%C3%A5det&amp;asTyped=1">pasagerrådet<\/a>\./,
+    );
+    assert.doesNotMatch(html, /Mente du/);
+    const json = (await (await get("/api/search?q=pasagerr%C3%A5det")).json()) as {
+      query: string;
+      correctedQuery: string | null;
+      total: number;
+    };
+    assert.deepEqual([json.query, json.correctedQuery], ["pasagerrådet", "passagerrådet"]);
+    assert.ok(json.total > 0);
+  });
+
+  it("/soeg offers 'Mente du' and help when nothing is found as typed, and the form when empty", async () => {
+    const html = await (await get("/soeg?q=pasagerr%C3%A5det&asTyped=1")).text();
+    assert.match(html, /Ingen resultater for »pasagerrådet«/);
     assert.match(html, /Mente du:/);
-    assert.match(html, /href="\/soeg\?q=passagerr%C3%A5det"/);
+    assert.match(html, /href="\/soeg\?q=passagerr%C3%A5det&amp;asTyped=1"/);
     assert.match(html, /Gode råd, når intet bliver fundet/);
     const empty = await (await get("/soeg")).text();
     assert.match(empty, /Sådan søger du/);

@@ -244,6 +244,12 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
         lineStart: nullable("integer"),
         lineEnd: nullable("integer"),
       }),
+      pages: {
+        type: "array",
+        items: object({ page: integer, url: string }),
+        description:
+          "Et bilags sider med fund, den bedste først (den første er source.page, som snippet er fra); tom for et punkt. Et bilag er ét resultat, uanset hvor mange af dets sider der er fund på.",
+      },
     }),
     {
       closed: {
@@ -269,6 +275,11 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
       },
       page: integer,
       pageSize: integer,
+      correctedQuery: {
+        ...nullable("string"),
+        description:
+          "Søgningen, der blev brugt i stedet for query, eller null: som skrevet fandt query intet, så ukendte ord blev læst som de nærmeste kendte ord. Søg med asTyped=1 for at søge på query, som den er skrevet.",
+      },
       suggestion: { ...nullable("string"), description: "'Mente du': en rettet søgning, eller null." },
       facets: {
         type: "object",
@@ -427,6 +438,14 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
             query("sort", "Rækkefølge.", { type: "string", enum: ["relevance", "date"] }),
             query("page", "Sidenummer, fra 1.", { type: "integer", minimum: 1 }),
             query("pageSize", "Fund pr. side.", { type: "integer", minimum: 1 }),
+            query(
+              "asTyped",
+              "1: søg på ordene, som de er skrevet, også når de intet finder (ingen stavekontrol).",
+              {
+                type: "string",
+                enum: ["1"],
+              },
+            ),
           ],
           responses: {
             "200": json(ref("SearchResponse"), "Fundene med antal pr. filter."),

@@ -5,7 +5,7 @@
  */
 import type { SearchResponse, SearchSource } from "../../search/index.js";
 import type { SearchFacetCounts, SearchKind } from "../../store/index.js";
-import { resultUrl } from "../components/search-urls.js";
+import { annexPageUrl, resultUrl } from "../components/search-urls.js";
 import { markedHtml } from "../components/text-html.js";
 
 export interface SearchJsonResult {
@@ -18,10 +18,21 @@ export interface SearchJsonResult {
   readonly snippet: string;
   readonly source: SearchSource;
   /**
+   * An annex's matching pages, best first (the first is `source.page`, whose passage `snippet` is), each
+   * with its link; empty for an item. One annex is one result, however many of its pages match.
+   */
+  readonly pages: readonly SearchJsonPage[];
+  /**
    * Present, and true, only on a result the public may not see (a closed item a member reads): the
    * caller shows it as "Lukket punkt". Absent for the public, whose results are all open.
    */
   readonly closed?: true;
+}
+
+/** One matching page of an annex result. */
+export interface SearchJsonPage {
+  readonly page: number;
+  readonly url: string;
 }
 
 export interface SearchJson {
@@ -33,6 +44,11 @@ export interface SearchJson {
   readonly totalExact: boolean;
   readonly page: number;
   readonly pageSize: number;
+  /**
+   * The query searched instead of `query`, or null: as typed it found nothing, so its unknown words were
+   * read as the nearest known ones. Ask again with asTyped=1 to search `query` as typed.
+   */
+  readonly correctedQuery: string | null;
   /** "Mente du": a corrected query, or null. */
   readonly suggestion: string | null;
   readonly facets: SearchFacetCounts;
@@ -56,6 +72,7 @@ export function presentSearchJson(response: SearchResponse): SearchJson {
     totalExact: response.totalExact,
     page: response.page,
     pageSize: response.pageSize,
+    correctedQuery: response.correctedQuery,
     suggestion: response.suggestion,
     facets: {
       body: response.facets.body.map(({ value, label, count }) => ({ value, label, count })),
@@ -78,6 +95,8 @@ export function presentSearchJson(response: SearchResponse): SearchJson {
         lineStart: r.source.lineStart,
         lineEnd: r.source.lineEnd,
       },
+      pages:
+        r.fileId === null ? [] : r.pages.map((page) => ({ page, url: annexPageUrl(r.fileId ?? 0, page) })),
       ...(r.withheld !== null ? { closed: true as const } : {}),
     })),
     query: response.query,

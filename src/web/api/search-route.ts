@@ -1,5 +1,7 @@
 /** @module GET /api/search: the search as JSON (the shape of search-json.ts), for whoever is asking. */
+
 import { Hono } from "hono";
+import { loadDanishWordChecker } from "../../ingest/index.js";
 import { parseSearchRequest, SearchRequestError, SearchTimeoutError, search } from "../../search/index.js";
 import { badRequest, searchTimedOut } from "../http-error.js";
 import { presentSearchJson } from "./search-json.js";
@@ -23,6 +25,7 @@ export function searchApiApp(): Hono {
     const response = await search(c.get("db"), request, {
       timeoutMs: c.get("settings").searchTimeoutMs,
       viewer,
+      dictionary: loadDanishWordChecker,
     }).catch((error: unknown) => {
       // A JSON error with status 503 and the Danish message (onError), never a 500 with a stack.
       throw error instanceof SearchTimeoutError ? searchTimedOut() : error;

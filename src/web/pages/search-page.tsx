@@ -1,11 +1,14 @@
 /**
  * @module The search page /soeg: the form, facets with counts as plain links, results with highlighted
- * passages and provenance, pagination, and help when nothing is found. Works without JavaScript. A
+ * passages and provenance (an annex once, with its matching pages under it), a misspelled query read as
+ * the nearest known words, pagination, and help when nothing is found. Works without JavaScript. A
  * signed-in viewer also finds what their roles let them see, marked "Lukket punkt".
  */
+
 import { Hono } from "hono";
 import { raw } from "hono/html";
 import { formatDanishDate } from "../../domain/index.js";
+import { loadDanishWordChecker } from "../../ingest/index.js";
 import {
   DEFAULT_PAGE_SIZE,
   parseSearchRequest,
@@ -58,8 +61,12 @@ function baseParams(request: SearchRequest): Params {
     person: request.person,
     sort: request.sort === "relevance" ? undefined : request.sort,
     pageSize: request.pageSize === DEFAULT_PAGE_SIZE ? undefined : request.pageSize,
+    asTyped: request.asTyped ? 1 : undefined,
   };
 }
+
+/** Matching pages of an annex linked under its result; the rest are counted. */
+const PAGES_LISTED = 12;
 
 function facetLabel(facet: SearchFacetName, value: SearchFacetValue): string {
   return facet === "kind" ? (KIND_LABELS[value.value as SearchKind] ?? value.label) : value.label;
@@ -129,6 +136,28 @@ function Provenance(props: { readonly result: SearchResult }) {
   );
 }
 
+/** An annex's matching pages, best first, each a link to that page (the best is the result's own). */
+function AnnexPages(props: { readonly result: SearchResult }) {
+  const { fileId, pages } = props.result;
+  if (fileId === null || pages.length < 2) return null;
+  const listed = pages.slice(0, PAGES_LISTED);
+  return (
+    <p class="search-result__pages small-text">
+      Fund på {pages.length} sider, bedste først:{" "}
+      {listed.map((page, i) => (
+        <>
+          {i > 0 ? ", " : ""}
+          <a href={annexPageUrl(fileId, page)}>
+            <span class="sr-only">side </span>
+            {page}
+          </a>
+        </>
+      ))}
+      {pages.length > listed.length ? ` og ${pages.length - listed.length} andre` : ""}
+    </p>
+  );
+}
+
 function Result(props: { readonly result: SearchResult }) {
   const { result } = props;
   return (
@@ -141,18 +170,7 @@ function Result(props: { readonly result: SearchResult }) {
       {result.snippet.length > 0 ? (
         <p class="search-result__snippet">{raw(markedHtml(result.snippet))}</p>
       ) : null}
-      {result.morePages.length > 0 ? (
-        <p class="small-text">
-          Også på side{" "}
-          {result.morePages.slice(0, 12).map((page, i) => (
-            <>
-              {i > 0 ? ", " : ""}
-              <a href={annexPageUrl(result.fileId ?? 0, page)}>{page}</a>
-            </>
-          ))}
-          {result.morePages.length > 12 ? ` og ${result.morePages.length - 12} andre` : ""}
-        </p>
-      ) : null}
+      <AnnexPages result={result} />
     </li>
   );
 }
@@ -308,6 +326,8 @@ export function SearchPage(props: {
   const { request, response } = props;
   const q = request.q;
   const total = response?.total ?? 0;
+  // A misspelled query that found nothing was searched as the nearest known words: name what was searched.
+  const searched = response?.correctedQuery ?? q;
   return (
     <>
       <h1>Søg</h1>
@@ -328,8 +348,14 @@ export function SearchPage(props: {
               {total === 0
                 ? `Ingen resultater for »${q}«`
                 : // Not exact: search stopped counting at its cap, so total is a lower bound.
-                  `${response.totalExact ? "" : "Mindst "}${total.toLocaleString("da-DK")} ${total === 1 ? "resultat" : "resultater"} for »${q}«`}
+                  `${response.totalExact ? "" : "Mindst "}${total.toLocaleString("da-DK")} ${total === 1 ? "resultat" : "resultater"} for »${searched}«`}
             </h2>
+            {response.correctedQuery ? (
+              <p class="search-correction">
+                Viser resultater for <strong>{response.correctedQuery}</strong>. Søg i stedet efter{" "}
+                <a href={searchPageUrl({ ...baseParams(request), asTyped: 1 })}>{q}</a>.
+              </p>
+            ) : null}
             {response.notice ? <p class="search-notice">{response.notice}</p> : null}
             {response.suggestion ? (
               <p class="search-suggestion">
@@ -395,7 +421,11 @@ export function searchPageApp(): Hono {
     let response: SearchResponse | null = null;
     try {
       if (request.q !== "")
-        response = await search(c.get("db"), request, { timeoutMs: settings.searchTimeoutMs, viewer });
+        response = await search(c.get("db"), request, {
+          timeoutMs: settings.searchTimeoutMs,
+          viewer,
+          dictionary: loadDanishWordChecker,
+        });
     } catch (error) {
       if (!(error instanceof SearchTimeoutError)) throw error;
       // The form stays, filled in, so the person can shorten the query; 503, not 500: nothing broke.
