@@ -103,6 +103,26 @@ describe("portal in Chromium with the five seeds", { skip: chromiumSkip() }, () 
     assert.match(await page.locator("h1").innerText(), /2\.1 Status fra KlimaNord/);
   });
 
+  it('searches "klima": an annex once with its pages, a contents page\'s dot leaders wrapped at 320 px', async () => {
+    await page.goto(`${base}/soeg?q=klima&body=KKR%20Midtjylland`);
+    const snippets = await page.locator(".search-result__snippet").allInnerTexts();
+    assert.ok(
+      snippets.some((text) => /\.{40,}/.test(text)),
+      "a snippet quotes a contents page's dot leaders",
+    );
+    const titles = await page.locator(".search-result__title a").allInnerTexts();
+    assert.equal(new Set(titles).size, titles.length, "no annex twice");
+    assert.ok((await page.locator(".search-result__pages a").count()) > 1, "matching pages linked");
+    await assertAccessible(page, "search with annex pages");
+    // Fails when the page scrolls sideways at 320 px.
+    await screenshots(page, "search-annex-pages");
+    await page.goto(`${base}/soeg?q=l%C3%A6repaldser`);
+    assert.match(await page.locator(".search-correction").innerText(), /^Viser resultater for lærepladser\./);
+    await page.locator(".search-correction a").click();
+    await page.waitForURL(/asTyped=1/);
+    assert.match(await page.locator("#resultater").innerText(), /Ingen resultater for »lærepaldser«/);
+  });
+
   it("opens an annex, finds a word in it and downloads the original file", async () => {
     await page.goto(`${base}/`);
     await page.getByRole("link", { name: "KKR Nordjylland", exact: true }).first().click();

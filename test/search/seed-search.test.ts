@@ -6,8 +6,14 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { before, it } from "node:test";
-import { listSourceFiles, loadIngestOptions, parseSource, readSourceFile } from "../../src/ingest/index.js";
-import { parseSearchRequest, search } from "../../src/search/index.js";
+import {
+  listSourceFiles,
+  loadDanishWordChecker,
+  loadIngestOptions,
+  parseSource,
+  readSourceFile,
+} from "../../src/ingest/index.js";
+import { parseSearchRequest, type SearchResponse, search } from "../../src/search/index.js";
 import { importDocument } from "../../src/store/index.js";
 import { seedPath } from "../support/seeds.js";
 import { forEachBackend } from "../support/stores.js";
@@ -76,5 +82,79 @@ forEachBackend("search over the five seeds", (store) => {
       assert.ok((r.source.lineStart ?? 0) >= 1 && (r.source.lineEnd ?? 0) >= (r.source.lineStart ?? 0));
       assert.ok(r.source.page !== null && r.source.page >= 1);
     }
+  });
+
+  const find = (params: Record<string, string>): Promise<SearchResponse> =>
+    search(store().db, parseSearchRequest({ pageSize: "50", ...params }), {
+      dictionary: loadDanishWordChecker,
+    });
+  const counts = (facet: readonly { value: string; count: number }[]) =>
+    Object.fromEntries(facet.map((f) => [f.value, f.count]));
+  const sum = (facet: readonly { count: number }[]) => facet.reduce((n, f) => n + f.count, 0);
+
+  it("filters and counts annexes by their meeting's body and year, the counts adding up to the total", async () => {
+    const all = await find({ q: "klima" });
+    assert.ok(all.results.some((r) => r.kind === "annex"));
+    assert.equal(sum(all.facets.body), all.total, "every result has a body");
+    assert.equal(sum(all.facets.year), all.total, "every result has a year");
+    const bodies = counts(all.facets.body);
+    assert.deepEqual(Object.keys(bodies).sort(), ["KKR Midtjylland", "KKR Nordjylland"]);
+    for (const [body, count] of Object.entries(bodies)) {
+      const filtered = await find({ q: "klima", body });
+      assert.equal(filtered.total, count, body);
+      assert.ok(
+        filtered.results.every((r) => r.meeting?.body === body),
+        body,
+      );
+      const annexes = counts(filtered.facets.kind).annex ?? 0;
+      assert.ok(annexes > 0, `${body}: its annexes are found under its name`);
+      assert.equal(annexes, (await find({ q: "klima", body, kind: "annex" })).total, body);
+      assert.equal(sum(filtered.facets.year), filtered.total, body);
+    }
+    const nordjylland = await store()
+      .db.selectFrom("body")
+      .select("id")
+      .where("name", "=", "KKR Nordjylland")
+      .executeTakeFirstOrThrow();
+    assert.equal((await find({ q: "klima", body: String(nordjylland.id) })).total, bodies["KKR Nordjylland"]);
+    for (const [year, count] of Object.entries(counts(all.facets.year))) {
+      const inYear = await find({ q: "klima", year });
+      assert.equal(inYear.total, count, year);
+      assert.ok(
+        inYear.results.every((r) => r.meeting?.date.startsWith(year)),
+        year,
+      );
+    }
+  });
+
+  it("lists an annex once, its matching pages under it, the best first", async () => {
+    const response = await find({ q: "klima" });
+    const annexes = response.results.filter((r) => r.kind === "annex");
+    const files = annexes.map((r) => r.fileId);
+    assert.equal(new Set(files).size, files.length, "no annex twice");
+    assert.equal(counts(response.facets.kind).annex, annexes.length, "an annex counts once");
+    const many = annexes.filter((r) => r.pages.length > 1);
+    assert.ok(many.length > 0, "some annex matches on several pages");
+    for (const r of annexes) {
+      assert.equal(r.pages[0], r.source.page, r.title);
+      assert.equal(new Set(r.pages).size, r.pages.length, r.title);
+      // Every page listed says the word (or a compound of it) on that page of the annex.
+      const texts = await store()
+        .db.selectFrom("file_page")
+        .select(["page", "text"])
+        .where("file_id", "=", r.fileId ?? 0)
+        .where("page", "in", [...r.pages])
+        .execute();
+      assert.equal(texts.length, r.pages.length, r.title);
+      for (const t of texts) assert.match(t.text, /klima/i, `${r.title} p. ${t.page}`);
+    }
+  });
+
+  it('reads "lærepaldser" as "lærepladser" and finds the item, unless asked for the word as typed', async () => {
+    const corrected = await find({ q: "lærepaldser" });
+    assert.equal(corrected.correctedQuery, "lærepladser");
+    assert.match(corrected.results[0]?.title ?? "", /^Fordeling af lærepladser/);
+    const asTyped = await find({ q: "lærepaldser", asTyped: "1" });
+    assert.deepEqual([asTyped.total, asTyped.suggestion], [0, "lærepladser"]);
   });
 });
