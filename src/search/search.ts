@@ -176,7 +176,11 @@ async function runSearch(
   const suggestion = replacements.size > 0 ? formatQuery(parsed, (w) => replacements.get(w) ?? w) : null;
   // Nothing found as typed: misspelled words are read as the nearest indexed words, as search engines
   // read "lærepaldser", and the page offers the query as typed.
-  const isDanishWord = replacements.size > 0 && !request.asTyped ? await options.dictionary?.() : undefined;
+  // A dictionary that fails to load leaves the query uncorrected ("Mente du" only), never the search failed.
+  const isDanishWord =
+    replacements.size > 0 && !request.asTyped
+      ? await options.dictionary?.().catch(() => undefined)
+      : undefined;
   const misspelled = isDanishWord
     ? new Map([...replacements].filter(([word]) => !isDictionaryWord(isDanishWord, word)))
     : new Map<string, string>();
