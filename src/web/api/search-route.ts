@@ -7,7 +7,8 @@ import { badRequest, searchTimedOut } from "../http-error.js";
 import { presentSearchJson } from "./search-json.js";
 
 /**
- * Mounted at /api/search. Query parameters: q, body, year, kind, municipality, person, sort, page. A
+ * Mounted at /api/search. Query parameters: q, body, year, kind, municipality, person, sort, page,
+ * pageSize, asTyped (search the words as typed, with no reading of a misspelling as another word). A
  * signed-in caller (session cookie or bearer token) also finds what their roles let them see.
  * @example app.route("/api/search", searchApiApp())
  */
