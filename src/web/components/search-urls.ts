@@ -11,6 +11,10 @@ export const itemUrl = (itemId: number): string => `/punkt/${itemId}`;
 export const annexPageUrl = (fileId: number, page: number | null): string =>
   page === null ? `/bilag/${fileId}` : `/bilag/${fileId}?side=${page}#side-${page}`;
 
+/** An annex with the words of a search found in it: its page lists every page they are on. */
+export const annexSearchUrl = (fileId: number, query: string): string =>
+  `/bilag/${fileId}?${new URLSearchParams({ q: query }).toString()}`;
+
 /**
  * The page a result links to: its annex at the matching page, or its item.
  * @example resultUrl({ fileId: null, itemId: 7, source: { page: 2 } }) // "/punkt/7"

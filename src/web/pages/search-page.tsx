@@ -20,7 +20,7 @@ import {
   search,
 } from "../../search/index.js";
 import type { SearchFacetName, SearchFacetValue, SearchKind } from "../../store/index.js";
-import { annexPageUrl, resultUrl, searchPageUrl } from "../components/search-urls.js";
+import { annexPageUrl, annexSearchUrl, resultUrl, searchPageUrl } from "../components/search-urls.js";
 import { markedHtml } from "../components/text-html.js";
 import { WithheldMark } from "../components/withheld-mark.js";
 import { badRequest, SEARCH_TIMEOUT_MESSAGE } from "../http-error.js";
@@ -65,7 +65,7 @@ function baseParams(request: SearchRequest): Params {
   };
 }
 
-/** Matching pages of an annex linked under its result; the rest are counted. */
+/** Matching pages of an annex linked under its result; the rest are on the annex's own search. */
 const PAGES_LISTED = 12;
 
 function facetLabel(facet: SearchFacetName, value: SearchFacetValue): string {
@@ -136,8 +136,11 @@ function Provenance(props: { readonly result: SearchResult }) {
   );
 }
 
-/** An annex's matching pages, best first, each a link to that page (the best is the result's own). */
-function AnnexPages(props: { readonly result: SearchResult }) {
+/**
+ * An annex's matching pages, best first, each a link to that page (the best is the result's own); past
+ * PAGES_LISTED, a link to the annex searched for `query`, which lists them all.
+ */
+function AnnexPages(props: { readonly result: SearchResult; readonly query: string }) {
   const { fileId, pages } = props.result;
   if (fileId === null || pages.length < 2) return null;
   const listed = pages.slice(0, PAGES_LISTED);
@@ -153,12 +156,17 @@ function AnnexPages(props: { readonly result: SearchResult }) {
           </a>
         </>
       ))}
-      {pages.length > listed.length ? ` og ${pages.length - listed.length} andre` : ""}
+      {pages.length > listed.length ? (
+        <>
+          {" og "}
+          <a href={annexSearchUrl(fileId, props.query)}>{pages.length - listed.length} andre sider</a>
+        </>
+      ) : null}
     </p>
   );
 }
 
-function Result(props: { readonly result: SearchResult }) {
+function Result(props: { readonly result: SearchResult; readonly query: string }) {
   const { result } = props;
   return (
     <li class="search-result">
@@ -170,7 +178,7 @@ function Result(props: { readonly result: SearchResult }) {
       {result.snippet.length > 0 ? (
         <p class="search-result__snippet">{raw(markedHtml(result.snippet))}</p>
       ) : null}
-      <AnnexPages result={result} />
+      <AnnexPages result={result} query={props.query} />
     </li>
   );
 }
@@ -300,7 +308,7 @@ function Results(props: { readonly request: SearchRequest; readonly response: Se
   const list = (items: readonly SearchResult[], start: number) => (
     <ol class="search-results" start={start + 1}>
       {items.map((r) => (
-        <Result result={r} />
+        <Result result={r} query={response.correctedQuery ?? response.query} />
       ))}
     </ol>
   );

@@ -62,6 +62,18 @@ it("shows an annex as one result, linked at its best page, with each matching pa
   );
 });
 
+it("links the annex's own search for the pages past the first twelve", async () => {
+  const pages = Array.from({ length: 15 }, (_, i) => i + 1);
+  const html = await render(
+    "klima",
+    response({ results: [{ ...annex, source: { ...annex.source, page: 1 }, pages }] }),
+  );
+  const list = html.match(/<p class="search-result__pages[^"]*">(.*?)<\/p>/)?.[1] ?? "";
+  assert.match(list, /^Fund på 15 sider, bedste først:/);
+  assert.equal(list.match(/href="\/bilag\/36\?side=/g)?.length, 12);
+  assert.match(list, / og <a href="\/bilag\/36\?q=klima">3 andre sider<\/a>$/);
+});
+
 it("lists no pages under an annex that matches on one page only", async () => {
   const html = await render("klima", response({ results: [{ ...annex, pages: [12] }] }));
   assert.doesNotMatch(html, /Fund på/);
