@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { formatQuery, MAX_QUERY_WORDS, parseQuery, toTsQuery } from "../../src/search/index.js";
-import { requiredWords } from "../../src/search/parse-query.js";
+import { requiredWords, withWords } from "../../src/search/parse-query.js";
 
 describe("parseQuery", () => {
   it("splits words, quoted phrases, -exclusions and OR groups", () => {
@@ -41,6 +41,16 @@ describe("parseQuery", () => {
       formatQuery(q, (w) => (w === "biokull" ? "biokul" : w)),
       'biokul "grønt danmark" -svin',
     );
+  });
+});
+
+describe("withWords", () => {
+  it("replaces words and keeps phrases, alternatives and exclusions (a corrected query)", () => {
+    const typed = parseQuery('"lærepaldser sosu" -aalborg klima OR miljø');
+    const read = withWords(typed, (w) => (w === "lærepaldser" ? "lærepladser" : w));
+    assert.equal(formatQuery(read), '"lærepladser sosu" klima OR miljø -aalborg');
+    assert.deepEqual(read.excluded, typed.excluded);
+    assert.equal(read.ignoredWords, typed.ignoredWords);
   });
 });
 
