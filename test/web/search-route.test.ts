@@ -88,7 +88,9 @@ forEachBackend("search web", (store) => {
     assert.match(html, /href="\/punkt\/\d+"/);
     assert.match(html, /Afgræns/);
     assert.match(html, /href="\/soeg\?q=klima&amp;year=2023"/);
-    assert.match(html, /Kilde: minutes-20\d\d\.txt, linje \d+–\d+/);
+    // Provenance for a reader: body, date, item and page; no internal file name or line numbers.
+    assert.match(html, /KKR [^<]*, \d{1,2}\. \p{L}+ \d{4} · punkt \d/u);
+    assert.doesNotMatch(html, /minutes-20\d\d\.txt|linje \d/);
     assert.match(html, /20\. september 2024/);
   });
 

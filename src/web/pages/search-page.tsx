@@ -120,20 +120,9 @@ function Provenance(props: { readonly result: SearchResult }) {
     itemNumber ? `punkt ${itemNumber}` : null,
     source.page !== null ? `side ${source.page}` : null,
   ].filter((p): p is string => Boolean(p));
-  return (
-    <p class="search-result__meta small-text">
-      {parts.join(" · ")}
-      {source.file ? (
-        <>
-          <br />
-          Kilde: {source.file}
-          {source.lineStart !== null
-            ? `, linje ${source.lineStart}–${source.lineEnd ?? source.lineStart}`
-            : ""}
-        </>
-      ) : null}
-    </p>
-  );
+  // The imported file's name (often a hash) and its line numbers are provenance for the JSON API, not
+  // for a reader: the page says where the passage stands, and the result links to it.
+  return <p class="search-result__meta small-text">{parts.join(" · ")}</p>;
 }
 
 /**
