@@ -4,7 +4,13 @@
  * person.private_note never leaves the store.
  */
 import { type Kysely, sql } from "kysely";
-import { PUBLIC_VIEWER, type Viewer, type WithholdingReason } from "../../domain/index.js";
+import {
+  type CaseHistoryEntry,
+  PUBLIC_VIEWER,
+  type Viewer,
+  type WithholdingReason,
+} from "../../domain/index.js";
+import type { StoredExtraField, StoredItemDecision } from "../schema/record-tables.js";
 import type { Database } from "../schema.js";
 import {
   meetingAttendanceQuery,
@@ -80,6 +86,10 @@ export interface ApiOpenItemRow {
   readonly caseNumber: string | null;
   readonly caseInitials: readonly string[];
   readonly fields: ApiItemFields;
+  /** Headed fields beyond the six, decisions of other bodies or days, earlier treatments (migration 0023). */
+  readonly extraFields: readonly StoredExtraField[];
+  readonly decisions: readonly StoredItemDecision[];
+  readonly caseHistory: readonly CaseHistoryEntry[];
   readonly notes: string | null;
   readonly source: {
     readonly file: string | null;
@@ -255,6 +265,9 @@ const ITEM_SELECT = [
   "agenda_item.sagsfremstilling",
   "agenda_item.beslutning",
   "agenda_item.notes",
+  "agenda_item.extra_fields as extraFields",
+  "agenda_item.decisions",
+  "agenda_item.case_history as caseHistory",
   "agenda_item.page",
   "agenda_item.line_start as lineStart",
   "agenda_item.line_end as lineEnd",
@@ -299,6 +312,9 @@ function toItem(r: ItemQueryRow): ApiItemRow {
       sagsfremstilling: r.sagsfremstilling,
       beslutning: r.beslutning,
     },
+    extraFields: r.extraFields.map(({ key, heading, text }) => ({ key, heading, text })),
+    decisions: r.decisions.map(({ body, date, heading, text }) => ({ body, date, heading, text })),
+    caseHistory: r.caseHistory,
     notes: r.notes,
     source: {
       file: r.sourceFile,

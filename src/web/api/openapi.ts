@@ -116,6 +116,21 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
       },
       "Punktets felter; null hvor dokumentet ikke har den overskrift.",
     ),
+    extraFields: {
+      type: "array",
+      description: 'Øvrige overskrevne felter i dokumentets rækkefølge ("Økonomi", "Kompetence").',
+      items: object({ key: string, heading: string, text: string }),
+    },
+    decisions: {
+      type: "array",
+      description: "Beslutninger under overskrifter, der nævner et andet organ eller en anden dato.",
+      items: object({ body: nullable("string"), date: nullable("string"), heading: string, text: string }),
+    },
+    caseHistory: {
+      type: "array",
+      description: 'Sagens tidligere behandlinger fra "Sagsforløb" (udvalg, dato, punkt).',
+      items: object({ body: string, date: nullable("string"), itemNumber: nullable("string"), text: string }),
+    },
     notes: nullable("string"),
     source: object(
       {

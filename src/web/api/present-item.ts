@@ -39,6 +39,22 @@ export interface OpenItemJson {
     readonly sagsfremstilling: string | null;
     readonly beslutning: string | null;
   };
+  /** Headed fields beyond the six, in document order ("Økonomi", "Kompetence"), with their headings. */
+  readonly extraFields: readonly { readonly key: string; readonly heading: string; readonly text: string }[];
+  /** Decisions under headings naming another body or day ("Økonomiudvalgets beslutning 12.03.2024"). */
+  readonly decisions: readonly {
+    readonly body: string | null;
+    readonly date: string | null;
+    readonly heading: string;
+    readonly text: string;
+  }[];
+  /** The case's earlier treatments, from its "Sagsforløb". */
+  readonly caseHistory: readonly {
+    readonly body: string;
+    readonly date: string | null;
+    readonly itemNumber: string | null;
+    readonly text: string;
+  }[];
   readonly notes: string | null;
   readonly source: {
     readonly file: string | null;
@@ -81,6 +97,9 @@ export function presentItem(row: ApiItemRow, links: ApiLinks): ItemJson {
       sagsfremstilling: row.fields.sagsfremstilling,
       beslutning: row.fields.beslutning,
     },
+    extraFields: row.extraFields,
+    decisions: row.decisions,
+    caseHistory: row.caseHistory,
     notes: row.notes,
     source: {
       file: row.source.file,

@@ -106,6 +106,38 @@ forEachBackend("item page: extra fields, dated decisions and case history", (sto
     assert.ok(!html.includes("Sagen afgøres af"));
   });
 
+  it("gives the extra fields, dated decisions and earlier treatments in the JSON API too", async () => {
+    const json = async (title: string) => {
+      const row = await store()
+        .db.selectFrom("agenda_item")
+        .select("id")
+        .where("title", "like", `${title}%`)
+        .executeTakeFirstOrThrow();
+      const res = await createApp({ db: store().db }).request(`/api/items/${row.id}`);
+      assert.equal(res.status, 200);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const roskilde = await json("Temadrøftelse om rehabiliteringsindsatsen");
+    const extras = roskilde.extraFields as { heading: string; text: string }[];
+    assert.deepEqual(
+      extras.map((field) => field.heading),
+      ["Beslutningskompetence", "Økonomi"],
+    );
+    assert.ok(extras[1]?.text.includes("Sagen har ingen budgetmæssige konsekvenser i 2016."));
+    const rodovre = await json("Lokalplan 154 Nord for Else Sørensens Vej");
+    assert.deepEqual(
+      (rodovre.decisions as { body: string; date: string }[]).map((d) => [d.body, d.date]),
+      [["Teknik- og Miljøudvalget", "2024-09-10"]],
+    );
+    const aarhus = await json("Svar på forslag fra DD");
+    const history = aarhus.caseHistory as { body: string; date: string; itemNumber: string }[];
+    assert.ok(
+      history.some((h) => h.body === "Magistraten" && h.date === "2025-08-19" && h.itemNumber === "4"),
+    );
+    const closed = await json("Dialogmøde med Vestskolens bestyrelse");
+    assert.equal(closed.extraFields, undefined, "a closed item gives none");
+  });
+
   it("finds an item by a word that stands only in an extra field", async () => {
     const res = await createApp({ db: store().db }).request("/soeg?q=budgetm%C3%A6ssige");
     const html = await res.text();
