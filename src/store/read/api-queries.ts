@@ -90,6 +90,8 @@ export interface ApiOpenItemRow {
   readonly extraFields: readonly StoredExtraField[];
   readonly decisions: readonly StoredItemDecision[];
   readonly caseHistory: readonly CaseHistoryEntry[];
+  /** Who did not take part in the item's treatment (migration 0029). */
+  readonly notParticipating: readonly string[];
   readonly notes: string | null;
   readonly source: {
     readonly file: string | null;
@@ -268,6 +270,7 @@ const ITEM_SELECT = [
   "agenda_item.extra_fields as extraFields",
   "agenda_item.decisions",
   "agenda_item.case_history as caseHistory",
+  "agenda_item.not_participating as notParticipating",
   "agenda_item.page",
   "agenda_item.line_start as lineStart",
   "agenda_item.line_end as lineEnd",
@@ -315,6 +318,7 @@ function toItem(r: ItemQueryRow): ApiItemRow {
     extraFields: r.extraFields.map(({ key, heading, text }) => ({ key, heading, text })),
     decisions: r.decisions.map(({ body, date, heading, text }) => ({ body, date, heading, text })),
     caseHistory: r.caseHistory,
+    notParticipating: r.notParticipating,
     notes: r.notes,
     source: {
       file: r.sourceFile,

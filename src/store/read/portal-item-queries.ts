@@ -48,9 +48,11 @@ export interface ItemExtras {
   readonly extraFields: readonly StoredExtraField[];
   readonly decisions: readonly StoredItemDecision[];
   readonly caseHistory: readonly CaseHistoryEntry[];
+  /** Who did not take part in the item's treatment ("deltog ikke i behandlingen af punkt 6"). */
+  readonly notParticipating: readonly string[];
 }
 
-const NO_EXTRAS: ItemExtras = { extraFields: [], decisions: [], caseHistory: [] };
+const NO_EXTRAS: ItemExtras = { extraFields: [], decisions: [], caseHistory: [], notParticipating: [] };
 
 export interface ItemPageData {
   readonly item: ItemView;
@@ -93,6 +95,7 @@ const itemPageQuery = compileOncePerViewer((db, itemId: number, viewer) =>
           "agenda_item.extra_fields",
           "agenda_item.decisions",
           "agenda_item.case_history",
+          "agenda_item.not_participating",
         ])
         .where("agenda_item.id", "=", itemId)
         .where("agenda_item.deleted", "=", false),
@@ -219,7 +222,12 @@ export async function getItemPage(
   const { original } = row;
   return {
     item,
-    extras: { extraFields: row.extra_fields, decisions: row.decisions, caseHistory: row.case_history },
+    extras: {
+      extraFields: row.extra_fields,
+      decisions: row.decisions,
+      caseHistory: row.case_history,
+      notParticipating: row.not_participating,
+    },
     meeting,
     caseNumber: row.caseNumber ?? null,
     annexes: row.annexes.map(toFileRef),

@@ -166,6 +166,8 @@ export interface AgendaItemTable extends Audited, Provenance {
   decisions: JsonList<StoredItemDecision>;
   /** Earlier treatments of the case, from its "Sagsforløb" (migration 0023). */
   case_history: JsonList<CaseHistoryEntry>;
+  /** Who did not take part in the item's treatment, as the record names them (migration 0029). */
+  not_participating: JsonList<string>;
 }
 
 /** An annex (bilag): one document, usually inside an annex pack. */

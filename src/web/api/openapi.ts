@@ -131,6 +131,12 @@ const SCHEMAS: { readonly [name: string]: JsonSchema } = {
       description: 'Sagens tidligere behandlinger fra "Sagsforløb" (udvalg, dato, punkt).',
       items: object({ body: string, date: nullable("string"), itemNumber: nullable("string"), text: string }),
     },
+    notParticipating: {
+      type: "array",
+      description:
+        'Hvem der ikke deltog i behandlingen af punktet ("deltog ikke i behandlingen af punkt 6").',
+      items: string,
+    },
     notes: nullable("string"),
     source: object(
       {

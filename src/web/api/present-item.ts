@@ -55,6 +55,8 @@ export interface OpenItemJson {
     readonly itemNumber: string | null;
     readonly text: string;
   }[];
+  /** Who did not take part in the item's treatment ("deltog ikke i behandlingen af punkt 6"). */
+  readonly notParticipating: readonly string[];
   readonly notes: string | null;
   readonly source: {
     readonly file: string | null;
@@ -100,6 +102,7 @@ export function presentItem(row: ApiItemRow, links: ApiLinks): ItemJson {
     extraFields: row.extraFields,
     decisions: row.decisions,
     caseHistory: row.caseHistory,
+    notParticipating: row.notParticipating,
     notes: row.notes,
     source: {
       file: row.source.file,

@@ -93,3 +93,13 @@ export function teaser(text: string, max = 180): string {
   const cut = flat.lastIndexOf(" ", max);
   return `${flat.slice(0, cut > 0 ? cut : max)} …`;
 }
+
+const DANISH_LIST = new Intl.ListFormat("da", { style: "long", type: "conjunction" });
+
+/**
+ * Names as a Danish sentence lists them.
+ * @example danishList(["Anna Aaen", "Bo Ring", "Ib Holm"]); // "Anna Aaen, Bo Ring og Ib Holm"
+ */
+export function danishList(names: readonly string[]): string {
+  return DANISH_LIST.format(names);
+}

@@ -14,6 +14,7 @@ import {
   ITEM_ANNEX_SECTION_ID,
   mentionsAnnex,
 } from "../components/annex-references.js";
+import { danishList } from "../components/format.js";
 import { ItemExtraFields } from "../components/item-extras.js";
 import { ItemFields } from "../components/item-fields.js";
 import { ItemFollowUps } from "../components/item-follow-ups.js";
@@ -88,6 +89,12 @@ export function itemPageApp(): Hono {
             <>
               <dt>Sagsnummer</dt>
               <dd>{data.caseNumber}</dd>
+            </>
+          ) : null}
+          {data.extras.notParticipating.length > 0 ? (
+            <>
+              <dt>Deltog ikke i behandlingen</dt>
+              <dd>{danishList(data.extras.notParticipating)}</dd>
             </>
           ) : null}
         </dl>
