@@ -44,13 +44,16 @@ function fileOf(path: string, closeTitle?: string): { doc: ParsedDocument; conte
 }
 
 forEachBackend("item page: extra fields, dated decisions and case history", (store) => {
+  const itemIdByTitle = async (title: string) =>
+    (
+      await store()
+        .db.selectFrom("agenda_item")
+        .select("id")
+        .where("title", "like", `${title}%`)
+        .executeTakeFirstOrThrow()
+    ).id;
   const page = async (title: string) => {
-    const row = await store()
-      .db.selectFrom("agenda_item")
-      .select("id")
-      .where("title", "like", `${title}%`)
-      .executeTakeFirstOrThrow();
-    const res = await createApp({ db: store().db }).request(`/punkt/${row.id}`);
+    const res = await createApp({ db: store().db }).request(`/punkt/${await itemIdByTitle(title)}`);
     assert.equal(res.status, 200);
     return res.text();
   };
@@ -108,12 +111,7 @@ forEachBackend("item page: extra fields, dated decisions and case history", (sto
 
   it("gives the extra fields, dated decisions and earlier treatments in the JSON API too", async () => {
     const json = async (title: string) => {
-      const row = await store()
-        .db.selectFrom("agenda_item")
-        .select("id")
-        .where("title", "like", `${title}%`)
-        .executeTakeFirstOrThrow();
-      const res = await createApp({ db: store().db }).request(`/api/items/${row.id}`);
+      const res = await createApp({ db: store().db }).request(`/api/items/${await itemIdByTitle(title)}`);
       assert.equal(res.status, 200);
       return (await res.json()) as Record<string, unknown>;
     };
