@@ -152,7 +152,10 @@ forEachBackend("the whole meeting as one PDF", (store) => {
     const waitingText = await waiting.text();
     // Minutes and two public annexes: neither the closed item's annex nor the one with a CPR number.
     assert.match(waitingText, /Samler mødet: 0 af 3 dokumenter/);
-    assert.match(waitingText, /<meta http-equiv="refresh" content="3"/);
+    // No timed reload (WCAG 2.2.1): a link to look again, and a script that follows the job.
+    assert.doesNotMatch(waitingText, /http-equiv="refresh"/);
+    assert.match(waitingText, new RegExp(`<a href="/moede/${meetingId}/hele-moedet">Se om den er klar</a>`));
+    assert.match(waitingText, /<script src="\/static\/meeting-whole.js" defer/);
 
     const job = await db
       .selectFrom("job")
