@@ -33,7 +33,8 @@ function Operation(props: { path: string; method: HttpMethod; operation: OpenApi
       <p>{operation.summary}</p>
       {operation.description ? <p>{operation.description}</p> : null}
       {operation.parameters && operation.parameters.length > 0 ? (
-        <table class="table table--compact">
+        // Stacked below 768 px (DKFDS responsive headers), so four columns never push a phone sideways.
+        <table class="table table--compact table--responsive-headers">
           <caption>Parametre</caption>
           <thead>
             <tr>
@@ -46,13 +47,13 @@ function Operation(props: { path: string; method: HttpMethod; operation: OpenApi
           <tbody>
             {operation.parameters.map((p) => (
               <tr>
-                <td>
+                <td data-title="Navn">
                   <code>{p.name}</code>
                   {p.required ? " (krævet)" : ""}
                 </td>
-                <td>{p.in === "path" ? "sti" : "forespørgsel"}</td>
-                <td>{schemaName(p.schema)}</td>
-                <td>{p.description}</td>
+                <td data-title="Hvor">{p.in === "path" ? "sti" : "forespørgsel"}</td>
+                <td data-title="Type">{schemaName(p.schema)}</td>
+                <td data-title="Beskrivelse">{p.description}</td>
               </tr>
             ))}
           </tbody>
