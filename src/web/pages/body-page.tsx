@@ -67,7 +67,7 @@ export function bodyPageApp(): Hono {
             <p>Der er ikke registreret medlemmer.</p>
           ) : (
             <div class="table--responsive-scroll">
-              <table class="table table--compact">
+              <table class="table table--compact table--stack-phone">
                 <thead>
                   <tr>
                     <th scope="col">Navn</th>
@@ -82,9 +82,9 @@ export function bodyPageApp(): Hono {
                       <th scope="row">
                         <a href={`/person/${m.personId}`}>{m.name}</a>
                       </th>
-                      <td>{m.party ?? ""}</td>
-                      <td>{m.municipality ?? ""}</td>
-                      <td>{roleLabel(m.role)}</td>
+                      <td data-title="Parti">{m.party ?? ""}</td>
+                      <td data-title="Kommune">{m.municipality ?? ""}</td>
+                      <td data-title="Rolle">{roleLabel(m.role)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -100,7 +100,7 @@ export function bodyPageApp(): Hono {
               <h3 id="fremmoede-personer">Fremmøde pr. person</h3>
               <p>Møder som suppleant tælles for sig og indgår ikke i fremmødeprocenten.</p>
               <div class="table--responsive-scroll">
-                <table class="table table--compact" aria-labelledby="fremmoede-personer">
+                <table class="table table--compact table--stack-phone" aria-labelledby="fremmoede-personer">
                   <thead>
                     <tr>
                       <th scope="col">Navn</th>
@@ -116,10 +116,10 @@ export function bodyPageApp(): Hono {
                         <th scope="row">
                           <a href={`/person/${r.personId}`}>{r.name}</a>
                         </th>
-                        <td>{r.present}</td>
-                        <td>{r.absent}</td>
-                        <td>{r.rate === null ? "–" : formatPercent(r.rate)}</td>
-                        <td>{r.substituted}</td>
+                        <td data-title="Deltog">{r.present}</td>
+                        <td data-title="Afbud">{r.absent}</td>
+                        <td data-title="Fremmøde">{r.rate === null ? "–" : formatPercent(r.rate)}</td>
+                        <td data-title="Som suppleant">{r.substituted}</td>
                       </tr>
                     ))}
                   </tbody>
