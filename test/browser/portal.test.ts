@@ -84,9 +84,13 @@ const WIDE_ELEMENTS = `[...document.querySelectorAll("body *")]
   .slice(-5)
   .map((e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\\s+/).join(".") : ""))`;
 
-/** WCAG 1.4.10 reflow at 320 px: no sideways scrolling, and axe-core finds nothing serious there either. */
-async function checkAt320(page: Page, what: string): Promise<void> {
+/**
+ * WCAG 1.4.10 reflow at 320 px: no sideways scrolling, and axe-core finds nothing serious there either.
+ * A full-page screenshot, `320-${shot}.png`, is left for a person to look at.
+ */
+async function checkAt320(page: Page, what: string, shot: string): Promise<void> {
   await page.setViewportSize(WIDTHS.phone);
+  await page.screenshot({ path: `${SHOTS}/320-${shot}.png`, fullPage: true });
   const width = await page.evaluate<number>("document.documentElement.scrollWidth");
   const wide = width > 320 ? await page.evaluate<string[]>(WIDE_ELEMENTS) : [];
   assert.ok(width <= 320, `${what} is ${width} px wide at 320 px: ${wide.join(", ")}`);
@@ -361,7 +365,9 @@ describe("portal in Chromium with the five seeds", { skip: chromiumSkip() }, () 
       const res = await page.goto(`${base}${path}`);
       assert.equal(res?.status(), what === "404" ? 404 : 200, path);
       // Collected, so one run names every page that fails rather than the first.
-      await checkAt320(page, `${what} (${path})`).catch((e: Error) => failures.push(e.message));
+      await checkAt320(page, `${what} (${path})`, what.replaceAll(" ", "-")).catch((e: Error) =>
+        failures.push(e.message),
+      );
     }
     assert.deepEqual(failures, []);
   });
