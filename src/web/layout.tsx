@@ -128,7 +128,7 @@ export function Layout(props: LayoutProps) {
                       name="q"
                       type="search"
                       value={props.query ?? ""}
-                      placeholder="Søg fx biokul eller lærepladser"
+                      placeholder="Søg, fx lærepladser"
                     />
                     <button class="button button-primary" type="submit">
                       Søg
