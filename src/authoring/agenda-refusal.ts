@@ -14,7 +14,9 @@ export type AgendaRefusal =
   | "nothing-to-send"
   | "unsupported-file"
   | "too-large"
-  | "unreadable";
+  | "unreadable"
+  /** A person already merged into another (issue 16). */
+  | "already-merged";
 
 const STATUS: Readonly<Record<AgendaRefusal, 400 | 403 | 404 | 409 | 413 | 422>> = {
   "not-found": 404,
@@ -27,6 +29,7 @@ const STATUS: Readonly<Record<AgendaRefusal, 400 | 403 | 404 | 409 | 413 | 422>>
   "unsupported-file": 422,
   "too-large": 413,
   unreadable: 422,
+  "already-merged": 409,
 };
 
 /** A refusal: nothing was changed. */

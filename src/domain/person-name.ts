@@ -33,3 +33,22 @@ export function isNearMatch(a: string, b: string): boolean {
   }
   return true;
 }
+
+/** A person as the duplicate suggestion compares them: name, municipality and the bodies they sat in. */
+export interface PersonForDuplicates {
+  readonly name: string;
+  readonly municipality: string | null;
+  readonly bodyIds: readonly number[];
+}
+
+/**
+ * True when Rådsinfo suggests the two persons may be one (issue 16), by the rule the import warns by:
+ * near-matching names (isNearMatch) of people who sat in the same body or come from the same municipality.
+ * @example isSuggestedDuplicate({ name: "Birgit Hansen", municipality: "Frederikshavn", bodyIds: [1] },
+ *   { name: "Birgit Stenbak Hansen", municipality: null, bodyIds: [1] }) // true
+ */
+export function isSuggestedDuplicate(a: PersonForDuplicates, b: PersonForDuplicates): boolean {
+  if (!isNearMatch(a.name, b.name)) return false;
+  const sameMunicipality = a.municipality !== null && a.municipality === b.municipality;
+  return sameMunicipality || a.bodyIds.some((id) => b.bodyIds.includes(id));
+}

@@ -169,3 +169,15 @@ export function mayShowFollowUps(
   if (mayEditAgenda(viewer, item.bodyId)) return true;
   return !item.closed && item.decisionPublished;
 }
+
+/**
+ * Who may merge two person records, or say they are not one person (issue 16): an administrator, or the
+ * secretariat of a body that each of them sat in (as member, substitute or attendee); a body's
+ * secretariat has no say over people it never had at its table. The duplicates page lists by the same rule.
+ * @example mayMergePersons({ kind: "user", memberOf: [], secretariatOf: [2] }, [[2], [1, 2]]) // true
+ */
+export function mayMergePersons(viewer: Viewer, bodiesOfEach: readonly (readonly number[])[]): boolean {
+  if (viewer.kind === "administrator") return true;
+  if (viewer.kind === "public") return false;
+  return bodiesOfEach.every((bodies) => bodies.some((id) => viewer.secretariatOf.includes(id)));
+}

@@ -53,6 +53,7 @@ import type {
   MembershipTable,
   OrganizationTable,
   PersonLinkTable,
+  PersonMergeDismissalTable,
   PersonTable,
   SearchWordPendingTable,
   SourceFileTable,
@@ -70,6 +71,7 @@ export interface Database {
   legislative_term: LegislativeTermTable;
   person: PersonTable;
   person_link: PersonLinkTable;
+  person_merge_dismissal: PersonMergeDismissalTable;
   membership: MembershipTable;
   source_file: SourceFileTable;
   meeting: MeetingTable;

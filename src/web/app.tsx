@@ -35,6 +35,7 @@ import { peoplePageApp } from "./pages/people-page.js";
 import { personPageApp } from "./pages/person-page.js";
 import { searchPageApp } from "./pages/search-page.js";
 import { matterRoutes } from "./secretariat/matter-routes.js";
+import { personDuplicateRoutes } from "./secretariat/person-duplicate-routes.js";
 import { secretariatApp } from "./secretariat/secretariat-app.js";
 import { withheldRoutes } from "./secretariat/withheld-routes.js";
 import { staticApp } from "./static.js";
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", withheldRoutes());
   app.route("/", secretariatApp());
   app.route("/", matterRoutes());
+  app.route("/", personDuplicateRoutes());
   app.route("/", feedApp());
   app.route("/api/search", searchApiApp());
   app.route("/", searchPageApp());

@@ -41,6 +41,8 @@ export interface PersonPageData {
   readonly name: string;
   readonly party: string | null;
   readonly municipality: string | null;
+  /** The names of persons merged into this one (issue 16): other spellings of their name. */
+  readonly aliases: readonly string[];
   /** Private contact notes; null unless the viewer is cleared for them (and then null when there are none). */
   readonly privateNote: string | null;
   readonly memberships: readonly PersonMembership[];
@@ -76,7 +78,7 @@ export async function getPersonPage(
     .executeTakeFirst();
   if (!person) return null;
   const pattern = `%${person.name.replace(/[%_\\]/g, "\\$&")}%`;
-  const [memberships, attendance, items] = await Promise.all([
+  const [memberships, attendance, items, aliases] = await Promise.all([
     personMembershipsQuery(db, personId).orderBy("body.name").execute(),
     personAttendanceQuery(db, personId).execute(),
     itemRefQuery(db)
@@ -93,6 +95,12 @@ export async function getPersonPage(
       .orderBy("agenda_item.position")
       .limit(50)
       .execute(),
+    db
+      .selectFrom("person")
+      .select("name")
+      .where("merged_into_person_id", "=", personId)
+      .orderBy("name")
+      .execute(),
   ]);
   const substituted = attendance.filter((a) => a.status === "present" && a.substituteFor !== null).length;
   const attended = attendance.filter((a) => a.status === "present" && a.substituteFor === null).length;
@@ -102,6 +110,7 @@ export async function getPersonPage(
     name: person.name,
     party: person.party,
     municipality: person.municipality,
+    aliases: [...new Set(aliases.map((a) => a.name))].filter((name) => name !== person.name),
     privateNote: person.privateNote,
     memberships,
     attendance: attendance.map(({ substituteFor, ...a }) => ({

@@ -1,4 +1,4 @@
-/** @module The meeting record as imported and published: bodies, people, memberships, meetings, attendance, cases, agenda items, annexes and their pages, follow-up tasks (migrations 0001-0013, 0017). */
+/** @module The meeting record as imported and published: bodies, people, memberships, meetings, attendance, cases, agenda items, annexes and their pages, follow-up tasks (migrations 0001-0013, 0017, 0028). */
 import type { ColumnType, Generated } from "kysely";
 import type { CaseHistoryEntry, FieldBlock } from "../../domain/index.js";
 import type { ItemBlocks } from "../../domain/parsed-document.js";
@@ -56,6 +56,19 @@ export interface PersonTable extends Audited {
   municipality: string | null;
   /** Personal data that never reaches a public surface (e-mail, phone). */
   private_note: string | null;
+  /**
+   * The person this one was merged into (migration 0028): the row is then deleted and its name an alias
+   * of that person, which /person/{id} redirects to and a later import resolves to.
+   */
+  merged_into_person_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A pair of persons the secretariat said are not one person (migration 0028); the lower id first. */
+export interface PersonMergeDismissalTable {
+  person_id: number;
+  other_person_id: number;
+  dismissed_by_user_id: number | null;
+  created: Generated<Date>;
 }
 
 /** A near-match between two persons ("Birgit Hansen" / "Birgit Stenbak Hansen"): linked, not merged. */

@@ -102,13 +102,14 @@ export function createBulkLoader(db: Kysely<Database>): BulkLoader {
     for (let i = 0; i < names.length; i += 5000) {
       const found = await tx
         .selectFrom("person")
-        .select(["id", "name", "municipality"])
+        .select(["id", "name", "municipality", "merged_into_person_id as mergedInto"])
         .where("name", "in", names.slice(i, i + 5000))
         .execute();
       for (const f of found) {
         const key = personKey(f);
         if (byKey.has(key)) {
-          persons.set(key, f.id);
+          // A merged person's name leads to the person kept (migration 0028), as in import-attendance.ts.
+          persons.set(key, f.mergedInto ?? f.id);
           byKey.delete(key);
         }
       }

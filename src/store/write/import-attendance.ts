@@ -1,4 +1,4 @@
-/** @module Import of attendance: persons by name and municipality, near-matches linked, substitutes tied. */
+/** @module Import of attendance: persons by name and municipality (a merged person's name leading to the person kept), near-matches linked, substitutes tied. */
 import { type Insertable, sql, type Transaction } from "kysely";
 import { type Attendee, isNearMatch, type ParsedDocument, type ParseWarning } from "../../domain/index.js";
 import type { AttendanceTable, Database, MembershipTable } from "../schema.js";
@@ -26,12 +26,18 @@ async function upsertPersons(
   if (wanted.size === 0) return ids;
   const found = await tx
     .selectFrom("person")
-    .select(["id", "name", "municipality", "party"])
+    .select(["id", "name", "municipality", "party", "merged_into_person_id as mergedInto"])
     .where("name", "in", [...new Set(attendees.map((a) => a.name))])
     .execute();
   for (const row of found) {
     const attendee = wanted.get(personKey(row));
     if (!attendee) continue;
+    // A merged person's name is the kept person's alias (migration 0028), which a merge keeps pointing at
+    // a live person: a re-import must not split them again.
+    if (row.mergedInto !== null) {
+      ids.set(personKey(row), row.mergedInto);
+      continue;
+    }
     ids.set(personKey(row), row.id);
     if (attendee.party && attendee.party !== row.party) {
       await tx

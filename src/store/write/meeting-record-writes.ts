@@ -55,12 +55,14 @@ export async function meetingAttendanceLines(db: Db, meetingId: number): Promise
 export async function personNamed(db: Db, name: string, now: Date): Promise<number> {
   const found = await db
     .selectFrom("person")
-    .select("id")
+    .select(["id", "merged_into_person_id as mergedInto"])
     .where("name", "=", name)
-    .where("deleted", "=", false)
+    // A merged person's name is an alias of the person kept (migration 0028).
+    .where((eb) => eb.or([eb("deleted", "=", false), eb("merged_into_person_id", "is not", null)]))
+    .orderBy("deleted")
     .orderBy("id")
     .executeTakeFirst();
-  if (found) return found.id;
+  if (found) return found.mergedInto ?? found.id;
   const row = await db
     .insertInto("person")
     .values({ name, party: null, municipality: null, private_note: null, created: now, modified: now })

@@ -1,7 +1,10 @@
-/** @module The person page: memberships, meetings attended and missed with the rate, items naming them. */
+/**
+ * @module The person page: memberships, meetings attended and missed with the rate, items naming them;
+ * a merged person's address redirects to the person kept (issue 16).
+ */
 import { Hono } from "hono";
 import { formatDanishDate, partyLabel } from "../../domain/index.js";
-import { getPersonPage } from "../../store/index.js";
+import { getPersonPage, mergedPersonTarget } from "../../store/index.js";
 import { formatPercent, municipalityLabel, roleLabel } from "../components/format.js";
 import { TextBlock } from "../components/text-block.js";
 import { notFound } from "../http-error.js";
@@ -16,8 +19,14 @@ function WithheldNote() {
 export function personPageApp(): Hono {
   const app = new Hono();
   app.get("/person/:id", async (c) => {
-    const data = await getPersonPage(c.get("db"), idParam(c), c.get("viewer"));
-    if (!data) throw notFound("Personen");
+    const personId = idParam(c);
+    const data = await getPersonPage(c.get("db"), personId, c.get("viewer"));
+    if (!data) {
+      // A person merged into another (issue 16): their old address leads to the person kept, for good.
+      const kept = await mergedPersonTarget(c.get("db"), personId);
+      if (kept !== null) return c.redirect(`/person/${kept}`, 301);
+      throw notFound("Personen");
+    }
     const intro = [
       data.party ? `Parti: ${partyLabel(data.party)}` : null,
       municipalityLabel(data.municipality),
@@ -33,6 +42,7 @@ export function personPageApp(): Hono {
       >
         <h1>{data.name}</h1>
         {intro ? <p class="font-lead">{intro}</p> : null}
+        {data.aliases.length > 0 ? <p>{`Også skrevet: ${data.aliases.join(", ")}`}</p> : null}
         {data.privateNote ? (
           <section aria-labelledby="kontakt" class="private-note">
             <h2 id="kontakt">

@@ -297,7 +297,8 @@ export function WorkspacePage(props: WorkspacePageProps) {
       <SuccessNotice text={props.notice} />
       <p>
         Her forbereder du organets møder: mødeplan, dagsorden, bilag og udsendelse.{" "}
-        <a href="/sekretariat/tilbageholdt">Se hvad der er tilbageholdt fra offentligheden</a>.
+        <a href="/sekretariat/tilbageholdt">Se hvad der er tilbageholdt fra offentligheden</a>.{" "}
+        <a href="/sekretariat/personer/dubletter">Se mulige dubletter blandt personer</a>.
       </p>
       {props.bodies.length === 0 ? <p>Du er ikke sekretariat for noget organ.</p> : null}
       {props.bodies.map((entry, index) => (
