@@ -8,53 +8,15 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import type { Kysely } from "kysely";
-import type { Attendee } from "../../../src/domain/index.js";
-import { type Database, finishImports, importDocument, listAuditEntries } from "../../../src/store/index.js";
+import { listAuditEntries } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
-import { buildMinutes } from "../../support/documents.js";
+import { attendee, importMeeting, PEOPLE_BODY, personId } from "../../support/near-duplicate-people.js";
 import { forEachBackend } from "../../support/stores.js";
 import type { TestBrowser } from "../accounts/support.js";
 import { csrfOf } from "../accounts/support.js";
 import { signedInAs } from "./support.js";
 
-const BODY = "KKR Testregion";
 const PAGE = "/sekretariat/personer/dubletter";
-
-const attendee = (name: string, municipality: string, substituteFor: string | null = null): Attendee => ({
-  name,
-  party: "A",
-  municipality,
-  substituteFor,
-});
-
-/** Minutes of one KKR Testregion meeting on `date` with these attendees. */
-async function importMeeting(
-  db: Kysely<Database>,
-  date: string,
-  present: readonly Attendee[],
-  absent: readonly Attendee[] = [],
-) {
-  const doc = buildMinutes({
-    meeting: {
-      date,
-      startTime: "10:00",
-      endTime: "12:00",
-      location: null,
-      previousMeetingDate: null,
-      nextMeetingDate: null,
-    },
-    attendance: { present: [...present], absent: [...absent] },
-  });
-  const result = await importDocument(db, { ...doc, source: { ...doc.source, file: `referat-${date}.txt` } });
-  await finishImports(db);
-  return result;
-}
-
-async function personId(db: Kysely<Database>, name: string): Promise<number> {
-  const row = await db.selectFrom("person").select("id").where("name", "=", name).executeTakeFirstOrThrow();
-  return row.id;
-}
 
 const flat = async (res: Response) => (await res.text()).replace(/\s+/g, " ");
 
@@ -78,7 +40,7 @@ forEachBackend("web: near-duplicate persons", (store) => {
     ]);
     shortName = await personId(db, "Birgit Hansen");
     fullName = await personId(db, "Birgit Stenbak Hansen");
-    ({ browser: secretariat } = await signedInAs(db, "sekretariat", BODY));
+    ({ browser: secretariat } = await signedInAs(db, "sekretariat", PEOPLE_BODY));
   });
 
   it("lists the pairs the import warns about, for the body's secretariat only", async () => {
