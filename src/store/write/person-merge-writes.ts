@@ -166,7 +166,13 @@ async function moveVotes(db: Db, keptId: number, removedId: number, now: Date): 
     .selectFrom("minutes_decision")
     .select(["id", "vote"])
     .where("vote", "is not", null)
-    .where(sql<boolean>`vote::text ~ ${`"personId":\\s*${removedId}\\b`}`)
+    .where((eb) =>
+      eb.or(
+        (["for", "against", "abstaining"] as const).map(
+          (side) => sql<boolean>`vote @> ${JSON.stringify({ [side]: [{ personId: removedId }] })}::jsonb`,
+        ),
+      ),
+    )
     .execute();
   const isRemoved = (v: MinutesVoter) => "personId" in v && v.personId === removedId;
   for (const row of rows) {
