@@ -3,7 +3,7 @@
  * attendance in that body. A member's rate counts only meetings where they held their own seat; the
  * meetings where they stood in for someone ("suppl. for") are counted apart. Near-duplicate names in one
  * body ("Birgit Hansen" / "Birgit Stenbak Hansen") are flagged by domain's isNearMatch, the rule the
- * import warns by. Only public columns are selected: never person.private_note.
+ * import warns by, unless the secretariat said they are not one person. Only public columns are selected: never person.private_note.
  */
 import { type Kysely, sql } from "kysely";
 import { isNearMatch } from "../../domain/index.js";
@@ -108,6 +108,12 @@ export async function getPeopleOverview(
     body.persons.push(person);
     byBody.set(row.bodyId, body);
   }
+  // A pair the secretariat answered "Ikke samme person" to (migration 0028) is flagged no more.
+  const dismissed = new Set(
+    (
+      await db.selectFrom("person_merge_dismissal").select(["person_id", "other_person_id"]).execute()
+    ).flatMap((d) => [`${d.person_id}:${d.other_person_id}`, `${d.other_person_id}:${d.person_id}`]),
+  );
   const bodies: BodyPeople[] = [];
   for (const [bodyId, body] of byBody) {
     if (filter.bodyId !== undefined && bodyId !== filter.bodyId) continue;
@@ -115,7 +121,12 @@ export async function getPeopleOverview(
     const flagged = body.persons.map((p) => ({
       ...p,
       nearDuplicates: body.persons
-        .filter((other) => other.personId !== p.personId && isNearMatch(p.name, other.name))
+        .filter(
+          (other) =>
+            other.personId !== p.personId &&
+            isNearMatch(p.name, other.name) &&
+            !dismissed.has(`${p.personId}:${other.personId}`),
+        )
         .map((other) => ({ personId: other.personId, name: other.name })),
     }));
     const persons = filter.party === undefined ? flagged : flagged.filter((p) => p.party === filter.party);

@@ -85,6 +85,9 @@ forEachBackend("web: near-duplicate persons", (store) => {
     const { db } = store();
     const jens = await personId(db, "Jens Madsen");
     const jensOle = await personId(db, "Jens Ole Madsen");
+    const flagged =
+      /Jens Madsen<\/a><span class="people-near">Måske samme person som <a[^>]*>Jens Ole Madsen/;
+    assert.match(await flat(await createApp({ db }).request("/personer")), flagged);
     const page = await (await secretariat.get(PAGE)).text();
     const res = await secretariat.post(
       `${PAGE}/afvis`,
@@ -97,6 +100,10 @@ forEachBackend("web: near-duplicate persons", (store) => {
     assert.match(after, /Forslaget er afvist og vises ikke igen\./);
     assert.doesNotMatch(after, /Jens Ole Madsen/);
     assert.match(after, /Birgit Stenbak Hansen/);
+    assert.doesNotMatch(
+      await flat(await createApp({ db }).request("/personer")),
+      /Jens Madsen<\/a><span class="people-near">/,
+    );
     const [entry] = await listAuditEntries(db, { targetKind: "person-pair" });
     assert.equal(entry?.action, "person-duplicate-dismiss");
     assert.equal(entry?.targetId, `${Math.min(jens, jensOle)}-${Math.max(jens, jensOle)}`);
