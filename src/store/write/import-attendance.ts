@@ -74,6 +74,8 @@ async function linkNearMatches(tx: Tx, fresh: readonly PersonRow[], warnings: Pa
     .selectFrom("person")
     .select(["id", "name", "municipality"])
     .where(sql<boolean>`name ilike any(${sql.val(patterns)}::text[])`)
+    // A merged person's row is only the kept person's alias (migration 0028): link to the live person.
+    .where("deleted", "=", false)
     .execute();
   const freshIds = fresh.map((p) => p.id);
   const links: { person_id: number; other_person_id: number; reason: string }[] = [];
