@@ -47,7 +47,6 @@ function DuplicateCard(props: {
   const { person, other } = props.suggestion;
   const keep = suggestedKeep(props.suggestion);
   const pair = { [PERSON_FIELD]: String(person.id), [OTHER_PERSON_FIELD]: String(other.id) };
-  const legendId = `behold-${person.id}-${other.id}`;
   return (
     <li class="matter-suggestion person-duplicate">
       <ul class="nobullet-list">
@@ -63,10 +62,8 @@ function DuplicateCard(props: {
         {Object.entries(pair).map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}
-        <fieldset aria-labelledby={legendId}>
-          <legend class="form-label" id={legendId}>
-            Hvilket navn skal beholdes?
-          </legend>
+        <fieldset>
+          <legend class="form-label">Hvilket navn skal beholdes?</legend>
           {[person, other].map((p) => (
             <div class="form-group-radio">
               <input

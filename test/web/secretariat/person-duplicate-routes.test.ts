@@ -46,6 +46,8 @@ forEachBackend("web: near-duplicate persons", (store) => {
   it("lists the pairs the import warns about, for the body's secretariat only", async () => {
     const { db } = store();
     assert.equal((await createApp({ db }).request(PAGE)).status, 303);
+    const member = await signedInAs(db, "medlem", PEOPLE_BODY);
+    assert.equal((await member.browser.get(PAGE)).status, 403);
     const res = await secretariat.get(PAGE);
     assert.equal(res.status, 200);
     assert.match(res.headers.get("cache-control") ?? "", /no-store/);
