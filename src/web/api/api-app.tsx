@@ -13,6 +13,7 @@ import {
   apiMeetings,
   apiPerson,
   apiPersons,
+  mergedPersonTarget,
 } from "../../store/index.js";
 import { notFound } from "../http-error.js";
 import { readOnlyCors } from "../read-only-cors.js";
@@ -94,8 +95,14 @@ export function apiApp(): Hono {
     });
   });
   app.get("/persons/:id", async (c) => {
-    const person = await apiPerson(c.get("db"), rowId(c.req.param("id")));
-    if (!person) throw notFound("Personen");
+    const personId = rowId(c.req.param("id"));
+    const person = await apiPerson(c.get("db"), personId);
+    if (!person) {
+      // A person merged into another (issue 16) leads to the person kept, as /person/{id} does.
+      const kept = await mergedPersonTarget(c.get("db"), personId);
+      if (kept !== null) return c.redirect(`/api/persons/${kept}`, 301);
+      throw notFound("Personen");
+    }
     return c.json(presentPersonDetail(person, linksOf(c)));
   });
   app.route("/", secretariatApi());

@@ -434,6 +434,10 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           parameters: [idParameter("personen")],
           responses: {
             "200": json(ref("PersonDetail"), "Personen."),
+            "301": {
+              description:
+                "Personen er slået sammen med en anden; Location peger på den person, der blev beholdt.",
+            },
             "400": badId(),
             "404": errorResponse("Personen findes ikke."),
           },

@@ -131,6 +131,9 @@ forEachBackend("web: near-duplicate persons", (store) => {
     const old = await app.request(`/person/${shortName}`);
     assert.equal(old.status, 301);
     assert.equal(old.headers.get("location"), `/person/${fullName}`);
+    const oldJson = await app.request(`/api/persons/${shortName}`);
+    assert.equal(oldJson.status, 301);
+    assert.equal(oldJson.headers.get("location"), `/api/persons/${fullName}`);
     const people = await flat(await app.request("/personer"));
     assert.doesNotMatch(people, /Birgit Hansen</);
     assert.match(
