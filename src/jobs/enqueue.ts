@@ -51,5 +51,6 @@ export function enqueueMail(db: Kysely<Database>, message: MailMessage): Promise
     subject: message.subject,
     text: message.text,
     ...(message.attachments?.length ? { attachments: message.attachments } : {}),
+    ...(message.headers ? { headers: message.headers } : {}),
   });
 }

@@ -7,6 +7,11 @@ export interface MailMessage {
   readonly text: string;
   /** Files attached (a decision letter's PDF); kept as base64 so a message stays plain JSON in a job's payload. */
   readonly attachments?: readonly MailAttachment[];
+  /**
+   * Extra header fields by name, written as given (an alert's List-Unsubscribe and
+   * List-Unsubscribe-Post, RFC 8058). Plain strings, so a message stays plain JSON in a job's payload.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One attached file. */

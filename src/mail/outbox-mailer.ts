@@ -23,6 +23,7 @@ export function outboxMailer(folder: string, from: string): Mailer {
         subject: message.subject,
         text: message.text,
         attachments: nodemailerAttachments(message),
+        ...(message.headers ? { headers: { ...message.headers } } : {}),
       });
       // Sortable by name: 20261202T070512123Z-1a2b3c4d.eml
       const stamp = new Date().toISOString().replace(/[-:.]/g, "");

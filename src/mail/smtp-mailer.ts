@@ -26,6 +26,7 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
           subject: message.subject,
           text: message.text,
           attachments: nodemailerAttachments(message),
+          ...(message.headers ? { headers: { ...message.headers } } : {}),
         });
         return { messageId: info.messageId, file: null };
       } catch (error) {

@@ -26,6 +26,7 @@ import type {
   MeetingWholePdfTable,
   ReviewCopyTable,
 } from "./schema/agenda-tables.js";
+import type { AlertSubscriptionTable, AlertTokenTable } from "./schema/alert-tables.js";
 import type { JobTable } from "./schema/job-tables.js";
 import type {
   DecisionDispatchTable,
@@ -61,6 +62,7 @@ import type {
 
 export type * from "./schema/account-tables.js";
 export type * from "./schema/agenda-tables.js";
+export type * from "./schema/alert-tables.js";
 export type * from "./schema/job-tables.js";
 export type * from "./schema/meeting-record-tables.js";
 export type * from "./schema/record-tables.js";
@@ -111,6 +113,8 @@ export interface Database {
   matter: MatterTable;
   matter_item: MatterItemTable;
   matter_suggestion_dismissal: MatterSuggestionDismissalTable;
+  alert_subscription: AlertSubscriptionTable;
+  alert_token: AlertTokenTable;
 }
 
 export type Body = Selectable<BodyTable>;

@@ -26,6 +26,7 @@ import * as itemExtraFields from "./0023-item-extra-fields.js";
 import * as itemBlocks from "./0024-item-blocks.js";
 import * as meetingDateEstimated from "./0025-meeting-date-estimated.js";
 import * as meetingWholePdf from "./0026-meeting-whole-pdf.js";
+import * as alertSubscriptions from "./0027-alert-subscriptions.js";
 import * as personMerge from "./0028-person-merge.js";
 import * as itemNotParticipating from "./0029-item-not-participating.js";
 
@@ -53,6 +54,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0024-item-blocks": itemBlocks,
   "0025-meeting-date-estimated": meetingDateEstimated,
   "0026-meeting-whole-pdf": meetingWholePdf,
+  "0027-alert-subscriptions": alertSubscriptions,
   "0028-person-merge": personMerge,
   "0029-item-not-participating": itemNotParticipating,
 };
