@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { loadDemoIfEmpty } from "../demo/load-demo.js";
 import { type HandoffServer, startHandoffServer } from "../importer/import-handoff.js";
-import { scheduleFollowUpReminders, startWorker } from "../jobs/index.js";
+import { scheduleAlertDigests, scheduleFollowUpReminders, startWorker } from "../jobs/index.js";
 import { createApp } from "../web/app.js";
 import { mailerFromFlags } from "./mail-options.js";
 import { stopOnSignals } from "./stop-signals.js";
@@ -42,8 +42,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     console.log("The store was empty: loaded the demo meeting (KKR Eksempelregion). --no-demo skips this.");
   }
   const handoff = store.lock ? await startHandoffServer(store.db, store.description) : null;
-  const jobs = startJobs(store, flags);
   const baseUrl = flags["base-url"] ?? process.env.PUBLIC_BASE_URL;
+  const jobs = startJobs(store, flags, baseUrl ?? `http://localhost:${port}`);
   const app = createApp({
     db: store.db,
     settings: {
@@ -91,14 +91,26 @@ async function stopAll(
  * The queue's worker inside serve: on the embedded store no other process can take the jobs (mail,
  * rendering); on a server it is one worker among the `raadsinfo worker` processes.
  */
-function startJobs(store: { readonly db: Parameters<typeof startWorker>[0]["db"] }, flags: StoreFlags) {
+function startJobs(
+  store: { readonly db: Parameters<typeof startWorker>[0]["db"] },
+  flags: StoreFlags,
+  publicBaseUrl: string,
+) {
   const mailer = mailerFromFlags(flags);
-  const worker = startWorker({ db: store.db, services: { mailer }, log: (line) => console.log(line) });
+  const worker = startWorker({
+    db: store.db,
+    services: { mailer, publicBaseUrl },
+    log: (line) => console.log(line),
+  });
   // The daily follow-up reminders (issue 14): queued once, then the job queues its next run itself.
   void scheduleFollowUpReminders(store.db).catch((error: unknown) =>
     console.log(
       `follow-up reminders not scheduled: ${error instanceof Error ? error.message : String(error)}`,
     ),
+  );
+  // The alert digests (issue 16): hourly runs, at most one digest a day per subscriber.
+  void scheduleAlertDigests(store.db).catch((error: unknown) =>
+    console.log(`alert digests not scheduled: ${error instanceof Error ? error.message : String(error)}`),
   );
   return {
     async stop() {

@@ -10,4 +10,6 @@ export interface JobServices {
   readonly mailer: Mailer;
   /** The clock of jobs that read the day (follow-up reminders); real time when absent, a test's clock otherwise. */
   readonly now?: () => Date;
+  /** The portal's public address for links in mails (alert digests); PUBLIC_BASE_URL when absent. */
+  readonly publicBaseUrl?: string;
 }

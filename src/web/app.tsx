@@ -21,6 +21,7 @@ import { oparlApp } from "./oparl/oparl-app.js";
 import { accessibilityPageApp } from "./pages/accessibility-page.js";
 import { accountPageApp } from "./pages/account-page.js";
 import { adminLogPageApp } from "./pages/admin-log-page.js";
+import { alertPagesApp } from "./pages/alert-pages.js";
 import { annexPageApp } from "./pages/annex-page.js";
 import { bodyPageApp } from "./pages/body-page.js";
 import { decisionsPageApp } from "./pages/decisions-page.js";
@@ -84,7 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(securityHeaders({ https: secure }));
   app.use(stripControlCharacters());
   app.use(compressWhenAccepted());
-  for (const path of ["/log-ind", "/log-ind/*", "/log-ud", "/konto/*"]) {
+  for (const path of ["/log-ind", "/log-ind/*", "/log-ud", "/konto/*", "/besked", "/besked/*", "/afmeld/*"]) {
     app.post(path, bodyLimit({ maxSize: FORM_BODY_LIMIT }));
   }
   // Anything else sent (an annex upload, an API write) is bounded as import bounds a file, before the
@@ -92,7 +93,8 @@ export function createApp(deps: AppDeps): Hono {
   app.on(["POST", "PUT", "PATCH"], "*", bodyLimit({ maxSize: UPLOAD_BODY_LIMIT }));
   app.use(session({ secure, anonymousUnder: ["/static/"] }));
   app.use("/api/*", bearerToken());
-  app.use(csrf({ secret: deps.csrfSecret ?? randomBytes(32), secure }));
+  // The one-click unsubscribe of alert mails is POSTed by mail programs; its token is the proof (RFC 8058).
+  app.use(csrf({ secret: deps.csrfSecret ?? randomBytes(32), secure, exemptUnder: ["/afmeld/"] }));
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/static", staticApp());
   app.route("/oparl/v1", oparlApp());
@@ -112,6 +114,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", loginPageApp());
   app.route("/", oneTimeLinkPageApp());
   app.route("/", accountPageApp());
+  app.route("/", alertPagesApp());
   app.route("/", adminLogPageApp());
   app.route("/", withheldRoutes());
   app.route("/", secretariatApp());

@@ -5,6 +5,7 @@
  */
 import { HTTPException } from "hono/http-exception";
 import type { AccountError } from "../accounts/index.js";
+import type { AlertError } from "../alerts/index.js";
 
 /** Every status the portal answers an error with; anything else becomes 500. */
 export const ERROR_STATUSES = [400, 401, 403, 404, 409, 410, 413, 422, 429, 500, 503] as const;
@@ -92,6 +93,11 @@ export function fromAccountError(error: AccountError): PortalError {
     retryAfter: error.retryAfter,
     cause: error,
   });
+}
+
+/** An alert refusal (a bad address, a stale link) as the web answers it. */
+export function fromAlertError(error: AlertError): PortalError {
+  return new PortalError(error.code, error.danish, { status: error.status, cause: error });
 }
 
 export const notFound = (what = "Siden") => portalError("not-found", `${what} findes ikke.`);

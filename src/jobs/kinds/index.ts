@@ -9,6 +9,7 @@ import { renderAgendaJob } from "./render-agenda.js";
 import { renderAnnexPackJob } from "./render-annex-pack.js";
 import { renderMeetingWholeJob } from "./render-meeting-whole.js";
 import { renderMinutesJob } from "./render-minutes.js";
+import { sendAlertDigestsJob } from "./send-alert-digests.js";
 import { sendMailJob } from "./send-mail.js";
 
 export const JOB_KINDS = [
@@ -18,6 +19,7 @@ export const JOB_KINDS = [
   renderMinutesJob,
   renderMeetingWholeJob,
   followUpRemindersJob,
+  sendAlertDigestsJob,
 ] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
@@ -34,4 +36,5 @@ export {
   meetingWholeStep,
   type RenderMeetingWholePayload,
 } from "./render-meeting-whole.js";
+export { scheduleAlertDigests, sendAlertDigestsJob } from "./send-alert-digests.js";
 export { renderAgendaJob, renderAnnexPackJob, renderMeetingWholeJob, renderMinutesJob, sendMailJob };

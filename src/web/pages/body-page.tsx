@@ -8,6 +8,7 @@ import { formatPercent, roleLabel } from "../components/format.js";
 import { MeetingList } from "../components/meeting-list.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
+import { AlertSignupLink } from "./alert-pages.js";
 import { idParam } from "./route-params.js";
 
 function byYear(meetings: readonly MeetingRef[]): [string, MeetingRef[]][] {
@@ -61,6 +62,7 @@ export function bodyPageApp(): Hono {
             <a href={`/organ/${data.id}/moeder.ics`}>Mødekalender (ICS)</a>
           </li>
         </ul>
+        <AlertSignupLink target={{ kind: "body", bodyId: data.id }} />
         <section aria-labelledby="medlemmer">
           <h2 id="medlemmer">Medlemmer</h2>
           {data.members.length === 0 ? (

@@ -25,6 +25,7 @@ import { markedHtml } from "../components/text-html.js";
 import { WithheldMark } from "../components/withheld-mark.js";
 import { badRequest, SEARCH_TIMEOUT_MESSAGE } from "../http-error.js";
 import { Layout } from "../layout.js";
+import { AlertSignupLink } from "./alert-pages.js";
 
 const KIND_LABELS: Readonly<Record<SearchKind, string>> = {
   item: "Dagsordenspunkt",
@@ -354,6 +355,7 @@ export function SearchPage(props: {
               </p>
             ) : null}
             {response.notice ? <p class="search-notice">{response.notice}</p> : null}
+            <AlertSignupLink target={{ kind: "search", query: q }} />
             {response.suggestion ? (
               <p class="search-suggestion">
                 Mente du:{" "}
