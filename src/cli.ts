@@ -17,6 +17,7 @@ const COMMANDS = [
   "outbox",
   "withheld",
   "worker",
+  "alerts",
 ] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (value: string): value is Command => (COMMANDS as readonly string[]).includes(value);
@@ -57,6 +58,7 @@ const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   outbox: ["data-dir", "json"],
   withheld: ["data-dir", "body", "json"],
   worker: ["data-dir"],
+  alerts: ["data-dir", "base-url", "json"],
 };
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -130,6 +132,11 @@ async function main(argv: readonly string[]): Promise<void> {
       if (args.length > 0) throw new UsageError(`worker takes no arguments, got "${args[0]}"`);
       const { workerCommand } = await import("./cli/worker.js");
       await workerCommand(values);
+      return;
+    }
+    case "alerts": {
+      const { alertsCommand } = await import("./cli/alerts.js");
+      await alertsCommand(args, values);
       return;
     }
     case "outbox": {

@@ -63,9 +63,13 @@ Commands:
   worker                Take jobs from the queue (mail now, rendering) until SIGTERM or Ctrl+C. serve
                         runs the jobs itself; on a server (DATABASE_URL) start any number of workers
                         beside it. Against an embedded store that serve holds it stops, naming serve
+  alerts send           Queue the e-mail alert digests due now (at most one a day per subscriber);
+                        serve and worker do this every hour by themselves
+      --base-url URL      the portal's address for links in the mails (default $PUBLIC_BASE_URL)
+      --json              print {"due", "queued"}
 
 Options for every command that uses the store (serve, import, search, export, user, token, withheld,
-worker):
+worker, alerts):
   --data-dir DIR        embedded database folder (default ./data, or $RAADSINFO_DATA_DIR)
   DATABASE_URL=...      use a PostgreSQL server instead (environment variable)
 
