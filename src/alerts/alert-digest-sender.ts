@@ -60,7 +60,7 @@ async function queueDigest(
   const targetName = await alertTargetName(db, subscription.target);
   if (targetName === null) return false;
   const searchItemIds =
-    subscription.target.kind === "search" ? await publicSearchItemIds(db, subscription.target.query) : [];
+    subscription.target.kind === "search" ? await alertSearchItemIds(db, subscription.target.query) : [];
   const news = await alertNews(db, subscription.target, { since, until: now }, searchItemIds);
   if (isEmpty(news)) return false;
   const token = randomToken();
@@ -90,8 +90,9 @@ function isEmpty(news: AlertNews): boolean {
 /**
  * The items the public search finds for a query, newest meetings first: the same search as /soeg, as the
  * public (a subscriber is never signed in to a mail), words as typed (no silent reading as other words).
+ * @example await alertSearchItemIds(db, "klimaplan") // [412, 398]
  */
-async function publicSearchItemIds(db: Kysely<Database>, query: string): Promise<number[]> {
+export async function alertSearchItemIds(db: Kysely<Database>, query: string): Promise<number[]> {
   const request = parseSearchRequest({ q: query, sort: "date", pageSize: "50", asTyped: "1" });
   const response = await search(db, request, { viewer: PUBLIC_VIEWER });
   return response.results.flatMap((r) => (r.itemId !== null && r.withheld === null ? [r.itemId] : []));
