@@ -8,7 +8,7 @@ import type { MailMessage } from "../mail/index.js";
 import type { AlertNews, AlertTarget } from "../store/index.js";
 import { portalUrl } from "./alert-urls.js";
 
-/** How a target reads in a sentence: "organet KKR Nordjylland", "søgningen »klima«". */
+/** How a target reads in a sentence: "organet KKR Nordjylland", "søgningen »klima«", "Aalborg Kommune". */
 export function alertTargetPhrase(target: AlertTarget, name: string): string {
   switch (target.kind) {
     case "body":
@@ -18,7 +18,7 @@ export function alertTargetPhrase(target: AlertTarget, name: string): string {
     case "search":
       return `søgningen »${name}«`;
     case "municipality":
-      return `kommunen ${name}`;
+      return `${name} Kommune`;
   }
 }
 

@@ -10,7 +10,7 @@ import { after, before, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { enqueueJob, startWorker, type Worker } from "../../src/jobs/index.js";
 import { type Mailer, mailText, openMailer, parseMail } from "../../src/mail/index.js";
-import { importDocument, jobStatus } from "../../src/store/index.js";
+import { alertNews, importDocument, jobStatus } from "../../src/store/index.js";
 import { createApp } from "../../src/web/app.js";
 import { buildItem, buildMinutes, meetingOn } from "../support/documents.js";
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
@@ -262,5 +262,26 @@ forEachBackend("alerts by e-mail", (store) => {
     assert.match(mailText(parseMail(latest.raw)), /Klimaplan, status/);
     assert.doesNotMatch(mailText(parseMail(latest.raw)), /Klimaplan for Nordjylland/, "only what is new");
     assert.equal(mailsTo("cecilie@eksempel.dk").length, 1);
+  });
+
+  it("offers the form on the municipality page, and follows a municipality by the items naming it", async () => {
+    const browser = new TestBrowser(app());
+    const page = await (await browser.get("/kommune/laesoe")).text();
+    assert.match(page, /name="kommune" value="Læsø"/);
+    const form = await browser.get("/besked?kommune=L%C3%A6s%C3%B8");
+    assert.equal(form.status, 200);
+    assert.match(await form.text(), /Få en e-mail om Læsø Kommune/);
+    assert.equal((await browser.get("/besked?kommune=Atlantis")).status, 404);
+    assert.equal((await browser.get("/besked?sag=999999")).status, 404);
+    assert.equal((await browser.get("/besked")).status, 404);
+    const news = await alertNews(
+      store().db,
+      { kind: "municipality", municipality: "Læsø" },
+      { since: new Date(0), until: new Date(Date.now() + 30 * HOUR_MS) },
+    );
+    assert.deepEqual(
+      news.items.map((i) => i.title),
+      ["Klimaplan for Nordjylland"],
+    );
   });
 });

@@ -16,6 +16,7 @@ import {
   alertUnsubscriber,
   alertUnsubscribeUrl,
 } from "../../alerts/index.js";
+import { municipalityOfSlug } from "../../domain/index.js";
 import { type AlertTarget, alertTargetName } from "../../store/index.js";
 import { CsrfField, ErrorSummary, type FieldError, TextField } from "../components/form-parts.js";
 import { fromAlertError, notFound } from "../http-error.js";
@@ -33,7 +34,9 @@ export function alertTargetOf(field: (name: string) => string): AlertTarget | nu
   const matterId = id(field("sag"));
   if (matterId !== null) return { kind: "matter", matterId };
   if (field("q").trim()) return { kind: "search", query: field("q").trim() };
-  if (field("kommune").trim()) return { kind: "municipality", municipality: field("kommune").trim() };
+  // Any spelling the municipality pages take ("laesoe", "læsø"), stored as the one name ("Læsø").
+  const municipality = field("kommune").trim() ? municipalityOfSlug(field("kommune").trim()) : null;
+  if (municipality) return { kind: "municipality", municipality };
   return null;
 }
 

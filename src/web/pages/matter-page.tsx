@@ -11,6 +11,7 @@ import { CsrfField, ErrorSummary, type FieldError, TextField } from "../componen
 import { teaser } from "../components/format.js";
 import { WithheldMark } from "../components/withheld-mark.js";
 import { Layout } from "../layout.js";
+import { AlertSignupLink } from "./alert-pages.js";
 import { SuccessNotice } from "./workspace-notice.js";
 import { PostButton } from "./workspace-post-button.js";
 
@@ -245,6 +246,7 @@ export function MatterPage(props: {
       </h1>
       <p>{`${matter.items.length} ${matter.items.length === 1 ? "punkt" : "punkter"}, ${span(matter.items)}.`}</p>
       <MatterTimelineChart items={matter.items} />
+      <AlertSignupLink target={{ kind: "matter", matterId: matter.id }} />
       <section aria-labelledby="sag-forloeb">
         <h2 id="sag-forloeb">Forløb</h2>
         <TimelineList matterId={matter.id} items={matter.items} secretariat={secretariat} />

@@ -18,6 +18,7 @@ import { cachedHtml } from "../cached-page.js";
 import { FollowUpList } from "../components/follow-up-list.js";
 import { notFound } from "../http-error.js";
 import { Layout } from "../layout.js";
+import { AlertSignupLink } from "./alert-pages.js";
 
 function municipalityOf(raw: string) {
   const municipality = municipalityOfSlug(raw);
@@ -102,6 +103,7 @@ export function municipalityPageApp(): Hono {
           <span class="h1-context">Beslutninger sendt til</span>
           {municipality} Kommune
         </h1>
+        <AlertSignupLink target={{ kind: "municipality", municipality }} />
         <section aria-labelledby="beslutninger">
           <h2 id="beslutninger">Beslutninger</h2>
           {decisions.length === 0 ? (
