@@ -55,3 +55,22 @@ it("decodes RFC 2047 words, B and Q, joined across folds", () => {
   assert.equal(decodeWords("=?UTF-8?B?w6bDuMOl?= =?UTF-8?B?IMOGw5jDhQ==?="), "æøå ÆØÅ");
   assert.equal(decodeWords("Hej =?ISO-8859-1?Q?S=F8ren?="), "Hej Søren");
 });
+
+it("writes a message's extra headers (an alert's List-Unsubscribe) into the outbox file", async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), "raadsinfo-outbox-headers-"));
+  dirs.push(dataDir);
+  const mailer = openMailer({ dataDir, smtpUrl: undefined });
+  const sent = await mailer.send({
+    to: "aase@kl.dk",
+    subject: "Nyt i Rådsinfo: KKR Nordjylland",
+    text: "Nyt siden 20. september 2024.",
+    headers: {
+      "List-Unsubscribe": "<https://raadsinfo.kl.dk/afmeld/abc>",
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  });
+  mailer.close();
+  const raw = await readFile(sent.file ?? "", "utf8");
+  assert.match(raw, /^List-Unsubscribe: <https:\/\/raadsinfo\.kl\.dk\/afmeld\/abc>\r$/m);
+  assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+});
