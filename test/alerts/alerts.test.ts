@@ -138,6 +138,10 @@ forEachBackend("alerts by e-mail", (store) => {
 
   it("asks for a valid address, and a search can be followed from the search page", async () => {
     const browser = new TestBrowser(app());
+    const forged = await browser.post("/besked", { organ: String(bodyId), email: "x@eksempel.dk" }, null);
+    assert.equal(forged.status, 403, "the subscribe form needs its CSRF token");
+    assert.equal((await browser.get("/afmeld/ukendt")).status, 404);
+    assert.equal((await browser.post("/afmeld/ukendt", {}, null)).status, 404);
     const refused = await subscribe(browser, `organ=${bodyId}`, "ikke en adresse");
     assert.equal(refused.status, 400);
     assert.match(await refused.text(), /Skriv en gyldig e-mailadresse/);
