@@ -16,6 +16,8 @@ export interface AnnexPageData {
   readonly meeting: {
     readonly id: number;
     readonly date: string;
+    /** The date was estimated from an annex pack's text (migration 0025). */
+    readonly dateEstimated: boolean;
     readonly bodyId: number;
     readonly bodyName: string;
   } | null;
@@ -62,6 +64,7 @@ export async function getAnnexPage(
       "file.modified",
       "meeting.id as meetingId",
       "meeting.date",
+      "meeting.date_estimated as dateEstimated",
       "body.id as bodyId",
       "body.name as bodyName",
     ])
@@ -98,7 +101,13 @@ export async function getAnnexPage(
     pages,
     meeting:
       file.meetingId !== null && file.date !== null && file.bodyId !== null && file.bodyName !== null
-        ? { id: file.meetingId, date: file.date, bodyId: file.bodyId, bodyName: file.bodyName }
+        ? {
+            id: file.meetingId,
+            date: file.date,
+            dateEstimated: file.dateEstimated === true,
+            bodyId: file.bodyId,
+            bodyName: file.bodyName,
+          }
         : null,
     body: file.bodyId !== null && file.bodyName !== null ? { id: file.bodyId, name: file.bodyName } : null,
     item: item ?? null,

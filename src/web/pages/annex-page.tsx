@@ -4,10 +4,9 @@
  */
 import { Hono } from "hono";
 import { raw } from "hono/html";
-import { formatDanishDate } from "../../domain/index.js";
 import { getAnnexPage, getOriginalDownload } from "../../store/index.js";
 import { annexLabel } from "../components/annex-list.js";
-import { formatFileSize, pageRangeLabel } from "../components/format.js";
+import { formatFileSize, meetingDateLabel, pageRangeLabel } from "../components/format.js";
 import { countMatches, termMatcher } from "../components/term-matcher.js";
 import { textToHtml } from "../components/text-html.js";
 import { notFound } from "../http-error.js";
@@ -62,7 +61,7 @@ export function annexPageApp(): Hono {
     if (data.body) crumbs.push({ label: data.body.name, href: `/organ/${data.body.id}` });
     if (data.meeting) {
       crumbs.push({
-        label: `Møde ${formatDanishDate(data.meeting.date)}`,
+        label: `Møde ${meetingDateLabel(data.meeting.date, data.meeting.dateEstimated)}`,
         href: `/moede/${data.meeting.id}`,
       });
     }

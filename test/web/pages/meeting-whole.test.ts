@@ -88,6 +88,11 @@ forEachBackend("meeting page, whole", (store) => {
     assert.match(text, /Hent bilagspakken<\/a><span class="meeting-list__meta">TXT, \d+ sider/);
     // Neither the imported file's name nor its hash reaches a reader.
     assert.doesNotMatch(text, /003_|543010fa29d1b32e|\.txt/);
+    // An annex's own page says the meeting's date is estimated, as the meeting page does.
+    const annex = /href="\/bilag\/(\d+)"/.exec(text)?.[1];
+    assert.ok(annex, "an annex link");
+    const annexPage = await get(`/bilag/${annex}`);
+    assert.match(annexPage.text, /Møde ca\. \d+\. \w+ 2020/);
   });
 
   it("says the minutes' meeting page shows the minutes, with time and a calendar link", async () => {
