@@ -6,7 +6,7 @@
 import { copenhagenDay, formatDanishDate } from "../domain/index.js";
 import type { MailMessage } from "../mail/index.js";
 import type { AlertNews, AlertTarget } from "../store/index.js";
-import { portalUrl } from "./alert-urls.js";
+import { alertTargetPath, portalUrl } from "./alert-urls.js";
 
 /** How a target reads in a sentence: "organet KKR Nordjylland", "søgningen »klima«", "Aalborg Kommune". */
 export function alertTargetPhrase(target: AlertTarget, name: string): string {
@@ -91,6 +91,12 @@ export function alertDigestMail(input: {
       );
       if (item.decision) lines.push(`  Beslutning: ${excerpt(item.decision)}`);
       lines.push(`  ${portalUrl(input.baseUrl, `/punkt/${item.itemId}`)}`);
+    }
+    if (input.news.moreItems) {
+      lines.push(
+        "",
+        `Der er flere nye punkter, end der er plads til her. Se dem alle: ${portalUrl(input.baseUrl, alertTargetPath(input.target))}`,
+      );
     }
     lines.push("");
   }

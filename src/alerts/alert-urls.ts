@@ -1,4 +1,6 @@
 /** @module The addresses alert mails and pages link to: subscribe, confirm, unsubscribe (one-click). */
+import { municipalitySlug } from "../domain/index.js";
+import type { AlertTarget } from "../store/index.js";
 
 /** The subscribe page; its query names the target (?organ=3, ?q=klima, ?sag=7, ?kommune=Aalborg). */
 export const ALERT_SUBSCRIBE_PATH = "/besked";
@@ -22,4 +24,22 @@ export function alertUnsubscribeUrl(baseUrl: string, token: string): string {
 /** A page of the portal by path, absolute for a mail. */
 export function portalUrl(baseUrl: string, path: string): string {
   return `${base(baseUrl)}${path}`;
+}
+
+/**
+ * The portal page that shows what a subscription follows, where a digest too long to list in full sends
+ * its reader.
+ * @example alertTargetPath({ kind: "search", query: "klima plan" }) // "/soeg?q=klima%20plan&sort=date"
+ */
+export function alertTargetPath(target: AlertTarget): string {
+  switch (target.kind) {
+    case "body":
+      return `/organ/${target.bodyId}`;
+    case "matter":
+      return `/sag/${target.matterId}`;
+    case "municipality":
+      return `/kommune/${municipalitySlug(target.municipality)}`;
+    case "search":
+      return `/soeg?q=${encodeURIComponent(target.query)}&sort=date`;
+  }
 }

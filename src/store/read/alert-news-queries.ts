@@ -82,6 +82,8 @@ export interface AlertNewsMeeting {
 export interface AlertNews {
   readonly meetings: readonly AlertNewsMeeting[];
   readonly items: readonly AlertNewsItem[];
+  /** More items were new than a digest lists (ALERT_NEWS_LIMIT): the mail links to the rest. */
+  readonly moreItems: boolean;
 }
 
 export interface AlertNewsWindow {
@@ -106,7 +108,8 @@ export async function alertNews(
   window: AlertNewsWindow,
   searchItemIds: readonly number[] = [],
 ): Promise<AlertNews> {
-  if (target.kind === "search" && searchItemIds.length === 0) return { meetings: [], items: [] };
+  if (target.kind === "search" && searchItemIds.length === 0)
+    return { meetings: [], items: [], moreItems: false };
   let items = db
     .selectFrom("agenda_item as ai")
     .innerJoin("meeting as m", "m.id", "ai.meeting_id")
@@ -156,10 +159,11 @@ export async function alertNews(
       items = items.where("ai.id", "in", [...searchItemIds]);
       break;
   }
+  // One more than listed, to know whether the digest leaves some out.
   const itemRows = await items
     .orderBy("m.date", "desc")
     .orderBy("ai.position")
-    .limit(ALERT_NEWS_LIMIT)
+    .limit(ALERT_NEWS_LIMIT + 1)
     .execute();
   const meetings =
     target.kind === "body"
@@ -175,5 +179,9 @@ export async function alertNews(
           .limit(ALERT_NEWS_LIMIT)
           .execute()
       : [];
-  return { meetings, items: itemRows };
+  return {
+    meetings,
+    items: itemRows.slice(0, ALERT_NEWS_LIMIT),
+    moreItems: itemRows.length > ALERT_NEWS_LIMIT,
+  };
 }
