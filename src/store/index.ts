@@ -19,6 +19,7 @@ export * from "./read/job-queries.js";
 export * from "./read/matter-queries.js";
 export * from "./read/meeting-record-queries.js";
 export * from "./read/meeting-whole-queries.js";
+export * from "./read/oparl-file-queries.js";
 export * from "./read/oparl-queries.js";
 export * from "./read/person-duplicate-queries.js";
 export * from "./read/portal-queries.js";
