@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
@@ -20,10 +20,9 @@ import {
   assertAccessible,
   chromiumSkip,
   launchChromium,
-  SHOTS,
+  readerPage,
   screenshots,
   servePortal,
-  WIDTHS,
 } from "./page-checks.js";
 
 describe("the whole meeting as one PDF in Chromium", { skip: chromiumSkip() }, () => {
@@ -38,13 +37,7 @@ describe("the whole meeting as one PDF in Chromium", { skip: chromiumSkip() }, (
     ({ store, dataDir } = await storeWithSeeds());
     portal = await servePortal(createApp({ db: store.db }));
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: WIDTHS.desktop,
-      acceptDownloads: true,
-      locale: "da-DK",
-    });
-    page = await context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    page = await readerPage(browser);
   });
 
   after(async () => {

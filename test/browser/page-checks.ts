@@ -4,7 +4,7 @@
  * desktop width land in test-output/screenshots/. Every browser suite uses these.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -87,4 +87,15 @@ export async function servePortal(app: Hono): Promise<{ base: string; close: () 
 /** Headless Debian Chromium. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A reader's page at desktop width in Danish that keeps downloads, with the screenshot folder made. */
+export async function readerPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: WIDTHS.desktop,
+    acceptDownloads: true,
+    locale: "da-DK",
+  });
+  mkdirSync(SHOTS, { recursive: true });
+  return context.newPage();
 }

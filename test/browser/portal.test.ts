@@ -6,7 +6,7 @@
  * must show are photographed at 390 and 1280 px, and /beslutninger and /personer filter without JS.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import type { ParsedDocument } from "../../src/domain/index.js";
@@ -17,6 +17,7 @@ import {
   assertAccessible,
   chromiumSkip,
   launchChromium,
+  readerPage,
   SHOTS,
   screenshots,
   servePortal,
@@ -129,13 +130,7 @@ describe("portal in Chromium with the five seeds", { skip: chromiumSkip() }, () 
     portal = await servePortal(app);
     base = portal.base;
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: WIDTHS.desktop,
-      acceptDownloads: true,
-      locale: "da-DK",
-    });
-    page = await context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    page = await readerPage(browser);
   });
 
   after(async () => {
