@@ -3,7 +3,7 @@
  * (administrator, sekretariat) gets a TOTP secret at once, returned once for an authenticator app.
  */
 import type { Kysely } from "kysely";
-import { roleRequiresTotp } from "../domain/index.js";
+import { isEmailAddress, roleRequiresTotp } from "../domain/index.js";
 import {
   type Database,
   findUserByEmail,
@@ -43,9 +43,6 @@ export interface CreatedUser {
   readonly totpSecret: string | null;
 }
 
-/** A simple shape check; the real test of an address is the first-login mail reaching it. */
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
-
 /**
  * @example const { user, totpSecret } = await userCreator({ db, email: "anna@kl.dk", name: "Anna Aaen", role: "sekretariat", body: "KKR Nordjylland", actor: CLI_ACTOR });
  * @throws AccountError invalid-email, invalid-name, unknown-role, body-required, body-not-allowed, unknown-body, weak-password, email-taken
@@ -54,7 +51,7 @@ export async function userCreator(props: UserCreatorProps): Promise<CreatedUser>
   const { db } = props;
   const now = props.now ?? new Date();
   const email = props.email.trim();
-  if (!EMAIL.test(email) || email.length > 254) throw accountErrors.invalidEmail(email);
+  if (!isEmailAddress(email)) throw accountErrors.invalidEmail(email);
   const name = props.name.trim();
   if (!name) throw accountErrors.invalidName();
   const grant = await checkedGrant(db, props.role, props.body);

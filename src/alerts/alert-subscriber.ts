@@ -5,7 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import { randomToken, tokenHash } from "../accounts/index.js";
-import { isMunicipality } from "../domain/index.js";
+import { isMunicipality, isPublicEmailAddress } from "../domain/index.js";
 import { enqueueMail } from "../jobs/enqueue.js";
 import {
   type AlertTarget,
@@ -18,9 +18,6 @@ import {
 import { alertErrors } from "./alert-error.js";
 import { alertConfirmationMail } from "./alert-mail.js";
 import { alertConfirmUrl } from "./alert-urls.js";
-
-/** As accounts/user-creator.ts reads an address: one @, no spaces or brackets, at most 254 characters. */
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 /** A pending subscription is mailed again no sooner than this: a form cannot flood an inbox. */
 const CONFIRMATION_RESEND_MS = 60 * 60_000;
@@ -46,7 +43,7 @@ export type AlertSubscribeOutcome = "confirmation-sent" | "already-confirmed" | 
 export async function alertSubscriber(props: AlertSubscriberProps): Promise<AlertSubscribeOutcome> {
   const now = props.now ?? new Date();
   const email = props.email.trim();
-  if (!EMAIL.test(email) || email.length > 254) throw alertErrors.invalidEmail(email);
+  if (!isPublicEmailAddress(email)) throw alertErrors.invalidEmail(email);
   const target = normalTarget(props.target);
   const targetName = await alertTargetName(props.db, target);
   if (targetName === null) throw alertErrors.unknownTarget();

@@ -7,6 +7,7 @@ export * from "./annex-upload.js";
 export * from "./danish-date.js";
 export * from "./decision-outcome.js";
 export * from "./document-kind.js";
+export * from "./email-address.js";
 export * from "./file-name-date.js";
 export * from "./follow-up.js";
 export * from "./follow-up-status.js";
