@@ -17,6 +17,7 @@ const COMMANDS = [
   "outbox",
   "withheld",
   "worker",
+  "jobs",
   "alerts",
 ] as const;
 type Command = (typeof COMMANDS)[number];
@@ -43,12 +44,14 @@ const OPTIONS = {
   role: { type: "string" },
   "password-stdin": { type: "boolean" },
   user: { type: "string" },
+  detach: { type: "boolean" },
+  batch: { type: "string" },
 } as const;
 
 /** Which options each command takes; anything else is refused with a one-line error. */
 const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   serve: ["data-dir", "port", "host", "no-demo", "base-url"],
-  import: ["data-dir", "json", "verbose"],
+  import: ["data-dir", "json", "verbose", "detach"],
   parse: ["json"],
   search: ["data-dir", "json", "body", "year", "kind", "page", "as-typed"],
   export: ["data-dir", "format", "out"],
@@ -58,6 +61,7 @@ const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
   outbox: ["data-dir", "json"],
   withheld: ["data-dir", "body", "json"],
   worker: ["data-dir"],
+  jobs: ["data-dir", "json", "batch", "kind"],
   alerts: ["data-dir", "base-url", "json"],
 };
 
@@ -132,6 +136,11 @@ async function main(argv: readonly string[]): Promise<void> {
       if (args.length > 0) throw new UsageError(`worker takes no arguments, got "${args[0]}"`);
       const { workerCommand } = await import("./cli/worker.js");
       await workerCommand(values);
+      return;
+    }
+    case "jobs": {
+      const { jobsCommand } = await import("./cli/jobs.js");
+      await jobsCommand(args, values);
       return;
     }
     case "alerts": {

@@ -11,9 +11,12 @@ Commands:
       --base-url URL      public base URL used in OParl ids and feeds (or $PUBLIC_BASE_URL)
                           $CONTACT_EMAIL: the accessibility contact named in /tilgaengelighed
   import PATH...        Import meeting PDFs, text exports, DOCX files and saved HTML pages (folders
-                        recursively); lists every file found as imported, unchanged, failed or skipped
+                        recursively); lists every file found as imported, unchanged, failed or skipped.
+                        Each file is a job on the queue: this process imports them, several at a time,
+                        beside any worker on the same server
       --json              print the report as JSON (progress still goes to stderr)
       --verbose           list every warning in full instead of grouped by code
+      --detach            queue the files and return; workers (or serve) import them
   parse FILE            Print what Rådsinfo reads from one file (no database is touched)
       --json              print the ParsedDocument as JSON (the parse contract)
   search QUERY          Search items, decisions and annexes
@@ -60,16 +63,23 @@ Commands:
   withheld replace FILE-ID REDACTED-FILE
                         Replace an annex with a redacted copy (PDF, DOCX or text); refused while
                         the copy still holds a CPR number (audited)
-  worker                Take jobs from the queue (mail now, rendering) until SIGTERM or Ctrl+C. serve
-                        runs the jobs itself; on a server (DATABASE_URL) start any number of workers
-                        beside it. Against an embedded store that serve holds it stops, naming serve
+  worker                Take jobs from the queue (imports, mail, rendering) until SIGTERM or Ctrl+C. serve
+                        runs the jobs itself; on a server (DATABASE_URL) start any number of workers,
+                        on any machine, beside it. Against an embedded store that serve holds it stops,
+                        naming serve. $RAADSINFO_PARSE_THREADS: files imported at once (default: cores);
+                        $RAADSINFO_JOB_LEASE_MS: how long a vanished worker's job waits (default 60000)
+  jobs                  The queue: jobs per kind and state, what runs where, the latest failures
+      --batch ID          one import batch, file by file
+      --kind KIND         only this kind of job
+      --json              print it as JSON
+  jobs retry ID...      Queue failed jobs again
   alerts send           Queue the e-mail alert digests due now (at most one a day per subscriber);
                         serve and worker do this every hour by themselves
       --base-url URL      the portal's address for links in the mails (default $PUBLIC_BASE_URL)
       --json              print {"due", "queued"}
 
 Options for every command that uses the store (serve, import, search, export, user, token, withheld,
-worker, alerts):
+worker, jobs, alerts):
   --data-dir DIR        embedded database folder (default ./data, or $RAADSINFO_DATA_DIR)
   DATABASE_URL=...      use a PostgreSQL server instead (environment variable)
 

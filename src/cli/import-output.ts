@@ -81,10 +81,19 @@ export class ImportOutput {
   finish(): number {
     this.bar?.stop();
     const { out, errors } = this.options;
+    // Files end in the order their jobs do; the table lists them in the order they were found.
+    this.reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const counts = countOutcomes(this.reports);
     const failed = counts.failed > 0 || this.stopped;
     if (this.options.json) {
-      const report = { store: this.store, stopped: this.stopped, counts, files: this.reports };
+      // "queued" only after --detach: the report's shape stays as it was for a run that waited.
+      const { queued, ...waited } = counts;
+      const report = {
+        store: this.store,
+        stopped: this.stopped,
+        counts: queued > 0 ? counts : waited,
+        files: this.reports,
+      };
       out.write(`${JSON.stringify(report, null, 2)}\n`);
       return failed ? 1 : 0;
     }
@@ -111,6 +120,7 @@ export class ImportOutput {
       `${counts.unchanged} unchanged`,
       `${counts.failed} failed`,
       `${counts.skipped} skipped`,
+      ...(counts.queued > 0 ? [`${counts.queued} queued`] : []),
     ];
     const found = plural(this.reports.length, "file");
     out.write(`\n${parts.join(", ")} of ${found} found (${this.store}).\n`);

@@ -9,7 +9,12 @@ import { serve } from "@hono/node-server";
 import { loadDemoIfEmpty } from "../demo/load-demo.js";
 import { type HandoffServer, startHandoffServer } from "../importer/import-handoff.js";
 import { loadDanishWordChecker } from "../ingest/index.js";
-import { scheduleAlertDigests, scheduleFollowUpReminders, startWorker } from "../jobs/index.js";
+import {
+  jobLeaseFromEnv,
+  scheduleAlertDigests,
+  scheduleFollowUpReminders,
+  startWorkers,
+} from "../jobs/index.js";
 import { createApp } from "../web/app.js";
 import { mailerFromFlags } from "./mail-options.js";
 import { stopOnSignals } from "./stop-signals.js";
@@ -96,13 +101,14 @@ async function stopAll(
  * rendering); on a server it is one worker among the `raadsinfo worker` processes.
  */
 function startJobs(
-  store: { readonly db: Parameters<typeof startWorker>[0]["db"] },
+  store: { readonly db: Parameters<typeof startWorkers>[0]["db"] },
   flags: StoreFlags,
   publicBaseUrl: string,
 ) {
   const mailer = mailerFromFlags(flags);
-  const worker = startWorker({
+  const worker = startWorkers({
     db: store.db,
+    ...jobLeaseFromEnv(),
     services: { mailer, publicBaseUrl },
     log: (line) => console.log(line),
   });

@@ -4,7 +4,12 @@
  * on an embedded store that serve holds it stops with the store lock's line, since serve runs the jobs.
  * A stop lets the running job end within the grace period, else gives it back for the next worker.
  */
-import { scheduleAlertDigests, scheduleFollowUpReminders, startWorker } from "../jobs/index.js";
+import {
+  jobLeaseFromEnv,
+  scheduleAlertDigests,
+  scheduleFollowUpReminders,
+  startWorkers,
+} from "../jobs/index.js";
 import { baseUrlFromFlags, mailerFromFlags } from "./mail-options.js";
 import { stopOnSignals } from "./stop-signals.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
@@ -15,8 +20,9 @@ export const WORKER_GRACE_MS = 8000;
 export async function workerCommand(flags: StoreFlags): Promise<void> {
   const store = await openStoreFromFlags(flags, "worker");
   const mailer = mailerFromFlags(flags);
-  const worker = startWorker({
+  const worker = startWorkers({
     db: store.db,
+    ...jobLeaseFromEnv(),
     // Links in alert digests: PUBLIC_BASE_URL, as serve builds its pages on.
     services: { mailer, publicBaseUrl: baseUrlFromFlags({}) },
     log: (line) => console.log(line),

@@ -181,3 +181,13 @@ export function mayMergePersons(viewer: Viewer, bodiesOfEach: readonly (readonly
   if (viewer.kind === "public") return false;
   return bodiesOfEach.every((bodies) => bodies.some((id) => viewer.secretariatOf.includes(id)));
 }
+
+/**
+ * Who may import files (the CLI needs none: it has the database): an administrator. A file names its body
+ * only once it is parsed, and what it brings (closed items, CPR numbers) is withheld by the import's own
+ * rules, so the right to add to any body's record is the administrator's.
+ * @example mayImport({ kind: "administrator" }) // true
+ */
+export function mayImport(viewer: Viewer): boolean {
+  return viewer.kind === "administrator";
+}

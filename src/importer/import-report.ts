@@ -4,7 +4,7 @@
  */
 import type { DocumentKind, ParseWarning } from "../domain/index.js";
 
-export const FILE_OUTCOMES = ["imported", "unchanged", "failed", "skipped"] as const;
+export const FILE_OUTCOMES = ["imported", "unchanged", "failed", "skipped", "queued"] as const;
 export type FileOutcome = (typeof FILE_OUTCOMES)[number];
 
 /** What became of one file found under the paths given. */
@@ -53,7 +53,7 @@ export type ImportEvent =
  * @example countOutcomes(reports).imported; // 3
  */
 export function countOutcomes(reports: readonly FileReport[]): Record<FileOutcome, number> {
-  const counts: Record<FileOutcome, number> = { imported: 0, unchanged: 0, failed: 0, skipped: 0 };
+  const counts: Record<FileOutcome, number> = { imported: 0, unchanged: 0, failed: 0, skipped: 0, queued: 0 };
   for (const report of reports) counts[report.outcome] += 1;
   return counts;
 }

@@ -1,105 +1,221 @@
 /**
- * @module One import run: list what is under the paths, and for each source file read and hash it, skip
- * it when those bytes are already stored, else parse it and store it in its own durable transaction.
- * Every entry found gets a report, and one bad file never stops the rest. The CLI runs this in its own
- * process, or `serve` runs it for an import handed to it (import-handoff.ts).
+ * @module One import run, through the job queue: list what is under the paths; read and hash each source
+ * file, report it at once when it cannot be read or its bytes are already stored, else stage it and queue
+ * an `import-file` job, all in one batch; then follow the batch's jobs and report each file as its job
+ * ends. The jobs are taken by this process's own worker (the embedded store, or a server without
+ * workers), by serve's (an import handed to it), or by any `raadsinfo worker` on the same server, several
+ * files at a time. Every entry found gets a report, and one bad file never stops the rest.
  */
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Kysely } from "kysely";
 import { isIngestError, listSourceEntries, readSourceFile } from "../ingest/index.js";
-import { type Database, finishImports, importDocument, isImported } from "../store/index.js";
+import { enqueueJob, importFileJob, startWorker, type Worker } from "../jobs/index.js";
+import type { JobServices } from "../jobs/job-services.js";
+import {
+  batchJobs,
+  cancelQueuedBatch,
+  type Database,
+  finishImports,
+  isImported,
+  type JobStatus,
+  stageImportUpload,
+} from "../store/index.js";
 import { countOutcomes, type FileReport, type ImportEvent } from "./import-report.js";
-import { type ParseProgress, type Parser, workerParser } from "./worker-parser.js";
+import type { ImportFileResult } from "./import-staged.js";
+import { parseThreadCount } from "./worker-parser.js";
 
 export interface ImportRunOptions {
   /** Called with each event, in order; may be async (a stream to write to). */
   readonly onEvent: (event: ImportEvent) => void | Promise<void>;
   /** Named in the start event, e.g. "PGlite in ./data". */
   readonly storeDescription: string;
-  /** When aborted, the run stops after the file it is on: what it reported stays stored. */
+  /**
+   * When aborted, files not yet started are taken off the queue; those under way end, and what was
+   * reported stays stored.
+   */
   readonly signal?: AbortSignal | undefined;
-  /** Parses the files; by default a worker thread, started on the first file that needs parsing. */
-  readonly parser?: Parser | undefined;
+  /**
+   * Runs the batch's jobs in this process too, with these services, beside any other worker. Without
+   * it, the jobs are left to the workers already running (serve's, or `raadsinfo worker` processes).
+   */
+  readonly work?: { readonly services: JobServices; readonly concurrency?: number } | undefined;
+  /** Returns once the files are queued (each reported as "queued"), without waiting for them. */
+  readonly detach?: boolean | undefined;
+  /** How often the batch's jobs are looked at (default 150 ms). */
+  readonly pollMs?: number | undefined;
+}
+
+/** A run's batch and every entry's report. */
+export interface ImportRun {
+  /** The job batch of the files queued; `raadsinfo jobs` and /api/imports/BATCH show it. */
+  readonly batch: string;
+  readonly reports: FileReport[];
 }
 
 /**
  * Imports the files under `paths` and returns every entry's report.
- * @example const reports = await runImport(store.db, ["../shared/seeds"], { onEvent: console.log, storeDescription: store.description });
+ * @example const { reports } = await runImport(store.db, ["../shared/seeds"], { onEvent: console.log, storeDescription: store.description, work: { services } });
  */
 export async function runImport(
   db: Kysely<Database>,
   paths: readonly string[],
   options: ImportRunOptions,
-): Promise<FileReport[]> {
+): Promise<ImportRun> {
   const { onEvent, signal } = options;
+  const batch = randomUUID();
   const entries = await listSourceEntries(paths);
   const files = entries.filter((entry) => !entry.skipped);
   const total = files.length;
   await onEvent({ type: "start", total, store: options.storeDescription });
   const reports: FileReport[] = [];
+  let reported = 0;
+  const report = async (fileReport: FileReport) => {
+    reports.push(fileReport);
+    if (fileReport.outcome !== "skipped") reported++;
+    await onEvent({
+      type: "file",
+      index: fileReport.outcome === "skipped" ? 0 : reported,
+      total,
+      report: fileReport,
+    });
+  };
   for (const entry of entries) {
-    if (!entry.skipped) continue;
-    const report: FileReport = { path: entry.path, outcome: "skipped", reason: entry.skipped, warnings: [] };
-    reports.push(report);
-    await onEvent({ type: "file", index: 0, total, report });
+    if (entry.skipped)
+      await report({ path: entry.path, outcome: "skipped", reason: entry.skipped, warnings: [] });
   }
-  const parser = options.parser ?? workerParser();
+
+  // Started first, so that the first file is parsed while the rest are still being queued.
+  const worker: Worker | null =
+    options.work && !options.detach
+      ? startWorker({
+          db,
+          services: options.work.services,
+          kinds: [importFileJob],
+          concurrency: options.work.concurrency ?? parseThreadCount(),
+          batch,
+          pollMs: 100,
+        })
+      : null;
+  const queued = new Map<number, string>();
   let stopped = false;
   try {
-    for (const [position, entry] of files.entries()) {
+    for (const entry of files) {
       if (signal?.aborted) {
         stopped = true;
         break;
       }
-      const index = position + 1;
-      await onEvent({ type: "reading", index, total, path: entry.path });
-      const report = await importOne(db, entry.path, parser, ({ done, total: of }) => {
-        // Progress is told as it comes and not waited for: a slow or closed reader must not stop OCR.
-        void Promise.resolve(
-          onEvent({ type: "progress", index, total, path: entry.path, step: "ocr", done, of }),
-        ).catch(() => undefined);
-      });
-      reports.push(report);
-      await onEvent({ type: "file", index, total, report });
+      const outcome = await queueOne(db, entry.path, batch);
+      if ("report" in outcome) await report(outcome.report);
+      else queued.set(outcome.jobId, entry.path);
+    }
+    if (options.detach) {
+      for (const path of queued.values()) await report({ path, outcome: "queued", warnings: [] });
+    } else {
+      stopped = (await follow(db, batch, queued, { ...options, total, report })) || stopped;
     }
   } finally {
-    if (!options.parser) await parser.close();
+    await worker?.stop(0);
   }
+  // The search words now, for whoever searches next; the finish-imports job would do it a moment later.
   if (reports.some((r) => r.outcome === "imported")) await finishImports(db);
   await onEvent({ type: "done", stopped, counts: countOutcomes(reports) });
-  return reports;
+  return { batch, reports };
 }
 
-async function importOne(
+/** Reads and hashes one file: a report when it needs no job, else the id of the job queued for it. */
+async function queueOne(
   db: Kysely<Database>,
   path: string,
-  parser: Parser,
-  onProgress: ParseProgress,
-): Promise<FileReport> {
+  batch: string,
+): Promise<{ readonly report: FileReport } | { readonly jobId: number }> {
   try {
     const source = await readSourceFile(path);
-    // Known bytes are not parsed again: re-importing an unchanged folder takes seconds.
-    if (await isImported(db, source.sha256)) return { path, outcome: "unchanged", warnings: [] };
-    const doc = await parser.parse(source, onProgress);
-    const result = await importDocument(db, doc, { content: source.bytes });
-    if (result.status === "unchanged") return { path, outcome: "unchanged", warnings: [] };
-    return {
-      path,
-      outcome: "imported",
-      kind: doc.kind,
-      status: result.status,
-      items: result.items.created + result.items.updated,
-      attendees: doc.attendance.present.length + doc.attendance.absent.length,
-      documents: doc.documents.length,
-      warnings: [...doc.warnings, ...result.warnings],
-    };
+    // Known bytes are not queued, read or parsed again: re-importing an unchanged folder takes seconds.
+    if (await isImported(db, source.sha256)) return { report: { path, outcome: "unchanged", warnings: [] } };
+    const jobId = await db.transaction().execute(async (tx) => {
+      const uploadId = await stageImportUpload(tx, {
+        fileName: source.file,
+        sha256: source.sha256,
+        content: source.bytes,
+      });
+      return enqueueJob(tx, "import-file", { uploadId, file: source.file, sha256: source.sha256 }, { batch });
+    });
+    return { jobId };
   } catch (error) {
-    return { path, outcome: "failed", reason: failureReason(error), warnings: [] };
+    if (!isIngestError(error)) throw error;
+    return { report: { path, outcome: "failed", reason: error.problem, warnings: [] } };
   }
 }
 
-/** One line, without the file's name (the report carries the path). */
-function failureReason(error: unknown): string {
-  if (isIngestError(error)) return error.problem;
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
+/**
+ * Follows the batch's jobs until each has ended (or was taken off the queue by a stop), reporting each
+ * file as its job ends. Returns true when the run was stopped before its last file.
+ */
+async function follow(
+  db: Kysely<Database>,
+  batch: string,
+  queued: ReadonlyMap<number, string>,
+  options: ImportRunOptions & {
+    readonly total: number;
+    readonly report: (report: FileReport) => Promise<void>;
+  },
+): Promise<boolean> {
+  const { onEvent, signal, total } = options;
+  const pollMs = options.pollMs ?? 150;
+  const open = new Set(queued.keys());
+  const started = new Set<number>();
+  const shownProgress = new Map<number, number>();
+  let cancelled = false;
+  let index = 0;
+  while (open.size > 0) {
+    if (signal?.aborted && !cancelled) {
+      cancelled = true;
+      await cancelQueuedBatch(db, batch);
+    }
+    const jobs = new Map((await batchJobs(db, batch)).map((job) => [job.id, job] as const));
+    for (const id of [...open]) {
+      const path = queued.get(id) as string;
+      const job = jobs.get(id);
+      if (!job) {
+        // Taken off the queue by the stop: not imported, and not reported.
+        open.delete(id);
+        continue;
+      }
+      if (job.state === "running" || job.state === "done" || job.state === "failed") {
+        if (!started.has(id)) {
+          started.add(id);
+          index++;
+          await onEvent({ type: "reading", index, total, path });
+        }
+      }
+      if (job.state === "running" && job.progress && shownProgress.get(id) !== job.progress.done) {
+        shownProgress.set(id, job.progress.done);
+        await onEvent({
+          type: "progress",
+          index,
+          total,
+          path,
+          step: "ocr",
+          done: job.progress.done,
+          of: job.progress.total,
+        });
+      }
+      if (job.state === "done" || job.state === "failed") {
+        open.delete(id);
+        await options.report(reportOf(path, job));
+      }
+    }
+    if (open.size > 0) await sleep(pollMs);
+  }
+  return cancelled;
+}
+
+/** A finished job's file report. */
+function reportOf(path: string, job: JobStatus): FileReport {
+  if (job.state === "failed") {
+    return { path, outcome: "failed", reason: job.error ?? "the import failed", warnings: [] };
+  }
+  const result = job.result as ImportFileResult | null;
+  return result ? { ...result, path } : { path, outcome: "unchanged", warnings: [] };
 }

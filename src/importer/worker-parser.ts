@@ -4,6 +4,7 @@
  * answering. The worker's heap is capped too, so a file that needs more memory than any meeting record
  * fails alone, with one line, instead of ending the process and the rest of the import with it.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ParsedDocument } from "../domain/index.js";
 import { IngestError, type SourceFile } from "../ingest/index.js";
@@ -91,4 +92,44 @@ export function workerParser(): Parser {
       await stopping?.terminate();
     },
   };
+}
+
+/**
+ * Parsers on `size` worker threads (default: one per core), each with its own pdf.js and dictionary;
+ * a parse goes to the thread with the fewest parses under way. Threads start on first use.
+ * @example const pool = parserPool(); await Promise.all(sources.map((s) => pool.parse(s))); await pool.close();
+ */
+export function parserPool(size = availableParallelism()): Parser {
+  const threads = Array.from({ length: Math.max(1, size) }, () => ({ parser: workerParser(), busy: 0 }));
+  return {
+    async parse(source, onProgress) {
+      const thread = threads.reduce((least, t) => (t.busy < least.busy ? t : least));
+      thread.busy++;
+      try {
+        return await thread.parser.parse(source, onProgress);
+      } finally {
+        thread.busy--;
+      }
+    },
+    async close() {
+      await Promise.all(threads.map((t) => t.parser.close()));
+    },
+  };
+}
+
+let shared: Parser | null = null;
+
+/**
+ * The process's parser pool, for the import jobs its workers run: RAADSINFO_PARSE_THREADS threads, or
+ * one per core. Idle threads do not keep the process alive.
+ */
+export function sharedParserPool(): Parser {
+  shared ??= parserPool(parseThreadCount());
+  return shared;
+}
+
+/** How many files a process parses at once: RAADSINFO_PARSE_THREADS, or one per core. */
+export function parseThreadCount(): number {
+  const threads = Number(process.env.RAADSINFO_PARSE_THREADS);
+  return Number.isInteger(threads) && threads > 0 ? threads : availableParallelism();
 }

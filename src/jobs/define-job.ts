@@ -67,3 +67,12 @@ export function defineJob<const Kind extends string, Payload>(definition: {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error("maxAttempts must be 1 or more");
   return { kind: definition.kind, maxAttempts, handler: definition.handler };
 }
+
+/**
+ * Thrown by a handler when trying again cannot help (a file that is not a PDF): the job fails at once,
+ * with this message as its one line, instead of waiting for its retries.
+ * @example throw new JobFailure("referat.pdf: the file is not a PDF");
+ */
+export class JobFailure extends Error {
+  override readonly name = "JobFailure";
+}

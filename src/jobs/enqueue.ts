@@ -12,6 +12,8 @@ export interface EnqueueOptions {
   readonly delayMs?: number;
   /** Overrides the kind's number of attempts. */
   readonly maxAttempts?: number;
+  /** The import run or upload the job belongs to, by which its starter follows it (batchJobs). */
+  readonly batch?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function enqueueJob<Kind extends JobKindName>(
     payload,
     maxAttempts: options.maxAttempts ?? definition.maxAttempts,
     delayMs: options.delayMs,
+    batch: options.batch,
   });
 }
 

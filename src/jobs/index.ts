@@ -4,3 +4,4 @@ export * from "./enqueue.js";
 export type * from "./job-services.js";
 export * from "./kinds/index.js";
 export * from "./worker.js";
+export * from "./worker-set.js";

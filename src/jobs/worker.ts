@@ -1,6 +1,7 @@
 /**
- * @module The worker loop: takes one job at a time from the queue (for update skip locked: workers in
- * any number of processes never take the same job), runs its kind's handler under a lease it renews,
+ * @module The worker loop: takes jobs from the queue (for update skip locked: workers in any number of
+ * processes never take the same job), up to `concurrency` at a time, runs each kind's handler under a
+ * lease it renews,
  * records progress, and ends the job as done, as waiting for a retry (backoff doubling per attempt), or
  * as failed with one Danish line. Stopping gives the running job a grace period, then aborts it and gives
  * it back to the queue for the next worker. Now and then (hourly) it deletes finished jobs past their
@@ -21,7 +22,7 @@ import {
   releaseJob,
   renewJobLease,
 } from "../store/index.js";
-import type { AnyJobDefinition, JobContext } from "./define-job.js";
+import { type AnyJobDefinition, type JobContext, JobFailure } from "./define-job.js";
 import type { JobServices } from "./job-services.js";
 import { JOB_KINDS } from "./kinds/index.js";
 import { renderAgendaJob } from "./kinds/render-agenda.js";
@@ -34,6 +35,10 @@ export interface WorkerOptions {
   readonly kinds?: readonly AnyJobDefinition[];
   /** Names the worker in the job rows (default host:pid:random). */
   readonly name?: string;
+  /** Takes only the jobs of this batch (an import run working on its own files). */
+  readonly batch?: string;
+  /** How many jobs it runs at once (default 1); imports parse on a thread each, so one per core. */
+  readonly concurrency?: number;
   /** How long to wait before looking again when the queue is empty (default 1000 ms). */
   readonly pollMs?: number;
   /** How long a job stays the worker's without a sign of life (default 60 s); renewed every third of it. */
@@ -81,6 +86,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const kinds = new Map<string, AnyJobDefinition>(
     (options.kinds ?? JOB_KINDS).map((k) => [k.kind, k] as const),
   );
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const pollMs = options.pollMs ?? 1000;
   const leaseMs = options.leaseMs ?? 60_000;
   const sweepMs = options.sweepMs ?? 15_000;
@@ -94,11 +100,10 @@ export function startWorker(options: WorkerOptions): Worker {
 
   let stopping = false;
   let wake: (() => void) | null = null;
-  let current: {
-    readonly job: ClaimedJob;
-    readonly abort: AbortController;
-    readonly ended: Promise<void>;
-  } | null = null;
+  const running = new Map<
+    number,
+    { readonly job: ClaimedJob; readonly abort: AbortController; readonly ended: Promise<void> }
+  >();
 
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -156,11 +161,15 @@ export function startWorker(options: WorkerOptions): Worker {
         if (await releaseJob(db, job.id, name)) log(`job ${job.id} ${job.kind}: given back`);
         return;
       }
-      const last = job.attempt >= job.maxAttempts;
+      // A JobFailure says that trying again cannot help: it ends the job now, in its own words.
+      const final = error instanceof JobFailure;
+      const last = final || job.attempt >= job.maxAttempts;
       const reason = firstLine(error);
-      const line = last
-        ? `Mislykkedes efter ${job.attempt} forsøg: ${reason}`
-        : `Forsøg ${job.attempt} af ${job.maxAttempts} mislykkedes: ${reason}`;
+      const line = final
+        ? reason
+        : last
+          ? `Mislykkedes efter ${job.attempt} forsøg: ${reason}`
+          : `Forsøg ${job.attempt} af ${job.maxAttempts} mislykkedes: ${reason}`;
       const retryInMs = last ? null : Math.min(maxMs, baseMs * 2 ** (job.attempt - 1));
       await failJobAttempt(db, job.id, name, { error: line, retryInMs });
       log(`job ${job.id} ${job.kind}: ${line}`);
@@ -181,6 +190,11 @@ export function startWorker(options: WorkerOptions): Worker {
 
   async function loop(): Promise<void> {
     while (!stopping) {
+      if (running.size >= concurrency) {
+        // Every slot busy: wait until a job ends (it wakes the nap) or a poll's time passes.
+        await nap(pollMs);
+        continue;
+      }
       let job: ClaimedJob | null = null;
       try {
         if (Date.now() - swept >= sweepMs) {
@@ -193,7 +207,12 @@ export function startWorker(options: WorkerOptions): Worker {
           cleaned = Date.now();
           await cleanFinishedJobs();
         }
-        job = await claimJob(db, { worker: name, kinds: [...kinds.keys()], leaseMs });
+        job = await claimJob(db, {
+          worker: name,
+          kinds: [...kinds.keys()],
+          leaseMs,
+          ...(options.batch ? { batch: options.batch } : {}),
+        });
       } catch (error) {
         if (stopping) break;
         log(`cannot take a job: ${firstLine(error)}`);
@@ -208,12 +227,17 @@ export function startWorker(options: WorkerOptions): Worker {
         break;
       }
       log(`job ${job.id} ${job.kind}: attempt ${job.attempt} of ${job.maxAttempts}`);
+      const taken = job;
       const abort = new AbortController();
-      const ended = run(job, abort).catch((error: unknown) => log(`job ${job.id}: ${firstLine(error)}`));
-      current = { job, abort, ended };
-      await ended;
-      current = null;
+      const ended = run(taken, abort)
+        .catch((error: unknown) => log(`job ${taken.id}: ${firstLine(error)}`))
+        .finally(() => {
+          running.delete(taken.id);
+          wake?.();
+        });
+      running.set(taken.id, { job: taken, abort, ended });
     }
+    await Promise.all([...running.values()].map((r) => r.ended));
   }
 
   const looping = loop();
@@ -223,14 +247,17 @@ export function startWorker(options: WorkerOptions): Worker {
     async stop(graceMs = 5000) {
       stopping = true;
       wake?.();
-      const running = current;
-      if (running && !(await settlesWithin(running.ended, graceMs))) {
-        running.abort.abort(new Error("arbejderen stopper"));
-        if (!(await settlesWithin(running.ended, ABORT_WAIT_MS))) {
-          // The handler ignores its signal: give the job back now; its late writes are refused, since
+      const under = [...running.values()];
+      const allEnded = () => Promise.all(under.map((r) => r.ended)).then(() => undefined);
+      if (under.length > 0 && !(await settlesWithin(allEnded(), graceMs))) {
+        for (const r of under) r.abort.abort(new Error("arbejderen stopper"));
+        if (!(await settlesWithin(allEnded(), ABORT_WAIT_MS))) {
+          // A handler ignores its signal: give its job back now; its late writes are refused, since
           // every write names the worker that holds the job.
-          await releaseJob(db, running.job.id, name).catch(() => false);
-          log(`job ${running.job.id} ${running.job.kind}: given back (its handler did not stop)`);
+          for (const r of under.filter((u) => running.has(u.job.id))) {
+            await releaseJob(db, r.job.id, name).catch(() => false);
+            log(`job ${r.job.id} ${r.job.kind}: given back (its handler did not stop)`);
+          }
           return;
         }
       }

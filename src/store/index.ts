@@ -39,6 +39,7 @@ export * from "./write/audit-log-queries.js";
 export * from "./write/decision-dispatch-writes.js";
 export * from "./write/follow-up-writes.js";
 export * from "./write/import-document.js";
+export * from "./write/import-uploads.js";
 export * from "./write/job-queue.js";
 export * from "./write/login-throttle-queries.js";
 export * from "./write/matter-writes.js";

@@ -27,7 +27,7 @@ import type {
   ReviewCopyTable,
 } from "./schema/agenda-tables.js";
 import type { AlertSubscriptionTable, AlertTokenTable } from "./schema/alert-tables.js";
-import type { JobTable } from "./schema/job-tables.js";
+import type { ImportUploadTable, JobTable } from "./schema/job-tables.js";
 import type {
   DecisionDispatchTable,
   MatterItemTable,
@@ -93,6 +93,7 @@ export interface Database {
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
   job: JobTable;
+  import_upload: ImportUploadTable;
   agenda_template_section: AgendaTemplateSectionTable;
   agenda_template_item: AgendaTemplateItemTable;
   agenda_section: AgendaSectionTable;

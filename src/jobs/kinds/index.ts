@@ -4,7 +4,9 @@
  * add it to JOB_KINDS below; its name and payload type then work in enqueueJob, and every worker runs it.
  */
 import type { PayloadOf } from "../define-job.js";
+import { finishImportsJob } from "./finish-imports.js";
 import { followUpRemindersJob } from "./follow-up-reminders.js";
+import { importFileJob } from "./import-file.js";
 import { renderAgendaJob } from "./render-agenda.js";
 import { renderAnnexPackJob } from "./render-annex-pack.js";
 import { renderMeetingWholeJob } from "./render-meeting-whole.js";
@@ -20,6 +22,8 @@ export const JOB_KINDS = [
   renderMeetingWholeJob,
   followUpRemindersJob,
   sendAlertDigestsJob,
+  importFileJob,
+  finishImportsJob,
 ] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
@@ -37,4 +41,12 @@ export {
   type RenderMeetingWholePayload,
 } from "./render-meeting-whole.js";
 export { scheduleAlertDigests, sendAlertDigestsJob } from "./send-alert-digests.js";
-export { renderAgendaJob, renderAnnexPackJob, renderMeetingWholeJob, renderMinutesJob, sendMailJob };
+export {
+  finishImportsJob,
+  importFileJob,
+  renderAgendaJob,
+  renderAnnexPackJob,
+  renderMeetingWholeJob,
+  renderMinutesJob,
+  sendMailJob,
+};

@@ -17,7 +17,13 @@ export interface JobProgress {
 export interface JobStatus {
   readonly id: number;
   readonly kind: string;
+  /** The handler's input (JSON), as it was queued. */
+  readonly payload: unknown;
+  /** The import run or upload it belongs to; null for other jobs. */
+  readonly batch: string | null;
   readonly state: JobState;
+  /** The worker running it now; null unless running. */
+  readonly worker: string | null;
   readonly attempts: number;
   readonly maxAttempts: number;
   /** Null until the handler reports any. */
@@ -60,11 +66,45 @@ export async function listJobs(
   return rows.map(present);
 }
 
+/**
+ * The jobs of one batch (an import run or upload), in the order they were queued.
+ * @example const files = await batchJobs(db, "b1c2..."); files.filter((j) => j.state === "done").length
+ */
+export async function batchJobs(db: Db, batch: string): Promise<JobStatus[]> {
+  const rows = await db.selectFrom("job").selectAll().where("batch", "=", batch).orderBy("id").execute();
+  return rows.map(present);
+}
+
+/** How many jobs of each kind are in each state. */
+export interface JobCount {
+  readonly kind: string;
+  readonly state: JobState;
+  readonly count: number;
+}
+
+/**
+ * The queue at a glance: jobs per kind and state, kinds in name order.
+ * @example await jobCounts(db) // [{ kind: "import-file", state: "queued", count: 12 }, ...]
+ */
+export async function jobCounts(db: Db): Promise<JobCount[]> {
+  const rows = await db
+    .selectFrom("job")
+    .select(["kind", "state", (eb) => eb.fn.countAll<string>().as("count")])
+    .groupBy(["kind", "state"])
+    .orderBy("kind")
+    .orderBy("state")
+    .execute();
+  return rows.map((row) => ({ kind: row.kind, state: row.state, count: Number(row.count) }));
+}
+
 function present(row: Selectable<JobTable>): JobStatus {
   return {
     id: row.id,
     kind: row.kind,
+    payload: row.payload,
+    batch: row.batch,
     state: row.state,
+    worker: row.locked_by,
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
     progress:

@@ -27,4 +27,15 @@ export interface JobTable {
   created: Generated<Date>;
   started: Date | null;
   finished: Date | null;
+  /** The import run or upload the job belongs to (migration 0030); null for other jobs. */
+  batch: string | null;
+}
+
+/** A file staged for an `import-file` job (migration 0030): deleted once the job has imported it. */
+export interface ImportUploadTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  content: Uint8Array;
+  created: Generated<Date>;
 }

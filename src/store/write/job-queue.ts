@@ -17,6 +17,8 @@ export interface NewJob {
   readonly maxAttempts: number;
   /** Not before this many milliseconds from now (default: at once). */
   readonly delayMs?: number | undefined;
+  /** The import run or upload the job belongs to, by which its starter follows it. */
+  readonly batch?: string | undefined;
 }
 
 /**
@@ -30,11 +32,49 @@ export async function insertJob(db: Db, job: NewJob): Promise<number> {
       kind: job.kind,
       payload: JSON.stringify(job.payload ?? null),
       max_attempts: job.maxAttempts,
+      batch: job.batch ?? null,
       ...(job.delayMs ? { run_after: sql<Date>`now() + ${millis(job.delayMs)}` } : {}),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Adds a job unless one of its kind is already waiting to start; returns the new job's id, or null. For
+ * work that one run does for everyone who asked (the search words' refresh after imports): two callers at
+ * the same moment may still both add one, which costs a second run and nothing else.
+ */
+export async function insertJobUnlessQueued(db: Db, job: NewJob): Promise<number | null> {
+  const waiting = await db
+    .selectFrom("job")
+    .select("id")
+    .where("kind", "=", job.kind)
+    .where("state", "=", "queued")
+    .limit(1)
+    .executeTakeFirst();
+  return waiting ? null : insertJob(db, job);
+}
+
+/**
+ * Deletes the jobs of a batch that no worker has started yet (an import stopped with Ctrl+C), with the
+ * files staged for them; returns how many. Running jobs end as they would.
+ */
+export async function cancelQueuedBatch(db: Db, batch: string): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const cancelled = await tx
+      .deleteFrom("job")
+      .where("batch", "=", batch)
+      .where("state", "=", "queued")
+      .returning("payload")
+      .execute();
+    const uploads = cancelled.flatMap((row) => {
+      const id = (row.payload as { uploadId?: unknown } | null)?.uploadId;
+      return typeof id === "number" ? [id] : [];
+    });
+    if (uploads.length > 0) await tx.deleteFrom("import_upload").where("id", "in", uploads).execute();
+    return cancelled.length;
+  });
 }
 
 /** A job as its worker took it. */
@@ -57,7 +97,13 @@ export interface ClaimedJob {
  */
 export async function claimJob(
   db: Db,
-  claim: { readonly worker: string; readonly kinds: readonly string[]; readonly leaseMs: number },
+  claim: {
+    readonly worker: string;
+    readonly kinds: readonly string[];
+    readonly leaseMs: number;
+    /** Only jobs of this batch. */
+    readonly batch?: string;
+  },
 ): Promise<ClaimedJob | null> {
   if (claim.kinds.length === 0) return null;
   const result = await sql<{
@@ -73,6 +119,7 @@ export async function claimJob(
     where id = (
       select id from job
       where state = 'queued' and run_after <= now() and kind in (${sql.join(claim.kinds)})
+        ${claim.batch === undefined ? sql`` : sql`and batch = ${claim.batch}`}
       order by run_after, id
       limit 1
       for update skip locked)
@@ -297,4 +344,18 @@ function held(db: Db, id: number, worker: string) {
 /** A number of milliseconds as an SQL interval (the parameter typed, so both drivers send it alike). */
 function millis(ms: number) {
   return sql<string>`(${Math.max(0, Math.round(ms))}::integer * interval '1 millisecond')`;
+}
+
+/**
+ * Queues a failed job again, with its attempts from the start; false when there is no failed job of
+ * that id.
+ */
+export async function retryFailedJob(db: Db, id: number): Promise<boolean> {
+  const retried = await db
+    .updateTable("job")
+    .set({ state: "queued", attempts: 0, error: null, finished: null, run_after: sql<Date>`now()` })
+    .where("id", "=", id)
+    .where("state", "=", "failed")
+    .executeTakeFirst();
+  return retried.numUpdatedRows > 0n;
 }

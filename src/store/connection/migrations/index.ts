@@ -29,6 +29,7 @@ import * as meetingWholePdf from "./0026-meeting-whole-pdf.js";
 import * as alertSubscriptions from "./0027-alert-subscriptions.js";
 import * as personMerge from "./0028-person-merge.js";
 import * as itemNotParticipating from "./0029-item-not-participating.js";
+import * as importQueue from "./0030-import-queue.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -57,4 +58,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0027-alert-subscriptions": alertSubscriptions,
   "0028-person-merge": personMerge,
   "0029-item-not-participating": itemNotParticipating,
+  "0030-import-queue": importQueue,
 };
