@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Kysely } from "kysely";
-import { isIngestError, listSourceEntries, readSourceFile } from "../ingest/index.js";
+import { isIngestError, listSourceEntries, readSourceFile, type SourceFile } from "../ingest/index.js";
 import { enqueueJob, importFileJob, startWorker, type Worker } from "../jobs/index.js";
 import type { JobServices } from "../jobs/job-services.js";
 import {
@@ -130,22 +130,34 @@ async function queueOne(
   batch: string,
 ): Promise<{ readonly report: FileReport } | { readonly jobId: number }> {
   try {
-    const source = await readSourceFile(path);
-    // Known bytes are not queued, read or parsed again: re-importing an unchanged folder takes seconds.
-    if (await isImported(db, source.sha256)) return { report: { path, outcome: "unchanged", warnings: [] } };
-    const jobId = await db.transaction().execute(async (tx) => {
-      const uploadId = await stageImportUpload(tx, {
-        fileName: source.file,
-        sha256: source.sha256,
-        content: source.bytes,
-      });
-      return enqueueJob(tx, "import-file", { uploadId, file: source.file, sha256: source.sha256 }, { batch });
-    });
-    return { jobId };
+    const queued = await queueSourceFile(db, await readSourceFile(path), batch);
+    return "jobId" in queued ? queued : { report: { path, outcome: "unchanged", warnings: [] } };
   } catch (error) {
     if (!isIngestError(error)) throw error;
     return { report: { path, outcome: "failed", reason: error.problem, warnings: [] } };
   }
+}
+
+/**
+ * Queues the import of one file's bytes in `batch` (staged, with its job, in one transaction), unless
+ * those bytes are already stored: re-importing an unchanged folder reads, hashes and stops there.
+ * @example const queued = await queueSourceFile(db, { file: "referat.pdf", bytes, sha256 }, batch);
+ */
+export async function queueSourceFile(
+  db: Kysely<Database>,
+  source: SourceFile,
+  batch: string,
+): Promise<{ readonly unchanged: true } | { readonly jobId: number }> {
+  if (await isImported(db, source.sha256)) return { unchanged: true };
+  const jobId = await db.transaction().execute(async (tx) => {
+    const uploadId = await stageImportUpload(tx, {
+      fileName: source.file,
+      sha256: source.sha256,
+      content: source.bytes,
+    });
+    return enqueueJob(tx, "import-file", { uploadId, file: source.file, sha256: source.sha256 }, { batch });
+  });
+  return { jobId };
 }
 
 /**
