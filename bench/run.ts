@@ -28,6 +28,7 @@ const BENCHMARKS = [
   "agenda-round-trip",
   "minutes-round-trip",
   "import-throughput",
+  "queue-import",
   "search-relevance",
   "page-latency",
   "page-under-search",

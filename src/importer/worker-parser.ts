@@ -5,13 +5,25 @@
  * fails alone, with one line, instead of ending the process and the rest of the import with it.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { ParsedDocument } from "../domain/index.js";
 import { IngestError, type SourceFile } from "../ingest/index.js";
 import type { ParseReply, ParseRequest } from "./parse-worker.js";
 
 /** Heap of the parser's thread: a 50 MB text parses in well under this. */
 const WORKER_HEAP_MB = 3072;
+
+/**
+ * Starts the parser's thread on the built parse-worker.js; from source under tsx (tests, benchmarks),
+ * on parse-worker.ts with tsx's loader registered in the thread, which does not inherit it on Node 20.
+ */
+function startParseThread(options: WorkerOptions): Worker {
+  if (!import.meta.url.endsWith(".ts"))
+    return new Worker(new URL("./parse-worker.js", import.meta.url), options);
+  const entry = JSON.stringify(new URL("./parse-worker.ts", import.meta.url).href);
+  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${entry}); });`;
+  return new Worker(boot, { ...options, eval: true });
+}
 
 /** Progress of a parse that takes long: pages read by OCR so far, of the pages that need it. */
 export type ParseProgress = (ocr: { readonly done: number; readonly total: number }) => void;
@@ -38,7 +50,7 @@ export function workerParser(): Parser {
   >();
 
   const start = (): Worker => {
-    const started = new Worker(new URL("./parse-worker.js", import.meta.url), {
+    const started = startParseThread({
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     started.on("message", (reply: ParseReply) => {
