@@ -14,6 +14,12 @@ interface Results {
   readonly durationSeconds: number;
   readonly machine: MachineInfo;
   readonly figures: readonly RowFigure[];
+  /** Benchmarks measured again after the run (`npm run bench -- --only NAME --merge`). */
+  readonly remeasured?: readonly {
+    readonly benchmarks: readonly string[];
+    readonly date: string;
+    readonly loadAverage: { readonly start: number; readonly end: number };
+  }[];
 }
 
 const path = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "results.json");
@@ -22,4 +28,9 @@ const m = results.machine;
 console.log(
   `${results.mode === "quick" ? "Quick" : "Full"} run of ${results.date.slice(0, 16).replace("T", " ")} UTC, ${Math.round(results.durationSeconds / 60)} min, on ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}${m.loadAverage ? `, one-minute load average ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end` : ""}.\n`,
 );
+for (const again of results.remeasured ?? []) {
+  console.log(
+    `Measured again on ${again.date.slice(0, 16).replace("T", " ")} UTC, at a load average of ${again.loadAverage.start} to ${again.loadAverage.end}: ${again.benchmarks.join(", ")}.\n`,
+  );
+}
 console.log(markdownTable(results.figures));

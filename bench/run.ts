@@ -3,7 +3,7 @@
  * bench/results.json with the machine and the date. A benchmark whose piece has not landed yet (its file,
  * or the code it measures) shows "not available" instead of stopping the run.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       only: { type: "string", multiple: true },
       out: { type: "string" },
       markdown: { type: "boolean", default: false },
+      merge: { type: "boolean", default: false },
     },
   });
   const options: BenchOptions = {
@@ -80,8 +81,15 @@ async function main(): Promise<void> {
   const selected = BENCHMARKS.filter((b) => only.length === 0 || only.some((o) => b.includes(o)));
   const started = new Date();
   const loadAtStart = loadNow();
-  // A partial run (--only) must not replace the full run's record, which the README's table is built from.
-  const out = values.out ?? join(here, only.length > 0 ? "out/results-partial.json" : "results.json");
+  // A partial run (--only) must not replace the full run's record, which the README's table is built from,
+  // unless --merge asks for it: then its benchmarks' figures replace theirs in the record, and the record
+  // says which were measured again, when, and at what load.
+  if (values.merge && (only.length === 0 || options.quick)) {
+    console.error("bench: --merge takes --only NAME and a full run (no --quick)");
+    process.exit(2);
+  }
+  const out =
+    values.out ?? join(here, only.length > 0 && !values.merge ? "out/results-partial.json" : "results.json");
   await mkdir(dirname(out), { recursive: true });
   const rows: RowFigure[] = [];
   const results = (complete: boolean) => ({
@@ -102,7 +110,10 @@ async function main(): Promise<void> {
     await writeFile(out, `${JSON.stringify(results(false), null, 2)}\n`);
   }
   const final = results(true);
-  await writeFile(out, `${JSON.stringify(final, null, 2)}\n`);
+  await writeFile(
+    out,
+    `${JSON.stringify(values.merge ? await mergedRecord(out, final, selected) : final, null, 2)}\n`,
+  );
   const { machine, durationSeconds: seconds } = final;
   const heading = `Rådsinfo benchmarks, ${final.mode} run, ${started.toISOString().slice(0, 16)}Z, ${seconds} s — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.start} -> ${machine.loadAverage.end}`;
   console.log(`\n${heading}\n`);
@@ -110,6 +121,51 @@ async function main(): Promise<void> {
   console.log(`\nWritten to ${out}`);
   // Pools and servers opened by the benchmarks are closed by them; this ends stray timers of libraries.
   process.exit(0);
+}
+
+/** Where a benchmark was measured again after the full run (`--merge`). */
+interface Remeasured {
+  readonly benchmarks: readonly string[];
+  readonly date: string;
+  readonly durationSeconds: number;
+  readonly loadAverage: { readonly start: number; readonly end: number };
+}
+
+/**
+ * The full run's record with the figures of `selected` replaced by this run's (in the same place of the
+ * table, a new benchmark at the end), and this run named under `remeasured`.
+ */
+async function mergedRecord(
+  path: string,
+  run: {
+    date: string;
+    durationSeconds: number;
+    machine: { loadAverage: Remeasured["loadAverage"] };
+    figures: RowFigure[];
+  },
+  selected: readonly string[],
+): Promise<unknown> {
+  const record = JSON.parse(await readFile(path, "utf8")) as {
+    figures: RowFigure[];
+    remeasured?: Remeasured[];
+  };
+  const figures: RowFigure[] = [];
+  const placed = new Set<string>();
+  for (const figure of record.figures) {
+    if (!selected.includes(figure.benchmark)) figures.push(figure);
+    else if (!placed.has(figure.benchmark)) {
+      placed.add(figure.benchmark);
+      figures.push(...run.figures.filter((f) => f.benchmark === figure.benchmark));
+    }
+  }
+  figures.push(...run.figures.filter((f) => !placed.has(f.benchmark)));
+  const remeasured: Remeasured = {
+    benchmarks: [...selected],
+    date: run.date,
+    durationSeconds: run.durationSeconds,
+    loadAverage: run.machine.loadAverage,
+  };
+  return { ...record, figures, remeasured: [...(record.remeasured ?? []), remeasured] };
 }
 
 await main();
