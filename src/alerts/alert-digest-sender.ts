@@ -16,6 +16,7 @@ import {
   alertTargetName,
   claimAlertDigest,
   type Database,
+  deleteUnconfirmedAlertSubscriptions,
   insertAlertToken,
   type StoredAlertSubscription,
 } from "../store/index.js";
@@ -34,7 +35,12 @@ export interface AlertDigestRun {
   readonly due: number;
   /** Digests queued: those of the due with news. */
   readonly queued: number;
+  /** Subscriptions never confirmed within a week, deleted with their links. */
+  readonly expired: number;
 }
+
+/** How long a confirmation link works: a pending subscription older than this is deleted. */
+const PENDING_DAYS = 7;
 
 /**
  * Queues today's digests (send-mail jobs). Safe to run at any time and as often as wanted.
@@ -42,12 +48,16 @@ export interface AlertDigestRun {
  */
 export async function alertDigestSender(props: AlertDigestSenderProps): Promise<AlertDigestRun> {
   const now = props.now ?? new Date();
+  const expired = await deleteUnconfirmedAlertSubscriptions(
+    props.db,
+    new Date(now.getTime() - PENDING_DAYS * 24 * 3_600_000),
+  );
   const due = await alertSubscriptionsDue(props.db, now);
   let queued = 0;
   for (const subscription of due) {
     if (await queueDigest(props, subscription, now)) queued++;
   }
-  return { due: due.length, queued };
+  return { due: due.length, queued, expired };
 }
 
 async function queueDigest(

@@ -76,7 +76,7 @@ Commands:
   alerts send           Queue the e-mail alert digests due now (at most one a day per subscriber);
                         serve and worker do this every hour by themselves
       --base-url URL      the portal's address for links in the mails (default $PUBLIC_BASE_URL)
-      --json              print {"due", "queued"}
+      --json              print {"due", "queued", "expired"} (expired: never confirmed in a week)
 
 Options for every command that uses the store (serve, import, search, export, user, token, withheld,
 worker, jobs, alerts):

@@ -69,12 +69,12 @@ forEachBackend("alerts by e-mail", (store) => {
   }
 
   /** Runs the digest job on the queue, waits for it and its mails; its result. */
-  async function runDigests(): Promise<{ due: number; queued: number }> {
+  async function runDigests(): Promise<{ due: number; queued: number; expired: number }> {
     const id = await enqueueJob(store().db, "send-alert-digests", {});
     await queueIdle();
     const job = await jobStatus(store().db, id);
     assert.equal(job?.state, "done", job?.error ?? "");
-    return job.result as { due: number; queued: number };
+    return job.result as { due: number; queued: number; expired: number };
   }
 
   const mailsTo = (address: string): ReceivedMail[] => smtp.received.filter((m) => m.to.includes(address));
@@ -287,5 +287,33 @@ forEachBackend("alerts by e-mail", (store) => {
       news.items.map((i) => i.title),
       ["Klimaplan for Nordjylland"],
     );
+  });
+
+  it("forgets a subscription never confirmed after a week: its link then says it is invalid", async () => {
+    const browser = new TestBrowser(app());
+    await subscribe(browser, `organ=${bodyId}`, "dorte@eksempel.dk");
+    await queueIdle();
+    const mail = mailsTo("dorte@eksempel.dk").at(-1);
+    assert.ok(mail, "the confirmation mail arrived");
+    const link = /https:\/\/raadsinfo\.test(\/besked\/bekraeft\/[A-Za-z0-9_-]+)/.exec(
+      mailText(parseMail(mail.raw)),
+    )?.[1];
+    assert.ok(link);
+    const kept = () =>
+      store()
+        .db.selectFrom("alert_subscription")
+        .select("id")
+        .where("email", "=", "dorte@eksempel.dk")
+        .execute();
+    // The subscription was made now, by the database's clock: the jobs' clock is set from it.
+    clockAheadMs = 6 * 24 * HOUR_MS;
+    await runDigests();
+    assert.equal((await kept()).length, 1, "a link works for a week");
+    clockAheadMs = 8 * 24 * HOUR_MS;
+    assert.ok((await runDigests()).expired >= 1);
+    assert.deepEqual(await kept(), [], "no trace of the address is kept");
+    const page = await browser.get(link);
+    assert.equal(page.status, 404);
+    assert.match(await page.text(), /Linket er ugyldigt/);
   });
 });

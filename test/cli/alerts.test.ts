@@ -45,7 +45,7 @@ it("queues a digest for a confirmed subscriber with news, and none on a second r
   );
   const second = runCli([...args, "--json"]);
   assert.equal(second.code, 0, second.stderr);
-  assert.deepEqual(JSON.parse(second.stdout), { due: 0, queued: 0 });
+  assert.deepEqual(JSON.parse(second.stdout), { due: 0, queued: 0, expired: 0 });
 
   const store = await openStore({ dataDir });
   try {

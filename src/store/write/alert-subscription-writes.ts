@@ -198,3 +198,16 @@ export async function claimAlertDigest(db: Db, id: number, now: Date): Promise<b
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * Deletes the subscriptions never confirmed and made before `before` (their tokens go with them): an
+ * address typed by someone else, or a mail never opened, leaves no trace after a week. Returns how many.
+ */
+export async function deleteUnconfirmedAlertSubscriptions(db: Db, before: Date): Promise<number> {
+  const deleted = await db
+    .deleteFrom("alert_subscription")
+    .where("confirmed", "is", null)
+    .where("created", "<", before)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
