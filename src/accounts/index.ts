@@ -17,6 +17,7 @@ export * from "./password.js";
 export * from "./role-grant.js";
 export * from "./secret-token.js";
 export * from "./sessions.js";
+export * from "./site-secrets.js";
 export * from "./totp.js";
 export * from "./user-admin.js";
 export * from "./user-creator.js";

@@ -50,4 +50,5 @@ export * from "./write/minutes-rendering-store.js";
 export * from "./write/one-time-link-queries.js";
 export * from "./write/person-merge-writes.js";
 export * from "./write/session-queries.js";
+export * from "./write/site-secret-queries.js";
 export * from "./write/withholding.js";

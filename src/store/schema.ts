@@ -12,6 +12,7 @@ import type {
   LoginAttemptTable,
   LoginLockoutTable,
   OneTimeLinkTable,
+  SiteSecretTable,
   UserRoleTable,
   UserSessionTable,
 } from "./schema/account-tables.js";
@@ -92,6 +93,7 @@ export interface Database {
   one_time_link: OneTimeLinkTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  site_secret: SiteSecretTable;
   job: JobTable;
   import_upload: ImportUploadTable;
   agenda_template_section: AgendaTemplateSectionTable;

@@ -2,11 +2,11 @@
  * @module The HTTP application: sub-apps for pages, API, OParl and static files, mounted in one place.
  * Handlers read the store from the context; the web never parses files itself.
  */
-import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { contextStorage } from "hono/context-storage";
 import type { Kysely } from "kysely";
+import { csrfSigningKey } from "../accounts/index.js";
 import { MAX_SOURCE_FILE_BYTES } from "../ingest/index.js";
 import { type Database, DEFAULT_SEARCH_TIMEOUT_MS } from "../store/index.js";
 import { apiApp } from "./api/api-app.js";
@@ -46,8 +46,8 @@ export interface AppDeps {
   readonly db: Kysely<Database>;
   readonly settings?: Partial<SiteSettings>;
   /**
-   * Signs the CSRF tokens of anonymous forms (/log-ind). Random per process when absent: after a restart
-   * a login form left open asks to be reloaded once. Signed-in forms do not depend on it.
+   * Signs the CSRF tokens of anonymous forms (/log-ind); when absent, the site's own key in the store
+   * (accounts/site-secrets.ts), shared by every process. Signed-in forms do not depend on it.
    */
   readonly csrfSecret?: string;
   /** The clock pages read "today" from (follow-up deadlines); real time when absent, a test's own otherwise. */
@@ -94,7 +94,13 @@ export function createApp(deps: AppDeps): Hono {
   app.use(session({ secure, anonymousUnder: ["/static/"] }));
   app.use("/api/*", bearerToken());
   // The one-click unsubscribe of alert mails is POSTed by mail programs; its token is the proof (RFC 8058).
-  app.use(csrf({ secret: deps.csrfSecret ?? randomBytes(32), secure, exemptUnder: ["/afmeld/"] }));
+  app.use(
+    csrf({
+      secret: deps.csrfSecret ?? (() => csrfSigningKey(deps.db)),
+      secure,
+      exemptUnder: ["/afmeld/"],
+    }),
+  );
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/static", staticApp());
   app.route("/oparl/v1", oparlApp());

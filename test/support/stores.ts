@@ -75,6 +75,51 @@ async function serverReachable(): Promise<boolean> {
 }
 
 /**
+ * Runs `suite` against the PostgreSQL server only, for what needs several connections to one database
+ * (several web processes, a read replica); skipped with a notice only outside CI, as forEachBackend's
+ * server leg. `server` is the test server's URL.
+ */
+export function describeOnServer(name: string, suite: (server: string) => void): void {
+  describe(`${name} [postgres]`, async () => {
+    if (!testBackends().some((b) => b.name === "postgres")) return;
+    if (!process.env.CI && !(await serverReachable())) {
+      describe("skipped", {
+        skip: "PostgreSQL server not reachable (set TEST_DATABASE_URL); runs in CI",
+      }, () => {});
+      return;
+    }
+    suite(TEST_DATABASE_URL);
+  });
+}
+
+/**
+ * A new database on the test server, for a suite that opens it several times or copies it; `url` reaches
+ * it, `drop()` removes it (ending any connection left).
+ * @example const base = await serverDatabase(); const a = await openStore({ databaseUrl: base.url });
+ */
+export async function serverDatabase(): Promise<{ readonly url: string; drop(): Promise<void> }> {
+  const name = `raadsinfo_test_${randomBytes(6).toString("hex")}`;
+  await onServer(`create database ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => onServer(`drop database if exists ${name} with (force)`),
+  };
+}
+
+/** One statement on the server's maintenance connection (create or drop a database). */
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Runs `suite` once per backend, with a fresh store opened before and closed after.
  * @example forEachBackend("import", (get) => { it("stores items", async () => { const { db } = get(); ... }) })
  */

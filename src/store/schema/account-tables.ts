@@ -91,3 +91,10 @@ export interface AuditLogTable {
   before: ColumnType<unknown, string | null, string | null>;
   after: ColumnType<unknown, string | null, string | null>;
 }
+
+/** A secret every web process of the site shares (migration 0031), e.g. the key of anonymous CSRF tokens. */
+export interface SiteSecretTable {
+  name: string;
+  value: string;
+  created: Generated<Date>;
+}

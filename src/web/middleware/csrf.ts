@@ -3,8 +3,10 @@
  * `_csrf`, and a POST without a valid one is refused with 403 and a Danish message. Signed in, the token
  * is an HMAC keyed by the session's secret token, so it is one per session and survives a restart.
  * Anonymous forms (/log-ind, /log-ind/link/…) use a signed double-submit cookie: a random nonce in the
- * `raadsinfo_csrf` cookie, and in the form the nonce's HMAC under the app's secret (OWASP's "signed
+ * `raadsinfo_csrf` cookie, and in the form the nonce's HMAC under the site's secret (OWASP's "signed
  * double-submit cookie"), so a cookie planted by a sibling site cannot be paired with a token of its own.
+ * The secret is the site's, kept in the store (accounts/site-secrets.ts), so every web process behind a
+ * proxy accepts the forms of the others.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
@@ -20,9 +22,12 @@ export const CSRF_COOKIE = "raadsinfo_csrf";
 export const CSRF_MESSAGE =
   "Formularen kunne ikke godkendes, fordi sikkerhedsnøglen mangler eller er udløbet. Gå tilbage, indlæs siden igen, og send formularen igen.";
 
+/** A key as it is, or read when first needed (from the store) and kept: it never changes. */
+export type CsrfSecret = string | Buffer | (() => Promise<string | Buffer>);
+
 export interface CsrfOptions {
-  /** The key that signs anonymous tokens; random per process unless given (a restart asks to reload a form). */
-  readonly secret: string | Buffer;
+  /** The key that signs anonymous tokens; the same in every process of a site (see the module note). */
+  readonly secret: CsrfSecret;
   /** True behind https: the nonce cookie gets Secure. */
   readonly secure: boolean;
   /**
@@ -44,6 +49,22 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The key, read once; a failed read is not kept, so the next request asks again. */
+function keyOnce(secret: CsrfSecret): () => Promise<string | Buffer> {
+  if (typeof secret !== "function") return () => Promise.resolve(secret);
+  let key: Promise<string | Buffer> | null = null;
+  return () => {
+    if (!key) {
+      const reading = secret();
+      reading.catch(() => {
+        key = null;
+      });
+      key = reading;
+    }
+    return key;
+  };
+}
+
 /** The token of a signed-in session: HMAC keyed by the session's own secret. */
 export function sessionCsrfToken(sessionToken: string): string {
   return hmac(sessionToken, "raadsinfo csrf");
@@ -53,11 +74,13 @@ export function sessionCsrfToken(sessionToken: string): string {
  * Gives each request `c.var.csrfToken()` (call it to put the token in a form; an anonymous request gets
  * its nonce cookie only then, so public pages set no cookie) and refuses an unsafe request without a
  * valid token. A request with an API token is exempt: a browser never adds that header across sites.
- * @example app.use(csrf({ secret: randomBytes(32), secure: false }));
+ * @example app.use(csrf({ secret: () => csrfSigningKey(db), secure: false }));
  */
 export function csrf(options: CsrfOptions): MiddlewareHandler {
-  const anonymousToken = (nonce: string) => hmac(options.secret, `anonymous:${nonce}`);
+  const key = keyOnce(options.secret);
   return async function csrfMiddleware(c, next) {
+    const secret = await key();
+    const anonymousToken = (nonce: string) => hmac(secret, `anonymous:${nonce}`);
     const cookieNonce = getCookie(c, CSRF_COOKIE);
     let newNonce: string | null = null;
     const expected = (): string | null => {

@@ -1,7 +1,9 @@
 /**
  * @module An annex's File object describes the annex alone (export/annex-part.ts): its own file name,
  * size, SHA-512 and text, as its accessUrl serves them. Cuts are remembered by the pack's hash and the
- * annex's place, so a list of files cuts each pack once per process, not once per request.
+ * annex's place, so a list of files cuts each pack once per process, not once per request. A per-process
+ * memory is right here even with several web processes (issue 17): the key names the pack's bytes
+ * (sha256) and the cut, so what is remembered can never go stale nor differ between processes.
  */
 import type { Kysely } from "kysely";
 import { type AnnexPart, cutAnnex } from "../../export/annex-part.js";

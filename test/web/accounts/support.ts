@@ -57,11 +57,16 @@ export function csrfOf(html: string): string {
 
 /** Cookies kept across requests, as a browser would (no expiry or path rules: the tests need none). */
 export class TestBrowser {
-  readonly cookies = new Map<string, string>();
   constructor(
     readonly app: Hono,
     readonly defaultHeaders: Record<string, string> = {},
+    readonly cookies = new Map<string, string>(),
   ) {}
+
+  /** The same browser, cookies and all, sent to another app: the next process behind a proxy. */
+  via(app: Hono): TestBrowser {
+    return new TestBrowser(app, this.defaultHeaders, this.cookies);
+  }
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers({ ...this.defaultHeaders, ...(init.headers as Record<string, string>) });

@@ -30,6 +30,7 @@ import * as alertSubscriptions from "./0027-alert-subscriptions.js";
 import * as personMerge from "./0028-person-merge.js";
 import * as itemNotParticipating from "./0029-item-not-participating.js";
 import * as importQueue from "./0030-import-queue.js";
+import * as siteSecrets from "./0031-site-secrets.js";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-domain": domain,
@@ -59,4 +60,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0028-person-merge": personMerge,
   "0029-item-not-participating": itemNotParticipating,
   "0030-import-queue": importQueue,
+  "0031-site-secrets": siteSecrets,
 };
