@@ -2,12 +2,14 @@
  * @module The word list behind "Mente du": words of public item and annex text, with trigram lookup
  * (pg_trgm). A write queues its document's distinct words (queueSearchWords, one row a document); the
  * list takes in the queue with one grouped upsert when it is next read, so an import pays one insert
- * instead of an upsert per word. A full rebuild from the stored text is on demand only: at 100k items it
+ * instead of an upsert per word; read through a read replica, which cannot take it in, the queued words
+ * are read beside the list. A full rebuild from the stored text is on demand only: at 100k items it
  * takes over a minute and must never run inside a search. A signed-in viewer's words are the list's
  * plus, read at query time, the words of the withheld text they may see (few: closed items and such).
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
+import { isReadOnlyHandle } from "./connection/read-only-handle.js";
 import type { Database } from "./schema.js";
 import { hiddenDocsSeen, searchScope } from "./search-scope.js";
 
@@ -101,7 +103,8 @@ async function rebuildSearchWords(db: Kysely<Database>): Promise<void> {
 
 /**
  * Which of `words` (lower case) occur somewhere in text `viewer` may see (public text for the public).
- * Takes in queued words first, so a word imported a moment ago is known.
+ * Takes in queued words first, so a word imported a moment ago is known; a read-only handle (the read
+ * replica) cannot, and reads the queue as it is.
  */
 export async function knownWords(
   db: Kysely<Database>,
@@ -109,10 +112,12 @@ export async function knownWords(
   viewer: Viewer = PUBLIC_VIEWER,
 ): Promise<Set<string>> {
   if (words.length === 0) return new Set();
-  await refreshSearchWords(db);
+  const readOnly = await isReadOnlyHandle(db);
+  if (!readOnly) await refreshSearchWords(db);
   const wanted = sql`any(${sql.val([...words])}::text[])`;
   const rows = await sql<{ word: string }>`
     select word from search_word where word = ${wanted}
+    ${readOnly ? sql`union select w from search_word_pending p, unnest(p.words) as w where w = ${wanted}` : sql``}
     ${viewer.kind === "public" ? sql`` : sql`union select word from (${hiddenWords(viewer)}) h where word = ${wanted}`}`.execute(
     db,
   );

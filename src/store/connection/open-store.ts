@@ -1,6 +1,8 @@
 /**
  * @module Opens the store: PGlite in a data directory by default, a PostgreSQL server when a URL is given.
- * Both run the same migrations; callers get one Kysely instance and never learn which backend it is.
+ * Both run the same migrations; callers get one Kysely instance and never learn which backend it is. On a
+ * server a read replica may be named too (issue 17): `readDb` then queries it, on connections that refuse
+ * to write, so a read-only page that writes by mistake fails at once instead of writing to a copy.
  */
 import { access, mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -22,6 +24,11 @@ export interface StoreOptions {
   readonly databaseUrl?: string | undefined;
   /** PGlite data directory (default ./data). `memory://` keeps it in memory. */
   readonly dataDir?: string | undefined;
+  /**
+   * PostgreSQL connection URL of a read replica of `databaseUrl` (a streaming standby, or any copy kept
+   * up to date); `readDb` queries it. Only with `databaseUrl`.
+   */
+  readonly readDatabaseUrl?: string | undefined;
   /** PostgreSQL schema to use (tests give each suite a fresh one). */
   readonly schema?: string | undefined;
   /**
@@ -33,6 +40,11 @@ export interface StoreOptions {
 
 export interface Store {
   readonly db: Kysely<Database>;
+  /**
+   * Where read-only work may go: the read replica's connections, read-only by `default_transaction_read_only`,
+   * when `readDatabaseUrl` was given; else `db` itself.
+   */
+  readonly readDb: Kysely<Database>;
   readonly backend: Backend;
   /** A line for logs: "PGlite in ./data" or "PostgreSQL at host/db". */
   readonly description: string;
@@ -54,6 +66,9 @@ const toNumber = (value: string): number => Number(value);
  * @example const store = await openStore({ dataDir: "./data" });
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  if (options.readDatabaseUrl && !options.databaseUrl) {
+    throw new StoreError("a read replica needs the PostgreSQL server it copies: give its URL too");
+  }
   const store = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.schema)
     : await openPGlite(options.dataDir ?? "./data", options.owner ?? basename(process.argv[1] ?? "node"));
@@ -63,7 +78,23 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     await store.close();
     throw error;
   }
-  return store;
+  if (!options.readDatabaseUrl) return store;
+  const replica = await openReplica(options.readDatabaseUrl, options.schema).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  return {
+    ...store,
+    readDb: replica,
+    description: `${store.description}, reads from ${redact(options.readDatabaseUrl)}`,
+    close: async () => {
+      try {
+        await replica.destroy();
+      } finally {
+        await store.close();
+      }
+    },
+  };
 }
 
 async function openPGlite(dataDir: string, owner: string): Promise<Store> {
@@ -94,6 +125,7 @@ async function openPGlite(dataDir: string, owner: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     db,
+    readDb: db,
     backend: "pglite",
     description: inMemory ? "PGlite in memory" : `PGlite in ${dataDir}`,
     lock,
@@ -128,25 +160,37 @@ async function freshCluster(): Promise<Blob> {
   }
 }
 
-async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Store> {
-  const types = {
-    getTypeParser: (oid: number, format?: "text" | "binary") => {
-      if (oid === DATE_OID) return keepText;
-      if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
-      return pg.types.getTypeParser(oid, format);
-    },
-  };
+const serverTypes = {
+  getTypeParser: (oid: number, format?: "text" | "binary") => {
+    if (oid === DATE_OID) return keepText;
+    if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** A pool on the server; `settings` become each connection's defaults (`-c name=value`). */
+function serverPool(url: string, settings: Readonly<Record<string, string>>): pg.Pool {
+  const options = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
   const pool = new pg.Pool({
-    connectionString: databaseUrl,
+    connectionString: url,
     max: 10,
-    types,
-    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+    types: serverTypes,
+    ...(options.length > 0 ? { options: options.join(" ") } : {}),
   });
   // An idle connection the server ends (a restart, a dropped database, an administrator) is taken out of
   // the pool; without a listener pg's pool would throw it at the process and stop the portal.
   pool.on("error", (error) => {
     console.error(`raadsinfo: a PostgreSQL connection was closed by the server: ${reason(error)}`);
   });
+  return pool;
+}
+
+function searchPath(schema: string | undefined): Record<string, string> {
+  return schema ? { search_path: `${schema},public` } : {};
+}
+
+async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Store> {
+  const pool = serverPool(databaseUrl, searchPath(schema));
   try {
     const client = await pool.connect();
     try {
@@ -161,11 +205,36 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     db,
+    readDb: db,
     backend: "postgres",
     description: `PostgreSQL at ${redact(databaseUrl)}`,
     lock: null,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The replica's handle. Its connections start every transaction read-only, so a write sent there by
+ * mistake fails ("cannot execute INSERT in a read-only transaction") on a copy that would accept it as on
+ * a standby that could not; the replica is not migrated, it must be a copy of the migrated primary.
+ */
+async function openReplica(url: string, schema: string | undefined): Promise<Kysely<Database>> {
+  const pool = serverPool(url, { ...searchPath(schema), default_transaction_read_only: "on" });
+  try {
+    const client = await pool.connect();
+    try {
+      const tables = await client.query("select to_regclass('kysely_migration') is not null as migrated");
+      if (!tables.rows[0]?.migrated) {
+        throw new Error("it has no Rådsinfo tables; it must be a copy of the primary database");
+      }
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw new StoreError(`cannot read from the replica at ${redact(url)}: ${reason(error)}`);
+  }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
 }
 
 async function migrate(db: Kysely<Database>, schema: string | undefined): Promise<void> {
