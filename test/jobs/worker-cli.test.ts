@@ -4,28 +4,15 @@
  * serve holds stops with the store lock's one Danish line.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import pg from "pg";
 import { enqueueMail } from "../../src/jobs/index.js";
 import { outboxFolder, outboxList } from "../../src/mail/index.js";
 import { jobStatus, openStore } from "../../src/store/index.js";
 import { runCli, startCli } from "../support/cli.js";
-import { TEST_DATABASE_URL, testBackends } from "../support/stores.js";
-
-/** Runs `work` with one statement on the server's maintenance connection (create or drop a database). */
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+import { serverDatabase, testBackends } from "../support/stores.js";
 
 /** Enqueues one mail in the store that `options` opens, and closes it again; returns the job's id. */
 async function queueMail(options: Parameters<typeof openStore>[0], to: string): Promise<number> {
@@ -50,11 +37,8 @@ describe("raadsinfo worker", { timeout: 180_000 }, () => {
   it("on a server store takes a job, then stops on SIGTERM", {
     skip: !server && "no server leg",
   }, async () => {
-    const name = `raadsinfo_worker_${randomBytes(5).toString("hex")}`;
-    await onServer(`create database ${name}`);
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    const databaseUrl = url.toString();
+    const database = await serverDatabase();
+    const databaseUrl = database.url;
     try {
       const id = await queueMail({ databaseUrl }, "anna@kl.dk");
       const mailDir = join(dir, "server-mail");
@@ -79,7 +63,7 @@ describe("raadsinfo worker", { timeout: 180_000 }, () => {
         await store.close();
       }
     } finally {
-      await onServer(`drop database if exists ${name} with (force)`);
+      await database.drop();
     }
   });
 
