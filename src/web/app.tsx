@@ -44,6 +44,11 @@ import { stripControlCharacters } from "./strip-control-characters.js";
 
 export interface AppDeps {
   readonly db: Kysely<Database>;
+  /**
+   * A read replica's handle (Store.readDb) for the public read-only surfaces of visitors not signed in;
+   * `db` when absent. See context.ts's `readDb`.
+   */
+  readonly readDb?: Kysely<Database>;
   readonly settings?: Partial<SiteSettings>;
   /**
    * Signs the CSRF tokens of anonymous forms (/log-ind); when absent, the site's own key in the store
@@ -74,6 +79,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(async function provideStore(c, next) {
     c.set("db", deps.db);
+    c.set("readDb", deps.readDb ?? deps.db);
     c.set("settings", settings);
     c.set("now", deps.now ?? (() => new Date()));
     await next();
@@ -93,6 +99,11 @@ export function createApp(deps: AppDeps): Hono {
   app.on(["POST", "PUT", "PATCH"], "*", bodyLimit({ maxSize: UPLOAD_BODY_LIMIT }));
   app.use(session({ secure, anonymousUnder: ["/static/"] }));
   app.use("/api/*", bearerToken());
+  // The signed-in read the primary: a replica may lag behind the edit they made a moment ago.
+  app.use(async function signedInReadPrimary(c, next) {
+    if (c.get("user")) c.set("readDb", deps.db);
+    await next();
+  });
   // The one-click unsubscribe of alert mails is POSTed by mail programs; its token is the proof (RFC 8058).
   app.use(
     csrf({

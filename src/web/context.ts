@@ -1,7 +1,7 @@
 /**
- * @module What every request handler can read from the context: the store, the site settings, and who is
- * asking (the signed-in user or the bearer of an API token, their role grants, and the viewer the
- * visibility policy reads). The middleware in ./middleware/ sets the request's values.
+ * @module What every request handler can read from the context: the store (and where public reads go),
+ * the site settings, and who is asking (the signed-in user or the bearer of an API token, their role
+ * grants, and the viewer the visibility policy reads). The middleware in ./middleware/ sets the request's values.
  */
 import type { Kysely } from "kysely";
 import type { AccountUser } from "../accounts/index.js";
@@ -44,7 +44,14 @@ export interface RequestSession {
 
 declare module "hono" {
   interface ContextVariableMap {
+    /** The primary store: everything that writes, and whatever must see a write made a moment ago. */
     db: Kysely<Database>;
+    /**
+     * Where the public read-only surfaces read (pages, /soeg, API GET, OParl, feeds, exports): the read
+     * replica (DATABASE_READ_URL), whose connections refuse to write, for a visitor who is not signed in;
+     * `db` for the signed-in, who must see their own edits at once, and when there is no replica.
+     */
+    readDb: Kysely<Database>;
     settings: SiteSettings;
     /** The signed-in user (by session cookie or API token); null for an anonymous request. */
     user: AccountUser | null;

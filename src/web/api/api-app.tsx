@@ -48,18 +48,18 @@ export function apiApp(): Hono {
   app.get("/openapi.json", (c) => c.json(openApiDocument(c.get("settings").publicBaseUrl)));
 
   app.get("/bodies", async (c) => {
-    const rows = await apiBodies(c.get("db"));
+    const rows = await apiBodies(c.get("readDb"));
     return c.json({ data: rows.map((r) => presentBody(r, linksOf(c))) });
   });
   app.get("/bodies/:id", async (c) => {
-    const body = await apiBody(c.get("db"), rowId(c.req.param("id")));
+    const body = await apiBody(c.get("readDb"), rowId(c.req.param("id")));
     if (!body) throw notFound("Organet");
     return c.json(presentBody(body, linksOf(c)));
   });
 
   app.get("/meetings", async (c) => {
     const query = readListQuery((name) => c.req.query(name));
-    const { total, rows } = await apiMeetings(c.get("db"), query);
+    const { total, rows } = await apiMeetings(c.get("readDb"), query);
     return c.json({
       total,
       limit: query.limit,
@@ -68,13 +68,13 @@ export function apiApp(): Hono {
     });
   });
   app.get("/meetings/:id", async (c) => {
-    const meeting = await apiMeeting(c.get("db"), rowId(c.req.param("id")), c.get("viewer"));
+    const meeting = await apiMeeting(c.get("readDb"), rowId(c.req.param("id")), c.get("viewer"));
     if (!meeting) throw notFound("Mødet");
     return c.json(presentMeetingDetail(meeting, linksOf(c)));
   });
 
   app.get("/items/:id", async (c) => {
-    const detail = await apiItem(c.get("db"), rowId(c.req.param("id")), c.get("viewer"));
+    const detail = await apiItem(c.get("readDb"), rowId(c.req.param("id")), c.get("viewer"));
     if (!detail) throw notFound("Punktet");
     const links = linksOf(c);
     return c.json({
@@ -86,7 +86,7 @@ export function apiApp(): Hono {
 
   app.get("/persons", async (c) => {
     const query = readListQuery((name) => c.req.query(name));
-    const { total, rows } = await apiPersons(c.get("db"), query);
+    const { total, rows } = await apiPersons(c.get("readDb"), query);
     return c.json({
       total,
       limit: query.limit,
@@ -96,10 +96,10 @@ export function apiApp(): Hono {
   });
   app.get("/persons/:id", async (c) => {
     const personId = rowId(c.req.param("id"));
-    const person = await apiPerson(c.get("db"), personId);
+    const person = await apiPerson(c.get("readDb"), personId);
     if (!person) {
       // A person merged into another (issue 16) leads to the person kept, as /person/{id} does.
-      const kept = await mergedPersonTarget(c.get("db"), personId);
+      const kept = await mergedPersonTarget(c.get("readDb"), personId);
       if (kept !== null) return c.redirect(`/api/persons/${kept}`, 301);
       throw notFound("Personen");
     }

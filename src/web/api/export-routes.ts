@@ -14,7 +14,7 @@ import { rowId } from "../request-params.js";
 
 async function bodyExport(c: Context) {
   const id = rowId(c.req.param("id"));
-  const rows = await exportRows(c.get("db"), { bodyId: id, viewer: c.get("viewer") });
+  const rows = await exportRows(c.get("readDb"), { bodyId: id, viewer: c.get("viewer") });
   if (rows.bodies.length === 0) throw notFound("Organet");
   return { id, document: buildExportDocument(rows, new Date()) };
 }

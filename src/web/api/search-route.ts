@@ -23,7 +23,7 @@ export function searchApiApp(): Hono {
       throw error;
     }
     const viewer = c.get("viewer");
-    const response = await search(c.get("db"), request, {
+    const response = await search(c.get("readDb"), request, {
       timeoutMs: c.get("settings").searchTimeoutMs,
       viewer,
       dictionary: loadDanishWordChecker,

@@ -13,7 +13,7 @@ export async function ItemFollowUps(props: { readonly itemId: number }) {
   const c = tryGetContext();
   if (!c) return null;
   const today = copenhagenDay(c.get("now")());
-  const tasks = await publicFollowUps(c.get("db"), { itemId: props.itemId }, today);
+  const tasks = await publicFollowUps(c.get("readDb"), { itemId: props.itemId }, today);
   if (tasks.length === 0) return null;
   return (
     <section aria-labelledby="opfoelgning">

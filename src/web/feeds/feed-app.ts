@@ -11,7 +11,7 @@ import { renderRss } from "./rss.js";
 export function feedApp(): Hono {
   const app = new Hono();
   app.get("/organ/:id/:feed{feed\\.rss|feed\\.atom|moeder\\.ics}", async (c) => {
-    const data = await getBodyFeed(c.get("db"), idParam(c), { viewer: c.get("viewer") });
+    const data = await getBodyFeed(c.get("readDb"), idParam(c), { viewer: c.get("viewer") });
     if (!data) throw notFound("Organet");
     const baseUrl = c.get("settings").publicBaseUrl;
     const kind = c.req.param("feed");

@@ -29,7 +29,7 @@ function urlsOf(c: Context) {
 
 async function answerList(c: Context, kind: OparlListKind, scope: OparlScope, listUrl: string) {
   const request = readListRequest((name) => c.req.query(name));
-  const db = c.get("db");
+  const db = c.get("readDb");
   const { total, ids } = await oparlListIds(db, kind, scope, request.filter, request.page);
   const data = await OBJECT_LOADERS[kind](db, ids, urlsOf(c));
   return c.json(listPage(listUrl, request, total, data));
@@ -44,7 +44,10 @@ export function oparlApp(): Hono {
   app.use(readOnlyCors());
 
   app.get("/system", async (c) => {
-    const dates = (await oparlSystemDates(c.get("db"))) ?? { created: new Date(0), modified: new Date(0) };
+    const dates = (await oparlSystemDates(c.get("readDb"))) ?? {
+      created: new Date(0),
+      modified: new Date(0),
+    };
     return c.json(mapSystem({ name: c.get("settings").siteName, ...dates }, urlsOf(c)));
   });
 
@@ -53,19 +56,19 @@ export function oparlApp(): Hono {
   for (const [kind, path] of Object.entries(BODY_LIST_PATHS) as [BodyListKind, string][]) {
     app.get(`/body/:id/${path}`, async (c) => {
       const id = rowId(c.req.param("id"));
-      if (!(await oparlBodyExists(c.get("db"), id))) throw notFound("Organet");
+      if (!(await oparlBodyExists(c.get("readDb"), id))) throw notFound("Organet");
       return answerList(c, kind, { kind: "body", id }, urlsOf(c).bodyList(id, kind));
     });
   }
 
   app.get("/organization/:id/meetings", async (c) => {
     const id = rowId(c.req.param("id"));
-    if (!(await oparlOrganizationExists(c.get("db"), id))) throw notFound("Organisationen");
+    if (!(await oparlOrganizationExists(c.get("readDb"), id))) throw notFound("Organisationen");
     return answerList(c, "meeting", { kind: "organization", id }, urlsOf(c).organizationMeetings(id));
   });
   app.get("/organization/:id/consultations", async (c) => {
     const id = rowId(c.req.param("id"));
-    if (!(await oparlOrganizationExists(c.get("db"), id))) throw notFound("Organisationen");
+    if (!(await oparlOrganizationExists(c.get("readDb"), id))) throw notFound("Organisationen");
     return answerList(
       c,
       "consultation",
@@ -79,7 +82,7 @@ export function oparlApp(): Hono {
 
   for (const [kind, path] of Object.entries(OBJECT_PATHS) as [OparlObjectKind, string][]) {
     app.get(`/${path}/:id`, async (c) => {
-      const [object] = await OBJECT_LOADERS[kind](c.get("db"), [rowId(c.req.param("id"))], urlsOf(c));
+      const [object] = await OBJECT_LOADERS[kind](c.get("readDb"), [rowId(c.req.param("id"))], urlsOf(c));
       if (!object) throw notFound("Objektet");
       // A deleted object still answers 200 with `deleted: true` (§2.8), never 404 or 410.
       return c.json(object);
@@ -90,11 +93,11 @@ export function oparlApp(): Hono {
 
 /** Serves a File's original bytes; a deleted file's bytes are gone (410), its OParl object stays. */
 async function serveFile(c: Context, disposition: "inline" | "attachment") {
-  const stored = await oparlFileContent(c.get("db"), rowId(c.req.param("id")));
+  const stored = await oparlFileContent(c.get("readDb"), rowId(c.req.param("id")));
   if (!stored) throw notFound("Filen");
   if (stored.deleted) return c.json({ error: { status: 410, message: "Filen er slettet." } }, 410);
   // An annex is served alone: its pages or lines cut from the pack, under its own name.
-  const content = await annexContent(c.get("db"), stored);
+  const content = await annexContent(c.get("readDb"), stored);
   // RFC 6266: a UTF-8 file name goes in filename*, with an ASCII fallback for old clients.
   const ascii = content.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return c.body(new Uint8Array(content.bytes).buffer as ArrayBuffer, 200, {

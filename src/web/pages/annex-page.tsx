@@ -29,7 +29,7 @@ export function contentDisposition(
 export function annexPageApp(): Hono {
   const app = new Hono();
   app.get("/bilag/:id/original", async (c) => {
-    const file = await getOriginalDownload(c.get("db"), idParam(c), c.get("viewer"));
+    const file = await getOriginalDownload(c.get("readDb"), idParam(c), c.get("viewer"));
     if (!file) throw notFound("Filen");
     return c.body(new Uint8Array(file.content), 200, {
       "content-type": file.mime,
@@ -44,7 +44,7 @@ export function annexPageApp(): Hono {
     });
   });
   app.get("/bilag/:id", async (c) => {
-    const data = await getAnnexPage(c.get("db"), idParam(c), c.get("viewer"));
+    const data = await getAnnexPage(c.get("readDb"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Bilaget");
     const query = (c.req.query("q") ?? "").slice(0, 100);
     const matcher = termMatcher(query);

@@ -23,9 +23,9 @@ function byYear(meetings: readonly MeetingRef[]): [string, MeetingRef[]][] {
 export function bodyPageApp(): Hono {
   const app = new Hono();
   app.get("/organ/:id", async (c) => {
-    const data = await getBodyPage(c.get("db"), idParam(c), c.get("viewer"));
+    const data = await getBodyPage(c.get("readDb"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Organet");
-    const rates = await bodyAttendanceRates(c.get("db"), data.id);
+    const rates = await bodyAttendanceRates(c.get("readDb"), data.id);
     const feeds = (
       <>
         <link

@@ -20,7 +20,7 @@ export function decisionsPageApp(): Hono {
   const app = new Hono();
   app.get("/beslutninger", async (c) => {
     const request = decisionRequest(c);
-    const data = await getDecisionOverview(c.get("db"), request.filter, {
+    const data = await getDecisionOverview(c.get("readDb"), request.filter, {
       page: request.page,
       pageSize: PAGE_SIZE,
       viewer: c.get("viewer"),
@@ -72,7 +72,7 @@ export function decisionsPageApp(): Hono {
 
   app.get("/beslutninger/feed.atom", async (c) => {
     const request = decisionRequest(c);
-    const data = await getDecisionOverview(c.get("db"), request.filter, {
+    const data = await getDecisionOverview(c.get("readDb"), request.filter, {
       page: 1,
       pageSize: FEED_SIZE,
       viewer: c.get("viewer"),
@@ -102,7 +102,7 @@ export function decisionsPageApp(): Hono {
 
   app.get("/beslutninger.csv", async (c) => {
     const request = decisionRequest(c);
-    const data = await getDecisionOverview(c.get("db"), request.filter, {
+    const data = await getDecisionOverview(c.get("readDb"), request.filter, {
       page: 1,
       pageSize: CSV_MAX_ROWS,
       viewer: c.get("viewer"),

@@ -11,7 +11,7 @@ export function frontPageApp(): Hono {
   const app = new Hono();
   app.get("/", async (c) => {
     const today = danishToday(c.get("now")());
-    const data = await getFrontPage(c.get("db"), { viewer: c.get("viewer"), today });
+    const data = await getFrontPage(c.get("readDb"), { viewer: c.get("viewer"), today });
     return c.html(
       <Layout
         title="Rådsinfo"

@@ -28,7 +28,7 @@ import { idParam } from "./route-params.js";
 export function itemPageApp(): Hono {
   const app = new Hono();
   app.get("/punkt/:id", async (c) => {
-    const data = await getItemPage(c.get("db"), idParam(c), c.get("viewer"));
+    const data = await getItemPage(c.get("readDb"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Punktet");
     const { item, meeting } = data;
     const date = formatDanishDate(meeting.date);
@@ -55,7 +55,7 @@ export function itemPageApp(): Hono {
         </Layout>,
       );
     }
-    const matters = await mattersOfItem(c.get("db"), item.id, c.get("viewer"));
+    const matters = await mattersOfItem(c.get("readDb"), item.id, c.get("viewer"));
     const annexTarget = annexReferenceTarget(data.annexes);
     const itemText = [
       ...Object.values(item.fields),

@@ -184,18 +184,18 @@ function MeetingNav(props: { readonly data: MeetingPageData }) {
 export function meetingPageApp(): Hono {
   const app = new Hono();
   app.get("/moede/:id", async (c) => {
-    const data = await getMeetingPage(c.get("db"), idParam(c), c.get("viewer"));
+    const data = await getMeetingPage(c.get("readDb"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Mødet");
     // An agenda written here and sent has its public PDFs (closed items as "Lukket punkt"); a planned
     // meeting's renderings are drafts.
     const pdfs =
       data.state === "planned"
         ? []
-        : (await agendaRenderings(c.get("db"), data.id)).filter((r) => r.edition === "public");
+        : (await agendaRenderings(c.get("readDb"), data.id)).filter((r) => r.edition === "public");
     // Minutes written here: their public edition once published (the meeting is then minutes-approved).
     const minutesPdf =
       data.state === "minutes-approved"
-        ? (await minutesRenderings(c.get("db"), data.id)).find((r) => r.edition === "public")
+        ? (await minutesRenderings(c.get("readDb"), data.id)).find((r) => r.edition === "public")
         : undefined;
     const date = meetingDateLabel(data.date, data.dateEstimated);
     const present = data.attendance.filter((a) => a.status === "present");
@@ -355,7 +355,7 @@ export function meetingPageApp(): Hono {
     );
   });
   app.get("/moede/:id/kalender.ics", async (c) => {
-    const data = await getMeetingPage(c.get("db"), idParam(c), c.get("viewer"));
+    const data = await getMeetingPage(c.get("readDb"), idParam(c), c.get("viewer"));
     if (!data) throw notFound("Mødet");
     const ics = renderMeetingIcs(
       {

@@ -58,7 +58,7 @@ export function municipalityPageApp(): Hono {
     const municipality = municipalityOf(name);
     const slug = municipalitySlug(municipality);
     if (name !== slug) return c.redirect(`/kommune/${slug}${json ? ".json" : ""}`, 301);
-    const db = c.get("db");
+    const db = c.get("readDb");
     const today = copenhagenDay(c.get("now")());
     const [decisions, tasks] = await Promise.all([
       municipalityDecisions(db, municipality),
@@ -141,7 +141,7 @@ export function municipalityPageApp(): Hono {
 
   app.get("/opfoelgning", async (c) => {
     const today = copenhagenDay(c.get("now")());
-    const tasks = await publicFollowUps(c.get("db"), {}, today);
+    const tasks = await publicFollowUps(c.get("readDb"), {}, today);
     const settings = c.get("settings");
     return cachedHtml(
       c,

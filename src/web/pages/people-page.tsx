@@ -21,7 +21,7 @@ export function peoplePageApp(): Hono {
     const party = c.req.query("parti") || undefined;
     if (party !== undefined && !PARTY_PARAM.test(party))
       throw badRequest("parti skal være et partibogstav, fx A.");
-    const data = await getPeopleOverview(c.get("db"), {
+    const data = await getPeopleOverview(c.get("readDb"), {
       ...(bodyId !== undefined ? { bodyId } : {}),
       ...(party !== undefined ? { party } : {}),
     });

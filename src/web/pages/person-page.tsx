@@ -20,10 +20,10 @@ export function personPageApp(): Hono {
   const app = new Hono();
   app.get("/person/:id", async (c) => {
     const personId = idParam(c);
-    const data = await getPersonPage(c.get("db"), personId, c.get("viewer"));
+    const data = await getPersonPage(c.get("readDb"), personId, c.get("viewer"));
     if (!data) {
       // A person merged into another (issue 16): their old address leads to the person kept, for good.
-      const kept = await mergedPersonTarget(c.get("db"), personId);
+      const kept = await mergedPersonTarget(c.get("readDb"), personId);
       if (kept !== null) return c.redirect(`/person/${kept}`, 301);
       throw notFound("Personen");
     }

@@ -420,7 +420,7 @@ export function searchPageApp(): Hono {
     let response: SearchResponse | null = null;
     try {
       if (request.q !== "")
-        response = await search(c.get("db"), request, {
+        response = await search(c.get("readDb"), request, {
           timeoutMs: settings.searchTimeoutMs,
           viewer,
           dictionary: loadDanishWordChecker,

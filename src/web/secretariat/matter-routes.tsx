@@ -65,7 +65,8 @@ async function showMatter(
   options: { readonly errors?: readonly FieldError[]; readonly itemValue?: string } = {},
   status: 200 | 409 | 422 = 200,
 ) {
-  const db = c.get("db");
+  // Public for a visitor (the replica); a secretary after an edit is signed in and reads the primary.
+  const db = c.get("readDb");
   const viewer = c.get("viewer");
   const matter = await getMatter(db, matterId, viewer);
   if (!matter) throw notFound("Sagen");

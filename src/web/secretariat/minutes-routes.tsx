@@ -299,7 +299,7 @@ export function minutesRoutes(): Hono {
   // The public edition, once published.
   app.get("/moede/:id/referat.pdf", async function minutesPublicPdf(c) {
     const meetingId = idParam(c);
-    const db = c.get("db");
+    const db = c.get("readDb");
     const status = await minutesStatus(db, meetingId);
     if (status.state !== "published") throw notFound("Referatet");
     const rendering = await minutesRenderingPdf(db, meetingId, "public");

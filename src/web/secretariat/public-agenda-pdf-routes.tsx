@@ -20,9 +20,9 @@ export function publicAgendaPdfRoutes(): Hono {
     ["bilagspakke.pdf", "annex-pack", "Bilagspakken"],
   ] as const) {
     app.get(`/moede/:id/${path}`, async function publicAgendaPdfRoute(c) {
-      const meeting = await draftMeeting(c.get("db"), idParam(c));
+      const meeting = await draftMeeting(c.get("readDb"), idParam(c));
       if (!meeting || meeting.phase === "planned" || meeting.phase === "agenda-draft") throw notFound(what);
-      const found = await publicAgendaPdf(c.get("db"), meeting.id, kind);
+      const found = await publicAgendaPdf(c.get("readDb"), meeting.id, kind);
       if (found.state === "unsent") throw notFound(what);
       if (found.state === "rendering") {
         throw portalError(
