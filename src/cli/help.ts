@@ -82,6 +82,8 @@ Options for every command that uses the store (serve, import, search, export, us
 worker, jobs, alerts):
   --data-dir DIR        embedded database folder (default ./data, or $RAADSINFO_DATA_DIR)
   DATABASE_URL=...      use a PostgreSQL server instead (environment variable)
+  DATABASE_READ_URL=... serve only: a read replica of that server for the public pages, search,
+                        API, OParl and feeds of visitors who are not signed in
 
 E-mail (user add, user reset, and the jobs that serve and worker run):
   SMTP_URL=...          send through this server, e.g. smtps://user:password@mail.example.dk:465;

@@ -17,6 +17,7 @@ import {
 } from "../jobs/index.js";
 import { createApp } from "../web/app.js";
 import { mailerFromFlags } from "./mail-options.js";
+import { searchWordIntake } from "./search-word-intake.js";
 import { stopOnSignals } from "./stop-signals.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { UsageError } from "./usage-error.js";
@@ -43,15 +44,18 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
       `TRUSTED_PROXIES must be the number of proxies in front of the portal (0 to 10), not "${process.env.TRUSTED_PROXIES}"`,
     );
   }
-  const store = await openStoreFromFlags(flags, "serve");
+  // DATABASE_READ_URL: a read replica for the anonymous public reads (issue 17); writes stay on DATABASE_URL.
+  const store = await openStoreFromFlags(flags, "serve", { readReplica: true });
   if (!flags["no-demo"] && (await loadDemoIfEmpty(store.db))) {
     console.log("The store was empty: loaded the demo meeting (KKR Eksempelregion). --no-demo skips this.");
   }
   const handoff = store.lock ? await startHandoffServer(store.db, store.description) : null;
   const baseUrl = flags["base-url"] ?? process.env.PUBLIC_BASE_URL;
   const jobs = startJobs(store, flags, baseUrl ?? `http://localhost:${port}`);
+  const searchWords = searchWordIntake(store);
   const app = createApp({
     db: store.db,
+    readDb: store.readDb,
     settings: {
       publicBaseUrl: baseUrl ?? `http://localhost:${port}`,
       trustedProxies,
@@ -72,9 +76,10 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     );
     void stopAll(server, handoff, jobs, store).finally(() => process.exit(1));
   });
-  stopOnSignals("finishing requests under way and closing the store", () =>
-    stopAll(server, handoff, jobs, store),
-  );
+  stopOnSignals("finishing requests under way and closing the store", () => {
+    searchWords.stop();
+    return stopAll(server, handoff, jobs, store);
+  });
 }
 
 async function stopAll(

@@ -2,7 +2,6 @@
  * @module Helpers for the web accounts suites: users made through accounts' commands, a small browser
  * that keeps cookies across `app.request` calls and fills in a form's CSRF field, and TOTP codes.
  */
-import type { Hono } from "hono";
 import type { Kysely } from "kysely";
 import { CLI_ACTOR, totpCode, userCreator } from "../../../src/accounts/index.js";
 import type { Database } from "../../../src/store/index.js";
@@ -55,16 +54,21 @@ export function csrfOf(html: string): string {
   return match[1];
 }
 
+/** What a TestBrowser talks to: an app in the test (Hono's `request`), or a running serve over HTTP. */
+export interface RequestTarget {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
 /** Cookies kept across requests, as a browser would (no expiry or path rules: the tests need none). */
 export class TestBrowser {
   constructor(
-    readonly app: Hono,
+    readonly app: RequestTarget,
     readonly defaultHeaders: Record<string, string> = {},
     readonly cookies = new Map<string, string>(),
   ) {}
 
   /** The same browser, cookies and all, sent to another app: the next process behind a proxy. */
-  via(app: Hono): TestBrowser {
+  via(app: RequestTarget): TestBrowser {
     return new TestBrowser(app, this.defaultHeaders, this.cookies);
   }
 
