@@ -46,6 +46,12 @@ const ELSEWHERE: readonly { pattern: RegExp; where: string }[] = [
     pattern: /^npm ci$|^npm run bench\b|^BENCH_\w+=.* npm run bench|^node --import tsx bench\//,
     where: "npm run bench",
   },
+  {
+    // Deployment: several serve processes behind a proxy, a read replica (issue 17); they need two servers.
+    pattern:
+      /^export (DATABASE_URL|DATABASE_READ_URL|PUBLIC_BASE_URL|TRUSTED_PROXIES)=|^raadsinfo (serve|worker)\b.*&$/,
+    where: "test/cli/serve-read-replica.test.ts starts two serve processes on a primary and a replica",
+  },
 ];
 
 interface Run {
