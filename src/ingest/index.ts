@@ -26,6 +26,7 @@ export {
   listSourceFiles,
   MAX_SOURCE_FILE_BYTES,
   readSourceFile,
+  SOURCE_EXTENSIONS,
   type SourceEntry,
 } from "./read-source.js";
 export type { ExtractedDocument, IngestOptions, SourceFile, SourceLine, WordChecker } from "./types.js";

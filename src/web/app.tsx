@@ -16,6 +16,7 @@ import { compressWhenAccepted } from "./compress-when-accepted.js";
 import { type SiteSettings, servedOverHttps } from "./context.js";
 import { notFoundHandler, onError } from "./error-pages.js";
 import { feedApp } from "./feeds/feed-app.js";
+import { PortalError } from "./http-error.js";
 import { bearerToken, csrf, securityHeaders, session } from "./middleware/index.js";
 import { oparlApp } from "./oparl/oparl-app.js";
 import { accessibilityPageApp } from "./pages/accessibility-page.js";
@@ -26,6 +27,7 @@ import { annexPageApp } from "./pages/annex-page.js";
 import { bodyPageApp } from "./pages/body-page.js";
 import { decisionsPageApp } from "./pages/decisions-page.js";
 import { frontPageApp } from "./pages/front-page.js";
+import { IMPORT_PATH } from "./pages/import-page.js";
 import { itemPageApp } from "./pages/item-page.js";
 import { loginPageApp } from "./pages/login-page.js";
 import { meetingPageApp } from "./pages/meeting-page.js";
@@ -64,6 +66,16 @@ const FORM_BODY_LIMIT = 16 * 1024;
 /** The most any other request may send: one file as large as import reads, and a form's fields. */
 const UPLOAD_BODY_LIMIT = MAX_SOURCE_FILE_BYTES + 64 * 1024;
 
+/** The refusal of an upload to import that is larger than one sending may be; the page links back to the form. */
+function importTooLarge(): never {
+  const mb = MAX_SOURCE_FILE_BYTES / 1024 / 1024;
+  throw new PortalError(
+    "import-too-large",
+    `Filerne fylder tilsammen mere end ${mb} MB, så intet er importeret. Send dem i flere omgange; en fil må højst fylde ${mb} MB.`,
+    { status: 413 },
+  );
+}
+
 /**
  * Builds the app. Tests call `app.request(path)`; `raadsinfo serve` hands it to the Node server.
  * @example const app = createApp({ db: store.db }); const res = await app.request("/healthz");
@@ -94,6 +106,8 @@ export function createApp(deps: AppDeps): Hono {
   for (const path of ["/log-ind", "/log-ind/*", "/log-ud", "/konto/*", "/besked", "/besked/*", "/afmeld/*"]) {
     app.post(path, bodyLimit({ maxSize: FORM_BODY_LIMIT }));
   }
+  // An upload of files to import says, in place of the bare 413, how much one sending may hold.
+  app.post(IMPORT_PATH, bodyLimit({ maxSize: UPLOAD_BODY_LIMIT, onError: importTooLarge }));
   // Anything else sent (an annex upload, an API write) is bounded as import bounds a file, before the
   // CSRF check reads the body into memory.
   app.on(["POST", "PUT", "PATCH"], "*", bodyLimit({ maxSize: UPLOAD_BODY_LIMIT }));

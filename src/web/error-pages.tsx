@@ -60,7 +60,7 @@ function NextStep(props: { readonly status: ErrorStatus; readonly code: string; 
       </p>
     );
   }
-  if (props.code === "csrf-invalid" || props.status === 429) {
+  if (props.code === "csrf-invalid" || props.code === "import-too-large" || props.status === 429) {
     return (
       <p>
         <a href={props.path}>Gå tilbage til formularen</a> eller til <a href="/">forsiden</a>.

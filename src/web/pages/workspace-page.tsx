@@ -15,6 +15,7 @@ import { CsrfField, ErrorSummary, type FieldError } from "../components/form-par
 import { formatTimeRange } from "../components/format.js";
 import { agendaBuilderPath, type NextStep } from "../secretariat/next-steps.js";
 import { templatePath } from "./agenda-template-page.js";
+import { IMPORT_PATH } from "./import-page.js";
 import { SecretariatLayout } from "./workspace-layout.js";
 import { SuccessNotice } from "./workspace-notice.js";
 
@@ -49,6 +50,8 @@ export interface WorkspacePageProps {
   readonly csrfToken: string;
   readonly siteName: string;
   readonly today: string;
+  /** True for a viewer domain lets import files: the workspace links to the upload. */
+  readonly mayImport?: boolean;
   readonly notice?: string | null;
   readonly errors?: readonly FieldError[];
   /** The form that was refused: "one" or "year", and its values. */
@@ -299,6 +302,12 @@ export function WorkspacePage(props: WorkspacePageProps) {
         Her forbereder du organets møder: mødeplan, dagsorden, bilag og udsendelse.{" "}
         <a href="/sekretariat/tilbageholdt">Se hvad der er tilbageholdt fra offentligheden</a>.{" "}
         <a href="/sekretariat/personer/dubletter">Se mulige dubletter blandt personer</a>.
+        {props.mayImport ? (
+          <>
+            {" "}
+            <a href={IMPORT_PATH}>Importér møderegistre</a> (referater, dagsordener og bilagspakker).
+          </>
+        ) : null}
       </p>
       {props.bodies.length === 0 ? <p>Du er ikke sekretariat for noget organ.</p> : null}
       {props.bodies.map((entry, index) => (

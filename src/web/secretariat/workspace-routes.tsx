@@ -6,6 +6,7 @@
 import { type Context, Hono } from "hono";
 import { isAgendaRefused } from "../../authoring/agenda-refusal.js";
 import { meetingCreator } from "../../authoring/meeting-creator.js";
+import { mayImport } from "../../domain/index.js";
 import { bodyMeetingPlan, carryOverOffers, secretariatBodies } from "../../store/index.js";
 import type { FieldError } from "../components/form-parts.js";
 import { wantsJson } from "../error-pages.js";
@@ -54,6 +55,7 @@ async function showWorkspace(
       bodies={entries}
       {...basics}
       today={today}
+      mayImport={mayImport(c.get("viewer"))}
       notice={options.notice ?? null}
       errors={options.errors ?? []}
       refused={options.refused ?? null}

@@ -1,0 +1,134 @@
+/**
+ * @module The administrator's upload of meeting records (issue 17): GET /sekretariat/import shows the form,
+ * POST /sekretariat/import (multipart, CSRF checked by the app's middleware, bounded by its body limit)
+ * hashes each file and queues it with importer's queueSourceFile in one new batch, then sends the browser
+ * to /sekretariat/import/{batch}, which shows each file's job. The workers of serve (or `raadsinfo worker`)
+ * take the jobs. Who may import is domain's mayImport; the workspace's guard has already refused the
+ * public and those who are not of any secretariat.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { extname } from "node:path";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { mayImport } from "../../domain/index.js";
+import { queueSourceFile } from "../../importer/import-run.js";
+import { MAX_SOURCE_FILE_BYTES, SOURCE_EXTENSIONS } from "../../ingest/index.js";
+import { batchJobs } from "../../store/index.js";
+import type { FieldError } from "../components/form-parts.js";
+import { forbidden, notFound } from "../http-error.js";
+import {
+  type BatchFile,
+  IMPORT_FILE_FIELD,
+  IMPORT_PATH,
+  ImportBatchPage,
+  ImportFormPage,
+  importBatchPath,
+} from "../pages/import-page.js";
+import { secretariatPageBasics } from "./secretariat-guard.js";
+
+const MEGABYTE = 1024 * 1024;
+/** The query field that names the files whose bytes were stored already: they got no job. */
+const UNCHANGED_FIELD = "uaendret";
+const BATCH_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Refuses (403) everyone whom domain does not let import. */
+function importerOnly(): MiddlewareHandler {
+  return async function importerOnlyMiddleware(c, next) {
+    if (!mayImport(c.get("viewer"))) throw forbidden("Siden er kun for administratorer.");
+    await next();
+  };
+}
+
+function showForm(c: Context, errors: readonly FieldError[] = [], status: 200 | 413 | 422 = 200) {
+  const { csrfToken, siteName } = secretariatPageBasics(c);
+  return c.html(
+    <ImportFormPage
+      csrfToken={csrfToken}
+      siteName={siteName}
+      errors={errors}
+      maxMegabytes={MAX_SOURCE_FILE_BYTES / MEGABYTE}
+    />,
+    status,
+  );
+}
+
+/** The file's own name, without any folder a browser or a client sent along. */
+function fileNameOf(upload: File): string {
+  return (upload.name.split(/[\\/]/).pop() ?? "").trim().slice(0, 255);
+}
+
+/**
+ * Why the selection cannot be imported, one line per file (none: it can); the first is tied to the field.
+ * @example selectionErrors([new File([], "x.exe")]) // [{ field: "filer", message: 'Filen "x.exe" kan ...' }]
+ */
+export function selectionErrors(uploads: readonly File[], maxBytes = MAX_SOURCE_FILE_BYTES): FieldError[] {
+  if (uploads.length === 0)
+    return [{ field: IMPORT_FILE_FIELD, message: "Vælg mindst én fil at importere." }];
+  const messages: string[] = [];
+  for (const upload of uploads) {
+    const name = fileNameOf(upload);
+    if (!SOURCE_EXTENSIONS.includes(extname(name).toLowerCase())) {
+      messages.push(
+        `Filen "${name}" kan ikke importeres: kun PDF (.pdf), Word (.docx), HTML (.html) og tekst (.txt).`,
+      );
+    } else if (upload.size > maxBytes) {
+      messages.push(
+        `Filen "${name}" fylder ${Math.ceil(upload.size / MEGABYTE)} MB; en fil må højst fylde ${maxBytes / MEGABYTE} MB.`,
+      );
+    } else if (upload.size === 0) {
+      messages.push(`Filen "${name}" er tom.`);
+    }
+  }
+  return messages.map((message, index) => ({ field: index === 0 ? IMPORT_FILE_FIELD : null, message }));
+}
+
+/** The batch's files: those stored already (named in the address), then each job in the order queued. */
+async function batchFiles(c: Context, batch: string): Promise<BatchFile[]> {
+  const unchanged = c.req.queries(UNCHANGED_FIELD) ?? [];
+  const jobs = await batchJobs(c.get("db"), batch);
+  return [
+    ...unchanged.map((file) => ({ file, job: null })),
+    ...jobs
+      .filter((job) => job.kind === "import-file")
+      .map((job) => ({ file: String((job.payload as { file?: unknown } | null)?.file ?? ""), job })),
+  ];
+}
+
+export function importRoutes(): Hono {
+  const app = new Hono();
+  for (const path of [IMPORT_PATH, `${IMPORT_PATH}/*`]) app.use(path, importerOnly());
+
+  app.get(IMPORT_PATH, (c) => showForm(c));
+
+  app.post(IMPORT_PATH, async function importUpload(c) {
+    // Parsed (and bounded) already by the app's CSRF check; Hono keeps the form.
+    const body = await c.req.parseBody({ all: true });
+    // A browser sends an empty file field (no file chosen) as a nameless, empty file.
+    const uploads = [body[IMPORT_FILE_FIELD] ?? []]
+      .flat()
+      .filter((value): value is File => value instanceof File && (value.size > 0 || value.name !== ""));
+    const errors = selectionErrors(uploads);
+    if (errors.length > 0) return showForm(c, errors, 422);
+    const batch = randomUUID();
+    const unchanged: string[] = [];
+    for (const upload of uploads) {
+      const bytes = new Uint8Array(await upload.arrayBuffer());
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const file = fileNameOf(upload);
+      const queued = await queueSourceFile(c.get("db"), { file, bytes, sha256 }, batch);
+      if ("unchanged" in queued) unchanged.push(file);
+    }
+    const query = new URLSearchParams(unchanged.map((file): [string, string] => [UNCHANGED_FIELD, file]));
+    return c.redirect(`${importBatchPath(batch)}${unchanged.length > 0 ? `?${query}` : ""}`, 303);
+  });
+
+  app.get(`${IMPORT_PATH}/:batch`, async function importBatch(c) {
+    const batch = c.req.param("batch");
+    if (!BATCH_ID.test(batch)) throw notFound("Importen");
+    const files = await batchFiles(c, batch);
+    if (files.length === 0) throw notFound("Importen");
+    const { siteName } = secretariatPageBasics(c);
+    return c.html(<ImportBatchPage siteName={siteName} batch={batch} files={files} />);
+  });
+
+  return app;
+}
