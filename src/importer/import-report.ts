@@ -20,6 +20,8 @@ export interface FileReport {
   readonly items?: number | undefined;
   readonly attendees?: number | undefined;
   readonly documents?: number | undefined;
+  /** The meeting the file's items were stored under (a minutes or an agenda), for a link to it. */
+  readonly meetingId?: number | null | undefined;
   /** The parser's warnings and the store's, with their lines in the file. */
   readonly warnings: readonly ParseWarning[];
 }

@@ -78,6 +78,7 @@ export async function importStagedFile(
     items: result.items.created + result.items.updated,
     attendees: doc.attendance.present.length + doc.attendance.absent.length,
     documents: doc.documents.length,
+    meetingId: result.meetingId,
     warnings: [...doc.warnings, ...result.warnings],
   };
 }

@@ -26,6 +26,7 @@ interface ImportResultView {
   readonly items?: number;
   readonly attendees?: number;
   readonly documents?: number;
+  readonly meetingId?: number | null;
   readonly warnings?: readonly unknown[];
 }
 
@@ -104,6 +105,13 @@ export function fileStatus(file: BatchFile): { readonly label: string; readonly 
   };
 }
 
+/** The meeting an imported file's items went to, for "Se mødet"; null when it made none (an annex pack). */
+export function importedMeetingId(file: BatchFile): number | null {
+  if (file.job?.state !== "done") return null;
+  const id = (file.job.result as ImportResultView | null)?.meetingId;
+  return typeof id === "number" && Number.isSafeInteger(id) ? id : null;
+}
+
 /** "3 af 5 filer færdige". */
 export function progressLine(files: readonly BatchFile[]): string {
   const finished = files.filter(isFinished).length;
@@ -162,7 +170,7 @@ export function ImportFormPage(props: ImportFormPageProps) {
             required
           />
         </div>
-        <button class="button button-primary" type="submit">
+        <button class="button button-primary import-form__submit" type="submit">
           Importér filerne
         </button>
       </form>
@@ -208,16 +216,29 @@ function BatchStatus(props: { readonly files: readonly BatchFile[] }) {
           {files.map((file) => {
             const status = fileStatus(file);
             const running = file.job?.state === "running" ? file.job.progress : null;
+            const meetingId = importedMeetingId(file);
             return (
               <tr>
                 <th scope="row" class="import-table__file">
                   {file.file}
                 </th>
                 <td
-                  class={`import-table__status import-table__status--${status.label === "Mislykkedes" ? "failed" : "ok"}`}
+                  class={
+                    file.job?.state === "failed"
+                      ? "import-table__status import-table__status--failed"
+                      : "import-table__status"
+                  }
                 >
                   <strong>{status.label}</strong>
                   {status.detail ? `: ${status.detail}` : null}
+                  {meetingId !== null ? (
+                    <>
+                      {" "}
+                      <a href={`/moede/${meetingId}`}>
+                        Se mødet<span class="sr-only">{` fra ${file.file}`}</span>
+                      </a>
+                    </>
+                  ) : null}
                   {running ? (
                     <progress
                       class="import-table__bar"

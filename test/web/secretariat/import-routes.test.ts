@@ -175,6 +175,9 @@ forEachBackend("web: /sekretariat/import", (store) => {
       new RegExp(`<strong>Importeret</strong>: referat, oprettet, ${items} punkter, \\d+ deltagere`),
     );
     assert.match(done, /<strong>Mislykkedes<\/strong>: filen hedder \.pdf, men er ikke en PDF/);
+    const meetingId = (job?.result as { meetingId?: number } | undefined)?.meetingId;
+    assert.ok(meetingId, "the minutes' meeting");
+    assert.match(done, new RegExp(`<a href="/moede/${meetingId}">Se mødet<span class="sr-only"> fra 004_`));
     assert.match(done, /2 af 2 filer færdige/);
     assert.doesNotMatch(done, /import-progress\.js/, "nothing left to refresh");
 
