@@ -3,12 +3,14 @@
  * POST /sekretariat/import (multipart, CSRF checked by the app's middleware, bounded by its body limit)
  * hashes each file and queues it with importer's queueSourceFile in one new batch, then sends the browser
  * to /sekretariat/import/{batch}, which shows each file's job. The workers of serve (or `raadsinfo worker`)
- * take the jobs. Who may import is domain's mayImport; the workspace's guard has already refused the
+ * take the jobs; the audit log records each upload (action import-upload: the files, their sha256 and
+ * whether each was queued). Who may import is domain's mayImport; the workspace's guard has already refused the
  * public and those who are not of any secretariat.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { extname } from "node:path";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { auditAppend } from "../../accounts/index.js";
 import { mayImport } from "../../domain/index.js";
 import { queueSourceFile } from "../../importer/import-run.js";
 import { MAX_SOURCE_FILE_BYTES, SOURCE_EXTENSIONS } from "../../ingest/index.js";
@@ -23,7 +25,7 @@ import {
   ImportFormPage,
   importBatchPath,
 } from "../pages/import-page.js";
-import { secretariatPageBasics } from "./secretariat-guard.js";
+import { requestActor, secretariatPageBasics } from "./secretariat-guard.js";
 
 const MEGABYTE = 1024 * 1024;
 /** The query field that names the files whose bytes were stored already: they got no job. */
@@ -108,14 +110,31 @@ export function importRoutes(): Hono {
       .filter((value): value is File => value instanceof File && (value.size > 0 || value.name !== ""));
     const errors = selectionErrors(uploads);
     if (errors.length > 0) return showForm(c, errors, 422);
+    const db = c.get("db");
     const batch = randomUUID();
     const unchanged: string[] = [];
-    for (const upload of uploads) {
-      const bytes = new Uint8Array(await upload.arrayBuffer());
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
-      const file = fileNameOf(upload);
-      const queued = await queueSourceFile(c.get("db"), { file, bytes, sha256 }, batch);
-      if ("unchanged" in queued) unchanged.push(file);
+    const audited: { file: string; sha256: string; bytes: number; queued: boolean }[] = [];
+    try {
+      for (const upload of uploads) {
+        const bytes = new Uint8Array(await upload.arrayBuffer());
+        const sha256 = createHash("sha256").update(bytes).digest("hex");
+        const file = fileNameOf(upload);
+        const queued = await queueSourceFile(db, { file, bytes, sha256 }, batch);
+        if ("unchanged" in queued) unchanged.push(file);
+        audited.push({ file, sha256, bytes: bytes.byteLength, queued: "jobId" in queued });
+      }
+    } finally {
+      // What was queued is recorded even when a later file could not be (the database gone for a moment).
+      if (audited.length > 0) {
+        await auditAppend({
+          db,
+          actor: requestActor(c),
+          action: "import-upload",
+          targetKind: "import-batch",
+          targetId: batch,
+          after: { files: audited },
+        });
+      }
     }
     const query = new URLSearchParams(unchanged.map((file): [string, string] => [UNCHANGED_FIELD, file]));
     return c.redirect(`${importBatchPath(batch)}${unchanged.length > 0 ? `?${query}` : ""}`, 303);

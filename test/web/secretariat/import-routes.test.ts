@@ -13,7 +13,7 @@ import { before, it } from "node:test";
 import type { Kysely } from "kysely";
 import { MAX_SOURCE_FILE_BYTES } from "../../../src/ingest/index.js";
 import { importFileJob, startWorker } from "../../../src/jobs/index.js";
-import { batchJobs, type Database } from "../../../src/store/index.js";
+import { batchJobs, type Database, listAuditEntries } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { selectionErrors } from "../../../src/web/secretariat/import-routes.js";
 import { forEachBackend } from "../../support/stores.js";
@@ -180,6 +180,18 @@ forEachBackend("web: /sekretariat/import", (store) => {
     assert.match(done, new RegExp(`<a href="/moede/${meetingId}">Se mødet<span class="sr-only"> fra 004_`));
     assert.match(done, /2 af 2 filer færdige/);
     assert.doesNotMatch(done, /import-progress\.js/, "nothing left to refresh");
+
+    const [entry] = await listAuditEntries(db, { targetKind: "import-batch", targetId: batch });
+    assert.ok(entry);
+    assert.equal(entry.action, "import-upload");
+    assert.match(entry.actorEmail ?? "", /^administrator/);
+    assert.deepEqual(
+      (entry.after as { files: { file: string; queued: boolean }[] }).files.map((f) => [f.file, f.queued]),
+      [
+        ["004_5f8a3532f4c6e49a.txt", true],
+        ["ødelagt.pdf", true],
+      ],
+    );
 
     const again = await upload(admin, [seed], csrf);
     const location = again.headers.get("location") ?? "";
