@@ -14,8 +14,13 @@ export const IMPORT_PATH = "/sekretariat/import";
 /** The form's file field: its name and the id the error summary links to. */
 export const IMPORT_FILE_FIELD = "filer";
 
-export function importBatchPath(batch: string): string {
-  return `${IMPORT_PATH}/${batch}`;
+/** The query field that names the files whose bytes were stored already: they got no job to show. */
+export const UNCHANGED_FIELD = "uaendret";
+
+/** A batch's page; `unchanged` names the files of the upload that needed no job. */
+export function importBatchPath(batch: string, unchanged: readonly string[] = []): string {
+  const query = new URLSearchParams(unchanged.map((file): [string, string] => [UNCHANGED_FIELD, file]));
+  return `${IMPORT_PATH}/${batch}${unchanged.length > 0 ? `?${query}` : ""}`;
 }
 
 /** What an import-file job returns (importer's ImportFileResult), as far as the page reads it. */
@@ -259,7 +264,10 @@ function BatchStatus(props: { readonly files: readonly BatchFile[] }) {
 
 export function ImportBatchPage(props: ImportBatchPageProps) {
   const busy = !props.files.every(isFinished);
-  const path = importBatchPath(props.batch);
+  const path = importBatchPath(
+    props.batch,
+    props.files.filter((f) => f.job === null).map((f) => f.file),
+  );
   return (
     <SecretariatLayout
       title="Import af filer"

@@ -24,12 +24,11 @@ import {
   ImportBatchPage,
   ImportFormPage,
   importBatchPath,
+  UNCHANGED_FIELD,
 } from "../pages/import-page.js";
 import { requestActor, secretariatPageBasics } from "./secretariat-guard.js";
 
 const MEGABYTE = 1024 * 1024;
-/** The query field that names the files whose bytes were stored already: they got no job. */
-const UNCHANGED_FIELD = "uaendret";
 const BATCH_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Refuses (403) everyone whom domain does not let import. */
@@ -136,8 +135,7 @@ export function importRoutes(): Hono {
         });
       }
     }
-    const query = new URLSearchParams(unchanged.map((file): [string, string] => [UNCHANGED_FIELD, file]));
-    return c.redirect(`${importBatchPath(batch)}${unchanged.length > 0 ? `?${query}` : ""}`, 303);
+    return c.redirect(importBatchPath(batch, unchanged), 303);
   });
 
   app.get(`${IMPORT_PATH}/:batch`, async function importBatch(c) {

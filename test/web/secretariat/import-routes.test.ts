@@ -9,12 +9,13 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { before, it } from "node:test";
+import { before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import { MAX_SOURCE_FILE_BYTES } from "../../../src/ingest/index.js";
 import { importFileJob, startWorker } from "../../../src/jobs/index.js";
-import { batchJobs, type Database, listAuditEntries } from "../../../src/store/index.js";
+import { batchJobs, type Database, type JobStatus, listAuditEntries } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
+import { fileStatus, progressLine } from "../../../src/web/pages/import-page.js";
 import { selectionErrors } from "../../../src/web/secretariat/import-routes.js";
 import { forEachBackend } from "../../support/stores.js";
 import { csrfOf, makeUser, TestBrowser } from "../accounts/support.js";
@@ -199,10 +200,58 @@ forEachBackend("web: /sekretariat/import", (store) => {
     const unchanged = await flat(await admin.get(location));
     assert.match(unchanged, /<strong>Uændret<\/strong>: filen er allerede importeret/);
     assert.match(unchanged, /1 af 1 fil færdig/);
+    assert.match(unchanged, new RegExp(`<a href="${location.replace(/[.?]/g, "\\$&")}">Opdater</a>`));
   });
 
   it("answers 404 for a batch that does not exist", async () => {
     assert.equal((await admin.get(`${PATH}/${crypto.randomUUID()}`)).status, 404);
     assert.equal((await admin.get(`${PATH}/ikke-en-import`)).status, 404);
+  });
+});
+
+describe("the batch page's Danish status words", () => {
+  const job = (fields: Partial<Pick<JobStatus, "state" | "progress" | "error" | "result">>) => ({
+    file: "referat.pdf",
+    job: { state: "queued" as const, progress: null, error: null, result: null, ...fields },
+  });
+
+  it("says what runs, what waits to be tried again, and any reason ingest did not translate", () => {
+    assert.deepEqual(
+      fileStatus(job({ state: "running", progress: { done: 3, total: 12, step: "OCR side 3 af 12" } })),
+      { label: "Importeres", detail: "OCR side 3 af 12" },
+    );
+    assert.deepEqual(fileStatus(job({ state: "running" })), { label: "Importeres", detail: null });
+    assert.deepEqual(fileStatus(job({ error: "the PDF is encrypted" })), {
+      label: "I kø",
+      detail: "prøves igen efter en fejl: PDF-filen er krypteret",
+    });
+    assert.deepEqual(
+      fileStatus(job({ state: "failed", error: "needs more than 3072 MB of memory to parse" })),
+      {
+        label: "Mislykkedes",
+        detail: "needs more than 3072 MB of memory to parse",
+      },
+    );
+    assert.deepEqual(
+      fileStatus(
+        job({
+          state: "done",
+          result: {
+            outcome: "imported",
+            kind: "annex-pack",
+            status: "updated",
+            items: 0,
+            attendees: 1,
+            documents: 1,
+            warnings: [{}],
+          },
+        }),
+      ),
+      { label: "Importeret", detail: "bilagspakke, opdateret, 0 punkter, 1 deltager, 1 bilag, 1 advarsel" },
+    );
+    assert.equal(
+      progressLine([job({ state: "done" }), job({}), { file: "x.txt", job: null }]),
+      "2 af 3 filer færdige",
+    );
   });
 });
