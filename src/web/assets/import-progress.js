@@ -16,11 +16,9 @@
       });
       if (!res.ok) return;
       const fresh = new DOMParser().parseFromString(await res.text(), "text/html");
-      for (const id of ["import-rows"]) {
-        const mine = document.getElementById(id);
-        const theirs = fresh.getElementById(id);
-        if (mine && theirs) mine.replaceChildren(...theirs.childNodes);
-      }
+      const rows = document.getElementById("import-rows");
+      const freshRows = fresh.getElementById("import-rows");
+      if (rows && freshRows) rows.replaceChildren(...freshRows.childNodes);
       const text = document.getElementById("import-progress-text");
       const freshText = fresh.getElementById("import-progress-text");
       if (text && freshText && text.textContent !== freshText.textContent) {
