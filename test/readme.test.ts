@@ -103,6 +103,14 @@ const CHECKS: readonly { pattern: RegExp; check: Check }[] = [
     },
   },
   {
+    pattern: /^npx raadsinfo jobs$/,
+    check: (run) => {
+      assert.equal(run.code, 0, run.stderr);
+      // The imports above were jobs, each done by the import itself.
+      assert.match(run.stdout, /^import-file\s+0\s+0\s+5\s+0$/m);
+    },
+  },
+  {
     pattern: /^npx raadsinfo --help$/,
     check: (run) => {
       for (const command of ["serve", "import", "parse", "search", "export"]) {
