@@ -12,7 +12,9 @@ export const personKey = (p: { readonly name: string; readonly municipality: str
 /**
  * The persons of `attendees` by name and municipality: found, or made in one insert. A new person whose
  * name may be another spelling of a known one ("Per Bach-Laursen", "Per Bach Laursen") is linked to
- * them, not merged, and a warning says so.
+ * them, not merged, and a warning says so. Safe beside other workers: new persons are inserted in one
+ * order (by name and municipality) with "on conflict do nothing", so a person another worker makes at the
+ * same moment is waited for and then found, and two documents sharing persons never lock in a cycle.
  */
 async function upsertPersons(
   tx: Tx,
@@ -24,40 +26,63 @@ async function upsertPersons(
   for (const a of attendees) wanted.set(personKey(a), a);
   const ids = new Map<string, number>();
   if (wanted.size === 0) return ids;
-  const found = await tx
-    .selectFrom("person")
-    .select(["id", "name", "municipality", "party", "merged_into_person_id as mergedInto"])
-    .where("name", "in", [...new Set(attendees.map((a) => a.name))])
-    .execute();
-  for (const row of found) {
-    const attendee = wanted.get(personKey(row));
-    if (!attendee) continue;
-    // A merged person's name is the kept person's alias (migration 0028), which a merge keeps pointing at
-    // a live person: a re-import must not split them again.
-    if (row.mergedInto !== null) {
-      ids.set(personKey(row), row.mergedInto);
-      continue;
+  const find = (names: readonly string[]) =>
+    tx
+      .selectFrom("person")
+      .select(["id", "name", "municipality", "party", "merged_into_person_id as mergedInto"])
+      .where("name", "in", [...new Set(names)])
+      .execute();
+  const parties: { id: number; party: string }[] = [];
+  const take = (rows: Awaited<ReturnType<typeof find>>) => {
+    for (const row of rows) {
+      const attendee = wanted.get(personKey(row));
+      if (!attendee) continue;
+      // A merged person's name is the kept person's alias (migration 0028), which a merge keeps pointing at
+      // a live person: a re-import must not split them again.
+      if (row.mergedInto !== null) {
+        ids.set(personKey(row), row.mergedInto);
+        continue;
+      }
+      ids.set(personKey(row), row.id);
+      if (attendee.party && attendee.party !== row.party) parties.push({ id: row.id, party: attendee.party });
     }
-    ids.set(personKey(row), row.id);
-    if (attendee.party && attendee.party !== row.party) {
-      await tx
-        .updateTable("person")
-        .set({ party: attendee.party, modified: now })
-        .where("id", "=", row.id)
-        .execute();
-    }
+  };
+  take(await find(attendees.map((a) => a.name)));
+  const missing = [...wanted]
+    .filter(([key]) => !ids.has(key))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, a]) => a);
+  let inserted: PersonRow[] = [];
+  if (missing.length > 0) {
+    inserted = await tx
+      .insertInto("person")
+      .values(
+        missing.map((a) => ({ name: a.name, party: a.party, municipality: a.municipality, modified: now })),
+      )
+      .onConflict((oc) => oc.expression(sql`name, (coalesce(municipality, ''))`).doNothing())
+      .returning(["id", "name", "municipality"])
+      .execute();
+    for (const row of inserted) ids.set(personKey(row), row.id);
+    // Made by another worker meanwhile: found now (its commit is what the insert waited for).
+    const raced = missing.filter((a) => !ids.has(personKey(a)));
+    if (raced.length > 0) take(await find(raced.map((a) => a.name)));
   }
-  const missing = [...wanted].filter(([key]) => !ids.has(key)).map(([, a]) => a);
-  if (missing.length === 0) return ids;
-  const inserted = await tx
-    .insertInto("person")
-    .values(
-      missing.map((a) => ({ name: a.name, party: a.party, municipality: a.municipality, modified: now })),
-    )
-    .returning(["id", "name", "municipality"])
-    .execute();
-  for (const row of inserted) ids.set(personKey(row), row.id);
-  await linkNearMatches(tx, inserted, warnings);
+  if (parties.length > 0) {
+    parties.sort((a, b) => a.id - b.id);
+    await sql`update person p set party = v.party, modified = ${now}
+      from jsonb_to_recordset(${JSON.stringify(parties)}::jsonb) as v(id int, party text)
+      where p.id = v.id and p.party is distinct from v.party`.execute(tx);
+  }
+  if (inserted.length > 0) {
+    // In the document's order, as importing its persons one by one would link them.
+    const order = [...wanted.keys()];
+    const byDocument = (p: PersonRow) => order.indexOf(personKey(p));
+    await linkNearMatches(
+      tx,
+      [...inserted].sort((a, b) => byDocument(a) - byDocument(b)),
+      warnings,
+    );
+  }
   return ids;
 }
 
@@ -92,6 +117,7 @@ async function linkNearMatches(tx: Tx, fresh: readonly PersonRow[], warnings: Pa
     }
   }
   if (links.length > 0) {
+    links.sort((a, b) => a.person_id - b.person_id || a.other_person_id - b.other_person_id);
     await tx
       .insertInto("person_link")
       .values(links)
@@ -167,9 +193,14 @@ export async function writeAttendance(
       })),
     )
     .execute();
+  // In one order (person, role), like every writer's: two meetings' memberships never lock in a cycle.
   await tx
     .insertInto("membership")
-    .values([...memberships.values()])
+    .values(
+      [...memberships.values()].sort(
+        (a, b) => a.person_id - b.person_id || (a.role ?? "").localeCompare(b.role ?? ""),
+      ),
+    )
     .onConflict((oc) => oc.columns(["person_id", "organization_id", "role"]).doNothing())
     .execute();
   return rows.length;

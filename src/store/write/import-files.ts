@@ -1,6 +1,12 @@
 /** @module Import of files: the original for download, and each annex document with its text per page. */
 import type { Insertable, Transaction } from "kysely";
-import { annexWithholding, type PageSpan, type ParsedDocument, rangesMeet } from "../../domain/index.js";
+import {
+  annexWithholding,
+  type PageSpan,
+  type ParsedDocument,
+  rangesMeet,
+  type WithholdingReason,
+} from "../../domain/index.js";
 import type { Database, FilePageTable, FileTable } from "../schema.js";
 import { collectWords, municipalitiesIn } from "../search-text.js";
 import type { ImportOptions } from "./import-document.js";
@@ -27,6 +33,8 @@ export interface FileTarget {
    * stay withheld as unlinked (nothing says which of its items are closed) until released.
    */
   readonly meetingEstimated?: boolean;
+  /** Why the imported file itself is withheld, from what its items are (import-items.ts); null if not. */
+  readonly originalWithheld?: WithholdingReason | null;
   /** Source files this one replaces: their files are reused (same ids) or removed. */
   readonly previousIds: readonly number[];
   readonly now: Date;
@@ -144,7 +152,7 @@ export async function writeFiles(
           inPack: doc.kind === "annex-pack",
           itemNumber: plan.itemNumber,
         })
-      : null;
+      : (target.originalWithheld ?? null);
   const pagesOfFile = (fileId: number, plan: Planned, pagesOf: readonly PageText[]) => {
     if (plan.role !== "annex") return;
     const fileWithheld = withheldOf(plan) !== null;

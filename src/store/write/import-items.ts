@@ -4,7 +4,7 @@
  * items, one of the new cases), since a statement per item capped import at about a hundred items/s.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { Insertable, Transaction } from "kysely";
+import { type Insertable, sql, type Transaction } from "kysely";
 import {
   ITEM_FIELD_KEYS,
   type ItemFieldKey,
@@ -25,6 +25,17 @@ export interface ItemsWritten {
   readonly created: number;
   readonly updated: number;
   readonly removed: number;
+  /** Why the document's own file must be withheld: an item it holds is (null when none is). */
+  readonly withheld?: WithholdingReason | null;
+}
+
+/**
+ * How much a document of this kind says about its meeting and items: the minutes (what was decided)
+ * outrank the agenda (what was proposed), which outranks anything else (an annex pack names only the
+ * date). The higher-ranked document's word stands whichever of them is imported first.
+ */
+export function documentRank(kind: string | null): number {
+  return kind === "minutes" ? 2 : kind === "agenda" ? 1 : 0;
 }
 
 /** Columns of an agenda item whose change is a change of the item (provenance columns are not). */
@@ -68,8 +79,22 @@ export async function writeItems(
   const rows =
     doc.items.length === 0
       ? []
-      : await tx.selectFrom("agenda_item").selectAll().where("meeting_id", "=", meetingId).execute();
+      : await tx
+          .selectFrom("agenda_item")
+          .leftJoin("source_file", (join) =>
+            join
+              .onRef("source_file.id", "=", "agenda_item.source_file_id")
+              .on("source_file.deleted", "=", false),
+          )
+          .selectAll("agenda_item")
+          .select("source_file.kind as sourceKind")
+          .where("agenda_item.meeting_id", "=", meetingId)
+          .execute();
   const existing = new Map(rows.map((row) => [row.number, row]));
+  const rank = documentRank(doc.kind);
+  let withheld: WithholdingReason | null = null;
+  /** Other documents of the meeting that hold the text of an item withheld now, and why. */
+  const holders = new Map<number, WithholdingReason>();
   // By number: a document that repeats a number (a damaged file) stores the later item, as an update would.
   const fresh = new Map<string, Insertable<AgendaItemTable>>();
   let updated = 0;
@@ -83,8 +108,33 @@ export async function writeItems(
     });
     const number = storedItemNumber(item, position);
     const row = existing.get(number);
+    // This document holds the item's text whoever's row it is: when the item is withheld, so is the file.
+    withheld ??= row?.withheld ?? values.withheld;
+    if (row && rank < documentRank(row.sourceKind)) {
+      // The minutes' item stands (its decision, its text); an agenda read after them may only close it.
+      if (row.withheld === null && values.withheld !== null) {
+        await tx
+          .updateTable("agenda_item")
+          .set({ withheld: values.withheld, modified: now })
+          .where("id", "=", row.id)
+          .execute();
+        if (row.source_file_id !== null) holders.set(row.source_file_id, values.withheld);
+      }
+      updated++;
+      continue;
+    }
     // Sticky: an item once withheld stays so until released, whatever this version of the file says.
     if (row) values.withheld = row.withheld ?? values.withheld;
+    // The item's earlier document (the agenda, when the minutes come) holds its text too.
+    const holder = row?.source_file_id ?? null;
+    if (
+      holder !== null &&
+      values.withheld !== null &&
+      holder !== sourceFileId &&
+      !previousIds.includes(holder)
+    ) {
+      holders.set(holder, values.withheld);
+    }
     if (values.withheld === null) for (const text of itemTexts(item)) collectWords(text, words);
     if (row) {
       // An item whose content is unchanged keeps its `modified`, so OParl's modified_since lists only
@@ -104,11 +154,21 @@ export async function writeItems(
   for (const chunk of parameterChunks([...fresh.values()])) {
     await tx.insertInto("agenda_item").values(chunk).execute();
   }
+  for (const [holder, reason] of holders) {
+    await tx
+      .updateTable("file")
+      .set({ withheld: reason, modified: now })
+      .where("source_file_id", "=", holder)
+      .where("role", "=", "original")
+      .where("withheld", "is", null)
+      .execute();
+  }
   const kept = [...new Set(doc.items.map((item, position) => storedItemNumber(item, position)))];
   return {
     created: fresh.size,
     updated,
     removed: await removeDropped(tx, meetingId, previousIds, kept, now),
+    withheld,
   };
 }
 
@@ -191,7 +251,12 @@ async function removeDropped(
   return Number(removed.numUpdatedRows);
 }
 
-/** The cases the items name, by number: found or made, their case-worker initials merged. */
+/**
+ * The cases the items name, by number: found or made, their case-worker initials merged. Safe beside
+ * other workers writing the same cases: new numbers are inserted in sorted order with "on conflict do
+ * nothing" (a case another worker makes at the same moment is waited for, then found), and initials are
+ * merged in one update against the row as it is then, so neither worker's initials are lost.
+ */
 async function upsertCases(tx: Tx, items: readonly ParsedItem[], now: Date): Promise<Map<string, number>> {
   const initialsByNumber = new Map<string, Set<string>>();
   for (const item of items) {
@@ -202,37 +267,53 @@ async function upsertCases(tx: Tx, items: readonly ParsedItem[], now: Date): Pro
   }
   const ids = new Map<string, number>();
   if (initialsByNumber.size === 0) return ids;
-  const found = await tx
-    .selectFrom("case_file")
-    .select(["id", "number", "initials"])
-    .where("number", "in", [...initialsByNumber.keys()])
-    .execute();
+  // One order for every writer: two documents that share cases take their row locks in the same order.
+  const numbers = [...initialsByNumber.keys()].sort();
+  const find = (wanted: readonly string[]) =>
+    tx.selectFrom("case_file").select(["id", "number", "initials"]).where("number", "in", wanted).execute();
+  const found = await find(numbers);
+  const stale: { number: string; initials: string[] }[] = [];
   for (const row of found) {
     ids.set(row.number, row.id);
-    const known = row.initials ?? [];
-    const merged = [...new Set([...known, ...(initialsByNumber.get(row.number) ?? [])])];
-    if (merged.length !== known.length) {
-      await tx
-        .updateTable("case_file")
-        .set({ initials: JSON.stringify(merged), modified: now })
-        .where("id", "=", row.id)
-        .execute();
-    }
+    const known = new Set(row.initials ?? []);
+    const wanted = [...(initialsByNumber.get(row.number) ?? [])];
+    if (wanted.some((i) => !known.has(i))) stale.push({ number: row.number, initials: wanted });
   }
-  const missing = [...initialsByNumber].filter(([number]) => !ids.has(number));
+  const missing = numbers.filter((number) => !ids.has(number));
   if (missing.length > 0) {
     const rows = await tx
       .insertInto("case_file")
       .values(
-        missing.map(([number, initials]) => ({
+        missing.map((number) => ({
           number,
-          initials: JSON.stringify([...initials]),
+          initials: JSON.stringify([...(initialsByNumber.get(number) ?? [])]),
           modified: now,
         })),
       )
+      .onConflict((oc) => oc.column("number").doNothing())
       .returning(["id", "number"])
       .execute();
     for (const row of rows) ids.set(row.number, row.id);
+    // Made by another worker meanwhile: found now (its commit is what the insert waited for).
+    const raced = missing.filter((number) => !ids.has(number));
+    if (raced.length > 0) {
+      for (const row of await find(raced)) {
+        ids.set(row.number, row.id);
+        stale.push({ number: row.number, initials: [...(initialsByNumber.get(row.number) ?? [])] });
+      }
+    }
+  }
+  if (stale.length > 0) {
+    stale.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+    // Known initials first, new ones after in the order given; only rows that lack one are touched.
+    await sql`update case_file c
+      set initials = (select jsonb_agg(e order by o) from (
+          select e, min(o) as o from jsonb_array_elements(c.initials || v.initials) with ordinality t(e, o)
+          group by e) merged),
+        modified = ${now}
+      from (select number, initials from jsonb_to_recordset(${JSON.stringify(stale)}::jsonb)
+              as r(number text, initials jsonb) order by number) v
+      where c.number = v.number and not c.initials @> v.initials`.execute(tx);
   }
   return ids;
 }
