@@ -4,7 +4,7 @@
  * and municipality) make a re-import update rows in place, so ids, and the URLs built on them, stay.
  */
 import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import {
   legislativeTermOf,
   MEETING_STATES,
@@ -19,7 +19,7 @@ import type { Database } from "../schema.js";
 import { queueSearchWords, refreshSearchWords } from "../search-words.js";
 import { writeAttendance } from "./import-attendance.js";
 import { MIME_BY_FORMAT, writeFiles } from "./import-files.js";
-import { type ItemsWritten, writeItems } from "./import-items.js";
+import { documentRank, type ItemsWritten, writeItems } from "./import-items.js";
 import { settleWithholding } from "./withholding.js";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
@@ -54,23 +54,56 @@ export async function importDocument(
   doc: ParsedDocument,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
+  // An annex pack is linked to its meeting by body and date from its own text, or else from its file name,
+  // or else estimated from the dates its annexes mention (a meeting of its own, marked as estimated).
+  const date = meetingDateOf({
+    kind: doc.kind,
+    meetingDate: doc.meeting?.date,
+    fileName: doc.source.file,
+    text: doc.text,
+  });
   // Each document commits durably (synchronous_commit stays on): a file reported as imported survives a
   // crash. Measured on the seeds into PGlite, this costs nothing that shows beside parsing.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute((tx) => writeDocument(tx, doc, options));
+      return await db.transaction().execute((tx) => writeDocument(tx, doc, date, options));
     } catch (error) {
-      // On a server, another process may write the same file, meeting or person at the same moment: its
-      // commit makes ours break a unique key (or deadlock). Written again, ours sees its rows and updates.
-      if (attempt >= 3 || !isConcurrentWriteConflict(error)) throw error;
+      // On a server, another worker may write the same file, person or case at the same moment. Upserts
+      // wait for its commit and then see its rows, but a writer outside this file (the secretariat making
+      // a meeting) can still break a unique key, and a deadlock is always possible in principle: the whole
+      // transaction is written again, after a short random pause so that two losers do not meet again.
+      if (attempt >= MAX_ATTEMPTS || !isConcurrentWriteConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }
+
+const MAX_ATTEMPTS = 5;
 
 /** unique_violation, serialization_failure, deadlock_detected: what a concurrent writer can cause. */
 function isConcurrentWriteConflict(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === "23505" || code === "40001" || code === "40P01";
+}
+
+/**
+ * The first key of the advisory locks that serialize a meeting's writers (the second is a hash of the
+ * meeting's body and date); any fixed number that no other part of Rådsinfo uses as a first key.
+ */
+const MEETING_LOCK_SPACE = 0x5261_6473; // "Rads"
+
+/**
+ * Waits until no other transaction writes this meeting, and keeps others out until this one ends. The
+ * minutes and the annex pack of one meeting written at the same moment would each miss the other's
+ * uncommitted rows: the pack's annexes would link to no item, and the annex of a closed item could stay
+ * public. One writer per meeting at a time, and each sees what the previous one committed (under READ
+ * COMMITTED every statement after the lock reads a fresh snapshot). Documents of different meetings
+ * still write in parallel; a hash collision between two meetings only makes them take turns.
+ */
+async function lockMeeting(tx: Tx, body: string, date: string): Promise<void> {
+  // The date is of fixed length, so "date body" names one meeting.
+  const key = `${date} ${body}`;
+  await sql`select pg_advisory_xact_lock(${sql.lit(MEETING_LOCK_SPACE)}, hashtext(${key}))`.execute(tx);
 }
 
 /**
@@ -95,8 +128,15 @@ export async function finishImports(db: Kysely<Database>): Promise<void> {
   await refreshSearchWords(db);
 }
 
-async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions): Promise<ImportResult> {
+async function writeDocument(
+  tx: Tx,
+  doc: ParsedDocument,
+  date: MeetingDate | null,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const step = options.onStep ?? (() => {});
+  // Before the first read: what another writer of this meeting committed must be visible to all of ours.
+  if (doc.body && date) await lockMeeting(tx, doc.body, date.date);
   // The same bytes imported before change nothing; a file of the same name is an earlier version that
   // this one replaces.
   const known = await tx
@@ -153,14 +193,6 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
 
   const warnings: ParseWarning[] = [];
   const body = doc.body ? await upsertBody(tx, doc.body, now) : null;
-  // An annex pack is linked to its meeting by body and date from its own text, or else from its file name,
-  // or else estimated from the dates its annexes mention (a meeting of its own, marked as estimated).
-  const date = meetingDateOf({
-    kind: doc.kind,
-    meetingDate: doc.meeting?.date,
-    fileName: doc.source.file,
-    text: doc.text,
-  });
   const meetingId =
     body !== null && date ? await upsertMeeting(tx, body, doc, date, sourceFile.id, now) : null;
   await step("meeting");
@@ -186,7 +218,14 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
   const documents = await writeFiles(
     tx,
     doc,
-    { sourceFileId: sourceFile.id, meetingId, meetingEstimated: date?.estimated === true, previousIds, now },
+    {
+      sourceFileId: sourceFile.id,
+      meetingId,
+      meetingEstimated: date?.estimated === true,
+      originalWithheld: items.withheld ?? null,
+      previousIds,
+      now,
+    },
     options,
     words,
   );
@@ -208,7 +247,7 @@ async function writeDocument(tx: Tx, doc: ParsedDocument, options: ImportOptions
     status: previousIds.length > 0 ? "updated" : "created",
     sourceFileId: sourceFile.id,
     meetingId,
-    items,
+    items: { created: items.created, updated: items.updated, removed: items.removed },
     attendees,
     documents,
     warnings,
@@ -222,34 +261,47 @@ interface BodyRef {
 }
 
 async function upsertBody(tx: Tx, name: string, now: Date): Promise<BodyRef> {
-  const found = await tx
+  const found = await findBody(tx, name);
+  if (found?.organizationId != null) return { id: found.id, organizationId: found.organizationId };
+  // A body made before any of its documents (an account's role, the secretariat's meeting plan) gets
+  // its organisation now; otherwise both are new. Another worker may make them at the same moment: the
+  // insert then waits for its commit and does nothing, and the second look finds its rows.
+  if (!found) {
+    await tx
+      .insertInto("body")
+      .values({ name, short_name: name.replace(/^KKR\s+/, ""), classification: "KKR", modified: now })
+      .onConflict((oc) => oc.column("name").doNothing())
+      .execute();
+  }
+  const body = found ?? (await findBody(tx, name));
+  if (!body) throw new Error(`body "${name}" neither found nor made`);
+  await tx
+    .insertInto("organization")
+    .values({ body_id: body.id, name, classification: "KKR", modified: now })
+    .onConflict((oc) => oc.columns(["body_id", "name"]).doNothing())
+    .execute();
+  const made = await findBody(tx, name);
+  if (made?.organizationId == null) throw new Error(`organisation of body "${name}" neither found nor made`);
+  return { id: made.id, organizationId: made.organizationId };
+}
+
+/** The body of this name and its own organisation (classification "KKR", or else one of its name). */
+async function findBody(tx: Tx, name: string) {
+  return tx
     .selectFrom("body")
     .leftJoin("organization", (join) =>
-      join.onRef("organization.body_id", "=", "body.id").on("organization.classification", "=", "KKR"),
+      join
+        .onRef("organization.body_id", "=", "body.id")
+        .on((eb) =>
+          eb.or([eb("organization.classification", "=", "KKR"), eb("organization.name", "=", name)]),
+        ),
     )
     .select(["body.id", "organization.id as organizationId"])
     .where("body.name", "=", name)
     .orderBy("body.id")
+    .orderBy(sql`organization.classification <> 'KKR'`)
     .orderBy("organization.id")
     .executeTakeFirst();
-  if (found?.organizationId != null) return { id: found.id, organizationId: found.organizationId };
-  // A body made before any of its documents (an account's role, the secretariat's meeting plan) gets
-  // its organisation now; otherwise both are new.
-  const bodyId =
-    found?.id ??
-    (
-      await tx
-        .insertInto("body")
-        .values({ name, short_name: name.replace(/^KKR\s+/, ""), classification: "KKR", modified: now })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-  const organization = await tx
-    .insertInto("organization")
-    .values({ body_id: bodyId, name, classification: "KKR", modified: now })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id: bodyId, organizationId: organization.id };
 }
 
 async function upsertMeeting(
@@ -271,37 +323,46 @@ async function upsertMeeting(
   const state = meetingStateForKind(doc.kind);
   const found = await tx
     .selectFrom("meeting")
+    .leftJoin("source_file", (join) =>
+      join.onRef("source_file.id", "=", "meeting.source_file_id").on("source_file.deleted", "=", false),
+    )
     .select([
-      "id",
-      "state",
-      "start_time",
-      "end_time",
-      "location",
-      "previous_meeting_date",
-      "next_meeting_date",
-      "date_estimated",
+      "meeting.id",
+      "meeting.state",
+      "meeting.start_time",
+      "meeting.end_time",
+      "meeting.location",
+      "meeting.previous_meeting_date",
+      "meeting.next_meeting_date",
+      "meeting.date_estimated",
+      "source_file.kind as sourceKind",
     ])
-    .where("body_id", "=", body.id)
-    .where("date", "=", date)
+    .where("meeting.body_id", "=", body.id)
+    .where("meeting.date", "=", date)
     .executeTakeFirst();
   if (found) {
     // A later document never moves a meeting back in its life (an annex pack after the minutes).
     const keepState = MEETING_STATES.indexOf(found.state as MeetingState) > MEETING_STATES.indexOf(state);
+    // The meeting's document is its minutes once there are minutes: an agenda imported after them (a
+    // queue takes files in any order) neither takes the meeting over nor overwrites what the minutes say.
+    const outranks = documentRank(doc.kind) >= documentRank(found.sourceKind);
+    const pick = <T>(ours: T | null, theirs: T | null): T | null =>
+      outranks ? (ours ?? theirs) : (theirs ?? ours);
     await tx
       .updateTable("meeting")
       .set({
         // What a later document does not say (an annex pack names no next meeting) is kept, not erased.
-        previous_meeting_date: meeting.previousMeetingDate ?? found.previous_meeting_date,
-        next_meeting_date: meeting.nextMeetingDate ?? found.next_meeting_date,
+        previous_meeting_date: pick(meeting.previousMeetingDate, found.previous_meeting_date),
+        next_meeting_date: pick(meeting.nextMeetingDate, found.next_meeting_date),
         modified: now,
         deleted: false,
         state: keepState ? found.state : state,
-        start_time: meeting.startTime ?? found.start_time,
-        end_time: meeting.endTime ?? found.end_time,
-        location: meeting.location ?? found.location,
+        start_time: pick(meeting.startTime, found.start_time),
+        end_time: pick(meeting.endTime, found.end_time),
+        location: pick(meeting.location, found.location),
         // A date a document states makes the meeting's date known, whatever estimated it before.
         date_estimated: found.date_estimated && estimated,
-        ...(doc.kind === "minutes" || doc.kind === "agenda" ? { source_file_id: sourceFileId } : {}),
+        ...(documentRank(doc.kind) > 0 && outranks ? { source_file_id: sourceFileId } : {}),
       })
       .where("id", "=", found.id)
       .execute();
