@@ -67,3 +67,58 @@ export function meetingOn(date: string): NonNullable<ParsedDocument["meeting"]> 
     nextMeetingDate: null,
   };
 }
+
+/** One annex of a pack: the item it belongs to, its title, and its pages' text (a page an entry). */
+export interface PackAnnex {
+  readonly itemNumber: string;
+  readonly title: string;
+  readonly pages: readonly string[];
+}
+
+/**
+ * An annex pack of `body`'s meeting on `date`: each annex numbered 1 under its item, its pages one after
+ * another, two lines a page; the sha256 follows the file name and the text.
+ * @example buildAnnexPack({ file: "bilag.txt", body: "KKR Testregion", date: "2026-03-20", annexes: [...] })
+ */
+export function buildAnnexPack(pack: {
+  readonly file: string;
+  readonly body: string;
+  readonly date: string;
+  readonly annexes: readonly PackAnnex[];
+  readonly warnings?: ParsedDocument["warnings"];
+}): ParsedDocument {
+  const pages = pack.annexes.flatMap((a) => a.pages);
+  const pageTexts = pages.map((text, i) => ({ page: i + 1, lineStart: i * 2 + 1, lineEnd: i * 2 + 2, text }));
+  let next = 1;
+  const documents = pack.annexes.map((a) => {
+    const [pageStart, pageEnd] = [next, next + a.pages.length - 1];
+    next += a.pages.length;
+    return {
+      itemNumber: a.itemNumber,
+      annexNumber: 1,
+      title: a.title,
+      source: { pageStart, pageEnd, lineStart: pageStart * 2 - 1, lineEnd: pageEnd * 2 },
+    };
+  });
+  const text = pages.join("\n");
+  return {
+    source: {
+      file: pack.file,
+      sha256: createHash("sha256").update(`${pack.file}\n${text}`).digest("hex"),
+      format: "text",
+      pages: pages.length,
+    },
+    kind: "annex-pack",
+    body: pack.body,
+    meeting: meetingOn(pack.date),
+    attendance: { present: [], absent: [] },
+    sections: [],
+    items: [],
+    toc: [],
+    documents,
+    amounts: [],
+    warnings: pack.warnings ?? [],
+    text,
+    pageTexts,
+  };
+}

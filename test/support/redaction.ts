@@ -4,11 +4,10 @@
  * with a CPR number and whose item 1.2 annex has one page plain and one with a CPR number. Every word a
  * test looks for is unique to its key.
  */
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { ParsedDocument } from "../../src/domain/index.js";
 import { type Database, importDocument } from "../../src/store/index.js";
-import { buildItem, buildMinutes, meetingOn } from "./documents.js";
+import { buildAnnexPack, buildItem, buildMinutes, meetingOn } from "./documents.js";
 
 export const REDACTION_DATE = "2026-04-17";
 
@@ -64,53 +63,28 @@ export function redactionPack(key: string): { parsed: ParsedDocument; content: U
     ["1.2 Bilag 1: Bilag til personalesagen", `Oplysninger om ${w.closedPage}.`],
     ["Personalesagen fortsat", `Medarbejder cpr. ${CPR_CLOSED} har sendt ${w.closedCprPage}.`],
   ];
-  const pageTexts = pages.map((lines, i) => ({
-    page: i + 1,
-    lineStart: i * 2 + 1,
-    lineEnd: i * 2 + 2,
-    text: lines.join("\n"),
-  }));
-  const text = pages.flat().join("\n");
-  const file = `bilag-redaktion-${key}.txt`;
-  return {
-    content: new TextEncoder().encode(text),
-    parsed: {
-      source: {
-        file,
-        sha256: createHash("sha256").update(`${file}\n${text}`).digest("hex"),
-        format: "text",
-        pages: 4,
+  const parsed = buildAnnexPack({
+    file: `bilag-redaktion-${key}.txt`,
+    body: w.body,
+    date: REDACTION_DATE,
+    annexes: [
+      {
+        itemNumber: "1.1",
+        title: "Borgerens henvendelse",
+        pages: pages.slice(0, 2).map((p) => p.join("\n")),
       },
-      kind: "annex-pack",
-      body: w.body,
-      meeting: meetingOn(REDACTION_DATE),
-      attendance: { present: [], absent: [] },
-      sections: [],
-      items: [],
-      toc: [],
-      documents: [
-        {
-          itemNumber: "1.1",
-          annexNumber: 1,
-          title: "Borgerens henvendelse",
-          source: { pageStart: 1, pageEnd: 2, lineStart: 1, lineEnd: 4 },
-        },
-        {
-          itemNumber: "1.2",
-          annexNumber: 1,
-          title: "Bilag til personalesagen",
-          source: { pageStart: 3, pageEnd: 4, lineStart: 5, lineEnd: 8 },
-        },
-      ],
-      amounts: [],
-      warnings: [
-        { code: "cpr-number", message: "CPR number", source: { lineStart: 2, lineEnd: 2 } },
-        { code: "cpr-number", message: "CPR number", source: { lineStart: 8, lineEnd: 8 } },
-      ],
-      text,
-      pageTexts,
-    },
-  };
+      {
+        itemNumber: "1.2",
+        title: "Bilag til personalesagen",
+        pages: pages.slice(2).map((p) => p.join("\n")),
+      },
+    ],
+    warnings: [
+      { code: "cpr-number", message: "CPR number", source: { lineStart: 2, lineEnd: 2 } },
+      { code: "cpr-number", message: "CPR number", source: { lineStart: 8, lineEnd: 8 } },
+    ],
+  });
+  return { content: new TextEncoder().encode(parsed.text), parsed };
 }
 
 /** A redacted copy of item 1.1's annex as a text file: three pages (form feeds), no CPR number. */

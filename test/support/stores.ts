@@ -34,6 +34,34 @@ const ALL: readonly TestBackend[] = [
   },
 ];
 
+/**
+ * One fresh schema on the PostgreSQL server, opened `count` times: separate connection pools, as separate
+ * worker processes sharing one server have. Never skipped: a suite about concurrent writers means the
+ * server, and without one it fails.
+ * @example const { stores, close } = await openServerStores(2); ... await close();
+ */
+export async function openServerStores(
+  count: number,
+): Promise<{ readonly stores: readonly Store[]; close(): Promise<void> }> {
+  const schema = `test_${randomBytes(6).toString("hex")}`;
+  const stores: Store[] = [];
+  const close = async () => {
+    const [first] = stores;
+    if (first)
+      await withSchemaLock(() => sql.raw(`drop schema if exists "${schema}" cascade`).execute(first.db));
+    for (const store of stores) await store.close();
+  };
+  try {
+    for (let i = 0; i < count; i++) {
+      stores.push(await withSchemaLock(() => openStore({ databaseUrl: TEST_DATABASE_URL, schema })));
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { stores, close };
+}
+
 /** Any fixed number: the advisory lock every test process takes around schema DDL. */
 const SCHEMA_DDL_LOCK = 7_318_004;
 
