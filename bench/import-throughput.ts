@@ -3,7 +3,12 @@
  * and items per second through importDocument (the path of `raadsinfo import`) and through the bulk
  * loader, into PGlite and into the PostgreSQL server (target >= 2,000 items/s).
  */
-import { readFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import type { ParsedDocument } from "../src/domain/index.js";
 import { finishImports, importDocument, refreshSearchWords } from "../src/store/index.js";
 import { backendPids } from "../src/store/read/bench-probes.js";
@@ -12,11 +17,14 @@ import { type BenchStore, openPgliteBenchStore, openServerBenchStore } from "./b
 import { generateCorpus } from "./corpus/generate.js";
 import { seedWordModel } from "./corpus/model.js";
 import { type BenchOptions, type Figure, notAvailable, reasonOf } from "./figure.js";
+import type { WriterReport } from "./import-writer.js";
 import { loadIngest, parseFiles } from "./pieces.js";
 import { processCpuMs } from "./process-cpu.js";
 import { progress } from "./progress.js";
 import { seedFiles } from "./seeds.js";
 import { round } from "./stats.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 async function seedsIntoPglite(options: BenchOptions): Promise<Figure> {
   const name = "five seeds parsed and imported, PGlite on disk";
@@ -146,6 +154,116 @@ async function measure(
   }
 }
 
+/**
+ * The documents in `parts` disjoint shares, whole meetings each (a meeting's annex pack stays behind its
+ * minutes, with the same writer), dealt out in turn so the shares are alike and write the same bodies.
+ */
+function shares(docs: readonly ParsedDocument[], parts: number): ParsedDocument[][] {
+  const meetings: ParsedDocument[][] = [];
+  for (const doc of docs) {
+    if (doc.kind === "minutes" || meetings.length === 0) meetings.push([doc]);
+    else meetings.at(-1)?.push(doc);
+  }
+  const out: ParsedDocument[][] = Array.from({ length: parts }, () => []);
+  for (const [i, meeting] of meetings.entries()) out[i % parts]?.push(...meeting);
+  return out;
+}
+
+/** A started bench/import-writer.ts: ready once it has opened the store, done with its report. */
+interface Writer {
+  readonly ready: Promise<void>;
+  readonly done: Promise<WriterReport>;
+  go(): void;
+  /** Lets the writer close its connection and exit. */
+  end(): Promise<void>;
+  /** Stops a writer that is still running (the run failed). */
+  kill(): void;
+}
+
+function startWriter(docsFile: string, databaseUrl: string, schema: string): Writer {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(here, "import-writer.ts"), docsFile, databaseUrl, schema],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`an import writer exited with code ${code}`))),
+  );
+  const next = () =>
+    Promise.race([new Promise<string>((resolve) => lines.once("line", (line) => resolve(line))), exited]);
+  const ready = next().then(() => undefined);
+  // Asked for after "ready" only: each line is taken by the first listener waiting at the time.
+  const done = ready.then(next).then((line) => JSON.parse(line) as WriterReport);
+  done.catch(() => {});
+  const ended = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    ready,
+    done,
+    go: () => child.stdin.write("go\n"),
+    end: () => {
+      child.stdin.end();
+      return ended;
+    },
+    kill: () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+/**
+ * importDocument from `writers` worker processes at once, each importing its share of the corpus on its
+ * own connection, as `raadsinfo worker` processes sharing one server do: does the import scale with them?
+ */
+async function measureWriters(
+  options: BenchOptions,
+  docs: readonly ParsedDocument[],
+  items: number,
+  writers: number,
+): Promise<Figure> {
+  const name = `importDocument into PostgreSQL server, ${writers} writer${writers === 1 ? "" : "s"}`;
+  let store: BenchStore;
+  try {
+    store = await openServerBenchStore(options.databaseUrl, "writers");
+  } catch (error) {
+    return notAvailable(name, "items/s", reasonOf(error), ">= 2000");
+  }
+  const dir = await mkdtemp(join(tmpdir(), "raadsinfo-writers-"));
+  const started: Writer[] = [];
+  try {
+    const { schema } = store.location as { schema: string };
+    for (const [i, share] of shares(docs, writers).entries()) {
+      const file = join(dir, `share-${i}.json`);
+      await writeFile(file, JSON.stringify(share));
+      started.push(startWriter(file, options.databaseUrl, schema));
+    }
+    await Promise.all(started.map((w) => w.ready));
+    const serverBefore = await serverCpu(store);
+    const t0 = performance.now();
+    for (const w of started) w.go();
+    const reports = await Promise.all(started.map((w) => w.done));
+    await finishImports(store.db);
+    const seconds = (performance.now() - t0) / 1000;
+    const nodeMs = reports.reduce((sum, r) => sum + r.cpuMs, 0);
+    const cpu = cpuSplit(items, nodeMs, serverBefore, await serverCpu(store));
+    await Promise.all(started.map((w) => w.end()));
+    const each = reports.map((r) => `${round(r.items / (r.ms / 1000))}`).join(" + ");
+    return {
+      name,
+      value: round(items / seconds),
+      unit: "items/s",
+      target: ">= 2000",
+      note: `${items.toLocaleString("en")} synthetic items in ${writers} process${writers === 1 ? "" : "es"} (${each} items/s each), ${round(seconds)} s; ${cpu}`,
+    };
+  } catch (error) {
+    return notAvailable(name, "items/s", reasonOf(error), ">= 2000");
+  } finally {
+    for (const w of started) w.kill();
+    await rm(dir, { recursive: true, force: true });
+    await store.dispose();
+  }
+}
+
 /** CPU time of each of the store's server processes by pid, where this machine runs the server. */
 async function serverCpu(store: BenchStore): Promise<Map<number, number> | null> {
   if (!("schema" in store.location)) return null;
@@ -185,6 +303,10 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
   const server = () => openServerBenchStore(options.databaseUrl, "import");
   figures.push(await measure("PGlite", pglite, few.docs, few.items, "importDocument"));
   figures.push(await measure("PostgreSQL server", server, few.docs, few.items, "importDocument"));
+  // Whole meetings: more items than `few`, so that each writer runs for seconds, not its start-up.
+  const writerDocs = firstItems(docs, options.quick ? 1_000 : 4_000);
+  for (const writers of [1, 2])
+    figures.push(await measureWriters(options, writerDocs.docs, writerDocs.items, writers));
   figures.push(await measure("PGlite", pglite, docs, items, "bulk"));
   figures.push(await measure("PostgreSQL server", server, docs, items, "bulk"));
   return figures;
