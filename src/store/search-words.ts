@@ -12,6 +12,7 @@ import { PUBLIC_VIEWER, type Viewer } from "../domain/index.js";
 import { isReadOnlyHandle } from "./connection/read-only-handle.js";
 import type { Database } from "./schema.js";
 import { hiddenDocsSeen, searchScope } from "./search-scope.js";
+import { runPrepared } from "./write/prepared.js";
 
 /** Below this trigram similarity a "suggestion" is more often a different word than a misspelling. */
 const MIN_SIMILARITY = 0.35;
@@ -49,7 +50,7 @@ export async function queueSearchWords(db: Kysely<Database>, words: ReadonlySet<
   // One text split on the server: an array parameter costs pg a quoted element per word to write and
   // PostgreSQL's array parser as much to read, for thousands of words a document.
   const text = [...words].join(" ");
-  await sql`insert into search_word_pending (words) values (string_to_array(${text}, ' '))`.execute(db);
+  await runPrepared(db, sql`insert into search_word_pending (words) values (string_to_array(${text}, ' '))`);
 }
 
 /**

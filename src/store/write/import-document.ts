@@ -20,6 +20,7 @@ import { queueSearchWords, refreshSearchWords } from "../search-words.js";
 import { writeAttendance } from "./import-attendance.js";
 import { MIME_BY_FORMAT, writeFiles } from "./import-files.js";
 import { documentRank, type ItemsWritten, writeItems } from "./import-items.js";
+import { runPrepared } from "./prepared.js";
 import { settleWithholding } from "./withholding.js";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
@@ -103,7 +104,7 @@ const MEETING_LOCK_SPACE = 0x5261_6473; // "Rads"
 async function lockMeeting(tx: Tx, body: string, date: string): Promise<void> {
   // The date is of fixed length, so "date body" names one meeting.
   const key = `${date} ${body}`;
-  await sql`select pg_advisory_xact_lock(${sql.lit(MEETING_LOCK_SPACE)}, hashtext(${key}))`.execute(tx);
+  await runPrepared(tx, sql`select pg_advisory_xact_lock(${sql.lit(MEETING_LOCK_SPACE)}, hashtext(${key}))`);
 }
 
 /**
@@ -139,12 +140,14 @@ async function writeDocument(
   if (doc.body && date) await lockMeeting(tx, doc.body, date.date);
   // The same bytes imported before change nothing; a file of the same name is an earlier version that
   // this one replaces.
-  const known = await tx
-    .selectFrom("source_file")
-    .select(["id", "sha256"])
-    .where((eb) => eb.or([eb("sha256", "=", doc.source.sha256), eb("file_name", "=", doc.source.file)]))
-    .where("deleted", "=", false)
-    .execute();
+  const { rows: known } = await runPrepared(
+    tx,
+    tx
+      .selectFrom("source_file")
+      .select(["id", "sha256"])
+      .where((eb) => eb.or([eb("sha256", "=", doc.source.sha256), eb("file_name", "=", doc.source.file)]))
+      .where("deleted", "=", false),
+  );
   const existing = known.find((k) => k.sha256 === doc.source.sha256);
   if (existing) {
     return {
@@ -167,28 +170,33 @@ async function writeDocument(
       .execute();
   }
   const content = options.content ?? null;
-  const sourceFile = await tx
-    .insertInto("source_file")
-    .values({
-      file_name: doc.source.file,
-      sha256: doc.source.sha256,
-      sha512: createHash("sha512")
-        .update(content ?? doc.text)
-        .digest("hex"),
-      format: doc.source.format,
-      mime: options.mime ?? MIME_BY_FORMAT[doc.source.format],
-      byte_size: content?.byteLength ?? Buffer.byteLength(doc.text),
-      pages: doc.source.pages,
-      kind: doc.kind,
-      body_name: doc.body,
-      content,
-      text: doc.text,
-      warnings: JSON.stringify(doc.warnings),
-      parsed: JSON.stringify({ ...doc, text: undefined, pageTexts: undefined }),
-      modified: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const [sourceFile] = (
+    await runPrepared(
+      tx,
+      tx
+        .insertInto("source_file")
+        .values({
+          file_name: doc.source.file,
+          sha256: doc.source.sha256,
+          sha512: createHash("sha512")
+            .update(content ?? doc.text)
+            .digest("hex"),
+          format: doc.source.format,
+          mime: options.mime ?? MIME_BY_FORMAT[doc.source.format],
+          byte_size: content?.byteLength ?? Buffer.byteLength(doc.text),
+          pages: doc.source.pages,
+          kind: doc.kind,
+          body_name: doc.body,
+          content,
+          text: doc.text,
+          warnings: JSON.stringify(doc.warnings),
+          parsed: JSON.stringify({ ...doc, text: undefined, pageTexts: undefined }),
+          modified: now,
+        })
+        .returning("id"),
+    )
+  ).rows;
+  if (!sourceFile) throw new Error("the source file was not stored");
   await step("source");
 
   const warnings: ParseWarning[] = [];
@@ -287,7 +295,7 @@ async function upsertBody(tx: Tx, name: string, now: Date): Promise<BodyRef> {
 
 /** The body of this name and its own organisation (classification "KKR", or else one of its name). */
 async function findBody(tx: Tx, name: string) {
-  return tx
+  const query = tx
     .selectFrom("body")
     .leftJoin("organization", (join) =>
       join
@@ -301,7 +309,8 @@ async function findBody(tx: Tx, name: string) {
     .orderBy("body.id")
     .orderBy(sql`organization.classification <> 'KKR'`)
     .orderBy("organization.id")
-    .executeTakeFirst();
+    .limit(1);
+  return (await runPrepared(tx, query)).rows[0];
 }
 
 async function upsertMeeting(
@@ -321,7 +330,7 @@ async function upsertMeeting(
     nextMeetingDate: null,
   };
   const state = meetingStateForKind(doc.kind);
-  const found = await tx
+  const meetingQuery = tx
     .selectFrom("meeting")
     .leftJoin("source_file", (join) =>
       join.onRef("source_file.id", "=", "meeting.source_file_id").on("source_file.deleted", "=", false),
@@ -338,8 +347,8 @@ async function upsertMeeting(
       "source_file.kind as sourceKind",
     ])
     .where("meeting.body_id", "=", body.id)
-    .where("meeting.date", "=", date)
-    .executeTakeFirst();
+    .where("meeting.date", "=", date);
+  const [found] = (await runPrepared(tx, meetingQuery)).rows;
   if (found) {
     // A later document never moves a meeting back in its life (an annex pack after the minutes).
     const keepState = MEETING_STATES.indexOf(found.state as MeetingState) > MEETING_STATES.indexOf(state);
@@ -348,24 +357,26 @@ async function upsertMeeting(
     const outranks = documentRank(doc.kind) >= documentRank(found.sourceKind);
     const pick = <T>(ours: T | null, theirs: T | null): T | null =>
       outranks ? (ours ?? theirs) : (theirs ?? ours);
-    await tx
-      .updateTable("meeting")
-      .set({
-        // What a later document does not say (an annex pack names no next meeting) is kept, not erased.
-        previous_meeting_date: pick(meeting.previousMeetingDate, found.previous_meeting_date),
-        next_meeting_date: pick(meeting.nextMeetingDate, found.next_meeting_date),
-        modified: now,
-        deleted: false,
-        state: keepState ? found.state : state,
-        start_time: pick(meeting.startTime, found.start_time),
-        end_time: pick(meeting.endTime, found.end_time),
-        location: pick(meeting.location, found.location),
-        // A date a document states makes the meeting's date known, whatever estimated it before.
-        date_estimated: found.date_estimated && estimated,
-        ...(documentRank(doc.kind) > 0 && outranks ? { source_file_id: sourceFileId } : {}),
-      })
-      .where("id", "=", found.id)
-      .execute();
+    await runPrepared(
+      tx,
+      tx
+        .updateTable("meeting")
+        .set({
+          // What a later document does not say (an annex pack names no next meeting) is kept, not erased.
+          previous_meeting_date: pick(meeting.previousMeetingDate, found.previous_meeting_date),
+          next_meeting_date: pick(meeting.nextMeetingDate, found.next_meeting_date),
+          modified: now,
+          deleted: false,
+          state: keepState ? found.state : state,
+          start_time: pick(meeting.startTime, found.start_time),
+          end_time: pick(meeting.endTime, found.end_time),
+          location: pick(meeting.location, found.location),
+          // A date a document states makes the meeting's date known, whatever estimated it before.
+          date_estimated: found.date_estimated && estimated,
+          ...(documentRank(doc.kind) > 0 && outranks ? { source_file_id: sourceFileId } : {}),
+        })
+        .where("id", "=", found.id),
+    );
     return found.id;
   }
   await ensureLegislativeTerm(tx, body.id, date, now);

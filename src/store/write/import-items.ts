@@ -17,6 +17,7 @@ import {
 import type { AgendaItemTable, Database } from "../schema.js";
 import { collectWords, itemTexts, municipalitiesIn } from "../search-text.js";
 import { parameterChunks } from "./insert-chunks.js";
+import { runPrepared } from "./prepared.js";
 import { cprLines } from "./withholding.js";
 
 type Tx = Transaction<Database>;
@@ -79,17 +80,21 @@ export async function writeItems(
   const rows =
     doc.items.length === 0
       ? []
-      : await tx
-          .selectFrom("agenda_item")
-          .leftJoin("source_file", (join) =>
-            join
-              .onRef("source_file.id", "=", "agenda_item.source_file_id")
-              .on("source_file.deleted", "=", false),
+      : (
+          await runPrepared(
+            tx,
+            tx
+              .selectFrom("agenda_item")
+              .leftJoin("source_file", (join) =>
+                join
+                  .onRef("source_file.id", "=", "agenda_item.source_file_id")
+                  .on("source_file.deleted", "=", false),
+              )
+              .selectAll("agenda_item")
+              .select("source_file.kind as sourceKind")
+              .where("agenda_item.meeting_id", "=", meetingId),
           )
-          .selectAll("agenda_item")
-          .select("source_file.kind as sourceKind")
-          .where("agenda_item.meeting_id", "=", meetingId)
-          .execute();
+        ).rows;
   const existing = new Map(rows.map((row) => [row.number, row]));
   const rank = documentRank(doc.kind);
   let withheld: WithholdingReason | null = null;

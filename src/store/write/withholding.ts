@@ -5,10 +5,10 @@
  * contents-page entry gave the number), whichever document of the meeting arrived first; an imported file
  * that holds anything withheld is withheld as a whole. Only releaseWithheld clears a mark.
  */
-import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { ParseWarning, WithholdingReason } from "../../domain/index.js";
-import { prepareOnServer } from "../connection/prepared-statements.js";
 import type { Database } from "../schema.js";
+import { runPrepared } from "./prepared.js";
 
 // The redacted copy's writes, the privacy gate's other way out, reach the store's face through this file.
 export * from "./file-replacement.js";
@@ -64,16 +64,6 @@ export async function settleWithholding(db: Db, scope: WithholdingScope): Promis
       select source_file_id from file where meeting_id = any(${meetings})
       union select unnest(${intList(scope.sourceFileIds)})))`,
   );
-}
-
-/**
- * Runs a statement of fixed text as a named prepared statement on the server (prepared-statements.ts):
- * every import runs these, and PostgreSQL then parses and plans each once per connection.
- */
-async function runPrepared(db: Db, statement: RawBuilder<unknown>): Promise<void> {
-  const compiled = statement.compile(db);
-  prepareOnServer(compiled.sql);
-  await db.executeQuery(compiled);
 }
 
 /**
