@@ -2,6 +2,7 @@
 import { type Insertable, sql, type Transaction } from "kysely";
 import { type Attendee, isNearMatch, type ParsedDocument, type ParseWarning } from "../../domain/index.js";
 import type { AttendanceTable, Database, MembershipTable } from "../schema.js";
+import { runPrepared } from "./prepared.js";
 
 type Tx = Transaction<Database>;
 
@@ -26,12 +27,13 @@ async function upsertPersons(
   for (const a of attendees) wanted.set(personKey(a), a);
   const ids = new Map<string, number>();
   if (wanted.size === 0) return ids;
-  const find = (names: readonly string[]) =>
-    tx
+  const find = async (names: readonly string[]) => {
+    const query = tx
       .selectFrom("person")
       .select(["id", "name", "municipality", "party", "merged_into_person_id as mergedInto"])
-      .where("name", "in", [...new Set(names)])
-      .execute();
+      .where((eb) => eb("name", "=", eb.fn.any(eb.val([...new Set(names)]))));
+    return (await runPrepared(tx, query)).rows;
+  };
   const parties: { id: number; party: string }[] = [];
   const take = (rows: Awaited<ReturnType<typeof find>>) => {
     for (const row of rows) {

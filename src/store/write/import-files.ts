@@ -11,6 +11,7 @@ import type { Database, FilePageTable, FileTable } from "../schema.js";
 import { collectWords, municipalitiesIn } from "../search-text.js";
 import type { ImportOptions } from "./import-document.js";
 import { parameterChunks } from "./insert-chunks.js";
+import { runPrepared } from "./prepared.js";
 import { cprLines } from "./withholding.js";
 
 type Tx = Transaction<Database>;
@@ -241,12 +242,14 @@ async function itemsOfFiles(
   const closed = new Set<string>();
   const numbers = [...new Set(planned.flatMap((p) => (p.itemNumber ? [p.itemNumber] : [])))];
   if (meetingId === null || numbers.length === 0) return { ids, closed };
-  const rows = await tx
-    .selectFrom("agenda_item")
-    .select(["id", "number", "withheld", "deleted"])
-    .where("meeting_id", "=", meetingId)
-    .where("number", "in", numbers)
-    .execute();
+  const { rows } = await runPrepared(
+    tx,
+    tx
+      .selectFrom("agenda_item")
+      .select(["id", "number", "withheld", "deleted"])
+      .where("meeting_id", "=", meetingId)
+      .where((eb) => eb("number", "=", eb.fn.any(eb.val(numbers)))),
+  );
   for (const row of rows) {
     if (!row.deleted) ids.set(row.number, row.id);
     // A closed item since removed still closes its annexes (what was once closed stays withheld).

@@ -275,7 +275,13 @@ async function upsertCases(tx: Tx, items: readonly ParsedItem[], now: Date): Pro
   // One order for every writer: two documents that share cases take their row locks in the same order.
   const numbers = [...initialsByNumber.keys()].sort();
   const find = (wanted: readonly string[]) =>
-    tx.selectFrom("case_file").select(["id", "number", "initials"]).where("number", "in", wanted).execute();
+    runPrepared(
+      tx,
+      tx
+        .selectFrom("case_file")
+        .select(["id", "number", "initials"])
+        .where((eb) => eb("number", "=", eb.fn.any(eb.val([...wanted])))),
+    ).then((r) => r.rows);
   const found = await find(numbers);
   const stale: { number: string; initials: string[] }[] = [];
   for (const row of found) {
