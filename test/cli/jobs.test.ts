@@ -5,27 +5,15 @@
  * queues the failed job again.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { after, before, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
 import { runCli, startCli } from "../support/cli.js";
-import { TEST_DATABASE_URL } from "../support/stores.js";
+import { describeOnServer, serverDatabase } from "../support/stores.js";
 
 const MINUTES = resolve(import.meta.dirname, "..", "..", "..", "shared", "seeds", "004_5f8a3532f4c6e49a.txt");
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 interface BatchJob {
   readonly id: number;
@@ -35,22 +23,23 @@ interface BatchJob {
   readonly error: string | null;
 }
 
-describe("raadsinfo jobs and import --detach", { timeout: 180_000 }, () => {
-  const name = `raadsinfo_jobs_${randomBytes(5).toString("hex")}`;
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString(), RAADSINFO_PARSE_THREADS: "1" };
+describeOnServer("raadsinfo jobs and import --detach", () => {
+  let database: Awaited<ReturnType<typeof serverDatabase>>;
+  let env: Record<string, string> = {};
   let dir = "";
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "raadsinfo-jobs-cli-"));
-    await onServer(`create database ${name}`);
+    database = await serverDatabase();
+    env = { DATABASE_URL: database.url, RAADSINFO_PARSE_THREADS: "1" };
   });
   after(async () => {
-    await onServer(`drop database if exists ${name} with (force)`);
+    await database.drop();
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("queues files, shows them, a worker imports them, and a failure can be retried", async () => {
+  it("queues files, shows them, a worker imports them, and a failure can be retried", {
+    timeout: 180_000,
+  }, async () => {
     const bad = join(dir, "dagsorden.pdf");
     await writeFile(bad, "not a PDF at all");
     const queued = runCli(["import", MINUTES, bad, "--detach"], { env });
