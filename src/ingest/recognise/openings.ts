@@ -231,13 +231,26 @@ function vocabularyCosine(pages: readonly Page[], index: number, skip = 0): numb
  */
 function wordCounts(pages: readonly Page[]): { counts: Map<string, number>; total: number } {
   const counts = new Map<string, number>();
+  // Summed page by page in page order: the same counts, in the same order, as counting the lines.
   for (const page of pages) {
-    for (const line of page.lines) {
-      for (const word of line.text.toLowerCase().match(/\p{L}{6,}/gu) ?? [])
-        counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
+    for (const [word, count] of pageWordCounts(page)) counts.set(word, (counts.get(word) ?? 0) + count);
   }
   return { counts, total: pages.reduce((sum, page) => sum + page.words, 0) };
+}
+
+/** Word counts per page, counted once: each page is compared in up to six windows of three pages. */
+const PAGE_COUNTS = new WeakMap<Page, Map<string, number>>();
+
+function pageWordCounts(page: Page): Map<string, number> {
+  let counts = PAGE_COUNTS.get(page);
+  if (counts) return counts;
+  counts = new Map<string, number>();
+  for (const line of page.lines) {
+    for (const word of line.text.toLowerCase().match(/\p{L}{6,}/gu) ?? [])
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  PAGE_COUNTS.set(page, counts);
+  return counts;
 }
 
 /**
