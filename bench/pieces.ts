@@ -84,21 +84,11 @@ export async function parseFiles(
  */
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { readFileSync } = require("node:fs");
-// This thread's CPU time in ms, as threadCpuMs() in pieces.ts reads it; null off Linux.
-const cpu = () => {
-  try {
-    const stat = readFileSync("/proc/thread-self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-};
 (async () => {
   // An evaluated thread does not run the parent's --import hooks: tsx is registered here.
   (await import(workerData.tsxUrl)).register();
   const ingest = await import(workerData.ingestUrl);
+  const { threadCpuMs: cpu } = await import(workerData.piecesUrl);
   const started = performance.now();
   const options = await ingest.loadIngestOptions();
   parentPort.postMessage({ ready: performance.now() - started });
@@ -136,11 +126,12 @@ export async function parseFilesOnThreads(
   const { statSync } = await import("node:fs");
   const ingestUrl = new URL("../src/ingest/index.ts", import.meta.url).href;
   const tsxUrl = import.meta.resolve("tsx/esm/api");
+  const piecesUrl = import.meta.url;
   const pool: InstanceType<typeof Worker>[] = [];
   try {
     let t = performance.now();
     const ready = Array.from({ length: threads }, () => {
-      const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { ingestUrl, tsxUrl } });
+      const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { ingestUrl, tsxUrl, piecesUrl } });
       pool.push(worker);
       return new Promise<void>((resolve, reject) => {
         worker.once("error", reject);
