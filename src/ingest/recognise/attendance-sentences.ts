@@ -47,18 +47,31 @@ export function attendanceSentences(text: string): SentenceAttendance {
   let statement = false;
   const absent: string[] = [];
   const substitutes: { name: string; for: string }[] = [];
-  for (const match of text.matchAll(ALL_PRESENT)) {
-    statement = true;
-    if (match[1]) for (const name of namesIn(match[1])) absent.push(name);
+  // The patterns that open with a list of names are tried at every capital of the text (the whole
+  // record): a text without a word the pattern needs is not scanned with it.
+  const has = (...words: string[]): boolean => words.some((word) => text.includes(word));
+  if (/alle/iu.test(text)) {
+    for (const match of text.matchAll(ALL_PRESENT)) {
+      statement = true;
+      if (match[1]) for (const name of namesIn(match[1])) absent.push(name);
+    }
   }
-  for (const match of text.matchAll(HAD_SENT_APOLOGIES)) {
-    // "Følgende havde meldt afbud:" heads a list; the list is read as one.
-    if (/^følgende$/iu.test(match[1] ?? "")) continue;
-    for (const name of namesIn(match[1] ?? "")) absent.push(name);
+  if (has("afbud", "forfald")) {
+    for (const match of text.matchAll(HAD_SENT_APOLOGIES)) {
+      // "Følgende havde meldt afbud:" heads a list; the list is read as one.
+      if (/^følgende$/iu.test(match[1] ?? "")) continue;
+      for (const name of namesIn(match[1] ?? "")) absent.push(name);
+    }
   }
-  for (const match of text.matchAll(APOLOGIES_FROM))
-    for (const name of namesIn(match[1] ?? "")) absent.push(name);
-  for (const pattern of [CALLED_IN, STOOD_IN]) {
+  if (has("fbud")) {
+    for (const match of text.matchAll(APOLOGIES_FROM))
+      for (const name of namesIn(match[1] ?? "")) absent.push(name);
+  }
+  for (const [pattern, needs] of [
+    [CALLED_IN, ["indkaldt"]],
+    [STOOD_IN, ["deltog", "mødte", "indtrådte", "indkaldt"]],
+  ] as const) {
+    if (!has(...needs)) continue;
     for (const match of text.matchAll(pattern)) {
       const name = cleanName(match[1] ?? "");
       const member = cleanName(match[2] ?? "");

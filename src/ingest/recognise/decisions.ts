@@ -80,14 +80,21 @@ export function parseDecisionHeading(heading: string): DecisionHeading | null {
     return { body, date };
   }
   // "Økonomiudvalgets beslutning 12.03.2024", "Byrådets beslutning den 27. august 2025".
-  const genitive = /^(\p{Lu}[\p{L}-]{2,40}(?:\s[\p{L}-]{1,30}){0,4})s\s+beslutning\b\s*(.*)$/u.exec(text);
+  // Each pattern below is tried only on a heading that has what it cannot match without: most lines
+  // checked here are running text, and these patterns backtrack over the whole line.
+  const genitive = text.includes("beslutning")
+    ? /^(\p{Lu}[\p{L}-]{2,40}(?:\s[\p{L}-]{1,30}){0,4})s\s+beslutning\b\s*(.*)$/u.exec(text)
+    : null;
   if (genitive?.[1] && BODY_WORD.test(genitive[1])) {
     const { before, date, after } = splitDate(genitive[2] ?? "");
     if (date === null || !/^(?:den|d\.)?\s*$/iu.test(before.trim()) || !AFTER_DATE.test(after)) return null;
     return { body: genitive[1], date };
   }
   // "Sundheds- og Omsorgsudvalget, 03-03-2016, pkt. 16": the decision's place in a Roskilde page.
-  const placed = /^(\p{Lu}[^,]{2,80}),\s*(.{6,30}?),\s*(?:pkt|punkt)\.?\s*\d{1,4}$/iu.exec(text);
+  const placed =
+    text.includes(",") && /\d$/u.test(text)
+      ? /^(\p{Lu}[^,]{2,80}),\s*(.{6,30}?),\s*(?:pkt|punkt)\.?\s*\d{1,4}$/iu.exec(text)
+      : null;
   if (placed?.[1] && BODY_WORD.test(placed[1])) {
     const { before, date, after } = splitDate(placed[2] ?? "");
     if (date === null || before.trim().length > 0 || after.trim().length > 0) return null;

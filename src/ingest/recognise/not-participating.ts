@@ -72,14 +72,20 @@ export function findNotParticipating(
   }
   for (const [index, texts] of regions) {
     const text = texts.join(" ");
-    for (const match of text.matchAll(BY_NUMBER)) {
-      const numbers = itemNumbers(match[2] ?? "");
-      for (const name of namesIn(match[1] ?? "")) byNumber(numbers, name);
+    // Each pattern opens with a list of names, tried at every capital of the text: a text without the
+    // pattern's verb cannot match it and is not scanned.
+    const tookNoPart = text.includes("deltog");
+    if (tookNoPart) {
+      for (const match of text.matchAll(BY_NUMBER)) {
+        const numbers = itemNumbers(match[2] ?? "");
+        for (const name of namesIn(match[1] ?? "")) byNumber(numbers, name);
+      }
     }
-    if (index >= 0) {
+    if (index >= 0 && (tookNoPart || text.includes("inhabil"))) {
       for (const match of text.matchAll(THIS_ITEM))
         for (const name of namesIn(match[1] ?? "")) add(index, name);
     }
+    if (!text.includes("forlod")) continue;
     for (const match of text.matchAll(LEFT)) {
       const from = Number(match[3]) + (match[2] === "efter" ? 1 : 0);
       const numbers = items
