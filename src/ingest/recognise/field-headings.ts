@@ -225,6 +225,11 @@ export interface GluedHeading extends FieldHeadingMatch {
   readonly at: number;
 }
 
+/** Marks that end a sentence right before a glued heading ("16.30.Sagsfremstilling"). */
+const SENTENCE_END = '.!?)”"';
+/** Marks that end a sentence before the space and the heading ("2026. Beslutningspunkter"). */
+const CLOSING_END = '.!?”"';
+
 /**
  * Reads a heading glued to the end of the previous sentence, as portals that drop the paragraph break
  * write it: "Vestskolens bestyrelse er inviteret til dialogmøde kl. 16.30.Sagsfremstilling" (real-world
@@ -235,15 +240,17 @@ export interface GluedHeading extends FieldHeadingMatch {
 export function readGluedHeading(line: string): GluedHeading | null {
   if (line.length < 8) return null;
   for (let at = Math.max(2, line.length - 45); at < line.length - 3; at++) {
-    const char = line[at] as string;
-    if (!/\p{Lu}/u.test(char)) continue;
+    // The mark before is looked at first: it is two character comparisons, and rules out nearly every
+    // place of a line before the capital is tested.
     const before = line[at - 1] as string;
-    const sentenceEnd = /[.!?)”"]/.test(before)
-      ? line.slice(0, at)
-      : before === " " && /[.!?”"]$/.test(line.slice(0, at - 1))
-        ? line.slice(0, at - 1)
-        : null;
-    if (sentenceEnd === null || sentenceEnd.trim().length < 3) continue;
+    const end = SENTENCE_END.includes(before)
+      ? at
+      : before === " " && CLOSING_END.includes(line[at - 2] as string)
+        ? at - 1
+        : -1;
+    if (end < 0 || !/\p{Lu}/u.test(line[at] as string)) continue;
+    const sentenceEnd = line.slice(0, end);
+    if (sentenceEnd.trim().length < 3) continue;
     // A sentence end, not an abbreviation or a number: "kl. 16.30." ends on a digit and a dot, fine;
     // "jf." or "bl.a." before a capital is an abbreviation the heading cannot follow.
     if (/(?:^|\s)(?:jf|bl\.a|f\.eks|pkt|nr|ca|kl|mv|stk)\.$/iu.test(sentenceEnd)) continue;
