@@ -69,6 +69,7 @@ export function joinLines(
     // Runs of spaces are closed up only after the ligature step, which reads them as evidence.
     joinSplitLigatures(line.text, isWord, {
       splitsNearby: countNear(splitLines, index, LIGATURE_WINDOW) >= 2,
+      unambiguousSplit: splitLines[index] === true,
     }).replace(/ {2,}/g, " "),
   );
   // Pieces are collected and joined once: growing one string and testing its end with a regex would

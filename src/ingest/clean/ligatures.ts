@@ -78,6 +78,12 @@ export interface LigatureOptions {
    * joined form is a word; on its own such a pair is ordinary text and kept.
    */
   readonly splitsNearby?: boolean;
+  /**
+   * What {@link hasUnambiguousLigatureSplit} said of this text, where the caller has asked it already.
+   * When it found no split and no wider evidence applies, there is nothing to join and the text is
+   * returned without a second look at its gaps.
+   */
+  readonly unambiguousSplit?: boolean;
 }
 
 /**
@@ -95,6 +101,8 @@ export function joinSplitLigatures(text: string, isWord: WordChecker, options: L
   if (!/[ft] \p{L}/u.test(text)) return text;
   const doubledAfterF = /\p{L}f {2}\p{L}/u.test(text);
   const joinBothWords = options.splitsNearby === true || doubledAfterF;
+  // Without wider evidence a pair joins exactly when hasUnambiguousLigatureSplit would find it.
+  if (!joinBothWords && options.unambiguousSplit === false) return text;
   let out = "";
   let last = 0;
   for (const { start, head, tail, end, abbreviation } of splitCandidates(text)) {
