@@ -138,11 +138,12 @@ export function shouldJoinLigature(
   // "geograf i"); "pati-" / "ent i
   // 2023" (seeds/002 line 10387) is a word and a preposition.
   if ([...tail].length === 1 && !(head.endsWith("f") && (tail === "t" || tail === "i"))) return false;
-  // Cheap, memoised checks of the halves first: most pairs are two real words and stop here.
-  const headWord = isRealWord(head, isWord);
-  const tailWord = isRealWord(tail, isWord);
-  if (headWord && tailWord && !(joinBothWords && head.endsWith("f"))) return false;
-  if (headWord && head.endsWith("t") && tail.length < 3) return false;
+  // Cheap, memoised checks of the halves first: most pairs are two real words and stop here. The tail
+  // only counts after a head that is a word, so it is looked up only then.
+  if (isRealWord(head, isWord)) {
+    if (isRealWord(tail, isWord) && !(joinBothWords && head.endsWith("f"))) return false;
+    if (head.endsWith("t") && tail.length < 3) return false;
+  }
   return isWord(head + tail);
 }
 
