@@ -125,10 +125,23 @@ const EXTRA_NAMES: ReadonlyMap<string, string> = new Map(
 );
 
 /** Extra headings written as a pattern rather than a name: "Borgmesterens Afdelings påtegning", "Miljømæssige konsekvenser". */
-const EXTRA_PATTERNS: readonly { readonly pattern: RegExp; readonly key: string }[] = [
-  { pattern: /^[\p{L}' -]{3,60} påtegning$/u, key: "paategning" },
-  { pattern: /^[\p{L}-]{3,30}(?:mæssige|ske) konsekvenser$/u, key: "konsekvenser" },
-  { pattern: /^beslutningsforslag fra \p{L}[\p{L}\d .,&()-]{0,60}$/u, key: "beslutningsforslag" },
+const EXTRA_PATTERNS: readonly {
+  readonly pattern: RegExp;
+  readonly key: string;
+  /** Words the pattern cannot match without: a line without them is not tried (most lines are text). */
+  readonly words: string;
+}[] = [
+  { pattern: /^[\p{L}' -]{3,60} påtegning$/u, key: "paategning", words: " påtegning" },
+  {
+    pattern: /^[\p{L}-]{3,30}(?:mæssige|ske) konsekvenser$/u,
+    key: "konsekvenser",
+    words: " konsekvenser",
+  },
+  {
+    pattern: /^beslutningsforslag fra \p{L}[\p{L}\d .,&()-]{0,60}$/u,
+    key: "beslutningsforslag",
+    words: "beslutningsforslag fra ",
+  },
 ];
 
 /** A heading starts with a capital letter: "Økonomi" or "ØKONOMI", never "økonomi" in running text. */
@@ -140,7 +153,8 @@ function extraKey(lower: string): string | null {
   const named = EXTRA_NAMES.get(lower);
   if (named) return named;
   // "Økonomiske konsekvenser" is named above; the patterns add the rest.
-  for (const { pattern, key } of EXTRA_PATTERNS) if (pattern.test(lower)) return key;
+  for (const { pattern, key, words } of EXTRA_PATTERNS)
+    if (lower.includes(words) && pattern.test(lower)) return key;
   return null;
 }
 
