@@ -341,8 +341,14 @@ function orderStyle(raw: string): "digit" | "letter" | "roman" | null {
 
 /** A line ends a sentence (or a lead-in): ".", "!", "?", ":" or ";" after a word, not an abbreviation. */
 function endsSentence(text: string): boolean {
+  // The pattern is tried at every word of the line; a line whose last character can end no match (a
+  // wrapped line ends on a letter) is settled without it.
+  if (!SENTENCE_LAST.includes(text.at(-1) ?? "\n")) return false;
   return /(?:\p{L}{3,}|\d|\))[.!?]["”’)]?$|[:;]$/u.test(text);
 }
+
+/** The characters a match of endsSentence's pattern can end with. */
+const SENTENCE_LAST = '.!?"”’):;';
 
 /** True when a paragraph break stands before line `index`: more blank lines than between lines. */
 function isBreak(lines: readonly ViewLine[], index: number, gap: number): boolean {
