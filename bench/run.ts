@@ -91,6 +91,10 @@ async function main(): Promise<void> {
   const out =
     values.out ?? join(here, only.length > 0 && !values.merge ? "out/results-partial.json" : "results.json");
   await mkdir(dirname(out), { recursive: true });
+  // The record a --merge run puts its figures into, read before anything is written over it.
+  const record: FullRecord | null = values.merge
+    ? (JSON.parse(await readFile(out, "utf8")) as FullRecord)
+    : null;
   const rows: RowFigure[] = [];
   const results = (complete: boolean) => ({
     date: started.toISOString(),
@@ -107,12 +111,16 @@ async function main(): Promise<void> {
     step(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     for (const f of figures) rows.push({ benchmark: name, ...f });
     // Written after every benchmark: a long full run that is stopped still leaves what it measured.
-    await writeFile(out, `${JSON.stringify(results(false), null, 2)}\n`);
+    const sofar = results(false);
+    await writeFile(
+      out,
+      `${JSON.stringify(record ? mergedRecord(record, sofar, selected) : sofar, null, 2)}\n`,
+    );
   }
   const final = results(true);
   await writeFile(
     out,
-    `${JSON.stringify(values.merge ? await mergedRecord(out, final, selected) : final, null, 2)}\n`,
+    `${JSON.stringify(record ? mergedRecord(record, final, selected) : final, null, 2)}\n`,
   );
   const { machine, durationSeconds: seconds } = final;
   const heading = `Rådsinfo benchmarks, ${final.mode} run, ${started.toISOString().slice(0, 16)}Z, ${seconds} s — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.start} -> ${machine.loadAverage.end}`;
@@ -129,26 +137,31 @@ interface Remeasured {
   readonly date: string;
   readonly durationSeconds: number;
   readonly loadAverage: { readonly start: number; readonly end: number };
+  /** False while the run is under way (or was stopped): not all of `benchmarks` are in yet. */
+  readonly complete: boolean;
+}
+
+/** The full run's record, as bench/results.json holds it. */
+interface FullRecord {
+  readonly figures: RowFigure[];
+  readonly remeasured?: Remeasured[];
 }
 
 /**
  * The full run's record with the figures of `selected` replaced by this run's (in the same place of the
  * table, a new benchmark at the end), and this run named under `remeasured`.
  */
-async function mergedRecord(
-  path: string,
+function mergedRecord(
+  record: FullRecord,
   run: {
     date: string;
     durationSeconds: number;
+    complete: boolean;
     machine: { loadAverage: Remeasured["loadAverage"] };
     figures: RowFigure[];
   },
   selected: readonly string[],
-): Promise<unknown> {
-  const record = JSON.parse(await readFile(path, "utf8")) as {
-    figures: RowFigure[];
-    remeasured?: Remeasured[];
-  };
+): FullRecord {
   const figures: RowFigure[] = [];
   const placed = new Set<string>();
   for (const figure of record.figures) {
@@ -164,6 +177,7 @@ async function mergedRecord(
     date: run.date,
     durationSeconds: run.durationSeconds,
     loadAverage: run.machine.loadAverage,
+    complete: run.complete,
   };
   return { ...record, figures, remeasured: [...(record.remeasured ?? []), remeasured] };
 }
