@@ -4,7 +4,7 @@
  * import batch file by file. `raadsinfo jobs retry ID` queues a failed job again.
  */
 import type { JobStatus } from "../store/index.js";
-import { batchJobs, jobCounts, listJobs, retryFailedJob } from "../store/index.js";
+import { batchJobs, jobCounts, jobFileName, jobJson, listJobs, retryFailedJob } from "../store/index.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { formatTable } from "./summary-table.js";
 import { UsageError } from "./usage-error.js";
@@ -140,32 +140,11 @@ function printBatch(jobs: readonly JobStatus[]): void {
 }
 
 /** What a job works on, when its payload says: an import's file name. */
-function subjectOf(job: JobStatus): string {
-  const file = (job.payload as { file?: unknown } | null)?.file;
-  return typeof file === "string" ? file : "";
-}
+const subjectOf = (job: JobStatus): string => jobFileName(job) ?? "";
 
 function progressOf(job: JobStatus): string {
   if (!job.progress) return "";
   return job.progress.step ?? `${job.progress.done}/${job.progress.total}`;
-}
-
-function jobJson(job: JobStatus) {
-  return {
-    id: job.id,
-    kind: job.kind,
-    file: subjectOf(job) || null,
-    state: job.state,
-    worker: job.worker,
-    attempts: job.attempts,
-    maxAttempts: job.maxAttempts,
-    progress: job.progress,
-    error: job.error,
-    result: job.result,
-    created: job.created.toISOString(),
-    started: job.started?.toISOString() ?? null,
-    finished: job.finished?.toISOString() ?? null,
-  };
 }
 
 /** "2026-12-03 09:12:05" in Danish time. */

@@ -28,6 +28,7 @@ export {
   readSourceFile,
   SOURCE_EXTENSIONS,
   type SourceEntry,
+  sourceFileOf,
 } from "./read-source.js";
 export type { ExtractedDocument, IngestOptions, SourceFile, SourceLine, WordChecker } from "./types.js";
 

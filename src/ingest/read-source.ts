@@ -44,6 +44,14 @@ export async function readSourceFile(path: string): Promise<SourceFile> {
   } catch (error) {
     throw asIngestError(file, error);
   }
+  return sourceFileOf(file, bytes);
+}
+
+/**
+ * A source file from bytes received rather than read (an upload): its name and its sha256.
+ * @example const source = sourceFileOf("referat.pdf", bytes); // { file: "referat.pdf", bytes, sha256 }
+ */
+export function sourceFileOf(file: string, bytes: Uint8Array): SourceFile {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return { file, bytes, sha256 };
 }

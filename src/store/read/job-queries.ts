@@ -97,6 +97,34 @@ export async function jobCounts(db: Db): Promise<JobCount[]> {
   return rows.map((row) => ({ kind: row.kind, state: row.state, count: Number(row.count) }));
 }
 
+/** The file an import job works on, from its payload; null for other jobs. */
+export function jobFileName(job: JobStatus): string | null {
+  const file = (job.payload as { file?: unknown } | null)?.file;
+  return typeof file === "string" ? file : null;
+}
+
+/**
+ * A job as JSON shows it (`raadsinfo jobs --json`, GET /api/imports/{batch}): times as ISO text, an
+ * import's file by name, the payload left out.
+ */
+export function jobJson(job: JobStatus) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    file: jobFileName(job),
+    state: job.state,
+    worker: job.worker,
+    attempts: job.attempts,
+    maxAttempts: job.maxAttempts,
+    progress: job.progress,
+    error: job.error,
+    result: job.result ?? null,
+    created: job.created.toISOString(),
+    started: job.started?.toISOString() ?? null,
+    finished: job.finished?.toISOString() ?? null,
+  };
+}
+
 function present(row: Selectable<JobTable>): JobStatus {
   return {
     id: row.id,
