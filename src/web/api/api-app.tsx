@@ -1,6 +1,7 @@
 /**
  * @module The portal's JSON API under /api: bodies, meetings, items, persons, the OpenAPI document and
  * its reference page. /api/search is its own sub-app (search-route.ts). Handlers validate, read, present.
+ * The writes (the secretariat's, imports) are mounted from secretariat-api.tsx and import-api.tsx.
  */
 
 import type { Context } from "hono";
@@ -20,6 +21,7 @@ import { readOnlyCors } from "../read-only-cors.js";
 import { rowId } from "../request-params.js";
 import { apiLinks } from "./api-links.js";
 import { readListQuery } from "./api-query.js";
+import { importApi } from "./import-api.js";
 import { openApiDocument } from "./openapi.js";
 import { presentBody } from "./present-body.js";
 import { presentFile } from "./present-file.js";
@@ -105,6 +107,7 @@ export function apiApp(): Hono {
     }
     return c.json(presentPersonDetail(person, linksOf(c)));
   });
+  app.route("/", importApi());
   app.route("/", secretariatApi());
   return app;
 }

@@ -129,14 +129,35 @@ export const strings: JsonSchema = { type: "array", items: string };
 
 const BEARER = [{ bearerAuth: [] }] as const;
 
-/** An operation of the secretariat's API: tagged "secretariat", called with an API key (or a login). */
-export const secretariatOperation = (
-  operation: Omit<OpenApiOperation, "tags" | "security">,
-): OpenApiOperation => ({
-  ...operation,
-  tags: ["secretariat"],
-  security: BEARER,
+/** A file sent by itself, as an upload's part or as the whole body. */
+export const fileContent: JsonSchema = { type: "string", contentMediaType: "application/octet-stream" };
+
+/**
+ * A required multipart/form-data body whose field `file` is required, beside `properties`' other fields;
+ * `alternatives` are other media types the operation takes instead.
+ */
+export const multipartFileBody = (
+  properties: { [key: string]: JsonSchema },
+  alternatives: { [mediaType: string]: { readonly schema: JsonSchema } } = {},
+) => ({
+  required: true,
+  content: {
+    "multipart/form-data": { schema: { type: "object", required: ["file"], properties } },
+    ...alternatives,
+  },
 });
+
+/** Operations under `tag` that need an API key (or a login). */
+export const bearerOperation =
+  (tag: string) =>
+  (operation: Omit<OpenApiOperation, "tags" | "security">): OpenApiOperation => ({
+    ...operation,
+    tags: [tag],
+    security: BEARER,
+  });
+
+/** An operation of the secretariat's API: tagged "secretariat", called with an API key (or a login). */
+export const secretariatOperation = bearerOperation("secretariat");
 
 /** A required JSON request body: an object with these properties, of which `required` must be there. */
 export const objectBody = (

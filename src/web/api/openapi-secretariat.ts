@@ -10,10 +10,12 @@ import { minutesPaths } from "./openapi-minutes.js";
 import {
   boolean,
   errorResponse,
+  fileContent,
   idParameter,
   integer,
   type JsonSchema,
   json,
+  multipartFileBody,
   nullable,
   type OpenApiOperation,
   type OpenApiPathItem,
@@ -437,21 +439,7 @@ function secretariatPaths(): { readonly [path: string]: OpenApiPathItem } {
         operationId: "uploadAnnex",
         summary: "Upload et bilag (PDF eller DOCX) til et punkt",
         parameters: [idParameter("kladdepunktet")],
-        requestBody: {
-          required: true,
-          content: {
-            "multipart/form-data": {
-              schema: {
-                type: "object",
-                required: ["file"],
-                properties: {
-                  file: { type: "string", contentMediaType: "application/octet-stream" },
-                  title: string,
-                },
-              },
-            },
-          },
-        },
+        requestBody: multipartFileBody({ file: fileContent, title: string }),
         responses: {
           "201": json(ref("DraftAnnex"), "Bilaget; sider med CPR-nummer står i cprPages."),
           ...refusals({

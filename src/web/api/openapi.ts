@@ -5,6 +5,7 @@
  */
 import { WITHHOLDING_REASONS } from "../../domain/index.js";
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from "../../search/index.js";
+import { importPaths } from "./openapi-import.js";
 import {
   badId,
   errorResponse,
@@ -349,6 +350,10 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
         description:
           "Sekretariatet: mødeplan, dagsorden, punkter, bilag og udsendelse (kræver login eller API-nøgle)",
       },
+      {
+        name: "imports",
+        description: "Indlæsning af filer gennem jobkøen (kræver en administrators login eller API-nøgle)",
+      },
     ],
     paths: withSecretariatPaths({
       "/api/bodies": {
@@ -525,6 +530,7 @@ export function openApiDocument(publicBaseUrl: string): OpenApiDocument {
           },
         },
       },
+      ...importPaths(),
     }),
     components: {
       schemas: { ...SCHEMAS, ...SECRETARIAT_SCHEMAS },
