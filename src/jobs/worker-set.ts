@@ -25,7 +25,8 @@ export function startWorkers(options: WorkerSetOptions): Worker {
   });
   const imports = startWorker({
     ...options,
-    ...(options.name ? { name: `${options.name}:import` } : {}),
+    // Named after the other, so that the name a process prints finds its import jobs too (locked_by).
+    name: `${others.name}:import`,
     kinds: [importFileJob],
     concurrency: importConcurrency,
     // One worker of the process cleans the finished jobs; the other would only repeat it.
