@@ -15,6 +15,11 @@ export interface CliOptions {
   readonly uid?: number;
   readonly gid?: number;
   readonly input?: string;
+  /**
+   * startCli only: the process leads a process group of its own, so that `process.kill(-pid, signal)`
+   * reaches the programs it runs too (Tesseract), as when its machine goes away.
+   */
+  readonly detached?: boolean;
 }
 
 export interface CliResult {
@@ -55,6 +60,7 @@ export function startCli(args: readonly string[], options: CliOptions = {}): Run
   const child = spawn(process.execPath, [BIN, ...args], {
     env: environment(options),
     ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.detached ? { detached: true } : {}),
   });
   let out = "";
   let err = "";
