@@ -112,8 +112,8 @@ export function importApi(): Hono {
 
   app.get("/imports/:batch", async (c) => {
     const db = importer(c);
-    const batch = c.req.param("batch");
-    const jobs = /^[0-9a-f-]{36}$/i.test(batch) ? await batchJobs(db, batch.toLowerCase()) : [];
+    const batch = c.req.param("batch").toLowerCase();
+    const jobs = /^[0-9a-f-]{36}$/.test(batch) ? await batchJobs(db, batch) : [];
     if (jobs.length === 0) throw notFound("Indlæsningen");
     const count = (state: JobStatus["state"]) => jobs.filter((job) => job.state === state).length;
     return c.json({
