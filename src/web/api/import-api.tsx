@@ -1,17 +1,16 @@
 /**
  * @module Imports through the JSON API: POST /api/imports takes one or more files (multipart/form-data,
  * fields `file`, or a raw body named by `?name=`), stages each and queues its `import-file` job in one new
- * batch, and answers 202 at once; GET /api/imports/{batch} follows the batch's jobs. Any worker of any
- * process on the same database (serve's or `raadsinfo worker`'s) takes the jobs. Only whom
- * domain/visibility's mayImport allows (administrators); a signed-in user or an API token. Documented in
- * openapi-import.ts.
+ * batch (importer/import-upload.ts, audited), and answers 202 at once; GET /api/imports/{batch} follows
+ * the batch's jobs. Any worker of any process on the same database (serve's or `raadsinfo worker`'s)
+ * takes the jobs. Only whom domain/visibility's mayImport allows (administrators), signed in or with an
+ * API token. Documented in openapi-import.ts.
  */
-import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import { type Context, Hono } from "hono";
 import { mayImport } from "../../domain/index.js";
-import { queueSourceFile } from "../../importer/import-run.js";
-import { MAX_SOURCE_FILE_BYTES, type SourceFile, sourceFileOf } from "../../ingest/index.js";
+import { importUploader } from "../../importer/import-upload.js";
+import { MAX_SOURCE_FILE_BYTES } from "../../ingest/index.js";
 import { batchJobs, type JobStatus, jobJson } from "../../store/index.js";
 import { badRequest, forbidden, notFound, portalError } from "../http-error.js";
 import { actorOf } from "./api-request.js";
@@ -23,11 +22,11 @@ interface Upload {
   readonly bytes: () => Promise<Uint8Array>;
 }
 
-/** The acting administrator's store, or 401/403. */
+/** The acting administrator with the store, or 401/403. */
 function importer(c: Context) {
-  const { db, viewer } = actorOf(c);
-  if (!mayImport(viewer)) throw forbidden("Kun administratorer må indlæse filer.");
-  return db;
+  const acting = actorOf(c);
+  if (!mayImport(acting.viewer)) throw forbidden("Kun administratorer må indlæse filer.");
+  return acting;
 }
 
 /** A file's name as sent, without any folder part or control characters; null when none is left. */
@@ -88,20 +87,11 @@ export function importApi(): Hono {
   const app = new Hono();
 
   app.post("/imports", async (c) => {
-    const db = importer(c);
+    const { db, actor } = importer(c);
     const uploads = await uploadsOf(c);
     for (const upload of uploads) checkSize(upload);
-    const batch = randomUUID();
-    const files: ({ name: string; job: number } | { name: string; outcome: "unchanged" })[] = [];
-    for (const upload of uploads) {
-      const source: SourceFile = sourceFileOf(upload.name, await upload.bytes());
-      const queued = await queueSourceFile(db, source, batch);
-      files.push(
-        "jobId" in queued
-          ? { name: upload.name, job: queued.jobId }
-          : { name: upload.name, outcome: "unchanged" },
-      );
-    }
+    const received = await Promise.all(uploads.map(async (u) => ({ name: u.name, bytes: await u.bytes() })));
+    const { batch, files } = await importUploader({ db, actor, files: received, now: c.get("now")() });
     // Nothing queued (every file's bytes are stored already): no batch to follow.
     const anyQueued = files.some((f) => "job" in f);
     return c.json(
@@ -111,7 +101,7 @@ export function importApi(): Hono {
   });
 
   app.get("/imports/:batch", async (c) => {
-    const db = importer(c);
+    const { db } = importer(c);
     const batch = c.req.param("batch").toLowerCase();
     const jobs = /^[0-9a-f-]{36}$/.test(batch) ? await batchJobs(db, batch) : [];
     if (jobs.length === 0) throw notFound("Indlæsningen");

@@ -2,8 +2,9 @@
  * Imports through the JSON API on both backends: an administrator's token uploads a real seed and a broken
  * PDF in one multipart request and gets a batch whose jobs are queued; a worker runs them; GET shows the
  * seed done and the broken file failed with its one-line reason. The same bytes again are "unchanged"
- * (no job); an empty file is a 400 naming it; a sekretariat's or a member's token and an anonymous caller
- * are refused; an unknown batch is a 404. Answers match the OpenAPI document.
+ * (no job). The upload is in the audit log with its token. An empty file is a 400 naming it; a
+ * sekretariat's or a member's token and an anonymous caller are refused; an unknown batch is a 404.
+ * Answers match the OpenAPI document.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -14,7 +15,7 @@ import type { Hono } from "hono";
 import { apiTokenCreator, CLI_ACTOR } from "../../../src/accounts/index.js";
 import { importFileJob, startWorker } from "../../../src/jobs/index.js";
 import { openMailer } from "../../../src/mail/index.js";
-import { batchJobs, type Database } from "../../../src/store/index.js";
+import { batchJobs, type Database, listAuditEntries } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { seedPath } from "../../support/seeds.js";
 import { forEachBackend } from "../../support/stores.js";
@@ -125,6 +126,14 @@ forEachBackend("import API", (store) => {
     assert.deepEqual(
       jobs.map((job) => [job.id, job.kind]),
       files.map((f: Json) => [f.job, "import-file"]),
+    );
+    const [audit] = await listAuditEntries(db, { targetKind: "import-batch", targetId: batch });
+    assert.ok(audit, "the upload is audited");
+    assert.equal(audit.action, "import-upload");
+    assert.ok(audit.actorTokenId, "the token that sent it");
+    assert.deepEqual(
+      (audit.after as { files: { name: string; job: number }[] }).files.map((f) => [f.name, f.job]),
+      files.map((f: Json) => [f.name, f.job]),
     );
     const queued = await get(app, status, admin);
     assert.equal(queued.status, 200);
