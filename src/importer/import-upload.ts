@@ -1,20 +1,21 @@
 /**
- * @module The import of files sent over HTTP (POST /api/imports): each file staged with its
- * `import-file` job in one new batch, as `raadsinfo import --detach` queues a folder, and the upload in
- * the audit log with who sent it (the user, and the API token when one was used). The caller decides who
- * may (domain's mayImport) and refuses empty or too large files before calling.
+ * @module The import of files sent over HTTP (the JSON API's POST /api/imports and the administrator's form
+ * at /sekretariat/import): each file staged with its `import-file` job in one new batch, as
+ * `raadsinfo import --detach` queues a folder, and the upload in the audit log (import-upload on the
+ * batch: who sent it, with the API token when one was used, and each file's name, sha256, size and job).
+ * The caller decides who may (domain's mayImport) and refuses empty or too large files before calling.
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Actor } from "../accounts/index.js";
+import { type Actor, auditAppend } from "../accounts/index.js";
 import { sourceFileOf } from "../ingest/index.js";
-import { type Database, insertAuditEntry } from "../store/index.js";
+import type { Database } from "../store/index.js";
 import { queueSourceFile } from "./import-run.js";
 
-/** One file as it was received. */
+/** One file as it was received; its bytes are read when its turn comes, one file at a time. */
 export interface ReceivedFile {
   readonly name: string;
-  readonly bytes: Uint8Array;
+  readonly bytes: () => Promise<Uint8Array>;
 }
 
 /** What became of a received file: its job, or nothing to do because its bytes are stored already. */
@@ -24,33 +25,40 @@ export type QueuedUpload =
 
 /**
  * Queues the files in one new batch and records the upload.
- * @example const { batch, files } = await importUploader({ db, actor, files: [{ name: "referat.pdf", bytes }], now: new Date() });
+ * @example const { batch, files } = await importUploader({ db, actor, files: [{ name: "referat.pdf", bytes: async () => bytes }] });
  */
 export async function importUploader(props: {
   readonly db: Kysely<Database>;
   readonly actor: Actor;
   readonly files: readonly ReceivedFile[];
-  readonly now: Date;
+  readonly now?: Date;
 }): Promise<{ readonly batch: string; readonly files: QueuedUpload[] }> {
+  const { db } = props;
   const batch = randomUUID();
   const files: QueuedUpload[] = [];
-  const recorded: { name: string; sha256: string; bytes: number; job: number | null }[] = [];
-  for (const received of props.files) {
-    const source = sourceFileOf(received.name, received.bytes);
-    const queued = await queueSourceFile(props.db, source, batch);
-    const job = "jobId" in queued ? queued.jobId : null;
-    files.push(job === null ? { name: source.file, outcome: "unchanged" } : { name: source.file, job });
-    recorded.push({ name: source.file, sha256: source.sha256, bytes: source.bytes.byteLength, job });
+  const audited: { file: string; sha256: string; bytes: number; queued: boolean; job: number | null }[] = [];
+  try {
+    for (const received of props.files) {
+      const source = sourceFileOf(received.name, await received.bytes());
+      const queued = await queueSourceFile(db, source, batch);
+      const job = "jobId" in queued ? queued.jobId : null;
+      files.push(job === null ? { name: source.file, outcome: "unchanged" } : { name: source.file, job });
+      const size = source.bytes.byteLength;
+      audited.push({ file: source.file, sha256: source.sha256, bytes: size, queued: job !== null, job });
+    }
+  } finally {
+    // What was queued is recorded even when a later file could not be (the database gone for a moment).
+    if (audited.length > 0) {
+      await auditAppend({
+        db,
+        actor: props.actor,
+        action: "import-upload",
+        targetKind: "import-batch",
+        targetId: batch,
+        after: { files: audited },
+        ...(props.now ? { now: props.now } : {}),
+      });
+    }
   }
-  await insertAuditEntry(props.db, {
-    actorUserId: props.actor.userId,
-    actorTokenId: props.actor.tokenId,
-    action: "import-upload",
-    targetKind: "import-batch",
-    targetId: batch,
-    before: null,
-    after: { files: recorded },
-    at: props.now,
-  });
   return { batch, files };
 }

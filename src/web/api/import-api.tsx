@@ -90,8 +90,7 @@ export function importApi(): Hono {
     const { db, actor } = importer(c);
     const uploads = await uploadsOf(c);
     for (const upload of uploads) checkSize(upload);
-    const received = await Promise.all(uploads.map(async (u) => ({ name: u.name, bytes: await u.bytes() })));
-    const { batch, files } = await importUploader({ db, actor, files: received, now: c.get("now")() });
+    const { batch, files } = await importUploader({ db, actor, files: uploads, now: c.get("now")() });
     // Nothing queued (every file's bytes are stored already): no batch to follow.
     const anyQueued = files.some((f) => "job" in f);
     return c.json(

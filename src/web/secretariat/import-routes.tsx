@@ -1,18 +1,16 @@
 /**
  * @module The administrator's upload of meeting records (issue 17): GET /sekretariat/import shows the form,
  * POST /sekretariat/import (multipart, CSRF checked by the app's middleware, bounded by its body limit)
- * hashes each file and queues it with importer's queueSourceFile in one new batch, then sends the browser
- * to /sekretariat/import/{batch}, which shows each file's job. The workers of serve (or `raadsinfo worker`)
- * take the jobs; the audit log records each upload (action import-upload: the files, their sha256 and
- * whether each was queued). Who may import is domain's mayImport; the workspace's guard has already refused the
- * public and those who are not of any secretariat.
+ * queues the files with importer's importUploader in one new batch (as POST /api/imports does), then sends
+ * the browser to /sekretariat/import/{batch}, which shows each file's job. The workers of serve (or
+ * `raadsinfo worker`) take the jobs; the audit log records each upload (action import-upload: the files,
+ * their sha256 and whether each was queued). Who may import is domain's mayImport; the workspace's guard
+ * has already refused the public and those who are not of any secretariat.
  */
-import { createHash, randomUUID } from "node:crypto";
 import { extname } from "node:path";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { auditAppend } from "../../accounts/index.js";
 import { mayImport } from "../../domain/index.js";
-import { queueSourceFile } from "../../importer/import-run.js";
+import { importUploader } from "../../importer/import-upload.js";
 import { MAX_SOURCE_FILE_BYTES, SOURCE_EXTENSIONS } from "../../ingest/index.js";
 import { batchJobs } from "../../store/index.js";
 import type { FieldError } from "../components/form-parts.js";
@@ -109,32 +107,16 @@ export function importRoutes(): Hono {
       .filter((value): value is File => value instanceof File && (value.size > 0 || value.name !== ""));
     const errors = selectionErrors(uploads);
     if (errors.length > 0) return showForm(c, errors, 422);
-    const db = c.get("db");
-    const batch = randomUUID();
-    const unchanged: string[] = [];
-    const audited: { file: string; sha256: string; bytes: number; queued: boolean }[] = [];
-    try {
-      for (const upload of uploads) {
-        const bytes = new Uint8Array(await upload.arrayBuffer());
-        const sha256 = createHash("sha256").update(bytes).digest("hex");
-        const file = fileNameOf(upload);
-        const queued = await queueSourceFile(db, { file, bytes, sha256 }, batch);
-        if ("unchanged" in queued) unchanged.push(file);
-        audited.push({ file, sha256, bytes: bytes.byteLength, queued: "jobId" in queued });
-      }
-    } finally {
-      // What was queued is recorded even when a later file could not be (the database gone for a moment).
-      if (audited.length > 0) {
-        await auditAppend({
-          db,
-          actor: requestActor(c),
-          action: "import-upload",
-          targetKind: "import-batch",
-          targetId: batch,
-          after: { files: audited },
-        });
-      }
-    }
+    const { batch, files } = await importUploader({
+      db: c.get("db"),
+      actor: requestActor(c),
+      files: uploads.map((upload) => ({
+        name: fileNameOf(upload),
+        bytes: async () => new Uint8Array(await upload.arrayBuffer()),
+      })),
+      now: c.get("now")(),
+    });
+    const unchanged = files.flatMap((file) => ("outcome" in file ? [file.name] : []));
     return c.redirect(importBatchPath(batch, unchanged), 303);
   });
 

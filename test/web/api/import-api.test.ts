@@ -7,16 +7,14 @@
  * Answers match the OpenAPI document.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { before, it } from "node:test";
 import type { Hono } from "hono";
 import { apiTokenCreator, CLI_ACTOR } from "../../../src/accounts/index.js";
-import { importFileJob, startWorker } from "../../../src/jobs/index.js";
-import { openMailer } from "../../../src/mail/index.js";
-import { batchJobs, type Database, listAuditEntries } from "../../../src/store/index.js";
+import { batchJobs, listAuditEntries } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
+import { importBatch } from "../../support/import-jobs.js";
 import { seedPath } from "../../support/seeds.js";
 import { forEachBackend } from "../../support/stores.js";
 import { makeUser } from "../accounts/support.js";
@@ -47,27 +45,6 @@ async function get(app: Hono, path: string, token: string | null): Promise<{ sta
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await app.request(path, { headers });
   return { status: res.status, body: (await res.json()) as Json };
-}
-
-/** Runs import jobs of `batch` until none waits or runs. */
-async function runBatch(db: import("kysely").Kysely<Database>, batch: string): Promise<void> {
-  const worker = startWorker({
-    db,
-    services: { mailer: openMailer({ dataDir: mkdtempSync(join(tmpdir(), "raadsinfo-import-api-")) }) },
-    kinds: [importFileJob],
-    batch,
-    pollMs: 20,
-  });
-  try {
-    for (let i = 0; i < 1500; i++) {
-      const jobs = await batchJobs(db, batch);
-      if (jobs.every((job) => job.state === "done" || job.state === "failed")) return;
-      await new Promise((resolve) => setTimeout(resolve, 40));
-    }
-    assert.fail("the import jobs did not finish");
-  } finally {
-    await worker.stop(5000);
-  }
 }
 
 forEachBackend("import API", (store) => {
@@ -132,14 +109,14 @@ forEachBackend("import API", (store) => {
     assert.equal(audit.action, "import-upload");
     assert.ok(audit.actorTokenId, "the token that sent it");
     assert.deepEqual(
-      (audit.after as { files: { name: string; job: number }[] }).files.map((f) => [f.name, f.job]),
+      (audit.after as { files: { file: string; job: number }[] }).files.map((f) => [f.file, f.job]),
       files.map((f: Json) => [f.name, f.job]),
     );
     const queued = await get(app, status, admin);
     assert.equal(queued.status, 200);
     assert.equal(queued.body.total, 2);
 
-    await runBatch(db, batch);
+    await importBatch(db, batch);
     const ended = await get(app, status, admin);
     assert.equal(ended.status, 200);
     assertDocumented("/api/imports/{batch}", "get", 200, ended.body);

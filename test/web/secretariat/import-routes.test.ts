@@ -10,16 +10,14 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { before, describe, it } from "node:test";
-import type { Kysely } from "kysely";
 import { MAX_SOURCE_FILE_BYTES } from "../../../src/ingest/index.js";
-import { importFileJob, startWorker } from "../../../src/jobs/index.js";
-import { batchJobs, type Database, type JobStatus, listAuditEntries } from "../../../src/store/index.js";
+import { batchJobs, type JobStatus, listAuditEntries } from "../../../src/store/index.js";
 import { createApp } from "../../../src/web/app.js";
 import { fileStatus, progressLine } from "../../../src/web/pages/import-page.js";
 import { selectionErrors } from "../../../src/web/secretariat/import-routes.js";
+import { importBatch } from "../../support/import-jobs.js";
 import { forEachBackend } from "../../support/stores.js";
 import { csrfOf, makeUser, TestBrowser } from "../accounts/support.js";
-import { noMail } from "./agenda-support.js";
 import { signedInAs } from "./support.js";
 
 const PATH = "/sekretariat/import";
@@ -44,21 +42,6 @@ function batchOf(res: Response): string {
   const match = /^\/sekretariat\/import\/([0-9a-f-]{36})(?:\?|$)/.exec(res.headers.get("location") ?? "");
   assert.ok(match?.[1], `redirected to ${res.headers.get("location")}`);
   return match[1];
-}
-
-/** Runs a real worker on import jobs until every job of the batch has ended (at most two minutes). */
-async function importBatch(db: Kysely<Database>, batch: string): Promise<void> {
-  const worker = startWorker({ db, services: { mailer: noMail }, kinds: [importFileJob], pollMs: 20 });
-  try {
-    for (let i = 0; i < 1200; i++) {
-      const jobs = await batchJobs(db, batch);
-      if (jobs.every((job) => job.state === "done" || job.state === "failed")) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.fail("the batch's jobs did not end");
-  } finally {
-    await worker.stop(1000);
-  }
 }
 
 forEachBackend("web: /sekretariat/import", (store) => {
