@@ -13,7 +13,6 @@
  * A new database per run (created and dropped here); an unreachable server fails the test, it never skips.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -22,7 +21,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { type RunningCli, runCli, startCli } from "../support/cli.js";
 import { realPdfPath, seedPath } from "../support/seeds.js";
-import { TEST_DATABASE_URL } from "../support/stores.js";
+import { serverDatabase } from "../support/stores.js";
 
 const SCANNED = realPdfPath("ballerup-2012-11-15-bilag-scannet.pdf");
 const SEED = seedPath("004");
@@ -31,8 +30,8 @@ const ADMIN = "drift@kl.dk";
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field and asserted.
 type Json = { [key: string]: any };
 
-/** One statement on the server's maintenance connection (create or drop a database, a count). */
-async function onServer<T extends pg.QueryResultRow>(url: string, statement: string, values: unknown[] = []) {
+/** One query on the database at `url`. */
+async function query<T extends pg.QueryResultRow>(url: string, statement: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -51,26 +50,23 @@ interface Proc {
 describe("scale-out: two web processes and two workers on one PostgreSQL database", {
   timeout: 480_000,
 }, () => {
-  const name = `raadsinfo_scaleout_${randomBytes(5).toString("hex")}`;
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  let database: Awaited<ReturnType<typeof serverDatabase>> | undefined;
+  let databaseUrl = "";
   const dir = mkdtempSync(join(tmpdir(), "raadsinfo-scaleout-"));
-  const env = {
+  const env = () => ({
     DATABASE_URL: databaseUrl,
     RAADSINFO_DATA_DIR: join(dir, "data"),
     RAADSINFO_JOB_LEASE_MS: "3000",
     RAADSINFO_PARSE_THREADS: "1",
-  };
+  });
   const procs: Proc[] = [];
   const webs: { label: string; base: string }[] = [];
   let token = "";
-  let created = false;
   const sql = <T extends pg.QueryResultRow>(statement: string, values: unknown[] = []) =>
-    onServer<T>(databaseUrl, statement, values);
+    query<T>(databaseUrl, statement, values);
 
   const start = (label: string, args: readonly string[]): Proc => {
-    const proc = { label, cli: startCli(args, { env, cwd: dir, detached: true }) };
+    const proc = { label, cli: startCli(args, { env: env(), cwd: dir, detached: true }) };
     procs.push(proc);
     return proc;
   };
@@ -117,15 +113,17 @@ describe("scale-out: two web processes and two workers on one PostgreSQL databas
   };
 
   before(async () => {
-    await onServer(TEST_DATABASE_URL, `create database ${name}`);
-    created = true;
+    // A database of its own, made for this run and dropped after it: never skipped, an unreachable
+    // server fails the test.
+    database = await serverDatabase();
+    databaseUrl = database.url;
     // Run first, alone: it migrates the new database before the four processes start on it.
     const added = runCli(
       ["user", "add", ADMIN, "--name", "Drift", "--role", "administrator", "--password-stdin"],
-      { env, cwd: dir, input: "driften har et langt kodeord\n" },
+      { env: env(), cwd: dir, input: "driften har et langt kodeord\n" },
     );
     assert.equal(added.code, 0, added.stderr);
-    const made = runCli(["token", "create", "--user", ADMIN, "--json"], { env, cwd: dir });
+    const made = runCli(["token", "create", "--user", ADMIN, "--json"], { env: env(), cwd: dir });
     assert.equal(made.code, 0, made.stderr);
     token = (JSON.parse(made.stdout) as { token: string }).token;
 
@@ -153,7 +151,7 @@ describe("scale-out: two web processes and two workers on one PostgreSQL databas
       }
     }
     await Promise.all(procs.map((p) => p.cli.exited));
-    if (created) await onServer(TEST_DATABASE_URL, `drop database if exists ${name} with (force)`);
+    await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -261,7 +259,7 @@ describe("scale-out: two web processes and two workers on one PostgreSQL databas
       "no staged bytes left",
     );
 
-    const jobs = runCli(["jobs", "--json"], { env, cwd: dir });
+    const jobs = runCli(["jobs", "--json"], { env: env(), cwd: dir });
     assert.equal(jobs.code, 0, jobs.stderr);
     const overview = JSON.parse(jobs.stdout) as {
       counts: { kind: string; state: string; count: number }[];
