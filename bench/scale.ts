@@ -39,6 +39,12 @@ const FULL: readonly Size[] = [
 ];
 const QUICK: readonly Size[] = [{ label: "2k", items: 2_000 }];
 
+/**
+ * Searches sent before the timed ones, from another seed than the timed queries: a server that has been
+ * up a while has compiled its code and warmed its pool's connections (search-latency.ts warms up too).
+ */
+const SEARCH_WARMUP = 20;
+
 /** BENCH_SCALE_SIZES=10k,100k narrows a full run to the sizes that fit the time at hand. */
 function sizes(options: BenchOptions): readonly Size[] {
   if (options.quick) return QUICK;
@@ -111,6 +117,7 @@ async function measureSize(
   store: BenchStore,
   size: Size,
   queries: readonly string[],
+  warmup: readonly string[],
   options: BenchOptions,
 ): Promise<Figure[]> {
   const figures: Figure[] = [];
@@ -154,6 +161,7 @@ async function measureSize(
         ),
       );
     } else {
+      for (const q of warmup) await get(`${server.baseUrl}/api/search?q=${encodeURIComponent(q)}`);
       const times: number[] = [];
       const p = progress(`search at ${size.label}`, queries.length);
       for (const [i, q] of queries.entries()) {
@@ -167,7 +175,7 @@ async function measureSize(
           `search at ${size.label}`,
           times,
           SEARCH_TARGET[size.label],
-          `${queries.length} mixed queries through /api/search (with facets), sequential`,
+          `${queries.length} mixed queries through /api/search (with facets), sequential, after ${SEARCH_WARMUP} others`,
         ),
       );
     }
@@ -216,7 +224,9 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
   }
   const figures: Figure[] = [];
   try {
-    const queries = benchmarkQueries(seedWordModel(options.seedsDir), 200);
+    const model = seedWordModel(options.seedsDir);
+    const queries = benchmarkQueries(model, 200);
+    const warmup = benchmarkQueries(model, SEARCH_WARMUP, "queries-warmup");
     let loaded = kept ? (await corpusCounts(store.db)).items : 0;
     const chosen = sizes(options);
     for (const size of options.quick ? [] : FULL.filter((s) => !chosen.includes(s))) {
@@ -244,7 +254,7 @@ export async function run(options: BenchOptions): Promise<Figure[]> {
           note: `${grown.items.toLocaleString("en")} items in ${round(grown.seconds)} s, generation included`,
         });
       }
-      figures.push(...(await measureSize(store, size, queries, options)));
+      figures.push(...(await measureSize(store, size, queries, warmup, options)));
     }
   } finally {
     await store.dispose();
