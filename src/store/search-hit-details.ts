@@ -8,6 +8,7 @@ import type { Viewer, WithholdingReason } from "../domain/index.js";
 import { fileVisible, itemVisible, pageVisible } from "./read/visibility.js";
 import type { Database } from "./schema.js";
 import type { SearchIndexHit } from "./search-index-types.js";
+import { executeSearchStatement } from "./search-prepared.js";
 import { type PageRow, rankScore } from "./search-ranking.js";
 import type { SearchScope } from "./search-scope.js";
 import { headline, snippetSegments } from "./search-snippet.js";
@@ -92,7 +93,12 @@ export async function hitDetails(
   rows: readonly PageRow[],
 ): Promise<SearchIndexHit[]> {
   if (rows.length === 0) return [];
-  const details = await detailStatement(viewer, scope, query, rows).execute(db);
+  // The public's statement is the same text for every page of results: prepared once per connection.
+  const details = await executeSearchStatement(
+    db,
+    detailStatement(viewer, scope, query, rows),
+    viewer.kind === "public",
+  );
   const byKey = new Map(details.rows.map((d) => [d.key, d]));
   const hits: SearchIndexHit[] = [];
   for (const row of rows) {

@@ -18,6 +18,8 @@ import {
   type SearchIndexResult,
   SearchTimeoutError,
 } from "./search-index-types.js";
+import { searchLanes } from "./search-lanes.js";
+import { executeSearchStatement } from "./search-prepared.js";
 import { type RankingPlan, type RankingRow, rankingPlan, rankingStatement } from "./search-ranking.js";
 import { searchScope } from "./search-scope.js";
 import { stemmedQueries } from "./search-settings.js";
@@ -57,8 +59,13 @@ async function rank(
   timeoutMs: number,
 ): Promise<RankingRow | undefined> {
   const { query } = plan;
+  // On the server, the public's statement without filters or coverage groups has one text per shape of
+  // search (hits read by date, phrase, widened or not, sort): prepared once per connection, planned once.
+  // PGlite plans every statement anew all the same.
+  const fixed =
+    plan.scope.isPublic && !plan.filtered && plan.coverage.length === 0 && (await searchLanes(db)) > 1;
   const run = db.transaction().execute(async (tx) => {
-    const stemmed = await stemmedQueries(tx, query, timeoutMs);
+    const stemmed = await stemmedQueries(tx, query, timeoutMs, fixed);
     // A word in most documents is read newest first by date instead (search-common-words.ts). Filters,
     // phrases and several words make the share of hits unknown: those keep the bitmap.
     const term =
@@ -66,7 +73,7 @@ async function rank(
         ? await commonTerm(db, tx, stemmed)
         : null;
     const newest = term ? await newestHits(tx, plan.scope, term, plan.cap + 1) : null;
-    return rankingStatement(plan, newest).execute(tx);
+    return executeSearchStatement(tx, rankingStatement(plan, newest), fixed);
   });
   const result = await run.catch((error: unknown) => {
     throw isStatementTimeout(error) ? new SearchTimeoutError(timeoutMs) : error;

@@ -18,16 +18,23 @@ import { tsQuery } from "./search-tsquery.js";
  * One statement for the three (set_config with is_local is SET LOCAL): a round trip each cost 1-3 ms of
  * a search on a busy server. The timeout too, local to this transaction, so it ends with the search
  * (STATEMENT_TIMEOUT_NOTE in search-queries.ts).
+ *
+ * `genericPlans`: the transaction's statements take their prepared generic plan (search-prepared.ts)
+ * instead of being planned anew per search. Only for a search without filters: a filter's values (a year,
+ * a body's ids) are what a custom plan can read to choose the btree bitmaps it ANDs with the GIN one;
+ * the words are to_tsquery() calls, which no plan reads.
  */
 export async function stemmedQueries(
   tx: Transaction<Database>,
   query: Pick<SearchIndexQuery, "match" | "exact">,
   timeoutMs: number,
+  genericPlans = false,
 ): Promise<{ match: string; exact: string } | undefined> {
   const settings = await sql<{ match: string; exact: string }>`
       select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
              set_config('jit', 'off', true),
              set_config('statement_timeout', ${String(timeoutMs)}, true),
+             set_config('plan_cache_mode', ${genericPlans ? "force_generic_plan" : "auto"}, true),
              ${tsQuery(query.match)}::text as match, ${tsQuery(query.exact)}::text as exact`.execute(tx);
   return settings.rows[0];
 }
