@@ -201,17 +201,13 @@ async function follow(
           await onEvent({ type: "reading", index, total, path });
         }
       }
-      if (job.state === "running" && job.progress && shownProgress.get(id) !== job.progress.done) {
-        shownProgress.set(id, job.progress.done);
-        await onEvent({
-          type: "progress",
-          index,
-          total,
-          path,
-          step: "ocr",
-          done: job.progress.done,
-          of: job.progress.total,
-        });
+      if (job.state !== "queued" && job.progress) {
+        // A poll may find several pages read since the last: each is told, in order, as a local run did.
+        const { done, total: of } = job.progress;
+        for (let page = (shownProgress.get(id) ?? 0) + 1; page <= done; page++) {
+          await onEvent({ type: "progress", index, total, path, step: "ocr", done: page, of });
+        }
+        shownProgress.set(id, Math.max(done, shownProgress.get(id) ?? 0));
       }
       if (job.state === "done" || job.state === "failed") {
         open.delete(id);
