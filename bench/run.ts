@@ -148,8 +148,9 @@ interface FullRecord {
 }
 
 /**
- * The full run's record with the figures of `selected` replaced by this run's (in the same place of the
- * table, a new benchmark at the end), and this run named under `remeasured`.
+ * The full run's record with this run's figures in place of those of the same benchmark and name (a new
+ * figure after its benchmark's last, a new benchmark at the end); figures this run did not measure again
+ * (a scale step left out) stay as they were. This run is named under `remeasured`.
  */
 function mergedRecord(
   record: FullRecord,
@@ -162,16 +163,15 @@ function mergedRecord(
   },
   selected: readonly string[],
 ): FullRecord {
-  const figures: RowFigure[] = [];
-  const placed = new Set<string>();
-  for (const figure of record.figures) {
-    if (!selected.includes(figure.benchmark)) figures.push(figure);
-    else if (!placed.has(figure.benchmark)) {
-      placed.add(figure.benchmark);
-      figures.push(...run.figures.filter((f) => f.benchmark === figure.benchmark));
-    }
+  const key = (f: RowFigure) => `${f.benchmark}\u0000${f.name}`;
+  const fresh = new Map(run.figures.map((f) => [key(f), f] as const));
+  const figures = record.figures.map((f) => fresh.get(key(f)) ?? f);
+  for (const figure of run.figures) {
+    if (record.figures.some((f) => key(f) === key(figure))) continue;
+    const last = figures.findLastIndex((f) => f.benchmark === figure.benchmark);
+    if (last >= 0) figures.splice(last + 1, 0, figure);
+    else figures.push(figure);
   }
-  figures.push(...run.figures.filter((f) => !placed.has(f.benchmark)));
   const remeasured: Remeasured = {
     benchmarks: [...selected],
     date: run.date,
