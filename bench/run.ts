@@ -165,7 +165,11 @@ function mergedRecord(
 ): FullRecord {
   const key = (f: RowFigure) => `${f.benchmark}\u0000${f.name}`;
   const fresh = new Map(run.figures.map((f) => [key(f), f] as const));
-  const figures = record.figures.map((f) => fresh.get(key(f)) ?? f);
+  // A figure this run could not measure (a scale step left out) keeps the one measured before.
+  const figures = record.figures.map((f) => {
+    const again = fresh.get(key(f));
+    return again && (again.value !== null || f.value === null) ? again : f;
+  });
   for (const figure of run.figures) {
     if (record.figures.some((f) => key(f) === key(figure))) continue;
     const last = figures.findLastIndex((f) => f.benchmark === figure.benchmark);
