@@ -5,6 +5,7 @@
  */
 import type { JobStatus } from "../store/index.js";
 import { batchJobs, jobCounts, jobFileName, jobJson, listJobs, retryFailedJob } from "../store/index.js";
+import { danishSecond } from "./danish-clock.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
 import { formatTable } from "./summary-table.js";
 import { UsageError } from "./usage-error.js";
@@ -98,7 +99,7 @@ function printOverview(
           subjectOf(job),
           job.worker ?? "",
           progressOf(job),
-          job.started ? clock(job.started) : "",
+          job.started ? danishSecond(job.started) : "",
         ]),
       ),
     );
@@ -112,7 +113,7 @@ function printOverview(
           String(job.id),
           job.kind,
           subjectOf(job),
-          job.finished ? clock(job.finished) : "",
+          job.finished ? danishSecond(job.finished) : "",
           job.error ?? "",
         ]),
       ),
@@ -146,11 +147,3 @@ function progressOf(job: JobStatus): string {
   if (!job.progress) return "";
   return job.progress.step ?? `${job.progress.done}/${job.progress.total}`;
 }
-
-/** "2026-12-03 09:12:05" in Danish time. */
-const clock = (date: Date): string =>
-  new Intl.DateTimeFormat("sv-SE", {
-    dateStyle: "short",
-    timeStyle: "medium",
-    timeZone: "Europe/Copenhagen",
-  }).format(date);

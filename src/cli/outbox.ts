@@ -4,6 +4,7 @@
  */
 import { outboxFolder, outboxList } from "../mail/index.js";
 import { asUsageErrors } from "./account-failure.js";
+import { danishMinute } from "./danish-clock.js";
 import { dataDirFromFlags } from "./mail-options.js";
 import { plural } from "./plural.js";
 import type { StoreFlags } from "./store-options.js";
@@ -12,14 +13,6 @@ import { formatTable } from "./summary-table.js";
 export interface OutboxFlags extends StoreFlags {
   readonly json?: boolean | undefined;
 }
-
-/** "2026-12-02 08:05" in Danish time, as people read their mail. */
-const localTime = (date: Date): string =>
-  new Intl.DateTimeFormat("sv-SE", {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Copenhagen",
-  }).format(date);
 
 export async function outboxCommand(flags: OutboxFlags): Promise<void> {
   const folder = outboxFolder(dataDirFromFlags(flags));
@@ -42,7 +35,7 @@ export async function outboxCommand(flags: OutboxFlags): Promise<void> {
   console.log(
     formatTable(
       ["date", "to", "subject"],
-      mails.map((m) => [m.date ? localTime(m.date) : "?", m.to, m.subject]),
+      mails.map((m) => [m.date ? danishMinute(m.date) : "?", m.to, m.subject]),
     ),
   );
   console.log(`\n${plural(mails.length, "mail")} in ${folder}${smtp}.`);

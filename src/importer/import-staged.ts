@@ -8,11 +8,11 @@ import type { Kysely } from "kysely";
 import type { ParsedDocument } from "../domain/index.js";
 import { isIngestError } from "../ingest/index.js";
 import { JobFailure } from "../jobs/define-job.js";
+import { enqueueJobUnlessQueued } from "../jobs/enqueue.js";
 import {
   type Database,
   deleteImportUpload,
   importDocument,
-  insertJobUnlessQueued,
   isImported,
   stagedImportUpload,
 } from "../store/index.js";
@@ -46,7 +46,7 @@ export async function importStagedFile(
   const staged = await stagedImportUpload(db, payload.uploadId);
   if (!staged) {
     if (await isImported(db, payload.sha256)) return { outcome: "unchanged", warnings: [] };
-    throw new JobFailure(`${payload.file}: the file staged for import is gone`);
+    throw new JobFailure("the file staged for import is gone");
   }
   const source = { file: staged.fileName, bytes: staged.content, sha256: staged.sha256 };
   if (await isImported(db, source.sha256)) {
@@ -59,18 +59,18 @@ export async function importStagedFile(
   } catch (error) {
     // A file that cannot be parsed will not parse the next time either.
     await deleteImportUpload(db, payload.uploadId);
-    const problem = isIngestError(error) ? error.problem : firstLine(error);
-    throw new JobFailure(problem);
+    // The worker keeps the first line as the job's reason.
+    const reason = isIngestError(error)
+      ? error.problem
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    throw new JobFailure(reason);
   }
   const result = await importDocument(db, doc, { content: source.bytes });
   await deleteImportUpload(db, payload.uploadId);
   if (result.status === "unchanged") return { outcome: "unchanged", warnings: [] };
-  await insertJobUnlessQueued(db, {
-    kind: "finish-imports",
-    payload: {},
-    maxAttempts: 3,
-    delayMs: FINISH_DELAY_MS,
-  });
+  await enqueueJobUnlessQueued(db, "finish-imports", {}, { delayMs: FINISH_DELAY_MS });
   return {
     outcome: "imported",
     kind: doc.kind,
@@ -81,9 +81,4 @@ export async function importStagedFile(
     meetingId: result.meetingId,
     warnings: [...doc.warnings, ...result.warnings],
   };
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
 }

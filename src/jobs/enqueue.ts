@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { MailMessage } from "../mail/index.js";
-import { type Database, insertJob } from "../store/index.js";
+import { type Database, insertJob, insertJobUnlessQueued, type NewJob } from "../store/index.js";
 import { JOB_KINDS, type JobKindName, type JobPayload } from "./kinds/index.js";
 
 export interface EnqueueOptions {
@@ -32,15 +32,38 @@ export async function enqueueJob<Kind extends JobKindName>(
   payload: JobPayload<Kind>,
   options: EnqueueOptions = {},
 ): Promise<number> {
+  return insertJob(db, newJob(kind, payload, options));
+}
+
+/** The row of a job of `kind`: its attempts from the kind's definition unless the options say. */
+function newJob<Kind extends JobKindName>(
+  kind: Kind,
+  payload: JobPayload<Kind>,
+  options: EnqueueOptions,
+): NewJob {
   const definition = JOB_KINDS.find((k) => k.kind === kind);
   if (!definition) throw new Error(`unknown job kind "${kind}"`);
-  return insertJob(db, {
+  return {
     kind,
     payload,
     maxAttempts: options.maxAttempts ?? definition.maxAttempts,
     delayMs: options.delayMs,
     batch: options.batch,
-  });
+  };
+}
+
+/**
+ * Asks for a job unless one of its kind is already waiting to start (work that one run does for all
+ * who asked, such as the search words' refresh after imports); returns the new job's id, or null.
+ * @example await enqueueJobUnlessQueued(db, "finish-imports", {}, { delayMs: 2000 });
+ */
+export async function enqueueJobUnlessQueued<Kind extends JobKindName>(
+  db: Kysely<Database>,
+  kind: Kind,
+  payload: JobPayload<Kind>,
+  options: EnqueueOptions = {},
+): Promise<number | null> {
+  return insertJobUnlessQueued(db, newJob(kind, payload, options));
 }
 
 /**
