@@ -143,7 +143,14 @@ export function handOffImport(
       res.on("end", () =>
         done ? resolve() : reject(new HandoffError("the running serve stopped before the import was done")),
       );
-      res.on("error", (error) => reject(new HandoffError(`the connection to serve broke: ${error.message}`)));
+      // A serve killed mid-stream shows up here as "aborted" (ECONNRESET); to the user it is the same
+      // as a stream that ended early, so it gets the same sentence.
+      res.on("error", (error) => {
+        if (signal?.aborted) resolve();
+        else if (done) resolve();
+        else
+          reject(new HandoffError(`the running serve stopped before the import was done (${error.message})`));
+      });
     });
     req.on("error", (error: NodeJS.ErrnoException) => {
       if (error.name === "AbortError") resolve();
