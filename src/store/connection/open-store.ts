@@ -223,7 +223,9 @@ async function openReplica(url: string, schema: string | undefined): Promise<Kys
   try {
     const client = await pool.connect();
     try {
-      const tables = await client.query("select to_regclass('kysely_migration') is not null as migrated");
+      const tables = await client.query("select to_regclass($1) is not null as migrated", [
+        migrationTable(schema),
+      ]);
       if (!tables.rows[0]?.migrated) {
         throw new Error("it has no Rådsinfo tables; it must be a copy of the primary database");
       }
@@ -240,7 +242,7 @@ async function openReplica(url: string, schema: string | undefined): Promise<Kys
 async function migrate(db: Kysely<Database>, schema: string | undefined): Promise<void> {
   // Kysely's migrator lists every table before it decides there is nothing to do (0.5 s on PGlite, at
   // every start of every command): one look at the newest migration applied answers that first.
-  if (await isUpToDate(db)) return;
+  if (await isUpToDate(db, schema)) return;
   // pg_trgm lives in public on a server (shared by test schemas); PGlite loads it the same way.
   try {
     await sql`create extension if not exists pg_trgm with schema public`.execute(db);
@@ -269,10 +271,19 @@ async function migrate(db: Kysely<Database>, schema: string | undefined): Promis
 
 const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1);
 
-async function isUpToDate(db: Kysely<Database>): Promise<boolean> {
+/**
+ * The migration table of the store's own schema, named in full: unqualified, the search path
+ * (`schema,public`) would find public's when the schema has none yet, and a new schema on a database
+ * whose public schema holds a migrated store would be taken as migrated and left without tables.
+ */
+function migrationTable(schema: string | undefined): string {
+  return schema ? `${schema}.kysely_migration` : "kysely_migration";
+}
+
+async function isUpToDate(db: Kysely<Database>, schema: string | undefined): Promise<boolean> {
   try {
     const newest = await sql<{ name: string }>`
-      select name from kysely_migration order by name desc limit 1`.execute(db);
+      select name from ${sql.table(migrationTable(schema))} order by name desc limit 1`.execute(db);
     return newest.rows[0]?.name === LATEST_MIGRATION;
   } catch {
     return false; // no migration table yet: a new store
