@@ -30,6 +30,7 @@ const OPTIONS = {
   port: { type: "string" },
   host: { type: "string" },
   "no-demo": { type: "boolean" },
+  "no-jobs": { type: "boolean" },
   "base-url": { type: "string" },
   json: { type: "boolean" },
   verbose: { type: "boolean" },
@@ -50,7 +51,7 @@ const OPTIONS = {
 
 /** Which options each command takes; anything else is refused with a one-line error. */
 const ALLOWED: Readonly<Record<Command, readonly string[]>> = {
-  serve: ["data-dir", "port", "host", "no-demo", "base-url"],
+  serve: ["data-dir", "port", "host", "no-demo", "no-jobs", "base-url"],
   import: ["data-dir", "json", "verbose", "detach"],
   parse: ["json"],
   search: ["data-dir", "json", "body", "year", "kind", "page", "as-typed"],

@@ -8,6 +8,7 @@ Commands:
       --port N            port to listen on (default 3000, or $PORT)
       --host H            address to bind (default 0.0.0.0)
       --no-demo           do not load the demo meeting into an empty store
+      --no-jobs           leave the job queue to \`raadsinfo worker\` processes (PostgreSQL server only)
       --base-url URL      public base URL used in OParl ids and feeds (or $PUBLIC_BASE_URL)
                           $CONTACT_EMAIL: the accessibility contact named in /tilgaengelighed
   import PATH...        Import meeting PDFs, text exports, DOCX files and saved HTML pages (folders

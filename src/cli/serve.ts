@@ -2,7 +2,8 @@
  * @module `raadsinfo serve`: opens the store (owning it, when embedded), loads the demo into an empty one,
  * serves the portal, and takes imports handed to it by `raadsinfo import`. SIGTERM or SIGINT stops it
  * cleanly: no new requests, a running import stops after its current file, a running job ends or is given
- * back to the queue, the store is closed. It runs the job queue's worker (src/jobs) too.
+ * back to the queue, the store is closed. It runs the job queue's worker (src/jobs) too, unless `--no-jobs`
+ * leaves the queue to `raadsinfo worker` processes on a server.
  */
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
@@ -27,6 +28,7 @@ export interface ServeFlags extends StoreFlags {
   readonly port?: string | undefined;
   readonly host?: string | undefined;
   readonly "no-demo"?: boolean | undefined;
+  readonly "no-jobs"?: boolean | undefined;
   readonly "base-url"?: string | undefined;
 }
 
@@ -44,6 +46,13 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
       `TRUSTED_PROXIES must be the number of proxies in front of the portal (0 to 10), not "${process.env.TRUSTED_PROXIES}"`,
     );
   }
+  // On the embedded store no other process may open it, so a serve without jobs would leave mail,
+  // rendering and imports waiting for ever: refused before the store is opened.
+  if (flags["no-jobs"] && !process.env.DATABASE_URL) {
+    throw new UsageError(
+      "--no-jobs needs DATABASE_URL: on the embedded store only serve itself can run the jobs",
+    );
+  }
   // DATABASE_READ_URL: a read replica for the anonymous public reads (issue 17); writes stay on DATABASE_URL.
   const store = await openStoreFromFlags(flags, "serve", { readReplica: true });
   if (!flags["no-demo"] && (await loadDemoIfEmpty(store.db))) {
@@ -51,7 +60,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   }
   const handoff = store.lock ? await startHandoffServer(store.db, store.description) : null;
   const baseUrl = flags["base-url"] ?? process.env.PUBLIC_BASE_URL;
-  const jobs = startJobs(store, flags, baseUrl ?? `http://localhost:${port}`);
+  const jobs = flags["no-jobs"] ? noJobs : startJobs(store, flags, baseUrl ?? `http://localhost:${port}`);
   const searchWords = searchWordIntake(store);
   const app = createApp({
     db: store.db,
@@ -66,6 +75,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     const url = `http://localhost:${info.port}`;
     void store.lock?.advertise({ socket: handoff?.socket, url: baseUrl ?? url });
     console.log(`Rådsinfo serves ${url} (${store.description}). Ctrl+C stops it.`);
+    if (flags["no-jobs"]) console.log("Jobs are left to the raadsinfo worker processes (--no-jobs).");
     // The Danish dictionary reads a misspelled query as a word (0.5-0.7 s to load): loaded now, in the
     // background, so that the first such search does not wait for it. A failure leaves "Mente du" only.
     loadDanishWordChecker().catch(() => undefined);
@@ -100,6 +110,9 @@ async function stopAll(
   await jobsStopped;
   await store.close();
 }
+
+/** `--no-jobs`: the web process leaves every job to the `raadsinfo worker` processes. */
+const noJobs = { stop: async (): Promise<void> => undefined };
 
 /**
  * The queue's worker inside serve: on the embedded store no other process can take the jobs (mail,

@@ -92,4 +92,40 @@ describeOnServer("raadsinfo jobs and import --detach", () => {
     assert.equal(refused.stderr, `raadsinfo: job ${failed.id + 1000} is not a failed job\n`);
     assert.notEqual(refused.code, 0);
   });
+
+  it("serve --no-jobs leaves queued files to the workers, and is refused on the embedded store", {
+    timeout: 120_000,
+  }, async () => {
+    const embedded = runCli(["serve", "--no-jobs", "--data-dir", join(dir, "embedded")], { env: {} });
+    assert.equal(embedded.code, 2);
+    assert.equal(
+      embedded.stderr,
+      "raadsinfo: --no-jobs needs DATABASE_URL: on the embedded store only serve itself can run the jobs\n",
+    );
+
+    const other = join(dir, "referat.txt");
+    await writeFile(
+      other,
+      "KKR Nordjylland\nReferat\nMødedato: 1. december 2026\n\n1. Godkendelse af dagsorden\n",
+    );
+    const queued = runCli(["import", other, "--detach"], { env });
+    assert.equal(queued.code, 0, queued.stderr);
+    const batch = /Batch ([0-9a-f-]{36})/.exec(queued.stdout)?.[1] as string;
+    const serve = startCli(["serve", "--no-jobs", "--no-demo", "--port", "0", "--host", "127.0.0.1"], {
+      env: { ...env, RAADSINFO_DATA_DIR: join(dir, "mail") },
+    });
+    try {
+      await serve.waitFor(/Jobs are left to the raadsinfo worker processes \(--no-jobs\)\./);
+      // A serve that took jobs would start on a queued import at once (it polls every second or so).
+      await sleep(3000);
+      const listed = JSON.parse(runCli(["jobs", "--batch", batch, "--json"], { env }).stdout) as BatchJob[];
+      assert.deepEqual(
+        listed.map((job) => [job.file, job.state]),
+        [["referat.txt", "queued"]],
+      );
+    } finally {
+      serve.child.kill("SIGTERM");
+    }
+    assert.equal(await serve.exited, 0, serve.stderr());
+  });
 });
