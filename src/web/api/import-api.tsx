@@ -6,11 +6,11 @@
  * takes the jobs. Only whom domain/visibility's mayImport allows (administrators), signed in or with an
  * API token. Documented in openapi-import.ts.
  */
-import { basename } from "node:path";
+import { basename, extname } from "node:path";
 import { type Context, Hono } from "hono";
 import { mayImport } from "../../domain/index.js";
 import { importUploader } from "../../importer/import-upload.js";
-import { MAX_SOURCE_FILE_BYTES } from "../../ingest/index.js";
+import { MAX_SOURCE_FILE_BYTES, SOURCE_EXTENSIONS } from "../../ingest/index.js";
 import { batchJobs, type JobStatus, jobJson } from "../../store/index.js";
 import { badRequest, forbidden, notFound, portalError } from "../http-error.js";
 import { actorOf } from "./api-request.js";
@@ -65,8 +65,18 @@ async function uploadsOf(c: Context): Promise<Upload[]> {
   return [{ name, size: bytes.byteLength, bytes: async () => bytes }];
 }
 
-/** Refuses an empty file or one larger than import reads, naming it; nothing is queued then. */
-function checkSize(upload: Upload): void {
+/**
+ * Refuses a file import cannot read (by its ending, as `raadsinfo import` skips it), an empty one or one
+ * larger than import reads, naming it; nothing is queued then. Refused here rather than as a failed job,
+ * so that the sender learns it at once.
+ */
+function checkUpload(upload: Upload): void {
+  if (!SOURCE_EXTENSIONS.includes(extname(upload.name).toLowerCase())) {
+    throw portalError(
+      "unprocessable",
+      `Filen "${upload.name}" kan ikke indlæses: kun PDF (.pdf), Word (.docx), HTML (.html, .htm) og tekst (.txt). Intet er indlæst.`,
+    );
+  }
   if (upload.size === 0) throw badRequest(`Filen "${upload.name}" er tom. Intet er indlæst.`);
   if (upload.size > MAX_SOURCE_FILE_BYTES) {
     throw portalError(
@@ -89,7 +99,7 @@ export function importApi(): Hono {
   app.post("/imports", async (c) => {
     const { db, actor } = importer(c);
     const uploads = await uploadsOf(c);
-    for (const upload of uploads) checkSize(upload);
+    for (const upload of uploads) checkUpload(upload);
     const { batch, files } = await importUploader({ db, actor, files: uploads, now: c.get("now")() });
     // Nothing queued (every file's bytes are stored already): no batch to follow.
     const anyQueued = files.some((f) => "job" in f);

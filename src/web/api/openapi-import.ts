@@ -107,6 +107,9 @@ export function importPaths(): { readonly [path: string]: OpenApiPathItem } {
           "400": errorResponse("Ingen fil, en tom fil, eller en fil uden navn; intet er sat i kø."),
           ...refusals,
           "413": errorResponse(`En fil er større end ${MB} MB; intet er sat i kø.`),
+          "422": errorResponse(
+            "En fil er ikke PDF, Word (.docx), HTML eller tekst (efter navnets endelse); intet er sat i kø.",
+          ),
         },
       }),
     },

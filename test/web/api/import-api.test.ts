@@ -142,7 +142,7 @@ forEachBackend("import API", (store) => {
     assert.equal(again.body.status, null);
   });
 
-  it("refuses an empty file by name, and answers 404 for a batch it does not know", async () => {
+  it("refuses an empty file and one it cannot read by name, and answers 404 for a batch it does not know", async () => {
     const empty = await upload(app, admin, [
       { name: "referat.txt", bytes: new TextEncoder().encode("Et referat") },
       { name: "tom.pdf", bytes: new Uint8Array() },
@@ -153,6 +153,14 @@ forEachBackend("import API", (store) => {
     assert.equal(none.status, 400);
     const nameless = await fetchRaw(app, admin, "", new TextEncoder().encode("tekst"));
     assert.equal(nameless.status, 400);
+    const foreign = await upload(app, admin, [
+      { name: "referat.txt", bytes: new TextEncoder().encode("Et referat") },
+      { name: "bilag.xlsx", bytes: new TextEncoder().encode("PK regneark") },
+    ]);
+    assert.equal(foreign.status, 422);
+    assertDocumented("/api/imports", "post", 422, foreign.body);
+    assert.equal(foreign.body.error.code, "unprocessable");
+    assert.match(foreign.body.error.message, /^Filen "bilag\.xlsx" kan ikke indlæses: kun PDF/);
     assert.equal(
       (await store().db.selectFrom("job").select("id").where("batch", "is not", null).execute()).length,
       2,
