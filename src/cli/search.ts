@@ -57,7 +57,9 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
     if (response.suggestion) lines.push(`Mente du: ${response.suggestion}`);
     for (const r of response.results) {
       const where = [
-        r.meeting ? `${r.meeting.body ?? ""} ${formatDanishDate(r.meeting.date)}`.trim() : null,
+        r.meeting
+          ? `${r.meeting.body ?? ""} ${r.meeting.dateEstimated ? "ca. " : ""}${formatDanishDate(r.meeting.date)}`.trim()
+          : null,
         r.itemNumber ? `punkt ${r.itemNumber}` : null,
         r.source.file ? `${r.source.file} p.${r.source.page ?? "?"} l.${r.source.lineStart ?? "?"}` : null,
       ].filter(Boolean);

@@ -44,7 +44,13 @@ export interface SearchSource {
 export interface SearchResult {
   readonly kind: SearchKind;
   readonly title: string;
-  readonly meeting: { readonly id: number; readonly date: string; readonly body: string | null } | null;
+  readonly meeting: {
+    readonly id: number;
+    readonly date: string;
+    /** Estimated from an annex pack's text: shown as "ca." */
+    readonly dateEstimated: boolean;
+    readonly body: string | null;
+  } | null;
   readonly itemNumber: string | null;
   /** The item found (null for an annex page). */
   readonly itemId: number | null;
@@ -288,7 +294,12 @@ function presentHit(hit: SearchIndexHit): SearchResult {
     title: hit.title,
     meeting:
       hit.meetingId !== null && hit.meetingDate !== null
-        ? { id: hit.meetingId, date: hit.meetingDate, body: hit.bodyName }
+        ? {
+            id: hit.meetingId,
+            date: hit.meetingDate,
+            dateEstimated: hit.meetingDateEstimated,
+            body: hit.bodyName,
+          }
         : null,
     itemNumber: hit.itemNumber,
     itemId: hit.itemId,

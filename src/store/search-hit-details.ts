@@ -20,6 +20,7 @@ interface DetailRow {
   item_number: string | null;
   meeting_id: number | null;
   meeting_date: string | null;
+  meeting_date_estimated: boolean | null;
   body_name: string | null;
   file_name: string | null;
   sha256: string | null;
@@ -46,7 +47,7 @@ function detailStatement(viewer: Viewer, scope: SearchScope, query: DetailQuery,
   return sql<DetailRow>`
     with q as not materialized (select ${tsQuery(query.match)} as mq, ${tsQuery(query.exact)} as eq)
     select 'i' || ai.id as key, ai.title, ai.number as item_number, m.id as meeting_id, m.date as meeting_date,
-           b.name as body_name, sf.file_name, sf.sha256, ai.page, ai.line_start, ai.line_end,
+           m.date_estimated as meeting_date_estimated, b.name as body_name, sf.file_name, sf.sha256, ai.page, ai.line_start, ai.line_end,
            ${headline(
              sql`concat_ws(E'\n', ai.indstilling, ai.beslutning, ai.resume, ai.baggrund, ai.sagsforloeb,
                        ai.sagsfremstilling, ai.notes, ai.title)`,
@@ -59,7 +60,8 @@ function detailStatement(viewer: Viewer, scope: SearchScope, query: DetailQuery,
       left join source_file sf on sf.id = ai.source_file_id
     where ai.id = any(${sql.val(itemIds)}::int[]) and ${itemVisible(viewer, "ai")} and not ai.deleted
     union all
-    select 'f' || f.id || ':' || fp.page, f.title, f.item_number, m.id, m.date, b.name, f.file_name, f.sha256,
+    select 'f' || f.id || ':' || fp.page, f.title, f.item_number, m.id, m.date, m.date_estimated, b.name,
+           f.file_name, f.sha256,
            fp.page, fp.line_start, fp.line_end,
            ${headline(sql`fp.text`, sql`q.mq`)},
            -- The annex's matching pages: the result's own (best) page first, then by the ranking's score.
@@ -114,6 +116,7 @@ export async function hitDetails(
       itemNumber: d.item_number,
       meetingId: d.meeting_id,
       meetingDate: d.meeting_date,
+      meetingDateEstimated: d.meeting_date_estimated === true,
       bodyName: d.body_name,
       fileName: d.file_name,
       sha256: d.sha256,

@@ -93,6 +93,8 @@ export interface SearchIndexHit {
   readonly itemNumber: string | null;
   readonly meetingId: number | null;
   readonly meetingDate: string | null;
+  /** The meeting's date was estimated from an annex pack's text, not stated by a document. */
+  readonly meetingDateEstimated: boolean;
   readonly bodyName: string | null;
   readonly fileName: string | null;
   readonly sha256: string | null;

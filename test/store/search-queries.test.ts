@@ -112,6 +112,17 @@ forEachBackend("search", (store) => {
     assert.equal(best.source.file, "pack-2024.txt");
     assert.equal(best.source.sha256, "sha-pack-2024");
     assert.equal(best.source.lineEnd! - best.source.lineStart!, 9);
+    // The meeting's date as the record states it; one estimated from a pack's text is said to be so.
+    assert.equal(best.meeting?.dateEstimated, false);
+    const { db } = store();
+    const estimate = (value: boolean) =>
+      db.updateTable("meeting").set({ date_estimated: value }).where("id", "=", best.meeting!.id).execute();
+    await estimate(true);
+    try {
+      assert.equal((await find({ q: "busdrift" })).results[0]?.meeting?.dateEstimated, true);
+    } finally {
+      await estimate(false);
+    }
   });
 
   it("gives snippets as plain text segments, matches marked, which the web escapes before marking", async () => {

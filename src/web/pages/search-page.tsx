@@ -7,7 +7,6 @@
 
 import { Hono } from "hono";
 import { raw } from "hono/html";
-import { formatDanishDate } from "../../domain/index.js";
 import { loadDanishWordChecker } from "../../ingest/index.js";
 import {
   DEFAULT_PAGE_SIZE,
@@ -20,6 +19,7 @@ import {
   search,
 } from "../../search/index.js";
 import type { SearchFacetName, SearchFacetValue, SearchKind } from "../../store/index.js";
+import { meetingDateLabel } from "../components/format.js";
 import { annexPageUrl, annexSearchUrl, resultUrl, searchPageUrl } from "../components/search-urls.js";
 import { markedHtml } from "../components/text-html.js";
 import { WithheldMark } from "../components/withheld-mark.js";
@@ -117,7 +117,9 @@ function Provenance(props: { readonly result: SearchResult }) {
   const { source, meeting, itemNumber, kind } = props.result;
   const parts = [
     KIND_LABELS[kind],
-    meeting ? [meeting.body, formatDanishDate(meeting.date)].filter(Boolean).join(", ") : null,
+    meeting
+      ? [meeting.body, meetingDateLabel(meeting.date, meeting.dateEstimated)].filter(Boolean).join(", ")
+      : null,
     itemNumber ? `punkt ${itemNumber}` : null,
     source.page !== null ? `side ${source.page}` : null,
   ].filter((p): p is string => Boolean(p));

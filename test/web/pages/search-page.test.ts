@@ -13,7 +13,8 @@ import { SearchPage } from "../../../src/web/pages/search-page.js";
 const annex: SearchResult = {
   kind: "annex",
   title: "KL CO2-reduktion i kommunerne",
-  meeting: { id: 3, date: "2020-01-01", body: "KKR Midtjylland" },
+  // The pack's meeting: its date estimated from the pack's text.
+  meeting: { id: 3, date: "2020-01-01", dateEstimated: true, body: "KKR Midtjylland" },
   itemNumber: "3.1",
   itemId: null,
   fileId: 36,
@@ -72,6 +73,21 @@ it("links the annex's own search for the pages past the first twelve", async () 
   assert.match(list, /^Fund på 15 sider, bedste først:/);
   assert.equal(list.match(/href="\/bilag\/36\?side=/g)?.length, 12);
   assert.match(list, / og <a href="\/bilag\/36\?q=klima">3 andre sider<\/a>$/);
+});
+
+it("says 'ca.' before a meeting date estimated from an annex pack, and nothing before a stated one", async () => {
+  const estimated = await render("klima", response({}));
+  assert.match(estimated, /KKR Midtjylland, ca\. 1\. januar 2020/);
+  const stated = await render(
+    "klima",
+    response({
+      results: [
+        { ...annex, meeting: { id: 4, date: "2024-09-20", dateEstimated: false, body: "KKR Nordjylland" } },
+      ],
+    }),
+  );
+  assert.match(stated, /KKR Nordjylland, 20\. september 2024/);
+  assert.doesNotMatch(stated, /ca\./);
 });
 
 it("lists no pages under an annex that matches on one page only", async () => {
