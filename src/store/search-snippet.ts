@@ -21,8 +21,15 @@ export function headline(text: RawBuilder<unknown>, tsquery: RawBuilder<unknown>
 }
 
 /**
+ * A contents page's leaders (four or more dots, middle dots or underscores, spaced or not) between a
+ * title and its page number: in a snippet they are a wall of dots that pushes the words out of sight.
+ */
+const LEADERS = / ?(?:[.·_…] ?){4,}/g;
+
+/**
  * Reads a headline into segments: whitespace runs made one space (line breaks of a page mean nothing in a
- * one-paragraph snippet), a marker that opens twice or closes unopened ignored, an unclosed one closed.
+ * one-paragraph snippet), a contents page's dot leaders made one " … ", a marker that opens twice or
+ * closes unopened ignored, an unclosed one closed.
  * ts_headline copies document text verbatim, markup included: the segments are text, never HTML.
  * @example snippetSegments("a <b>\n\u0002biokul\u0003") // [{ text: "a <b> ", marked: false }, { text: "biokul", marked: true }]
  */
@@ -34,7 +41,7 @@ export function snippetSegments(headlineText: string): SnippetSegment[] {
     if (run !== "") segments.push({ text: run, marked });
     run = "";
   };
-  for (const char of headlineText.replace(/\s+/g, " ").trim()) {
+  for (const char of headlineText.replace(/\s+/g, " ").replace(LEADERS, " … ").trim()) {
     if (char === SNIPPET_START && !marked) {
       flush();
       marked = true;

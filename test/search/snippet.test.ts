@@ -16,6 +16,19 @@ describe("snippetSegments", () => {
     ]);
   });
 
+  it("makes a contents page's dot leaders one ellipsis and keeps an ordinary one", () => {
+    assert.deepEqual(
+      snippetSegments(
+        "Bilag..........................1 3.1 Tværkommunale samarbejder om \u0002klima\u0003\n. . . . . . . 2 Bilag 2: KL ___________ 27 Vent...",
+      ),
+      [
+        { text: "Bilag … 1 3.1 Tværkommunale samarbejder om ", marked: false },
+        { text: "klima", marked: true },
+        { text: " … 2 Bilag 2: KL … 27 Vent...", marked: false },
+      ],
+    );
+  });
+
   it("closes an unclosed marker and ignores a stray one", () => {
     assert.deepEqual(snippetSegments("a\u0003 \u0002y"), [
       { text: "a ", marked: false },
