@@ -3,10 +3,10 @@
  * command line. --json prints exactly what GET /api/search returns; without it, a short readable list.
  */
 
-import { formatDanishDate } from "../domain/index.js";
 import { loadDanishWordChecker } from "../ingest/index.js";
 import { parseSearchRequest, SearchRequestError, search } from "../search/index.js";
 import { presentSearchJson } from "../web/api/search-json.js";
+import { meetingDateLabel } from "../web/components/format.js";
 import { resultUrl } from "../web/components/search-urls.js";
 import { plural } from "./plural.js";
 import { openStoreFromFlags, type StoreFlags } from "./store-options.js";
@@ -58,7 +58,7 @@ export async function searchCommand(query: string, flags: SearchFlags): Promise<
     for (const r of response.results) {
       const where = [
         r.meeting
-          ? `${r.meeting.body ?? ""} ${r.meeting.dateEstimated ? "ca. " : ""}${formatDanishDate(r.meeting.date)}`.trim()
+          ? `${r.meeting.body ?? ""} ${meetingDateLabel(r.meeting.date, r.meeting.dateEstimated)}`.trim()
           : null,
         r.itemNumber ? `punkt ${r.itemNumber}` : null,
         r.source.file ? `${r.source.file} p.${r.source.page ?? "?"} l.${r.source.lineStart ?? "?"}` : null,

@@ -140,17 +140,13 @@ export function handOffImport(
           onEvent(event);
         }
       });
-      res.on("end", () =>
-        done ? resolve() : reject(new HandoffError("the running serve stopped before the import was done")),
+      const stoppedEarly = "the running serve stopped before the import was done";
+      res.on("end", () => (done ? resolve() : reject(new HandoffError(stoppedEarly))));
+      // A serve killed mid-stream shows up here as "aborted" (ECONNRESET): to the user the same as a
+      // stream that ended early.
+      res.on("error", (error) =>
+        done || signal?.aborted ? resolve() : reject(new HandoffError(`${stoppedEarly} (${error.message})`)),
       );
-      // A serve killed mid-stream shows up here as "aborted" (ECONNRESET); to the user it is the same
-      // as a stream that ended early, so it gets the same sentence.
-      res.on("error", (error) => {
-        if (signal?.aborted) resolve();
-        else if (done) resolve();
-        else
-          reject(new HandoffError(`the running serve stopped before the import was done (${error.message})`));
-      });
     });
     req.on("error", (error: NodeJS.ErrnoException) => {
       if (error.name === "AbortError") resolve();

@@ -3,14 +3,52 @@
  * at /sekretariat/import): each file staged with its `import-file` job in one new batch, as
  * `raadsinfo import --detach` queues a folder, and the upload in the audit log (import-upload on the
  * batch: who sent it, with the API token when one was used, and each file's name, sha256, size and job).
- * The caller decides who may (domain's mayImport) and refuses empty or too large files before calling.
+ * The caller decides who may (domain's mayImport) and, by `uploadRefusal`, refuses before calling a file
+ * import cannot take; `uploadedFileName` is the name a received file is known by.
  */
 import { randomUUID } from "node:crypto";
+import { basename, extname } from "node:path";
 import type { Kysely } from "kysely";
 import { type Actor, auditAppend } from "../accounts/index.js";
-import { sourceFileOf } from "../ingest/index.js";
+import { MAX_SOURCE_FILE_BYTES, SOURCE_EXTENSIONS, sourceFileOf } from "../ingest/index.js";
 import type { Database } from "../store/index.js";
 import { queueSourceFile } from "./import-run.js";
+
+/** What import takes, as a reader says it (after "kun"). */
+export const IMPORTABLE_TYPES = "PDF (.pdf), Word (.docx), HTML (.html, .htm) og tekst (.txt)";
+
+/** Why a received file cannot be imported; each front door words it and answers with its own status. */
+export type UploadRefusal = "type" | "empty" | "too-large";
+
+/**
+ * The one rule for what an upload may hold: a file import reads (by its ending, as `raadsinfo import`
+ * skips others), not empty, and at most `maxBytes`; null when it may be queued.
+ * @example uploadRefusal("bilag.xlsx", 12) // "type"
+ */
+export function uploadRefusal(
+  name: string,
+  size: number,
+  maxBytes = MAX_SOURCE_FILE_BYTES,
+): UploadRefusal | null {
+  if (!SOURCE_EXTENSIONS.includes(extname(name).toLowerCase())) return "type";
+  if (size === 0) return "empty";
+  if (size > maxBytes) return "too-large";
+  return null;
+}
+
+/**
+ * A received file's own name: no folder a browser or client sent along, no control characters, at most
+ * 255 characters; null when nothing is left.
+ * @example uploadedFileName("C:\\Bilag\\referat.pdf") // "referat.pdf"
+ */
+export function uploadedFileName(sent: string): string | null {
+  const name = basename(sent.replaceAll("\\", "/"))
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 255);
+  return name === "" || name === "." || name === ".." ? null : name;
+}
 
 /** One file as it was received; its bytes are read when its turn comes, one file at a time. */
 export interface ReceivedFile {

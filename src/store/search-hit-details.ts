@@ -47,7 +47,8 @@ function detailStatement(viewer: Viewer, scope: SearchScope, query: DetailQuery,
   return sql<DetailRow>`
     with q as not materialized (select ${tsQuery(query.match)} as mq, ${tsQuery(query.exact)} as eq)
     select 'i' || ai.id as key, ai.title, ai.number as item_number, m.id as meeting_id, m.date as meeting_date,
-           m.date_estimated as meeting_date_estimated, b.name as body_name, sf.file_name, sf.sha256, ai.page, ai.line_start, ai.line_end,
+           m.date_estimated as meeting_date_estimated, b.name as body_name, sf.file_name, sf.sha256, ai.page,
+           ai.line_start, ai.line_end,
            ${headline(
              sql`concat_ws(E'\n', ai.indstilling, ai.beslutning, ai.resume, ai.baggrund, ai.sagsforloeb,
                        ai.sagsfremstilling, ai.notes, ai.title)`,

@@ -6,11 +6,15 @@
  * takes the jobs. Only whom domain/visibility's mayImport allows (administrators), signed in or with an
  * API token. Documented in openapi-import.ts.
  */
-import { basename, extname } from "node:path";
 import { type Context, Hono } from "hono";
 import { mayImport } from "../../domain/index.js";
-import { importUploader } from "../../importer/import-upload.js";
-import { MAX_SOURCE_FILE_BYTES, SOURCE_EXTENSIONS } from "../../ingest/index.js";
+import {
+  IMPORTABLE_TYPES,
+  importUploader,
+  uploadedFileName,
+  uploadRefusal,
+} from "../../importer/import-upload.js";
+import { MAX_SOURCE_FILE_BYTES } from "../../ingest/index.js";
 import { batchJobs, type JobStatus, jobJson } from "../../store/index.js";
 import { badRequest, forbidden, notFound, portalError } from "../http-error.js";
 import { actorOf } from "./api-request.js";
@@ -29,15 +33,6 @@ function importer(c: Context) {
   return acting;
 }
 
-/** A file's name as sent, without any folder part or control characters; null when none is left. */
-function fileName(sent: string): string | null {
-  const name = basename(sent.replaceAll("\\", "/"))
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim();
-  return name === "" || name === "." || name === ".." ? null : name;
-}
-
 /** The files of the request: every multipart `file` field, or the raw body named by `?name=`. */
 async function uploadsOf(c: Context): Promise<Upload[]> {
   const type = c.req.header("content-type") ?? "";
@@ -48,14 +43,14 @@ async function uploadsOf(c: Context): Promise<Upload[]> {
     const sent = form.file;
     const files = (Array.isArray(sent) ? sent : sent === undefined ? [] : [sent]).map((file) => {
       if (!(file instanceof File)) throw badRequest('Feltet "file" skal være en fil, ikke tekst.');
-      const name = fileName(file.name);
+      const name = uploadedFileName(file.name);
       if (!name) throw badRequest('En fil i feltet "file" har intet navn.');
       return { name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
     });
     if (files.length === 0) throw badRequest('Send mindst én fil i feltet "file" (multipart/form-data).');
     return files;
   }
-  const name = fileName(c.req.query("name") ?? "");
+  const name = uploadedFileName(c.req.query("name") ?? "");
   if (!name) {
     throw badRequest(
       'Send filerne som multipart/form-data i feltet "file", eller filen som indhold med ?name=FILNAVN.',
@@ -71,14 +66,15 @@ async function uploadsOf(c: Context): Promise<Upload[]> {
  * so that the sender learns it at once.
  */
 function checkUpload(upload: Upload): void {
-  if (!SOURCE_EXTENSIONS.includes(extname(upload.name).toLowerCase())) {
+  const refusal = uploadRefusal(upload.name, upload.size);
+  if (refusal === "type") {
     throw portalError(
       "unprocessable",
-      `Filen "${upload.name}" kan ikke indlæses: kun PDF (.pdf), Word (.docx), HTML (.html, .htm) og tekst (.txt). Intet er indlæst.`,
+      `Filen "${upload.name}" kan ikke indlæses: kun ${IMPORTABLE_TYPES}. Intet er indlæst.`,
     );
   }
-  if (upload.size === 0) throw badRequest(`Filen "${upload.name}" er tom. Intet er indlæst.`);
-  if (upload.size > MAX_SOURCE_FILE_BYTES) {
+  if (refusal === "empty") throw badRequest(`Filen "${upload.name}" er tom. Intet er indlæst.`);
+  if (refusal === "too-large") {
     throw portalError(
       "payload-too-large",
       `Filen "${upload.name}" er større end ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MB. Intet er indlæst.`,

@@ -5,13 +5,18 @@
  * the browser to /sekretariat/import/{batch}, which shows each file's job. The workers of serve (or
  * `raadsinfo worker`) take the jobs; the audit log records each upload (action import-upload: the files,
  * their sha256 and whether each was queued). Who may import is domain's mayImport; the workspace's guard
- * has already refused the public and those who are not of any secretariat.
+ * has already refused the public and those who are not of any secretariat. What a file may be is
+ * importer's uploadRefusal, shared with the API.
  */
-import { extname } from "node:path";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { mayImport } from "../../domain/index.js";
-import { importUploader } from "../../importer/import-upload.js";
-import { MAX_SOURCE_FILE_BYTES, SOURCE_EXTENSIONS } from "../../ingest/index.js";
+import {
+  IMPORTABLE_TYPES,
+  importUploader,
+  uploadedFileName,
+  uploadRefusal,
+} from "../../importer/import-upload.js";
+import { MAX_SOURCE_FILE_BYTES } from "../../ingest/index.js";
 import { batchJobs } from "../../store/index.js";
 import type { FieldError } from "../components/form-parts.js";
 import { forbidden, notFound } from "../http-error.js";
@@ -50,10 +55,8 @@ function showForm(c: Context, errors: readonly FieldError[] = [], status: 200 | 
   );
 }
 
-/** The file's own name, without any folder a browser or a client sent along. */
-function fileNameOf(upload: File): string {
-  return (upload.name.split(/[\\/]/).pop() ?? "").trim().slice(0, 255);
-}
+/** The file's own name; a file with none is refused by its missing ending. */
+const fileNameOf = (upload: File): string => uploadedFileName(upload.name) ?? "";
 
 /**
  * Why the selection cannot be imported, one line per file (none: it can); the first is tied to the field.
@@ -65,17 +68,13 @@ export function selectionErrors(uploads: readonly File[], maxBytes = MAX_SOURCE_
   const messages: string[] = [];
   for (const upload of uploads) {
     const name = fileNameOf(upload);
-    if (!SOURCE_EXTENSIONS.includes(extname(name).toLowerCase())) {
-      messages.push(
-        `Filen "${name}" kan ikke importeres: kun PDF (.pdf), Word (.docx), HTML (.html) og tekst (.txt).`,
-      );
-    } else if (upload.size > maxBytes) {
+    const refusal = uploadRefusal(name, upload.size, maxBytes);
+    if (refusal === "type") messages.push(`Filen "${name}" kan ikke importeres: kun ${IMPORTABLE_TYPES}.`);
+    else if (refusal === "too-large") {
       messages.push(
         `Filen "${name}" fylder ${Math.ceil(upload.size / MEGABYTE)} MB; en fil må højst fylde ${maxBytes / MEGABYTE} MB.`,
       );
-    } else if (upload.size === 0) {
-      messages.push(`Filen "${name}" er tom.`);
-    }
+    } else if (refusal === "empty") messages.push(`Filen "${name}" er tom.`);
   }
   return messages.map((message, index) => ({ field: index === 0 ? IMPORT_FILE_FIELD : null, message }));
 }
