@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseSearchRequest, type SearchResult, search } from "../src/search/index.js";
 import {
   importDocument,
-  listWithheld,
+  listWithheldGroups,
   refreshSearchWords,
   releaseWithheld,
   type Store,
@@ -92,9 +92,8 @@ export async function importSeeds(store: Store, seedsDir: string): Promise<void>
  * alone; closed items and pages with a CPR number stay withheld.
  */
 async function releaseUnlinkedAnnexes(store: Store): Promise<void> {
-  const bodies = await store.db.selectFrom("body").select("id").execute();
-  for (const bodyId of [null, ...bodies.map((b) => b.id)]) {
-    for (const entry of await listWithheld(store.db, { bodyId })) {
+  for (const group of await listWithheldGroups(store.db, { bodies: "all" })) {
+    for (const entry of group.entries) {
       if (entry.reason === "unlinked-annex") await releaseWithheld(store.db, entry.thing);
     }
   }
